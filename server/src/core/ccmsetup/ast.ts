@@ -1,0 +1,82 @@
+// Syntax tree of a ccmsetup file. Every node holds document offsets (start inclusive, end
+// exclusive); line/character positions are computed only when a result leaves the core.
+import type { Resolved } from '../catalog';
+
+export interface Span { start: number; end: number }
+
+/** Where a command line is used; it decides which context rules apply. */
+export type LineContext = 'intune' | 'msi' | 'exe' | 'push' | 'unknown';
+export const LINE_CONTEXTS: readonly LineContext[] = ['intune', 'msi', 'exe', 'push', 'unknown'];
+
+export interface ValueNode {
+  /** The value as written, quotes included. */
+  raw: string;
+  /** The value with quotes removed and escaped quotes resolved. */
+  text: string;
+  span: Span;
+  quoted: boolean;
+  /** Document offset of each character of `text`; absent when text maps 1:1 onto span. */
+  offsets?: number[];
+}
+
+interface NamedNode {
+  span: Span;
+  /** The name without slash, as written. */
+  name: string;
+  /** The name as written, slash included for parameters. */
+  nameSpan: Span;
+  separator?: { char: ':' | '='; span: Span };
+  value?: ValueNode;
+  /** The catalog entry, when the name is documented. */
+  resolved?: Resolved;
+}
+
+export interface ParameterNode extends NamedNode { type: 'parameter' }
+export interface PropertyNode extends NamedNode {
+  type: 'property';
+  /** For CCMSETUPCMD: the command line inside its quotes. */
+  inner?: CommandLine;
+}
+/** A token that is neither a parameter nor a property (e.g. a stray word). */
+export interface StrayNode { type: 'stray'; span: Span; text: string }
+/** An msiexec switch such as /qn on a ccmsetup.msi line; not ccmsetup's business. */
+export interface InstallerOptionNode { type: 'installerOption'; span: Span; text: string }
+
+export type ItemNode = ParameterNode | PropertyNode | StrayNode | InstallerOptionNode;
+
+export interface ProgramNode { span: Span; kind: 'exe' | 'msi'; text: string }
+
+export interface ParseProblem {
+  code: 'unbalanced-quote';
+  span: Span;
+}
+
+export interface CommandLine {
+  span: Span;
+  /** The line's text as written (for a CCMSETUPCMD inner line: the unquoted content). */
+  text: string;
+  context: LineContext;
+  contextSource: 'directive' | 'program' | 'wrapper' | 'default';
+  /** Tokens before the program (msiexec /i, start /wait, a path): kept, not checked. */
+  launcher: Span[];
+  program?: ProgramNode;
+  /** Top-level items, in source order. */
+  items: ItemNode[];
+  /** The CCMSETUPCMD property that wraps the real arguments, when present. */
+  wrapper?: PropertyNode;
+  /** What ccmsetup.exe receives: the wrapper's inner items, else the top-level ones (CCMSETUPCMD excluded). */
+  args: ItemNode[];
+  problems: ParseProblem[];
+  /** Codes switched off for this line by a `# comanage-disable-next-line` comment; '*' for all. */
+  disabled?: Set<string>;
+  /** Configuration Manager version stated by a `# comanage-site-version:` comment. */
+  siteVersion?: number;
+}
+
+export interface CommentNode { span: Span; text: string }
+
+export interface CcmsetupDocument {
+  text: string;
+  lines: CommandLine[];
+  comments: CommentNode[];
+}

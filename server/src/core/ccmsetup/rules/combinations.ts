@@ -1,0 +1,164 @@
+// Rules about entries that the reference says must, or must not, appear together.
+import { docLink } from '../../catalog/types';
+import { find, has, valueOf } from '../query';
+import { defineRule } from './types';
+
+export const siteCodeAutoWithHostname = defineRule({
+  id: 'sitecode-auto-with-ccmhostname', severity: 'error', docUrl: docLink('ccmhostname'),
+  title: 'SMSSITECODE=AUTO together with CCMHOSTNAME',
+  check(line, ctx) {
+    const siteCode = find(line, 'SMSSITECODE');
+    if (siteCode?.value && valueOf(line, 'SMSSITECODE') === 'AUTO' && has(line, 'CCMHOSTNAME')) {
+      ctx.report(siteCode.value.span, 'With CCMHOSTNAME (an internet-based management point), give the real three-character site code instead of AUTO.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO'],
+    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO'],
+  },
+});
+
+export const pkiCertWithEntra = defineRule({
+  id: 'pki-cert-with-entra', severity: 'warning', docUrl: docLink('usepkicert'),
+  title: '/UsePKICert together with the Microsoft Entra properties',
+  check(line, ctx) {
+    const pki = find(line, 'UsePKICert');
+    if (pki && (has(line, 'AADCLIENTAPPID') || has(line, 'AADRESOURCEURI'))) {
+      ctx.report(pki.nameSpan, 'A client that authenticates with Microsoft Entra ID should not get /UsePKICert: with it, the client can\'t get Entra onboarding details from the CMG. Keep AADCLIENTAPPID and AADRESOURCEURI and drop /UsePKICert.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe /UsePKICert AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver'],
+    pass: ['ccmsetup.exe AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver', 'ccmsetup.exe /UsePKICert SMSSITECODE=ABC'],
+  },
+});
+
+export const entraPropertiesIncomplete = defineRule({
+  id: 'entra-properties-incomplete', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager',
+  title: 'Only one of AADCLIENTAPPID and AADRESOURCEURI',
+  check(line, ctx) {
+    const app = find(line, 'AADCLIENTAPPID');
+    const resource = find(line, 'AADRESOURCEURI');
+    if (app && !resource) ctx.report(app.nameSpan, 'AADCLIENTAPPID is given without AADRESOURCEURI; for Microsoft Entra authentication give both.');
+    if (resource && !app) ctx.report(resource.nameSpan, 'AADRESOURCEURI is given without AADCLIENTAPPID; for Microsoft Entra authentication give both.');
+  },
+  examples: {
+    fail: ['ccmsetup.exe AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b'],
+    pass: ['ccmsetup.exe AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver'],
+  },
+});
+
+export const cachePercentConflict = defineRule({
+  id: 'cache-percent-conflict', severity: 'error', docUrl: docLink('smscacheflags'),
+  title: 'SMSCACHEFLAGS with both PERCENTDISKSPACE and PERCENTFREEDISKSPACE',
+  check(line, ctx) {
+    const flags = find(line, 'SMSCACHEFLAGS');
+    const values = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map((v) => v.trim());
+    if (flags?.value && values.includes('PERCENTDISKSPACE') && values.includes('PERCENTFREEDISKSPACE')) {
+      ctx.report(flags.value.span, 'Choose one of PERCENTDISKSPACE (share of the whole disk) and PERCENTFREEDISKSPACE (share of the free space); they can\'t be combined.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe SMSCACHEFLAGS=PERCENTDISKSPACE;PERCENTFREEDISKSPACE SMSCACHESIZE=20'],
+    pass: ['ccmsetup.exe SMSCACHEFLAGS=PERCENTFREEDISKSPACE SMSCACHESIZE=20'],
+  },
+});
+
+export const cachePercentNeedsSize = defineRule({
+  id: 'cache-percent-needs-size', severity: 'warning', docUrl: docLink('smscacheflags'),
+  title: 'A PERCENT cache flag without SMSCACHESIZE as a percentage',
+  check(line, ctx) {
+    const flags = find(line, 'SMSCACHEFLAGS');
+    const percent = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map((v) => v.trim()).find((v) => v.startsWith('PERCENT'));
+    if (!flags?.value || !percent) return;
+    const size = find(line, 'SMSCACHESIZE');
+    if (!size) {
+      ctx.report(flags.value.span, `With ${percent}, also set SMSCACHESIZE to the percentage (1 to 100).`);
+    } else if (size.value && /^\d+$/.test(size.value.text) && Number(size.value.text) > 100) {
+      ctx.report(size.value.span, `With ${percent}, SMSCACHESIZE is a percentage: ${size.value.text} is more than 100.`);
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe SMSCACHEFLAGS=PERCENTDISKSPACE', 'ccmsetup.exe SMSCACHEFLAGS=PERCENTFREEDISKSPACE SMSCACHESIZE=5120'],
+    pass: ['ccmsetup.exe SMSCACHEFLAGS=PERCENTDISKSPACE SMSCACHESIZE=20', 'ccmsetup.exe SMSCACHESIZE=5120'],
+  },
+});
+
+export const regtokenCompanions = defineRule({
+  id: 'regtoken-missing-companions', severity: 'error', docUrl: docLink('regtoken'),
+  title: '/regtoken without /mp, CCMHOSTNAME, SMSSITECODE and SMSMP',
+  check(line, ctx) {
+    const token = find(line, 'regtoken');
+    if (!token) return;
+    const missing = ['mp', 'CCMHOSTNAME', 'SMSSITECODE', 'SMSMP'].filter((n) => !has(line, n)).map((n) => (n === 'mp' ? '/mp' : n));
+    if (missing.length) {
+      ctx.report(token.nameSpan, `A bulk registration token also needs ${missing.join(', ')} on the same line.`);
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe /regtoken:<token> SMSSITECODE=ABC'],
+    pass: ['ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:<token> CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com'],
+  },
+});
+
+export const alwaysInternetCompanions = defineRule({
+  id: 'always-internet-missing-companions', severity: 'error', docUrl: docLink('ccmalwaysinf'),
+  title: 'CCMALWAYSINF=1 without CCMHOSTNAME and SMSSITECODE',
+  check(line, ctx) {
+    const always = find(line, 'CCMALWAYSINF');
+    if (!always || valueOf(line, 'CCMALWAYSINF') !== '1') return;
+    const missing = ['CCMHOSTNAME', 'SMSSITECODE'].filter((n) => !has(line, n));
+    if (missing.length) {
+      ctx.report(always.span, `An always-internet client needs ${missing.join(' and ')} too: it has no intranet to find them on.`);
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe /UsePKICert CCMALWAYSINF=1 SMSSITECODE=ABC'],
+    pass: ['ccmsetup.exe /UsePKICert CCMALWAYSINF=1 CCMHOSTNAME=SERVER3.CONTOSO.COM SMSSITECODE=ABC'],
+  },
+});
+
+export const debugLoggingWithoutLogging = defineRule({
+  id: 'debug-logging-without-logging', severity: 'warning', docUrl: docLink('ccmdebuglogging'),
+  title: 'CCMDEBUGLOGGING=1 while CCMENABLELOGGING=FALSE',
+  check(line, ctx) {
+    const debug = find(line, 'CCMDEBUGLOGGING');
+    if (debug && valueOf(line, 'CCMDEBUGLOGGING') === '1' && valueOf(line, 'CCMENABLELOGGING') === 'FALSE') {
+      ctx.report(debug.span, 'Debug logging needs logging turned on, but CCMENABLELOGGING=FALSE turns it off.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe CCMDEBUGLOGGING=1 CCMENABLELOGGING=FALSE'],
+    pass: ['ccmsetup.exe CCMDEBUGLOGGING=1 CCMENABLELOGGING=TRUE'],
+  },
+});
+
+export const siteReassignNeedsAuto = defineRule({
+  id: 'sitereassign-needs-auto', severity: 'information', docUrl: docLink('sitereassign'),
+  title: 'SITEREASSIGN=TRUE without SMSSITECODE=AUTO',
+  check(line, ctx) {
+    const reassign = find(line, 'SITEREASSIGN');
+    if (reassign && valueOf(line, 'SITEREASSIGN') === 'TRUE' && valueOf(line, 'SMSSITECODE') !== 'AUTO') {
+      ctx.report(reassign.span, 'SITEREASSIGN=TRUE works together with SMSSITECODE=AUTO; with a fixed site code it has nothing to reassign.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe SMSSITECODE=ABC SITEREASSIGN=TRUE'],
+    pass: ['ccmsetup.exe SMSSITECODE=AUTO SITEREASSIGN=TRUE'],
+  },
+});
+
+export const provisionTsWithToken = defineRule({
+  id: 'provisionts-with-token', severity: 'information', docUrl: docLink('provisionts'),
+  title: 'PROVISIONTS on a token-authenticated client (advice)',
+  check(line, ctx) {
+    const ts = find(line, 'PROVISIONTS');
+    if (ts && has(line, 'regtoken')) {
+      ctx.report(ts.nameSpan, 'Advice: if this task sequence installs software updates or applications, the client needs a client authentication certificate; a bulk registration token alone is not enough.');
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.msi CCMSETUPCMD="/mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:<token> CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001"'],
+    pass: ['ccmsetup.msi CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC PROVISIONTS=PRI20001"'],
+  },
+});

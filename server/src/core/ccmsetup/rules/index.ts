@@ -1,0 +1,27 @@
+// The registry of ccmsetup rules, in the order their findings are listed. Adding a rule means
+// defining it in one of the area files and listing it here; tests pick up its fixtures.
+import * as addresses from './addresses';
+import * as combinations from './combinations';
+import * as context from './context';
+import * as syntax from './syntax';
+import * as templates from './templates';
+import * as values from './values';
+import { CcmsetupRule } from './types';
+
+export type { CcmsetupRule } from './types';
+
+const isRule = (x: unknown): x is CcmsetupRule =>
+  typeof x === 'object' && x !== null && typeof (x as CcmsetupRule).id === 'string' && typeof (x as CcmsetupRule).check === 'function';
+
+export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, values, addresses, combinations, context, templates]
+  .flatMap((area) => Object.values(area).filter(isRule));
+
+/** Not a rule of its own: reported when a rule throws, naming that rule, so the others keep working. */
+export const INTERNAL_ERROR = {
+  id: 'internal-error', severity: 'error' as const, title: 'A check failed inside comanage (please report it)',
+  docUrl: 'https://github.com/comanage/comanage/issues',
+};
+
+export function findRule(id: string): CcmsetupRule | undefined {
+  return CCMSETUP_RULES.find((rule) => rule.id === id);
+}

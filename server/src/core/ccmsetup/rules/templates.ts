@@ -1,0 +1,64 @@
+// Rules about text that should not reach a device: template placeholders, script variables,
+// and secrets pasted in plain text.
+import { docLink } from '../../catalog/types';
+import { find } from '../query';
+import { TEMPLATE } from '../values';
+import { defineRule } from './types';
+
+const PLACEHOLDER = /<[^<>\s][^<>]*>|\{\{[^}]*\}\}/g;
+const SCRIPT_VARIABLE = /\$\{[^}]+\}|\$\(?[A-Za-z_][\w:]*\)?|%([A-Za-z_][\w()]*)%/g;
+/** Environment variables Windows itself defines; a path like %WinDir%\ccmcache is legitimate. */
+const WINDOWS_VARIABLES = new Set(['WINDIR', 'SYSTEMROOT', 'SYSTEMDRIVE', 'PROGRAMFILES', 'PROGRAMFILES(X86)', 'PROGRAMDATA', 'TEMP', 'TMP', 'COMPUTERNAME', 'USERDOMAIN']);
+
+/** Each token the line gives ccmsetup, as document text (quotes and all), with its offset. */
+function* tokens(line: Parameters<typeof find>[0], text: string): Generator<{ start: number; raw: string }> {
+  for (const item of line.args) yield { start: item.span.start, raw: text.slice(item.span.start, item.span.end) };
+}
+
+export const unreplacedPlaceholder = defineRule({
+  id: 'unreplaced-placeholder', severity: 'error', docUrl: docLink('ccmsetupexe-command-line-parameters'),
+  title: 'Template text such as <site code> left in the line',
+  check(line, ctx) {
+    for (const { start, raw } of tokens(line, ctx.text)) {
+      for (const match of raw.matchAll(PLACEHOLDER)) {
+        const at = start + (match.index ?? 0);
+        ctx.report({ start: at, end: at + match[0].length }, `"${match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]}" looks like template text; replace it with the real value.`);
+      }
+    }
+  },
+  examples: { fail: ['ccmsetup.exe SMSSITECODE=<site code>', 'ccmsetup.exe /mp:{{mp}}'], pass: ['ccmsetup.exe SMSSITECODE=ABC'] },
+});
+
+export const scriptVariable = defineRule({
+  id: 'script-variable', severity: 'warning', docUrl: docLink('ccmsetupexe-command-line-parameters'),
+  title: 'A script variable ($SiteCode, %SITECODE%) that nothing will expand',
+  check(line, ctx) {
+    for (const { start, raw } of tokens(line, ctx.text)) {
+      for (const match of raw.matchAll(SCRIPT_VARIABLE)) {
+        if (match[1] && WINDOWS_VARIABLES.has(match[1].toUpperCase())) continue;
+        const at = start + (match.index ?? 0);
+        ctx.report({ start: at, end: at + match[0].length }, `${match[0]} is a script variable. Intune and ccmsetup don't expand it, so the device receives the name, not the value; write the value itself.`);
+      }
+    }
+  },
+  examples: {
+    fail: ['ccmsetup.exe SMSSITECODE=$SiteCode', 'ccmsetup.exe SMSSITECODE=%SITECODE%'],
+    pass: ['ccmsetup.exe SMSSITECODE=ABC SMSCACHEDIR="%WinDir%\\ccmcache"'],
+  },
+});
+
+export const regtokenInPlainText = defineRule({
+  id: 'regtoken-in-plain-text', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token',
+  title: 'A bulk registration token written in the file',
+  check(line, ctx) {
+    const token = find(line, 'regtoken');
+    const value = token?.value?.text ?? '';
+    if (!token?.value || value.length === 0 || TEMPLATE.test(value)) return;
+    // Never echo the token: the message names only its length.
+    ctx.report(token.value.span, `This line holds a bulk registration token in plain text (${value.length} characters, masked here). Anyone who can read the file can register devices with it until it expires; keep it out of shared files and pass it in at install time.`);
+  },
+  examples: {
+    fail: ['ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:eyJ0eXAiOiJKV1QifQ.eyJleHAiOjF9.c2ln CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com'],
+    pass: ['ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:<token> CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com'],
+  },
+});

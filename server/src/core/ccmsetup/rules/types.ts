@@ -1,0 +1,34 @@
+// What a ccmsetup rule is: an id (also the settings key and the diagnostic code), a default
+// severity, a title for tables, a doc link, its check, and fixtures that must fail and pass.
+import type { Catalog } from '../../catalog';
+import type { Fix, Severity } from '../../languageTypes';
+import type { CommandLine, Span } from '../ast';
+
+export interface ReportExtra {
+  fixes?: Fix[];
+  /** Overrides the rule's doc link (e.g. the section of the entry concerned). */
+  docUrl?: string;
+  unnecessary?: boolean;
+}
+
+export interface RuleContext {
+  catalog: Catalog;
+  /** The whole document's text, for fixes that copy or delete source. */
+  text: string;
+  report(span: Span, message: string, extra?: ReportExtra): void;
+}
+
+export interface CcmsetupRule {
+  id: string;
+  severity: Severity;
+  /** A short statement of what the rule checks, for the README table and SARIF. */
+  title: string;
+  docUrl: string;
+  check(line: CommandLine, context: RuleContext): void;
+  /** Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. */
+  examples: { fail: string[]; pass: string[] };
+}
+
+export function defineRule(rule: CcmsetupRule): CcmsetupRule {
+  return rule;
+}

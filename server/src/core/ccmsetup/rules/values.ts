@@ -1,0 +1,51 @@
+// Rules that judge a value against its documented type. The checking itself lives in ../values.ts;
+// each rule reports its own kind of finding.
+import { REFERENCE_URL } from '../../catalog/types';
+import { valueSubSpan } from '../parser';
+import { isNamed } from '../query';
+import { ValueIssueCode, checkValue } from '../values';
+import { CcmsetupRule, defineRule } from './types';
+
+function valueRule(code: ValueIssueCode, severity: CcmsetupRule['severity'], title: string, examples: CcmsetupRule['examples']): CcmsetupRule {
+  return defineRule({
+    id: code, severity, title, docUrl: `${REFERENCE_URL}#clientMsiProps`,
+    check(line, ctx) {
+      for (const item of line.args) {
+        if (!isNamed(item) || !item.resolved || !item.value) continue;
+        for (const issue of checkValue(item.resolved.entry, item.value)) {
+          if (issue.code === code) {
+            ctx.report(valueSubSpan(item.value, issue.from, issue.to), issue.message, { docUrl: item.resolved.entry.docUrl });
+          }
+        }
+      }
+    },
+    examples,
+  });
+}
+
+export const invalidValue = valueRule('invalid-value', 'error', 'A value that is not one the entry accepts (choices, TRUE/FALSE or 0/1, numbers, GUIDs, site codes, deployment IDs)', {
+  fail: [
+    'ccmsetup.exe /BITSPriority:URGENT', 'ccmsetup.exe CCMENABLELOGGING=1', 'ccmsetup.exe CCMALWAYSINF=TRUE',
+    'ccmsetup.exe AADCLIENTAPPID=not-a-guid', 'ccmsetup.exe SMSSITECODE=ABCD', 'CCMSETUPCMD="CCMHOSTNAME=a.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI 20001"',
+    'ccmsetup.exe SMSCACHEFLAGS=NTFSONLY;SMALL', 'ccmsetup.exe SMSCONFIGSOURCE=PX', 'ccmsetup.exe /retry:soon',
+  ],
+  pass: [
+    'ccmsetup.exe /BITSPriority:high CCMENABLELOGGING=TRUE CCMALWAYSINF=1 CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO',
+    'ccmsetup.exe AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b SMSCACHEFLAGS=NTFSONLY;COMPRESS SMSCONFIGSOURCE=RP',
+  ],
+});
+
+export const valueOutOfRange = valueRule('value-out-of-range', 'error', 'A number outside the documented range', {
+  fail: ['ccmsetup.exe CCMEVALHOUR=24', 'ccmsetup.exe CCMLOGMAXSIZE=500', 'ccmsetup.exe CCMEVALINTERVAL=0'],
+  pass: ['ccmsetup.exe CCMEVALHOUR=23 CCMLOGMAXSIZE=300000 CCMEVALINTERVAL=1440'],
+});
+
+export const invalidAddress = valueRule('invalid-address', 'error', 'A host name, FQDN or URL that is malformed, or a URL where a name belongs', {
+  fail: ['ccmsetup.exe AADRESOURCEURI=contososerver', 'ccmsetup.exe FSP=https://fsp01.contoso.com', 'ccmsetup.exe SMSMP=ftp://mp01', 'ccmsetup.exe /mp:mp_01..contoso.com'],
+  pass: ['ccmsetup.exe /mp:smsmp01.contoso.com;https://mp2.contoso.com AADRESOURCEURI=https://contososerver FSP=SMSFP01 SMSMP=https://mp1.contoso.com'],
+});
+
+export const emptyListItem = valueRule('empty-list-item', 'warning', 'A semicolon list with an empty item', {
+  fail: ['ccmsetup.exe /mp:mp1.contoso.com;;mp2.contoso.com', 'ccmsetup.exe SMSMPLIST=https://mp1.contoso.com;'],
+  pass: ['ccmsetup.exe /mp:mp1.contoso.com;mp2.contoso.com SMSMPLIST=https://mp1.contoso.com;mp2.contoso.com'],
+});

@@ -1,0 +1,89 @@
+// Splits one command line into whitespace-separated tokens the way cmd and msiexec do: quotes
+// group spaces, and inside quotes both \" and "" stand for a literal quote. A <placeholder> is
+// kept whole so that template text is reported once, as template text. Never throws.
+
+export interface Token {
+  /** Index range in the tokenized text. */
+  from: number;
+  to: number;
+  /** True when a quote opened in this token never closed (the token runs to the line's end). */
+  unclosedQuoteAt?: number;
+}
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    let unclosedQuoteAt: number | undefined;
+    while (i < to && !isSpace(text.charCodeAt(i))) {
+      if (text[i] === '"') {
+        const open = i;
+        i = skipQuoted(text, i + 1, to);
+        if (i > to) { unclosedQuoteAt = open; i = to; break; }
+      } else if (text[i] === '<') {
+        // A template placeholder such as <site code> stays one token, spaces and all.
+        const close = text.indexOf('>', i + 1);
+        const quote = text.indexOf('"', i + 1);
+        i = close !== -1 && close < to && (quote === -1 || quote > close) ? close + 1 : i + 1;
+      } else {
+        i++;
+      }
+    }
+    tokens.push(unclosedQuoteAt === undefined ? { from: start, to: i } : { from: start, to: i, unclosedQuoteAt });
+  }
+  return tokens;
+}
+
+/** From just after an opening quote, returns the index after the closing quote, or to + 1 if none. */
+export function skipQuoted(text: string, i: number, to: number): number {
+  while (i < to) {
+    const ch = text[i];
+    if (ch === '\\' && text[i + 1] === '"' && i + 1 < to) { i += 2; continue; }
+    if (ch === '"') {
+      if (text[i + 1] === '"' && i + 1 < to && !endsValue(text, i + 2, to)) { i += 2; continue; }
+      return i + 1;
+    }
+    i++;
+  }
+  return to + 1;
+}
+
+/** `""` right before the end of a token is an empty string's close, not an escaped quote. */
+function endsValue(text: string, i: number, to: number): boolean {
+  return i >= to || isSpace(text.charCodeAt(i));
+}
+
+/**
+ * The text of a token slice with quotes removed and escaped quotes resolved, plus the source
+ * index of each resulting character (only built when quotes were present).
+ */
+export function unquote(text: string, from: number, to: number): { text: string; indices?: number[] } {
+  if (text.indexOf('"', from) === -1 || text.indexOf('"', from) >= to) {
+    return { text: text.slice(from, to) };
+  }
+  let out = '';
+  const indices: number[] = [];
+  let i = from;
+  let inQuotes = false;
+  while (i < to) {
+    const ch = text[i];
+    if (inQuotes && ch === '\\' && text[i + 1] === '"' && i + 1 < to) {
+      out += '"'; indices.push(i + 1); i += 2; continue;
+    }
+    if (ch === '"') {
+      if (inQuotes && text[i + 1] === '"' && i + 1 < to && !endsValue(text, i + 2, to)) {
+        out += '"'; indices.push(i + 1); i += 2; continue;
+      }
+      inQuotes = !inQuotes; i++; continue;
+    }
+    out += ch; indices.push(i); i++;
+  }
+  return { text: out, indices };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
+}

@@ -1,0 +1,50 @@
+// Types shared by the core's API. LSP shapes come from vscode-languageserver-types so the server
+// can hand results straight to the connection; nothing here knows about a connection or `vscode`.
+export {
+  CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionList, Diagnostic,
+  DiagnosticSeverity, DiagnosticTag, DocumentSymbol, Hover, InsertTextFormat, MarkupContent, MarkupKind,
+  Position, Range, SymbolKind, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-types';
+export type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from './ccmsetup/ast';
+export type { Span } from './ccmsetup/ast';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Which language a document speaks, decided from its file name, never from the editor's languageId. */
+export type DocumentKind = 'ccmsetup' | 'manifest' | 'none';
+
+export interface LanguageSettings {
+  /** Per-rule severity overrides, keyed by rule id; 'off' silences a rule. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+/** A source change that fixes a problem. */
+export interface Fix {
+  title: string;
+  edits: { span: Span; newText: string }[];
+  /** The one fix an editor may apply without asking (VS Code's "auto fix"). */
+  preferred?: boolean;
+}
+
+/** One finding, in document offsets; converted to an LSP Diagnostic only at the service edge. */
+export interface Problem {
+  code: string;
+  span: Span;
+  message: string;
+  severity: Severity;
+  docUrl: string;
+  fixes?: Fix[];
+  unnecessary?: boolean;
+}
+
+export const DIAGNOSTIC_SOURCE = 'comanage';
+
+/** Decides the language from a URI or path: `*.ccmsetup`, `*.comanage.yaml` / `*.comanage.yml`. */
+export function documentKindOf(uriOrPath: string): DocumentKind {
+  const lower = decodeURIComponent(uriOrPath.split(/[?#]/)[0]).toLowerCase();
+  if (lower.endsWith('.ccmsetup')) return 'ccmsetup';
+  if (lower.endsWith('.comanage.yaml') || lower.endsWith('.comanage.yml')) return 'manifest';
+  return 'none';
+}

@@ -1,0 +1,100 @@
+// Completion: parameter and property names (with their documentation), documented values, and
+// scenario snippets on an empty line. Entries already on the line are not offered again unless
+// they may repeat.
+import { Catalog, CatalogEntry, displayName } from '../catalog';
+import { allowedValues, describeEntry, summarizeEntry } from '../catalog/describe';
+import { SCENARIOS } from '../catalog/scenarios';
+import { CcmsetupDocument } from '../ccmsetup/ast';
+import { lineAt, locate } from '../ccmsetup/locate';
+import { isNamed } from '../ccmsetup/query';
+import {
+  CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range, TextDocument,
+} from '../languageTypes';
+
+export function doComplete(document: TextDocument, parsed: CcmsetupDocument, position: Position, catalog: Catalog): CompletionList {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (before.trimStart().startsWith('#')) return { isIncomplete: false, items: [] };
+
+  // The token being typed: back to a blank, or to the quote that opens CCMSETUPCMD's content.
+  let start = offset;
+  while (start > lineStart && !/[\s"]/.test(text[start - 1])) start--;
+  const prefix = text.slice(start, offset);
+  const replace: Range = { start: document.positionAt(start), end: position };
+
+  const located = locate(parsed, offset);
+  const present = new Set<CatalogEntry>();
+  for (const item of (located?.inner ?? lineAt(parsed, offset))?.args ?? []) {
+    if (isNamed(item) && item.resolved && !(item.span.start <= offset && offset <= item.span.end)) present.add(item.resolved.entry);
+  }
+
+  const valueMatch = /^(\/?)([A-Za-z_?][\w.]*)([:=])(.*)$/.exec(prefix);
+  if (valueMatch) {
+    const kind = valueMatch[1] ? 'parameter' : 'property';
+    const entry = catalog.find(kind, valueMatch[2])?.entry;
+    if (!entry) return { isIncomplete: false, items: [] };
+    let valueStart = start + valueMatch[1].length + valueMatch[2].length + 1;
+    if (entry.value.kind === 'list') valueStart += valueMatch[4].lastIndexOf(entry.value.separator) + 1;
+    return { isIncomplete: false, items: valueItems(entry, { start: document.positionAt(valueStart), end: position }) };
+  }
+
+  const items: CompletionItem[] = [];
+  const wantsParameter = prefix.startsWith('/');
+  for (const entry of catalog.entries) {
+    if (present.has(entry) && !entry.repeatable) continue;
+    if (entry.name === 'CCMSETUPCMD' && located?.inner !== located?.line) continue;
+    if (wantsParameter && entry.kind !== 'parameter') continue;
+    items.push(nameItem(entry, replace));
+  }
+  const lineIsEmpty = before.trim() === prefix.trim() && text.slice(offset, text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset)).trim() === '';
+  if (lineIsEmpty && !wantsParameter) {
+    for (const scenario of SCENARIOS) {
+      items.push({
+        label: scenario.id,
+        kind: CompletionItemKind.Snippet,
+        detail: scenario.title,
+        documentation: { kind: MarkupKind.Markdown, value: `${scenario.description}\n\n[Documentation](${scenario.docUrl})` },
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: replace, newText: scenario.body },
+        sortText: `0_${scenario.id}`,
+      });
+    }
+  }
+  return { isIncomplete: false, items };
+}
+
+function nameItem(entry: CatalogEntry, range: Range): CompletionItem {
+  const label = displayName(entry);
+  const choices = allowedValues(entry.value);
+  let snippet = label;
+  if (entry.value.kind !== 'none' && !entry.valueOptional) {
+    const separator = entry.kind === 'parameter' ? ':' : '=';
+    const value = choices && entry.value.kind !== 'list' ? `\${1|${choices.map((c) => c.value.replace(/[|,]/g, '\\$&')).join(',')}|}`
+      : entry.name === 'CCMSETUPCMD' ? '"$1"' : '$1';
+    snippet = `${label}${separator}${value}`;
+  }
+  return {
+    label,
+    kind: entry.kind === 'parameter' ? CompletionItemKind.Field : CompletionItemKind.Property,
+    detail: summarizeEntry(entry),
+    documentation: { kind: MarkupKind.Markdown, value: describeEntry(entry) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: snippet },
+    filterText: label,
+    sortText: `${entry.kind === 'parameter' ? '1' : '2'}_${entry.name.toUpperCase()}`,
+  };
+}
+
+function valueItems(entry: CatalogEntry, range: Range): CompletionItem[] {
+  const choices = allowedValues(entry.value) ?? [];
+  return choices.map((choice, index) => ({
+    label: choice.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: `${displayName(entry)}${choice.isDefault ? ' (default)' : ''}`,
+    documentation: { kind: MarkupKind.Markdown, value: `${choice.description}\n\n[Documentation](${entry.docUrl})` },
+    textEdit: { range, newText: choice.value },
+    sortText: String(index).padStart(3, '0'),
+  }));
+}

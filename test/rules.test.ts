@@ -1,0 +1,31 @@
+// Every rule's own fixtures: each failing example raises the rule, each passing one doesn't.
+import * as assert from 'node:assert/strict';
+import { CCMSETUP_RULES } from '../server/src/core/ccmsetup/rules';
+import { codes } from './helpers/core';
+
+describe('ccmsetup rules: fixtures', () => {
+  it('has unique ids in kebab-case, each with a doc link and fixtures', () => {
+    const ids = CCMSETUP_RULES.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const rule of CCMSETUP_RULES) {
+      assert.match(rule.id, /^[a-z]+(-[a-z]+)*$/, rule.id);
+      assert.match(rule.docUrl, /^https:\/\/learn\.microsoft\.com\//, rule.id);
+      assert.ok(rule.examples.fail.length > 0 && rule.examples.pass.length > 0, `${rule.id} needs failing and passing fixtures`);
+    }
+  });
+
+  for (const rule of CCMSETUP_RULES) {
+    describe(rule.id, () => {
+      rule.examples.fail.forEach((example, i) => {
+        it(`raises on failing fixture ${i + 1}`, () => {
+          assert.ok(codes(example).includes(rule.id), `expected ${rule.id} in ${JSON.stringify(codes(example))} for ${example}`);
+        });
+      });
+      rule.examples.pass.forEach((example, i) => {
+        it(`stays quiet on passing fixture ${i + 1}`, () => {
+          assert.ok(!codes(example).includes(rule.id), `did not expect ${rule.id} for ${example}`);
+        });
+      });
+    });
+  }
+});
