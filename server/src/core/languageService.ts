@@ -13,6 +13,7 @@ import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { getCodeActions } from './services/codeActions';
 import { findDocumentSymbols } from './services/symbols';
+import { MAX_DOCUMENT_LENGTH, capProblems, tooLarge } from './limits';
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
@@ -50,10 +51,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return fresh;
   }
 
+  function analysable(document: TextDocument): boolean {
+    return documentKindOf(document.uri) === 'ccmsetup' && document.getText().length <= MAX_DOCUMENT_LENGTH;
+  }
+
   function problems(document: TextDocument): Problem[] {
     if (documentKindOf(document.uri) !== 'ccmsetup') return [];
+    const length = document.getText().length;
+    if (length > MAX_DOCUMENT_LENGTH) return [tooLarge(length)];
     const cached = entry(document);
-    cached.problems ??= analyzeCcmsetup(cached.parsed, { catalog, settings });
+    cached.problems ??= capProblems(analyzeCcmsetup(cached.parsed, { catalog, settings }));
     return cached.problems;
   }
 
@@ -66,18 +73,18 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
     doComplete(document, position) {
-      if (documentKindOf(document.uri) !== 'ccmsetup') return { isIncomplete: false, items: [] };
+      if (!analysable(document)) return { isIncomplete: false, items: [] };
       return doComplete(document, entry(document).parsed, position, catalog);
     },
     doHover(document, position) {
-      if (documentKindOf(document.uri) !== 'ccmsetup') return null;
+      if (!analysable(document)) return null;
       return doHover(document, entry(document).parsed, position, catalog);
     },
     getCodeActions(document, range) {
       return getCodeActions(document, problems(document), range);
     },
     findDocumentSymbols(document) {
-      if (documentKindOf(document.uri) !== 'ccmsetup') return [];
+      if (!analysable(document)) return [];
       return findDocumentSymbols(document, entry(document).parsed);
     },
   };

@@ -1,10 +1,13 @@
 // Runs every ccmsetup rule over every command line of a parsed document and applies the user's
 // severity settings and `# comanage-disable-next-line` suppressions. One failing rule never
-// stops the others: its exception becomes a single internal-error finding.
+// stops the others: its exception becomes a single internal-error finding. Messages pass through
+// maskSecrets, so a token pasted anywhere never reaches an editor, a log or a report.
 import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
+import { maskSecrets } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
-import { CCMSETUP_RULES, INTERNAL_ERROR } from './rules';
+import { SERVICE_CODES } from '../diagnosticCodes';
+import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 
 export interface AnalyzeOptions {
@@ -30,10 +33,10 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
           problems.push({
             code: rule.id,
             span,
-            message,
+            message: maskSecrets(message),
             severity: severity && severity !== 'off' ? severity : rule.severity,
             docUrl: extra?.docUrl ?? rule.docUrl,
-            fixes: extra?.fixes,
+            fixes: extra?.fixes?.map((fix) => ({ ...fix, title: maskSecrets(fix.title) })),
             unnecessary: extra?.unnecessary,
           });
         },
@@ -44,11 +47,11 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
         if (failed.has(rule.id)) continue;
         failed.add(rule.id);
         problems.push({
-          code: INTERNAL_ERROR.id,
+          code: SERVICE_CODES.internalError.id,
           span: line.span,
           message: `The check "${rule.id}" failed on this line (${error instanceof Error ? error.name : 'error'}); other checks still ran. Please report it.`,
-          severity: INTERNAL_ERROR.severity,
-          docUrl: INTERNAL_ERROR.docUrl,
+          severity: SERVICE_CODES.internalError.severity,
+          docUrl: SERVICE_CODES.internalError.docUrl,
         });
       }
     }

@@ -43,17 +43,12 @@ export function skipQuoted(text: string, i: number, to: number): number {
     const ch = text[i];
     if (ch === '\\' && text[i + 1] === '"' && i + 1 < to) { i += 2; continue; }
     if (ch === '"') {
-      if (text[i + 1] === '"' && i + 1 < to && !endsValue(text, i + 2, to)) { i += 2; continue; }
+      if (text[i + 1] === '"' && i + 1 < to) { i += 2; continue; }
       return i + 1;
     }
     i++;
   }
   return to + 1;
-}
-
-/** `""` right before the end of a token is an empty string's close, not an escaped quote. */
-function endsValue(text: string, i: number, to: number): boolean {
-  return i >= to || isSpace(text.charCodeAt(i));
 }
 
 /**
@@ -74,7 +69,7 @@ export function unquote(text: string, from: number, to: number): { text: string;
       out += '"'; indices.push(i + 1); i += 2; continue;
     }
     if (ch === '"') {
-      if (inQuotes && text[i + 1] === '"' && i + 1 < to && !endsValue(text, i + 2, to)) {
+      if (inQuotes && text[i + 1] === '"' && i + 1 < to) {
         out += '"'; indices.push(i + 1); i += 2; continue;
       }
       inQuotes = !inQuotes; i++; continue;

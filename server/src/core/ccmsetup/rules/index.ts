@@ -16,12 +16,6 @@ const isRule = (x: unknown): x is CcmsetupRule =>
 export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, values, addresses, combinations, context, templates]
   .flatMap((area) => Object.values(area).filter(isRule));
 
-/** Not a rule of its own: reported when a rule throws, naming that rule, so the others keep working. */
-export const INTERNAL_ERROR = {
-  id: 'internal-error', severity: 'error' as const, title: 'A check failed inside comanage (please report it)',
-  docUrl: 'https://github.com/comanage/comanage/issues',
-};
-
 export function findRule(id: string): CcmsetupRule | undefined {
   return CCMSETUP_RULES.find((rule) => rule.id === id);
 }

@@ -1,0 +1,47 @@
+// VS Code glue (modelled on Microsoft's lsp-sample client): start the bundled language server over
+// IPC and route our documents to it. All checking lives in the server, so other editors get the same.
+import * as vscode from 'vscode';
+import {
+  LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
+} from 'vscode-languageclient/node';
+
+/** What `activate` returns; tests reach the running client through it. */
+export interface ComanageApi {
+  client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ComanageApi> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    // The server decides by file name; the language entries also cover files a user re-labelled.
+    documentSelector: [
+      { scheme: 'file', pattern: '**/*.ccmsetup' },
+      { scheme: 'file', language: 'ccmsetup' },
+      { scheme: 'file', pattern: '**/*.{comanage.yaml,comanage.yml}' },
+      { scheme: 'file', language: 'comanage-manifest' },
+    ],
+    synchronize: { configurationSection: 'comanage' },
+  };
+
+  // The id 'comanage' makes the `comanage.trace.server` setting apply to this client.
+  client = new LanguageClient('comanage', 'Co-management', serverOptions, clientOptions);
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}

@@ -1,0 +1,52 @@
+// `comanage explain <name>`: a rule's title, default severity and doc link, or a parameter's or
+// property's catalog entry through the shared renderer (the same words as the hover).
+import { closest, distance } from 'fastest-levenshtein';
+import type { Catalog } from '../core/catalog';
+import { describeEntry } from '../core/catalog/describe';
+import type { RuleInfo } from './format/sarif';
+import { UsageError } from './usageError';
+
+export interface ExplainableRule extends RuleInfo {
+  examples?: { fail: string[]; pass: string[] };
+}
+
+export function explain(query: string, rules: readonly ExplainableRule[], catalog: Catalog): string {
+  const wanted = query.trim();
+  const rule = rules.find((r) => r.id.toLowerCase() === wanted.toLowerCase());
+  if (rule) return describeRule(rule);
+
+  // Accept what people paste: `/mp:https://…`, `SMSSITECODE=ABC`, `/UsePKICert`.
+  const isParameter = /^[/-]/.test(wanted);
+  const name = wanted.replace(/^[/-]/, '').split(/[:=]/)[0];
+  const found = isParameter ? catalog.find('parameter', name) : catalog.findAnyKind(name);
+  if (found && name) return `${describeEntry(found.entry, 'plaintext')}\n`;
+
+  // Name only, never the value: a pasted `/regtoken:…` with a typo must not echo the token.
+  const shown = isParameter ? `/${name}` : name;
+  throw new UsageError(`no rule, parameter or property named '${shown}'${suggestion(name, isParameter, rules, catalog)}`);
+}
+
+function describeRule(rule: ExplainableRule): string {
+  const lines = [
+    `${rule.id}: ${rule.title}`,
+    '',
+    `Default severity: ${rule.severity}`,
+    `Documentation: ${rule.docUrl}`,
+  ];
+  if (rule.examples?.fail.length) lines.push('', 'Reported on:', ...rule.examples.fail.map((e) => `  ${e}`));
+  if (rule.examples?.pass.length) lines.push('', 'Not reported on:', ...rule.examples.pass.map((e) => `  ${e}`));
+  const other = rule.severity === 'error' ? 'warning' : 'error';
+  lines.push('', `Change its severity in .comanage.json: { "rules": { "${rule.id}": "${other}" } } (or "off").`);
+  return `${lines.join('\n')}\n`;
+}
+
+function suggestion(name: string, isParameter: boolean, rules: readonly ExplainableRule[], catalog: Catalog): string {
+  const ids = rules.map((r) => r.id);
+  const lower = name.toLowerCase();
+  const nearRule = ids.length && !isParameter && lower ? closest(lower, ids) : undefined;
+  if (nearRule && distance(lower, nearRule) <= Math.max(2, Math.floor(lower.length / 3))) return `; did you mean '${nearRule}'?`;
+  const parameter = catalog.suggest('parameter', name);
+  if (parameter) return `; did you mean '/${parameter}'?`;
+  const property = isParameter ? undefined : catalog.suggest('property', name);
+  return property ? `; did you mean '${property}'?` : '';
+}

@@ -1,0 +1,41 @@
+// `--format text`: one `path:line:col: severity code: message` line per diagnostic (the form
+// terminals and editors turn into links), then a summary line.
+import { FileResult, codeOf, countBySeverity, severityOf } from './types';
+
+export interface TextOptions {
+  /** ANSI colour; the caller decides (TTY and NO_COLOR). */
+  color: boolean;
+}
+
+const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const;
+const SEVERITY_COLORS = { 1: 31, 2: 33, 3: 36, 4: 2 } as const; // red, yellow, cyan, dim
+
+export function formatText(results: readonly FileResult[], options: TextOptions): string {
+  const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const d of result.diagnostics) {
+      const severity = severityOf(d);
+      const where = `${oneLine(result.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const code = codeOf(d);
+      const label = paint(SEVERITY_COLORS[severity], SEVERITY_NAMES[severity]) + (code ? ` ${paint(2, oneLine(code))}` : '');
+      lines.push(`${paint(1, where)}: ${label}: ${oneLine(d.message)}`);
+    }
+  }
+  const { errors, warnings } = countBySeverity(results);
+  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(results.length, 'file')}`;
+  lines.push(errors ? paint(31, summary) : warnings ? paint(33, summary) : summary);
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Keeps each diagnostic on one line and drops control characters, so text that came from a file
+ * (a misspelt name quoted in a message, an odd file name) cannot move the cursor or recolour a terminal.
+ */
+export function oneLine(s: string): string {
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+}

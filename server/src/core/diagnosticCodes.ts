@@ -1,0 +1,31 @@
+// Every diagnostic code comanage can emit, with its default severity, title and doc link: the
+// rules' own metadata plus the few codes the service itself reports. Settings, the CLI's config
+// check, SARIF and the README's rule table all read this one list.
+import { CCMSETUP_RULES } from './ccmsetup/rules';
+import { Severity } from './languageTypes';
+
+export interface CodeInfo {
+  id: string;
+  severity: Severity;
+  title: string;
+  docUrl: string;
+  /** 'rule' codes can be configured and suppressed; 'service' codes report limits and faults. */
+  origin: 'rule' | 'service';
+}
+
+const REPORT_URL = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
+
+export const SERVICE_CODES = {
+  internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service' },
+  documentTooLarge: { id: 'document-too-large', severity: 'information', title: 'A file too large to check', docUrl: REPORT_URL, origin: 'service' },
+  tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service' },
+} as const satisfies Record<string, CodeInfo>;
+
+export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
+  ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule' })),
+  ...Object.values(SERVICE_CODES),
+];
+
+export function codeInfo(id: string): CodeInfo | undefined {
+  return DIAGNOSTIC_CODES.find((code) => code.id === id);
+}

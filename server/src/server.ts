@@ -1,0 +1,153 @@
+// LSP glue: documents in, core results out. No rule logic lives here; everything a user sees comes
+// from the core facade. Document kind comes from the URI (languageService.kindOf), never languageId.
+import {
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeResult,
+  TextDocumentSyncKind, TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from './core/languageService';
+import { LanguageSettings, SeveritySetting } from './core/languageTypes';
+import { describeError, runSafe, tryRun } from './utils/runSafe';
+
+const SETTINGS_SECTION = 'comanage';
+const VALIDATION_DELAY_MS = 200;
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Keeps only well-formed rule overrides, so a typo in settings.json can't break validation. */
+export function sanitizeSettings(raw: unknown): LanguageSettings {
+  const rules: Record<string, SeveritySetting> = {};
+  const input = raw && typeof raw === 'object' ? (raw as { rules?: unknown }).rules : undefined;
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    for (const [id, value] of Object.entries(input)) {
+      if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[id] = value as SeveritySetting;
+    }
+  }
+  return { rules };
+}
+
+/** Settings an editor may pass at start-up: `{ settings: { comanage } }`, `{ comanage }` or nothing. */
+function initialSettings(options: unknown): LanguageSettings {
+  const opts = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
+  const nested = opts.settings as Record<string, unknown> | undefined;
+  return sanitizeSettings(nested?.[SETTINGS_SECTION] ?? opts[SETTINGS_SECTION]);
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const languageService = getLanguageService();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
+
+  const isChecked = (doc: TextDocument) => tryRun(connection, 'kindOf', () => languageService.kindOf(doc), 'none') !== 'none';
+
+  connection.onInitialize((params): InitializeResult => {
+    const workspace = params.capabilities.workspace;
+    canPullConfiguration = !!workspace?.configuration;
+    canRegisterConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+    tryRun(connection, 'configure', () => languageService.configure(initialSettings(params.initializationOptions)), undefined);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['/', '=', ':', ' '], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: 'comanage' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (canPullConfiguration) void pullSettings();
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      applySettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+    } catch (error) {
+      // Keep the current settings; the editor may simply not know the section yet.
+      connection.console.error(`comanage: workspace/configuration failed: ${describeError(error)}`);
+    }
+  }
+
+  function applySettings(raw: unknown): void {
+    tryRun(connection, 'configure', () => languageService.configure(sanitizeSettings(raw)), undefined);
+    for (const doc of documents.all()) scheduleValidation(doc);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) return void pullSettings();
+    const settings = (change?.settings ?? {}) as Record<string, unknown>;
+    applySettings(settings[SETTINGS_SECTION]);
+  });
+
+  function scheduleValidation(doc: TextDocument): void {
+    cancelValidation(doc.uri);
+    if (!isChecked(doc)) return;
+    const { uri, version } = doc;
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      const current = documents.get(uri);
+      // A newer edit has its own timer (or the document closed): this result would be stale.
+      if (!current || current.version !== version) return;
+      const diagnostics = tryRun(connection, 'validation', () => languageService.doValidation(current), []);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    }, VALIDATION_DELAY_MS));
+  }
+
+  function cancelValidation(uri: string): void {
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(uri);
+  }
+
+  documents.onDidChangeContent((change) => scheduleValidation(change.document));
+  documents.onDidClose((event) => {
+    cancelValidation(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  /** Looks up an open, checked document; anything else gets the empty answer. */
+  function checkedDocument(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    return doc && isChecked(doc) ? doc : undefined;
+  }
+
+  connection.onCompletion((params, token) => {
+    const empty = { isIncomplete: false, items: [] };
+    return runSafe(connection, 'completion', () => {
+      const doc = checkedDocument(params.textDocument.uri);
+      return doc ? languageService.doComplete(doc, params.position) : empty;
+    }, empty, token);
+  });
+
+  connection.onHover((params, token) => runSafe(connection, 'hover', () => {
+    const doc = checkedDocument(params.textDocument.uri);
+    return doc ? languageService.doHover(doc, params.position) : null;
+  }, null, token));
+
+  connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', () => {
+    const doc = checkedDocument(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const actions = languageService.getCodeActions(doc, params.range);
+    // Honour a client's kind filter (e.g. "source.fixAll" only): ours are all quick fixes.
+    if (!only?.length) return actions;
+    return actions.filter(({ kind = '' }) => only.some((k) => kind === k || kind.startsWith(`${k}.`)));
+  }, [], token));
+
+  connection.onDocumentSymbol((params, token) => runSafe(connection, 'documentSymbol', () => {
+    const doc = checkedDocument(params.textDocument.uri);
+    return doc ? languageService.findDocumentSymbols(doc) : [];
+  }, [], token));
+
+  connection.onShutdown(() => {
+    for (const uri of [...pending.keys()]) cancelValidation(uri);
+  });
+
+  documents.listen(connection);
+}

@@ -1,0 +1,52 @@
+// Every LSP handler runs through here so a bug in the core costs one empty answer, never the server.
+// Logs carry the handler name and stack frames only: error messages can quote document text,
+// and a .ccmsetup line may hold a /regtoken: secret.
+import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/** A loggable summary of an error: its type, a message with quoted text blanked, and a few stack frames. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const message = error.message
+    .replace(/(["'`]).*?\1/g, '$1…$1')
+    .slice(0, 160);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 4)
+    .join('\n');
+  return `${error.name}: ${message}${frames ? `\n${frames}` : ''}`;
+}
+
+/** Runs a synchronous piece of work, logging and swallowing any exception. */
+export function tryRun<T>(connection: Connection, label: string, work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`comanage: ${label} failed: ${describeError(error)}`);
+    return fallback;
+  }
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/**
+ * Runs a request handler on a later tick (so a queued $/cancelRequest can arrive first) and
+ * answers "cancelled" if the client gave up; any exception becomes `fallback`.
+ */
+export function runSafe<T>(
+  connection: Connection,
+  label: string,
+  work: () => T,
+  fallback: T,
+  token?: CancellationToken,
+): Promise<T | ResponseError<void>> {
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      if (token?.isCancellationRequested) return resolve(cancelled());
+      const result = tryRun(connection, label, work, fallback);
+      resolve(token?.isCancellationRequested ? cancelled() : result);
+    }, 0);
+  });
+}

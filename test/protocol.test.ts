@@ -1,0 +1,192 @@
+// Talks to the bundled server (dist/server.js) over stdio exactly like an editor would.
+// Needs `npm run build` first; `npm test` does that.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent,
+} from 'vscode-languageserver';
+import { LspClient } from './helpers/lspClient';
+
+const SERVER = path.resolve(__dirname, '..', 'dist', 'server.js');
+const BAD = 'ccmsetup.exe /mp=server SMSSITECODE:ABC /UsePKICrt';
+const CLEAN = 'ccmsetup.exe /mp:https://mp.contoso.com SMSSITECODE=ABC';
+const SECRET = 'S3cr3tT0kenValue0123456789';
+const uriA = 'file:///tmp/x/a.ccmsetup';
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
+const at = (line: number, character: number) => ({ line, character });
+
+describe('language server protocol (dist/server.js --stdio)', function () {
+  let client: LspClient;
+  let init: InitializeResult;
+
+  before(async () => {
+    client = LspClient.start(SERVER);
+    init = await client.request<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: false }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    });
+    await client.notify('initialized', {});
+  });
+
+  after(async () => {
+    if (client?.alive) await client.stop();
+  });
+
+  it('announces its capabilities', () => {
+    const caps = init.capabilities;
+    assert.equal(caps.textDocumentSync, 2, 'incremental sync');
+    assert.deepEqual([...(caps.completionProvider?.triggerCharacters ?? [])].sort(), [' ', '/', ':', '='].sort());
+    assert.equal(caps.hoverProvider, true);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix']);
+    assert.equal(caps.documentSymbolProvider, true);
+  });
+
+  let equalsDiagnostic: Diagnostic;
+
+  it('publishes diagnostics with codes and exact ranges for a bad line', async () => {
+    const published = client.nextDiagnostics(uriA);
+    await client.open(uriA, BAD);
+    const { diagnostics, version } = await published;
+    assert.equal(version, 1);
+    assert.ok(codes(diagnostics).includes('parameter-uses-equals'), `got ${codes(diagnostics)}`);
+    assert.ok(codes(diagnostics).includes('property-uses-colon'), `got ${codes(diagnostics)}`);
+    const eq = BAD.indexOf('=');
+    equalsDiagnostic = diagnostics.find((d) => d.code === 'parameter-uses-equals')!;
+    assert.deepEqual(equalsDiagnostic.range, { start: at(0, eq), end: at(0, eq + 1) });
+    const colon = diagnostics.find((d) => d.code === 'property-uses-colon')!;
+    assert.deepEqual(colon.range, { start: at(0, BAD.indexOf(':')), end: at(0, BAD.indexOf(':') + 1) });
+    assert.ok(diagnostics.every((d) => d.source === 'comanage'));
+  });
+
+  it('offers a quick fix that turns = into :', async () => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriA }, range: equalsDiagnostic.range, context: { diagnostics: [equalsDiagnostic] },
+    });
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.edit?.changes?.[uriA]);
+    assert.ok(fix, `no quick fix among ${actions.map((a) => a.title)}`);
+    const doc = TextDocument.create(uriA, 'ccmsetup', 1, BAD);
+    const fixed = TextDocument.applyEdits(doc, fix.edit!.changes![uriA]);
+    assert.equal(fixed, BAD.replace('/mp=server', '/mp:server'));
+  });
+
+  it('clears diagnostics after an incremental edit makes the line clean', async () => {
+    const published = client.nextDiagnostics(uriA, (p) => p.version === 2);
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: uriA, version: 2 },
+      contentChanges: [{ range: { start: at(0, 0), end: at(0, BAD.length) }, text: CLEAN }],
+    });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
+  it('publishes only the latest of quick successive edits', async () => {
+    const published = client.nextDiagnostics(uriA, (p) => p.version === 4);
+    const full = (version: number, text: string) => client.notify('textDocument/didChange', {
+      textDocument: { uri: uriA, version }, contentChanges: [{ text }],
+    });
+    await full(3, BAD);
+    await full(4, `${BAD}\n${BAD}`);
+    const latest = await published;
+    assert.ok(latest.diagnostics.some((d) => d.range.start.line === 1), 'diagnostics for the second line');
+    assert.ok(!client.published.some((p) => p.uri === uriA && p.version === 3), 'version 3 was superseded');
+  });
+
+  it('re-validates open documents when settings change', async () => {
+    const published = client.nextDiagnostics(uriA);
+    await client.notify('workspace/didChangeConfiguration', {
+      settings: { comanage: { rules: { 'parameter-uses-equals': 'off', 'property-uses-colon': 'warning' } } },
+    });
+    const { diagnostics } = await published;
+    assert.ok(!codes(diagnostics).includes('parameter-uses-equals'), `got ${codes(diagnostics)}`);
+    assert.ok(diagnostics.filter((d) => d.code === 'property-uses-colon').every((d) => d.severity === 2));
+    // Settings without our section fall back to the defaults.
+    const restored = client.nextDiagnostics(uriA);
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(codes((await restored).diagnostics).includes('parameter-uses-equals'));
+  });
+
+  it('completes parameter names after /', async () => {
+    const uri = 'file:///tmp/x/complete.ccmsetup';
+    const text = 'ccmsetup.exe /';
+    await client.open(uri, text);
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri }, position: at(0, text.length), context: { triggerKind: 2, triggerCharacter: '/' },
+    });
+    const labels = list.items.map((i) => i.label.toLowerCase());
+    assert.ok(labels.some((l) => /^\/?mp\b/.test(l)), `no /mp among ${labels.slice(0, 10)}`);
+    assert.ok(labels.some((l) => /^\/?usepkicert\b/.test(l)), 'no /UsePKICert');
+  });
+
+  it('explains SMSSITECODE on hover with a Microsoft Learn link', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: uriA }, position: at(0, BAD.indexOf('SMSSITECODE') + 3),
+    });
+    assert.ok(hover, 'no hover');
+    const contents = hover.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /https:\/\/learn\.microsoft\.com\//);
+  });
+
+  it('returns one symbol per command line', async () => {
+    const uri = 'file:///tmp/x/symbols.ccmsetup';
+    await client.open(uri, `# two lines\n${CLEAN}\n\n${BAD}\n`);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 2);
+    assert.deepEqual(symbols.map((s) => s.range.start.line), [1, 3]);
+  });
+
+  it('decides the language by file name, not languageId', async () => {
+    const txt = 'file:///tmp/x/x.txt';
+    const plain = 'file:///tmp/x/foo.ccmsetup';
+    await client.open(txt, BAD, 'ccmsetup');
+    const published = client.nextDiagnostics(plain);
+    await client.open(plain, BAD, 'plaintext');
+    assert.ok(codes((await published).diagnostics).includes('parameter-uses-equals'));
+    // Both were opened together and share the debounce delay, so x.txt's turn has passed.
+    assert.ok(!client.published.some((p) => p.uri === txt && p.diagnostics.length > 0), 'x.txt got diagnostics');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: txt }, position: at(0, 30) });
+    assert.equal(hover, null);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: txt }, position: at(0, 14) });
+    assert.deepEqual(list.items, []);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const published = client.nextDiagnostics(uriA);
+    await client.notify('textDocument/didClose', { textDocument: { uri: uriA } });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
+  it('survives garbage and never logs document text', async () => {
+    const garbage = 'file:///tmp/x/garbage.ccmsetup';
+    const noise = randomBytes(2 * 1024 * 1024).toString('latin1');
+    const nasty = `ccmsetup.exe /regtoken:${SECRET} "unterminated ${noise}\n/mp:"x CCMSETUPCMD="/mp:\\"a ""b\n\u0000\uffff\ud800 =:=:/ "`;
+    const published = client.nextDiagnostics(garbage, () => true, 15000);
+    await client.open(garbage, nasty);
+    await published;
+    for (const [method, params] of [
+      ['textDocument/hover', { textDocument: { uri: garbage }, position: at(0, 5) }],
+      ['textDocument/completion', { textDocument: { uri: garbage }, position: at(1, 3) }],
+      ['textDocument/documentSymbol', { textDocument: { uri: garbage } }],
+      ['textDocument/hover', { textDocument: { uri: 'file:///never/opened.ccmsetup' }, position: at(0, 0) }],
+    ] as const) {
+      await client.request(method, params); // must answer, whatever the answer
+    }
+    const uri = 'file:///tmp/x/after.ccmsetup';
+    await client.open(uri, BAD);
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri }, position: at(0, BAD.indexOf('SMSSITECODE') + 1),
+    });
+    assert.ok(hover && JSON.stringify(hover.contents).includes('learn.microsoft.com'));
+    assert.ok(client.alive, 'server process exited');
+    const logs = client.logMessages.join('\n') + client.stderr;
+    assert.ok(!logs.includes(SECRET), 'a log message contains document text');
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    assert.equal(await client.stop(), 0);
+    assert.equal(client.alive, false);
+  });
+});

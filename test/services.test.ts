@@ -1,0 +1,142 @@
+// Completion, hover, quick fixes and the outline, through the core facade.
+import * as assert from 'node:assert/strict';
+import { getLanguageService } from '../server/src/core/languageService';
+import { applyFix, doc, withCursor } from './helpers/core';
+
+const service = getLanguageService();
+
+function complete(marked: string) {
+  const { text, offset } = withCursor(marked);
+  const document = doc(text);
+  return service.doComplete(document, document.positionAt(offset)).items;
+}
+
+function hover(marked: string): string {
+  const { text, offset } = withCursor(marked);
+  const document = doc(text);
+  const result = service.doHover(document, document.positionAt(offset));
+  return result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+}
+
+/** Applies a completion item's edit to the text. */
+function resultText(marked: string, label: string): string {
+  const { text, offset } = withCursor(marked);
+  const document = doc(text);
+  const item = service.doComplete(document, document.positionAt(offset)).items.find((i) => i.label === label);
+  assert.ok(item?.textEdit && 'range' in item.textEdit, `no item ${label}`);
+  const start = document.offsetAt(item.textEdit.range.start);
+  const end = document.offsetAt(item.textEdit.range.end);
+  return text.slice(0, start) + item.textEdit.newText + text.slice(end);
+}
+
+describe('completion', () => {
+  it('offers parameters after a slash, with documentation, and not those already on the line', () => {
+    const items = complete('ccmsetup.exe /logon /|');
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('/mp') && labels.includes('/UsePKICert'));
+    assert.ok(!labels.includes('/logon'), 'already present');
+    assert.ok(!labels.some((l) => !l.startsWith('/')), 'only parameters after a slash');
+    const mp = items.find((i) => i.label === '/mp');
+    assert.match(JSON.stringify(mp?.documentation), /learn\.microsoft\.com/);
+  });
+
+  it('offers repeatable parameters again', () => {
+    assert.ok(complete('ccmsetup.exe /source:"\\\\a\\s" /|').some((i) => i.label === '/source'));
+  });
+
+  it('offers properties and inserts NAME= with enum choices', () => {
+    assert.equal(resultText('ccmsetup.exe SMSSI|', 'SMSSITECODE'), 'ccmsetup.exe SMSSITECODE=$1');
+    assert.equal(resultText('ccmsetup.exe CCMENABLE|', 'CCMENABLELOGGING'), 'ccmsetup.exe CCMENABLELOGGING=${1|TRUE,FALSE|}');
+  });
+
+  it('offers documented values after = or :', () => {
+    assert.deepEqual(complete('ccmsetup.exe /BITSPriority:|').map((i) => i.label), ['FOREGROUND', 'HIGH', 'NORMAL', 'LOW']);
+    assert.deepEqual(complete('ccmsetup.exe CCMLOGLEVEL=|').map((i) => i.label), ['0', '1', '2', '3']);
+    assert.equal(resultText('ccmsetup.exe SMSCACHEFLAGS=NTFSONLY;CO|', 'COMPRESS'), 'ccmsetup.exe SMSCACHEFLAGS=NTFSONLY;COMPRESS');
+  });
+
+  it('completes inside CCMSETUPCMD and skips what the inner line has', () => {
+    const labels = complete('CCMSETUPCMD="SMSSITECODE=ABC |"').map((i) => i.label);
+    assert.ok(labels.includes('CCMHOSTNAME'));
+    assert.ok(!labels.includes('SMSSITECODE'));
+    assert.ok(!labels.includes('CCMSETUPCMD'));
+  });
+
+  it('offers scenario snippets on an empty line only', () => {
+    assert.ok(complete('|').some((i) => i.label === 'ccm-intune-cmg-entra'));
+    assert.ok(!complete('ccmsetup.exe |').some((i) => i.label === 'ccm-intune-cmg-entra'));
+  });
+
+  it('offers nothing in a comment', () => {
+    assert.deepEqual(complete('# SMS|'), []);
+  });
+});
+
+describe('hover', () => {
+  it('describes a parameter and a property with a doc link', () => {
+    assert.match(hover('ccmsetup.exe /m|p:server'), /\*\*\/mp\*\*[\s\S]*#mp\)/);
+    assert.match(hover('ccmsetup.exe SMSSITE|CODE=ABC'), /three-character site code[\s\S]*learn\.microsoft\.com/);
+  });
+
+  it('describes a documented value', () => {
+    assert.match(hover('ccmsetup.exe /BITSPriority:HI|GH'), /`HIGH`/);
+  });
+
+  it('works inside CCMSETUPCMD and shows the Intune length on the wrapper', () => {
+    assert.match(hover('CCMSETUPCMD="CCMHOST|NAME=mp.contoso.com SMSSITECODE=ABC"'), /CCMHOSTNAME/);
+    assert.match(hover('CCMSET|UPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"'), /56 of 1024/);
+  });
+
+  it('never shows a token value', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl';
+    const text = hover(`ccmsetup.exe /regtoken:${token.slice(0, 5)}|${token.slice(5)}`);
+    assert.match(text, /not shown/);
+    assert.ok(!text.includes(token.slice(0, 12)));
+  });
+
+  it('says nothing about unknown names', () => {
+    assert.equal(hover('ccmsetup.exe FOO|BAR=1'), '');
+  });
+});
+
+describe('quick fixes', () => {
+  const cases: [string, string, string][] = [
+    ['unknown-parameter', 'ccmsetup.exe /UsePKICrt', 'ccmsetup.exe /UsePKICert'],
+    ['unknown-parameter', 'ccmsetup.exe /SMSSITECODE:ABC', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['unknown-property', 'ccmsetup.exe SMSSITECOD=ABC', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['unknown-property', 'ccmsetup.exe mp=server01', 'ccmsetup.exe /mp:server01'],
+    ['property-uses-colon', 'ccmsetup.exe SMSSITECODE:ABC', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['parameter-uses-equals', 'ccmsetup.exe /mp=server01', 'ccmsetup.exe /mp:server01'],
+    ['ccmhostname-has-scheme', 'CCMSETUPCMD="CCMHOSTNAME=https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC"', 'CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC"'],
+    ['cmg-mp-needs-https', 'ccmsetup.exe /mp:contoso.cloudapp.net/CCM_Proxy_MutualAuth/1', 'ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1'],
+    ['cmg-mp-needs-https', 'ccmsetup.exe /mp:http://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1', 'ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1'],
+    ['parameter-after-property', 'ccmsetup.exe SMSSITECODE=ABC /logon FSP=fsp /forcereboot', 'ccmsetup.exe /logon /forcereboot SMSSITECODE=ABC FSP=fsp'],
+    ['parameter-after-property', 'CCMSETUPCMD="SMSSITECODE=ABC /UpgradeToLatest"', 'CCMSETUPCMD="/UpgradeToLatest SMSSITECODE=ABC"'],
+    ['duplicate-entry', 'ccmsetup.exe SMSSITECODE=ABC SMSSITECODE=XYZ', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['property-name-case', 'ccmsetup.exe smssitecode=ABC', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['value-not-expected', 'ccmsetup.exe /logon:TRUE', 'ccmsetup.exe /logon'],
+    ['unexpected-token', 'ccmsetup.exe UsePKICert', 'ccmsetup.exe /UsePKICert'],
+  ];
+  for (const [code, before, after] of cases) {
+    it(`${code}: ${before}`, () => assert.equal(applyFix(before, code), after));
+  }
+
+  it('are offered as LSP code actions over the diagnostic range', () => {
+    const document = doc('ccmsetup.exe /mp=server01');
+    const actions = service.getCodeActions(document, { start: { line: 0, character: 16 }, end: { line: 0, character: 16 } });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].diagnostics?.[0].code, 'parameter-uses-equals');
+    assert.deepEqual(actions[0].edit?.changes?.[document.uri], [{ range: { start: { line: 0, character: 16 }, end: { line: 0, character: 17 } }, newText: ':' }]);
+  });
+});
+
+describe('document symbols', () => {
+  it('lists one symbol per command line with its entries', () => {
+    const document = doc('# intro\nccmsetup.exe /mp:server SMSSITECODE=ABC\n\nCCMSETUPCMD="CCMHOSTNAME=x.contoso.com SMSSITECODE=XYZ /regtoken:secret"');
+    const symbols = service.findDocumentSymbols(document);
+    assert.deepEqual(symbols.map((s) => s.name), ['Line 2: ccmsetup.exe · site ABC', 'Line 4: Intune (CCMSETUPCMD) · site XYZ']);
+    assert.deepEqual(symbols[1].children?.map((c) => c.name), ['CCMHOSTNAME', 'SMSSITECODE', '/regtoken']);
+    assert.equal(symbols[1].children?.[2].detail, '(masked)');
+  });
+});
