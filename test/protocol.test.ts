@@ -190,3 +190,23 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.equal(client.alive, false);
   });
 });
+
+describe('language server start-up settings', () => {
+  it('takes rule settings from initializationOptions and ignores malformed values', async () => {
+    const client = LspClient.start(SERVER);
+    try {
+      await client.request('initialize', {
+        processId: process.pid, rootUri: null, capabilities: {},
+        initializationOptions: { settings: { comanage: { rules: { 'parameter-uses-equals': 'off', 'property-uses-colon': 42 } } } },
+      });
+      await client.notify('initialized', {});
+      const published = client.nextDiagnostics(uriA);
+      await client.open(uriA, BAD);
+      const found = codes((await published).diagnostics);
+      assert.ok(!found.includes('parameter-uses-equals'), `got ${found}`);
+      assert.ok(found.includes('property-uses-colon'), `got ${found}`);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -42,7 +42,7 @@ export function startServer(connection: Connection): void {
   const isChecked = (doc: TextDocument) => tryRun(connection, 'kindOf', () => languageService.kindOf(doc), 'none') !== 'none';
 
   connection.onInitialize((params): InitializeResult => {
-    const workspace = params.capabilities.workspace;
+    const workspace = params.capabilities?.workspace;
     canPullConfiguration = !!workspace?.configuration;
     canRegisterConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
     tryRun(connection, 'configure', () => languageService.configure(initialSettings(params.initializationOptions)), undefined);

@@ -1,20 +1,23 @@
 // Every LSP handler runs through here so a bug in the core costs one empty answer, never the server.
-// Logs carry the handler name and stack frames only: error messages can quote document text,
-// and a .ccmsetup line may hold a /regtoken: secret.
+// Logs never carry document text: a .ccmsetup line may hold a /regtoken: secret.
 import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
-/** A loggable summary of an error: its type, a message with quoted text blanked, and a few stack frames. */
+// Engine-made messages describe code ("Cannot read properties of undefined"); our own errors may
+// quote the input, so their messages are left out. Quoted parts are blanked either way.
+const ENGINE_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+
+/** A loggable summary of an error: its type, an engine message with quoted text blanked, a few stack frames. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const message = error.message
-    .replace(/(["'`]).*?\1/g, '$1…$1')
-    .slice(0, 160);
+  if (!(error instanceof Error)) return `thrown ${typeof error}`;
+  const message = ENGINE_ERRORS.has(error.name)
+    ? `: ${error.message.replace(/(["'`]).*?\1/g, '$1…$1').slice(0, 160)}`
+    : '';
   const frames = (error.stack ?? '')
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .slice(0, 4)
     .join('\n');
-  return `${error.name}: ${message}${frames ? `\n${frames}` : ''}`;
+  return `${error.name}${message}${frames ? `\n${frames}` : ''}`;
 }
 
 /** Runs a synchronous piece of work, logging and swallowing any exception. */

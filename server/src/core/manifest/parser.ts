@@ -1,0 +1,93 @@
+// Parses a workload manifest with the maintained `yaml` package (which keeps source ranges) into
+// ManifestNode trees. Never throws: YAML errors, duplicate keys and runaway aliases become problems.
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry } from './ast';
+
+/** Bounds that keep a hostile file (alias bombs, deep nesting) from pinning a core. */
+export const MANIFEST_LIMITS = { maxDepth: 64, maxNodes: 100_000, maxAliasExpansions: 1_000 };
+
+export function parseManifest(text: string): ManifestDocument {
+  const problems: ManifestSyntaxProblem[] = [];
+  let document: Document;
+  try {
+    document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    problems.push({ code: 'yaml-syntax', message: `The YAML parser stopped: ${error instanceof Error ? error.message : 'unknown error'}.`, span: { start: 0, end: 0 } });
+    return { text, problems };
+  }
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    problems.push({
+      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      message: error.code === 'DUPLICATE_KEY' ? 'This key appears twice in the same mapping; keep one.' : `YAML syntax: ${firstLine(error.message)}`,
+      span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start), text.length) },
+    });
+  }
+  const state = { nodes: 0, aliases: 0, limited: false };
+  const root = document.contents ? convert(document, document.contents as YamlNode, 0, state, problems) : undefined;
+  return { text, root: root ?? undefined, problems };
+}
+
+function convert(
+  document: Document, node: YamlNode, depth: number,
+  state: { nodes: number; aliases: number; limited: boolean }, problems: ManifestSyntaxProblem[],
+): ManifestNode | null {
+  const span = spanOf(node);
+  if (++state.nodes > MANIFEST_LIMITS.maxNodes || depth > MANIFEST_LIMITS.maxDepth) {
+    if (!state.limited) {
+      state.limited = true;
+      problems.push({ code: 'yaml-limit', message: `This file nests or repeats too deeply to check (more than ${MANIFEST_LIMITS.maxDepth} levels or ${MANIFEST_LIMITS.maxNodes} values); the rest is skipped.`, span });
+    }
+    return null;
+  }
+  if (isAlias(node)) {
+    if (++state.aliases > MANIFEST_LIMITS.maxAliasExpansions) {
+      if (!state.limited) {
+        state.limited = true;
+        problems.push({ code: 'yaml-limit', message: `This file expands more than ${MANIFEST_LIMITS.maxAliasExpansions} aliases; the rest is skipped.`, span });
+      }
+      return null;
+    }
+    const target = (node as Alias).resolve(document);
+    if (!target) return null;
+    const resolved = convert(document, target as YamlNode, depth + 1, state, problems);
+    // An alias stands where it is written: point findings at the alias, not the anchor.
+    return resolved ? { ...resolved, span } : null;
+  }
+  if (isMap(node)) {
+    const entries: MapEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : '';
+      const keySpan = keyNode ? spanOf(keyNode) : span;
+      const value = pair.value ? convert(document, pair.value as YamlNode, depth + 1, state, problems) : null;
+      entries.push({ key, keySpan, node: value });
+    }
+    return { kind: 'map', span, entries };
+  }
+  if (isSeq(node)) {
+    const items: ManifestNode[] = [];
+    for (const item of node.items) {
+      const converted = item ? convert(document, item as YamlNode, depth + 1, state, problems) : null;
+      if (converted) items.push(converted);
+    }
+    return { kind: 'seq', span, items };
+  }
+  if (isScalar(node)) {
+    const value = node.value;
+    const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value);
+    return { kind: 'scalar', span, value: plain, source: node as Scalar };
+  }
+  return null;
+}
+
+function spanOf(node: YamlNode): { start: number; end: number } {
+  const range = node.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
