@@ -16,12 +16,12 @@ export function withCursor(marked: string): { text: string; offset: number } {
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
 
-export function problems(text: string, settings: LanguageSettings = {}): Problem[] {
-  return getLanguageService({ settings }).analyze(doc(text));
+export function problems(text: string, settings: LanguageSettings = {}, name?: string): Problem[] {
+  return getLanguageService({ settings }).analyze(doc(text, name));
 }
 
-export function codes(text: string, settings: LanguageSettings = {}): string[] {
-  return problems(text, settings).map((p) => p.code);
+export function codes(text: string, settings: LanguageSettings = {}, name?: string): string[] {
+  return problems(text, settings, name).map((p) => p.code);
 }
 
 /** The source text each problem with `code` points at. */

@@ -2,18 +2,34 @@
 // the CLI and the tests all go through here. It parses a document once per version and reuses it.
 import { Catalog, defaultCatalog } from './catalog';
 import { CcmsetupDocument } from './ccmsetup/ast';
-import { parseCcmsetupDocument } from './ccmsetup/parser';
 import { analyzeCcmsetup } from './ccmsetup/analyze';
+import { parseCcmsetupDocument } from './ccmsetup/parser';
 import {
   CodeAction, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, TextDocument, documentKindOf,
 } from './languageTypes';
-import { toDiagnostics } from './services/diagnostics';
-import { doComplete } from './services/completion';
-import { doHover } from './services/hover';
-import { getCodeActions } from './services/codeActions';
-import { findDocumentSymbols } from './services/symbols';
 import { MAX_DOCUMENT_LENGTH, capProblems, tooLarge } from './limits';
+import { ManifestAnalysis, analyzeManifest, parseAndPlan } from './manifest/analyze';
+import { Plan } from './manifest/plan';
+import { ReadinessStatus } from './manifest/readiness';
+import { Area } from './manifest/rules/types';
+import { getCodeActions } from './services/codeActions';
+import { doComplete } from './services/completion';
+import { toDiagnostics } from './services/diagnostics';
+import { doHover } from './services/hover';
+import { doManifestComplete, doManifestHover, findManifestSymbols } from './services/manifestServices';
+import { findDocumentSymbols } from './services/symbols';
+
+/** One readiness check as the `comanage/readiness` request returns it. */
+export interface ReadinessCheck {
+  id: string;
+  area: Area;
+  title: string;
+  status: ReadinessStatus;
+  message: string;
+  docUrl: string;
+  range?: Range;
+}
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
@@ -26,6 +42,8 @@ export interface LanguageService {
   doHover(document: TextDocument, position: Position): Hover | null;
   getCodeActions(document: TextDocument, range: Range): CodeAction[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** The readiness checks of a workload manifest (empty for other documents). */
+  getReadiness(document: TextDocument): ReadinessCheck[];
 }
 
 export interface LanguageServiceParams {
@@ -33,7 +51,13 @@ export interface LanguageServiceParams {
   settings?: LanguageSettings;
 }
 
-interface Cached { version: number; text: string; parsed: CcmsetupDocument; problems?: Problem[] }
+type Parsed =
+  | { kind: 'ccmsetup'; ccmsetup: CcmsetupDocument; problems?: Problem[] }
+  | { kind: 'manifest'; plan: Plan; analysis?: ManifestAnalysis; problems?: Problem[] };
+
+interface Cached { version: number; text: string; parsed: Parsed }
+
+const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
 export function getLanguageService(params: LanguageServiceParams = {}): LanguageService {
   const catalog = params.catalog ?? defaultCatalog;
@@ -41,51 +65,84 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   // One entry per open document; a new version replaces the old one.
   const cache = new Map<string, Cached>();
 
-  function entry(document: TextDocument): Cached {
-    const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.text.length === document.getText().length && hit.text === document.getText()) return hit;
+  /** The parsed document, or undefined when it is not ours or too large to analyse. */
+  function parsed(document: TextDocument): Parsed | undefined {
+    const kind = documentKindOf(document.uri);
+    if (kind === 'none') return undefined;
     const text = document.getText();
-    const fresh: Cached = { version: document.version, text, parsed: parseCcmsetupDocument(text, { catalog }) };
-    cache.set(document.uri, fresh);
+    if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
+    const hit = cache.get(document.uri);
+    if (hit && hit.version === document.version && hit.text === text) return hit.parsed;
+    const fresh: Parsed = kind === 'ccmsetup'
+      ? { kind, ccmsetup: parseCcmsetupDocument(text, { catalog }) }
+      : { kind, plan: parseAndPlan(text, catalog).plan };
+    cache.set(document.uri, { version: document.version, text, parsed: fresh });
     if (cache.size > 200) cache.delete(cache.keys().next().value as string);
     return fresh;
   }
 
-  function analysable(document: TextDocument): boolean {
-    return documentKindOf(document.uri) === 'ccmsetup' && document.getText().length <= MAX_DOCUMENT_LENGTH;
+  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>): ManifestAnalysis {
+    entry.analysis ??= analyzeManifest(entry.plan.document, entry.plan, { catalog, settings });
+    return entry.analysis;
   }
 
   function problems(document: TextDocument): Problem[] {
-    if (documentKindOf(document.uri) !== 'ccmsetup') return [];
-    const length = document.getText().length;
-    if (length > MAX_DOCUMENT_LENGTH) return [tooLarge(length)];
-    const cached = entry(document);
-    cached.problems ??= capProblems(analyzeCcmsetup(cached.parsed, { catalog, settings }));
-    return cached.problems;
+    const entry = parsed(document);
+    if (!entry) {
+      const length = document.getText().length;
+      return documentKindOf(document.uri) !== 'none' && length > MAX_DOCUMENT_LENGTH ? [tooLarge(length)] : [];
+    }
+    entry.problems ??= capProblems(entry.kind === 'ccmsetup'
+      ? analyzeCcmsetup(entry.ccmsetup, { catalog, settings })
+      : manifestAnalysis(entry).problems);
+    return entry.problems;
   }
 
   return {
     configure(next) {
       settings = next ?? {};
-      for (const cached of cache.values()) cached.problems = undefined;
+      for (const cached of cache.values()) {
+        cached.parsed.problems = undefined;
+        if (cached.parsed.kind === 'manifest') cached.parsed.analysis = undefined;
+      }
     },
     kindOf: (document) => documentKindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
     doComplete(document, position) {
-      if (!analysable(document)) return { isIncomplete: false, items: [] };
-      return doComplete(document, entry(document).parsed, position, catalog);
+      const entry = parsed(document);
+      if (!entry) return EMPTY_COMPLETION;
+      return entry.kind === 'ccmsetup'
+        ? doComplete(document, entry.ccmsetup, position, catalog)
+        : doManifestComplete(document, entry.plan, position, catalog);
     },
     doHover(document, position) {
-      if (!analysable(document)) return null;
-      return doHover(document, entry(document).parsed, position, catalog);
+      const entry = parsed(document);
+      if (!entry) return null;
+      return entry.kind === 'ccmsetup'
+        ? doHover(document, entry.ccmsetup, position, catalog)
+        : doManifestHover(document, entry.plan, position, catalog);
     },
     getCodeActions(document, range) {
       return getCodeActions(document, problems(document), range);
     },
     findDocumentSymbols(document) {
-      if (!analysable(document)) return [];
-      return findDocumentSymbols(document, entry(document).parsed);
+      const entry = parsed(document);
+      if (!entry) return [];
+      return entry.kind === 'ccmsetup' ? findDocumentSymbols(document, entry.ccmsetup) : findManifestSymbols(document, entry.plan);
+    },
+    getReadiness(document) {
+      const entry = parsed(document);
+      if (entry?.kind !== 'manifest') return [];
+      return manifestAnalysis(entry).readiness.map((result) => ({
+        id: result.id,
+        area: result.area,
+        title: result.title,
+        status: result.status,
+        message: result.message,
+        docUrl: result.docUrl,
+        range: result.span ? { start: document.positionAt(result.span.start), end: document.positionAt(result.span.end) } : undefined,
+      }));
     },
   };
 }

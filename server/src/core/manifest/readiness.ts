@@ -1,0 +1,61 @@
+// The readiness model: a pure function from a plan to the list of documented checks with a status
+// each. `unknown` where the plan leaves out a fact a check needs; rules that don't apply are left out.
+import { Span } from '../ccmsetup/ast';
+import { Fix, LanguageSettings } from '../languageTypes';
+import { Plan } from './plan';
+import { MANIFEST_RULES } from './rules';
+import { Area, ReadinessRule } from './rules/types';
+
+export type ReadinessStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+export interface ReadinessResult {
+  id: string;
+  area: Area;
+  title: string;
+  status: ReadinessStatus;
+  message: string;
+  docUrl: string;
+  span?: Span;
+  fixes?: Fix[];
+  /** The rule's severity after settings, for diagnostics. */
+  severity: ReadinessRule['severity'];
+}
+
+export function evaluateReadiness(plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES): ReadinessResult[] {
+  const results: ReadinessResult[] = [];
+  const overrides = settings.rules ?? {};
+  for (const rule of rules) {
+    const override = overrides[rule.id];
+    if (override === 'off') continue;
+    const severity = override ?? rule.severity;
+    const base = { id: rule.id, area: rule.area, title: rule.title, docUrl: rule.docUrl, severity };
+    try {
+      if (rule.appliesWhen && !rule.appliesWhen(plan)) continue;
+      const missing = (rule.needs ?? []).filter((path) => !plan.has(path));
+      if (rule.needsAny?.length && !rule.needsAny.some((path) => plan.has(path))) missing.push(...rule.needsAny);
+      if (missing.length) {
+        results.push({ ...base, status: 'unknown', span: plan.keySpanOf(missing[0]),
+          message: `Unknown: the plan doesn't say ${missing.map((m) => `"${m}"`).join(' or ')}; add ${missing.length > 1 ? 'them' : 'it'} to check this.` });
+        continue;
+      }
+      const outcome = rule.check(plan);
+      const findings = outcome === undefined ? [] : Array.isArray(outcome) ? outcome : [outcome];
+      if (findings.length === 0) {
+        results.push({ ...base, status: 'pass', message: rule.title });
+        continue;
+      }
+      for (const finding of findings) {
+        results.push({
+          ...base,
+          status: severity === 'error' ? 'fail' : 'warn',
+          message: finding.message,
+          span: finding.span ?? (finding.path ? plan.spanOf(finding.path) : undefined),
+          fixes: finding.fixes,
+        });
+      }
+    } catch (error) {
+      results.push({ ...base, status: 'unknown', message: `The check "${rule.id}" failed inside comanage (${error instanceof Error ? error.name : 'error'}); please report it.` });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,134 @@
+// Structural checks of a manifest against the format's typed definitions: YAML syntax, duplicate
+// keys, unknown keys (with did-you-mean), wrong types, bad values and missing required keys.
+// Each finding is reported on the smallest node: the key for an unknown key, the value for a bad
+// value, the owning key for a missing one.
+import { closest, distance } from 'fastest-levenshtein';
+import { Span } from '../ccmsetup/ast';
+import { Fix, Severity } from '../languageTypes';
+import { ManifestNode } from './ast';
+import { MANIFEST_SCHEMA } from './manifestSchema';
+import { Field } from './schemaTypes';
+
+export interface StructureFinding {
+  code: StructureCode;
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+export type StructureCode = 'manifest-yaml-syntax' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
+  | 'manifest-wrong-type' | 'manifest-invalid-value' | 'manifest-missing-key';
+
+export interface StructureCodeInfo {
+  id: StructureCode;
+  severity: Severity;
+  title: string;
+  examples: { fail: string[]; pass: string[] };
+}
+
+const FORMAT_DOC = 'https://learn.microsoft.com/intune/configmgr/comanage/overview';
+export { FORMAT_DOC as MANIFEST_FORMAT_DOC };
+
+export const STRUCTURE_CODES: StructureCodeInfo[] = [
+  { id: 'manifest-yaml-syntax', severity: 'error', title: 'The file is not valid YAML', examples: { fail: ['version: 1\nsite: [unclosed'], pass: ['version: 1'] } },
+  { id: 'manifest-duplicate-key', severity: 'error', title: 'The same key twice in one mapping', examples: { fail: ['version: 1\nname: a\nname: b'], pass: ['version: 1\nname: a'] } },
+  { id: 'manifest-too-complex', severity: 'warning', title: 'Nesting or aliases beyond what comanage checks', examples: { fail: [`version: 1\nname: ${'['.repeat(80)}${']'.repeat(80)}`], pass: ['version: 1\nname: [[a]]'] } },
+  { id: 'manifest-unknown-key', severity: 'error', title: 'A key the manifest format does not define', examples: { fail: ['version: 1\nsite:\n  cod: ABC'], pass: ['version: 1\nsite:\n  code: ABC'] } },
+  { id: 'manifest-wrong-type', severity: 'error', title: 'A value of the wrong type (text, number, true/false, list, mapping)', examples: { fail: ['version: 1\nautopilot:\n  enabled: yes'], pass: ['version: 1\nautopilot:\n  enabled: true'] } },
+  { id: 'manifest-invalid-value', severity: 'error', title: 'A value outside the allowed choices, range or form', examples: { fail: ['version: 1\nautopilot:\n  deploymentMode: white-glove', 'version: 2'], pass: ['version: 1\nautopilot:\n  deploymentMode: user-driven'] } },
+  { id: 'manifest-missing-key', severity: 'error', title: 'A required key is missing', examples: { fail: ['name: plan', 'version: 1\nworkloads:\n  clientApps:\n    pilotCollection: Pilot'], pass: ['version: 1\nworkloads:\n  clientApps:\n    authority: intune'] } },
+];
+
+export function checkStructure(root: ManifestNode | undefined, textLength: number): StructureFinding[] {
+  const findings: StructureFinding[] = [];
+  if (!root) {
+    findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, textLength) }, message: 'The manifest is empty: start with "version: 1".' });
+    return findings;
+  }
+  visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings);
+  return findings;
+}
+
+function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[]): void {
+  const type = field.type;
+  switch (type.kind) {
+    case 'object': {
+      if (node.kind !== 'map') return void wrongType(node, `${label} should be a mapping of keys`, findings);
+      const known = Object.keys(type.fields);
+      for (const entry of node.entries) {
+        const child = type.fields[entry.key];
+        if (!child) {
+          const suggestion = suggest(entry.key, known.filter((k) => !node.entries.some((e) => e.key === k)));
+          findings.push({
+            code: 'manifest-unknown-key', span: entry.keySpan,
+            message: `"${entry.key}" is not a key of ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`}`,
+            fixes: suggestion ? [{ title: `Rename to ${suggestion}`, edits: [{ span: entry.keySpan, newText: suggestion }], preferred: true }] : undefined,
+          });
+          continue;
+        }
+        if (entry.node && !(entry.node.kind === 'scalar' && entry.node.value === null)) visit(child, entry.node, entry.keySpan, `"${entry.key}"`, findings);
+      }
+      for (const [key, child] of Object.entries(type.fields)) {
+        if (child.required && !node.entries.some((e) => e.key === key)) {
+          findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
+        }
+      }
+      return;
+    }
+    case 'array':
+      if (node.kind !== 'seq') return void wrongType(node, `${label} should be a list`, findings);
+      node.items.forEach((item, index) => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings));
+      return;
+    case 'boolean':
+      if (node.kind !== 'scalar' || typeof node.value !== 'boolean') {
+        const hint = node.kind === 'scalar' && typeof node.value === 'string' && /^(yes|no|on|off|y|n|True|False|TRUE|FALSE)$/.test(node.value)
+          ? ` Write true or false (YAML reads "${node.value}" as text).` : ' Write true or false.';
+        const fix = node.kind === 'scalar' && typeof node.value === 'string' && /^(yes|on|y|true)$/i.test(node.value) ? 'true'
+          : node.kind === 'scalar' && typeof node.value === 'string' && /^(no|off|n|false)$/i.test(node.value) ? 'false' : undefined;
+        findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(label)} is true or false.${hint}`,
+          fixes: fix ? [{ title: `Change to ${fix}`, edits: [{ span: node.span, newText: fix }], preferred: true }] : undefined });
+      }
+      return;
+    case 'integer':
+      if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value)) return void wrongType(node, `${label} should be a whole number`, findings);
+      if ((type.min !== undefined && node.value < type.min) || (type.max !== undefined && node.value > type.max)) {
+        const range = type.min !== undefined && type.max !== undefined ? (type.min === type.max ? `${type.min}` : `${type.min} to ${type.max}`) : type.min !== undefined ? `at least ${type.min}` : `at most ${type.max}`;
+        findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} must be ${range}.` });
+      }
+      return;
+    case 'string': case 'commandLine':
+      if (node.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number')) return void wrongType(node, `${label} should be text`, findings);
+      if (type.kind === 'string' && type.pattern && !new RegExp(type.pattern).test(String(node.value))) {
+        findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} should be ${type.patternHint ?? `text matching ${type.pattern}`}.` });
+      }
+      return;
+    case 'enum': {
+      const values = type.values.map((v) => v.value);
+      if (node.kind !== 'scalar' || node.value === null) return void wrongType(node, `${label} should be one of ${values.join(', ')}`, findings);
+      const text = String(node.value);
+      if (values.includes(text)) return;
+      const caseMatch = values.find((v) => v.toLowerCase() === text.toLowerCase());
+      const suggestion = caseMatch ?? suggest(text, values);
+      findings.push({
+        code: 'manifest-invalid-value', span: node.span,
+        message: `${capitalise(label)} is one of ${values.join(', ')}; "${text}" is not.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: node.span, newText: suggestion }], preferred: true }] : undefined,
+      });
+    }
+  }
+}
+
+function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
+  findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });
+}
+
+function suggest(word: string, candidates: string[]): string | undefined {
+  if (!candidates.length || word.length > 60) return undefined;
+  const best = closest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const original = candidates.find((c) => c.toLowerCase() === best);
+  return original && distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? original : undefined;
+}
+
+function capitalise(text: string): string {
+  return text.length ? text[0].toUpperCase() + text.slice(1) : text;
+}

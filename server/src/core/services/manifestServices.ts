@@ -1,0 +1,178 @@
+// Completion, hover and outline for workload manifests. Inside a co-management policy's command
+// line they hand over to the ccmsetup services, which work on document offsets.
+import { Catalog } from '../catalog';
+import { doComplete as completeCcmsetup } from './completion';
+import { doHover as hoverCcmsetup } from './hover';
+import { describeField, fieldAt } from '../manifest/describeField';
+import { locateInManifest } from '../manifest/locate';
+import { ManifestNode } from '../manifest/ast';
+import { Plan, parsePath } from '../manifest/plan';
+import { Field } from '../manifest/schemaTypes';
+import {
+  CompletionItem, CompletionItemKind, CompletionList, DocumentSymbol, Hover, InsertTextFormat, MarkupKind, Position, SymbolKind, TextDocument,
+} from '../languageTypes';
+
+function inCommandLine(plan: Plan, offset: number): boolean {
+  return plan.commandLines().some(({ line }) => offset >= line.span.start && offset <= line.span.end);
+}
+
+export function doManifestHover(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): Hover | null {
+  const offset = document.offsetAt(position);
+  if (inCommandLine(plan, offset)) return hoverCcmsetup(document, plan.commandLineDocument(), position, catalog);
+  const at = locateInManifest(plan.document.root, offset);
+  if (!at) return null;
+  const field = fieldAt(at.steps);
+  if (!field) return null;
+  const range = { start: document.positionAt(at.span.start), end: document.positionAt(at.span.end) };
+  const key = String([...at.steps].reverse().find((s) => typeof s === 'string') ?? '');
+  if (at.part === 'value' && field.type.kind === 'enum' && at.node?.kind === 'scalar') {
+    const chosen = field.type.values.find((v) => v.value === String(at.node?.kind === 'scalar' ? at.node.value : ''));
+    if (chosen) return { contents: { kind: MarkupKind.Markdown, value: `**${key}**: \`${chosen.value}\`\n\n${chosen.description}${field.docUrl ? `\n\n[Documentation](${field.docUrl})` : ''}` }, range };
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: describeField(key, field) }, range };
+}
+
+export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): CompletionList {
+  const offset = document.offsetAt(position);
+  if (inCommandLine(plan, offset)) return completeCcmsetup(document, plan.commandLineDocument(), position, catalog);
+  const text = document.getText();
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const keyMatch = /^(\s*)(-\s+)?([A-Za-z]*)$/.exec(before);
+  const valueMatch = /^(\s*)(-\s+)?([A-Za-z]+):\s+(\S*)$/.exec(before);
+  const items: CompletionItem[] = [];
+  if (valueMatch) {
+    const indent = valueMatch[1].length + (valueMatch[2]?.length ?? 0);
+    const field = fieldAt([...parentSteps(text, lineStart, indent, Boolean(valueMatch[2])), valueMatch[3]]);
+    const start = document.positionAt(offset - valueMatch[4].length);
+    for (const [value, description] of valueChoices(field)) {
+      items.push({ label: value, kind: CompletionItemKind.EnumMember, documentation: { kind: MarkupKind.Markdown, value: description }, textEdit: { range: { start, end: position }, newText: value } });
+    }
+    return { isIncomplete: false, items };
+  }
+  if (keyMatch) {
+    const indent = keyMatch[1].length + (keyMatch[2]?.length ?? 0);
+    const steps = parentSteps(text, lineStart, indent, Boolean(keyMatch[2]));
+    const parent = fieldAt(steps);
+    const objectField = parent?.type.kind === 'array' ? parent.type.items : parent;
+    if (objectField?.type.kind !== 'object') return { isIncomplete: false, items };
+    const present = new Set(siblingKeys(plan, steps));
+    const start = document.positionAt(offset - keyMatch[3].length);
+    for (const [key, field] of Object.entries(objectField.type.fields)) {
+      if (present.has(key)) continue;
+      items.push({
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: field.required ? 'required' : undefined,
+        documentation: { kind: MarkupKind.Markdown, value: describeField(key, field) },
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: { start, end: position }, newText: keySnippet(key, field, indent) },
+        sortText: `${field.required ? '0' : '1'}_${key}`,
+      });
+    }
+  }
+  return { isIncomplete: false, items };
+}
+
+function valueChoices(field: Field | undefined): [string, string][] {
+  if (!field) return [];
+  if (field.type.kind === 'enum') return field.type.values.map((v) => [v.value, v.description]);
+  if (field.type.kind === 'boolean') return [['true', field.description], ['false', field.description]];
+  return [];
+}
+
+function keySnippet(key: string, field: Field, indent: number): string {
+  const child = ' '.repeat(indent + 2);
+  switch (field.type.kind) {
+    case 'object': return `${key}:\n${child}$0`;
+    case 'array': return `${key}:\n${child}- $0`;
+    case 'enum': return `${key}: \${1|${field.type.values.map((v) => v.value).join(',')}|}`;
+    case 'boolean': return `${key}: \${1|true,false|}`;
+    case 'commandLine': return `${key}: '\${1:CCMSETUPCMD="CCMHOSTNAME=… SMSSITECODE=…"}'`;
+    default: return `${key}: $0`;
+  }
+}
+
+/**
+ * The key path a line at `indent` belongs to, read from the lines above it by indentation. Text,
+ * not the YAML tree, so that it works while the user is half-way through typing a line.
+ */
+function parentSteps(text: string, lineStart: number, indent: number, isListItem: boolean): (string | number)[] {
+  const steps: (string | number)[] = [];
+  let wanted = indent;
+  let position = lineStart;
+  if (isListItem) steps.unshift(0);
+  while (position > 0 && wanted > 0) {
+    const previousEnd = position - 1;
+    const previousStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
+    const line = text.slice(previousStart, previousEnd).replace(/\r$/, '');
+    position = previousStart;
+    const match = /^(\s*)(-\s+)?([A-Za-z]+):/.exec(line);
+    if (!match || line.trim().startsWith('#')) continue;
+    const keyIndent = match[1].length + (match[2]?.length ?? 0);
+    if (keyIndent < wanted) {
+      steps.unshift(match[3]);
+      if (match[2]) steps.splice(1, 0, 0);
+      wanted = match[2] ? match[1].length : keyIndent;
+      if (match[2]) {
+        // `- key:` opens a list item: the list itself belongs to the key above.
+        continue;
+      }
+    }
+  }
+  return normalise(steps);
+}
+
+/** Drops list markers that don't follow a list key, keeping paths schema-shaped. */
+function normalise(steps: (string | number)[]): (string | number)[] {
+  return steps.filter((step, i) => typeof step !== 'number' || (i > 0 && typeof steps[i - 1] === 'string'));
+}
+
+function siblingKeys(plan: Plan, steps: (string | number)[]): string[] {
+  let node: ManifestNode | null | undefined = plan.document.root;
+  for (const step of steps) {
+    if (!node) return [];
+    if (node.kind === 'seq') { node = node.items[typeof step === 'number' ? step : 0]; if (typeof step === 'number') continue; }
+    if (node?.kind !== 'map') return [];
+    node = node.entries.find((e) => e.key === step)?.node;
+  }
+  if (node?.kind === 'seq') node = node.items[node.items.length - 1];
+  return node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
+}
+
+export function findManifestSymbols(document: TextDocument, plan: Plan): DocumentSymbol[] {
+  const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  function symbolsOf(node: ManifestNode | null, depth: number): DocumentSymbol[] {
+    if (!node || depth > 4) return [];
+    if (node.kind === 'map') {
+      return node.entries.map((entry) => {
+        const end = entry.node ? Math.max(entry.node.span.end, entry.keySpan.end) : entry.keySpan.end;
+        const value = entry.node?.kind === 'scalar' && entry.node.value !== null ? String(entry.node.value) : undefined;
+        return {
+          name: entry.key || '(empty key)',
+          detail: entry.key === 'commandLine' ? undefined : value?.slice(0, 60),
+          kind: entry.node?.kind === 'map' ? SymbolKind.Module : entry.node?.kind === 'seq' ? SymbolKind.Array : SymbolKind.Property,
+          range: range(entry.keySpan.start, end),
+          selectionRange: range(entry.keySpan.start, entry.keySpan.end),
+          children: symbolsOf(entry.node, depth + 1),
+        };
+      });
+    }
+    if (node.kind === 'seq') {
+      return node.items.map((item, index) => {
+        const name = item.kind === 'map' ? item.entries.find((e) => e.key === 'name')?.node : undefined;
+        return {
+          name: name?.kind === 'scalar' && name.value !== null ? String(name.value) : `[${index + 1}]`,
+          kind: SymbolKind.Object,
+          range: range(item.span.start, item.span.end),
+          selectionRange: range(item.span.start, item.span.start),
+          children: symbolsOf(item, depth + 1),
+        };
+      });
+    }
+    return [];
+  }
+  return symbolsOf(plan.document.root ?? null, 0);
+}
+
+export { parsePath };
