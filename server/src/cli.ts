@@ -12,6 +12,7 @@ import { getLanguageService } from './core/languageService';
 import { CheckFailure, checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
+import { formatReadinessJson, formatReadinessText, readinessReports } from './cli/readiness';
 import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
@@ -23,6 +24,7 @@ const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup
 
 Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>]
+  comanage check --readiness <manifests...> [--format text|json]
   comanage explain <rule-id | /parameter | PROPERTY>
   comanage --help | --version
 
@@ -31,6 +33,8 @@ Folders are searched recursively for ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).
 
 Options:
   --format <f>     text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0 for code scanning)
+  --readiness      print each workload manifest's readiness report instead of diagnostics
+                   (exit 1 when a check fails)
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
   -h, --help       show this help
@@ -49,6 +53,7 @@ function main(argv: string[]): number {
       options: {
         format: { type: 'string' },
         config: { type: 'string' },
+        readiness: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -64,7 +69,7 @@ function main(argv: string[]): number {
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
   switch (command) {
-    case 'check': return check(operands, values.format, values.config);
+    case 'check': return check(operands, values.format, values.config, values.readiness === true);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
@@ -77,7 +82,7 @@ function main(argv: string[]): number {
   }
 }
 
-function check(operands: string[], formatOption: string | undefined, configOption: string | undefined): number {
+function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean): number {
   const format = (formatOption ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format '${formatOption}'; use ${OUTPUT_FORMATS.join(', ')}`);
   if (operands.length === 0) throw new UsageError("check needs at least one file or folder, e.g. 'comanage check .'");
@@ -88,7 +93,14 @@ function check(operands: string[], formatOption: string | undefined, configOptio
 
   const files = collectFiles(operands, cwd);
   if (files.length === 0) process.stderr.write(`comanage: warning: no ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).join(', ')} files found\n`);
-  const results = checkFiles(files, cwd, getLanguageService({ settings: config.settings }));
+  const service = getLanguageService({ settings: config.settings });
+  if (readiness) {
+    if (format === 'sarif') throw new UsageError('--readiness prints text or json, not sarif');
+    const reports = readinessReports(files, cwd, service);
+    const failed = reports.some((r) => r.checks.some((c) => c.status === 'fail'));
+    return write(process.stdout, format === 'json' ? formatReadinessJson(reports) : formatReadinessText(reports), failed ? 1 : 0);
+  }
+  const results = checkFiles(files, cwd, service);
 
   const output = format === 'json' ? formatJson(results)
     : format === 'sarif' ? formatSarif(results, {

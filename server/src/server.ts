@@ -10,6 +10,7 @@ import { LanguageSettings, SeveritySetting } from './core/languageTypes';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
 const SETTINGS_SECTION = 'comanage';
+export const READINESS_REQUEST = 'comanage/readiness';
 const VALIDATION_DELAY_MS = 200;
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -143,6 +144,12 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((params, token) => runSafe(connection, 'documentSymbol', () => {
     const doc = checkedDocument(params.textDocument.uri);
     return doc ? languageService.findDocumentSymbols(doc) : [];
+  }, [], token));
+
+  // comanage/readiness { uri } → the readiness checks of an open manifest ([] for anything else).
+  connection.onRequest(READINESS_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'readiness', () => {
+    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    return doc ? languageService.getReadiness(doc) : [];
   }, [], token));
 
   connection.onShutdown(() => {

@@ -2,6 +2,8 @@
 // rules' own metadata plus the few codes the service itself reports. Settings, the CLI's config
 // check, SARIF and the README's rule table all read this one list.
 import { CCMSETUP_RULES } from './ccmsetup/rules';
+import { MANIFEST_RULES } from './manifest/rules';
+import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES } from './manifest/structure';
 import { Severity } from './languageTypes';
 
 export interface CodeInfo {
@@ -11,18 +13,21 @@ export interface CodeInfo {
   docUrl: string;
   /** 'rule' codes can be configured and suppressed; 'service' codes report limits and faults. */
   origin: 'rule' | 'service';
+  language: 'ccmsetup' | 'manifest' | 'any';
 }
 
 const REPORT_URL = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
 
 export const SERVICE_CODES = {
-  internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service' },
-  documentTooLarge: { id: 'document-too-large', severity: 'information', title: 'A file too large to check', docUrl: REPORT_URL, origin: 'service' },
-  tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service' },
+  internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  documentTooLarge: { id: 'document-too-large', severity: 'information', title: 'A file too large to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service', language: 'any' },
 } as const satisfies Record<string, CodeInfo>;
 
 export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
-  ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule' })),
+  ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
+  ...STRUCTURE_CODES.map((code): CodeInfo => ({ id: code.id, severity: code.severity, title: code.title, docUrl: MANIFEST_FORMAT_DOC, origin: 'rule', language: 'manifest' })),
+  ...MANIFEST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'manifest' })),
   ...Object.values(SERVICE_CODES),
 ];
 

@@ -26,6 +26,8 @@ const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ d
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
+const WINDOWS_VERSION = { kind: 'string', pattern: '^(10|11) ?([0-9]{2}H[12]|[0-9]{4})$', patternHint: '"10 22H2" or "11 23H2"' } as const;
+
 export const WORKLOAD_KEYS = [
   'compliancePolicies', 'windowsUpdatePolicies', 'resourceAccessPolicies', 'endpointProtection',
   'deviceConfiguration', 'officeClickToRunApps', 'clientApps',
@@ -47,6 +49,15 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     cmg: object('The cloud management gateway; leave it out when there is none.', {
       address: string('The CMG address as clients report it, without https:// (e.g. contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500).'),
       contentEnabled: boolean('Whether the CMG serves content (cloud distribution point function).'),
+      serverCertificate: choice('Who issued the CMG server authentication certificate.', [
+        { value: 'public', description: 'A public certificate provider.' },
+        { value: 'private-pki', description: 'Your own PKI.' },
+      ]),
+      serverCertificateTrustedByDevices: boolean('Whether the devices trust the CMG server authentication certificate\'s root.'),
+      deployment: choice('How the CMG is hosted in Azure.', [
+        { value: 'vmss', description: 'A virtual machine scale set (the current model).' },
+        { value: 'classic', description: 'A classic cloud service (retired).' },
+      ]),
     }, { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/overview' }),
     clientAuthentication: choice('How clients authenticate to the site over the internet.', [
       { value: 'entra-id', description: 'Microsoft Entra ID (device or user token).' },
@@ -56,6 +67,45 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     managementPoint: string('The management point clients use when they roam back to the intranet (SMSMP).'),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
+    communicationSecurity: choice('The site\'s client communication security.', [
+      { value: 'https-only', description: 'HTTPS only.' },
+      { value: 'ehttp', description: 'HTTPS or HTTP, with Configuration Manager-generated certificates for HTTP site systems (Enhanced HTTP).' },
+      { value: 'http', description: 'HTTPS or HTTP, without Enhanced HTTP.' },
+    ]),
+    azureEnvironment: choice('The Azure cloud the site is attached to.', [
+      { value: 'public', description: 'Azure public cloud.' },
+      { value: 'usgov', description: 'Azure US Government.' },
+      { value: 'china', description: 'Azure China (21Vianet).' },
+    ]),
+    azureSubscriptionType: choice('The kind of Azure subscription that hosts the CMG.', [
+      { value: 'standard', description: 'A standard (enterprise or pay-as-you-go) subscription.' },
+      { value: 'csp', description: 'A Cloud Solution Provider subscription.' },
+    ]),
+    topology: choice('The shape of the hierarchy.', [
+      { value: 'standalone-primary', description: 'One stand-alone primary site.' },
+      { value: 'hierarchy', description: 'A central administration site with primary sites.' },
+    ]),
+    httpsManagementPoints: { description: 'How many management points require HTTPS.', type: { kind: 'integer', min: 0 } },
+    pkiClientCertificates: boolean('Devices also hold a PKI client authentication certificate.'),
+    crlPublishedToInternet: boolean('Your PKI publishes its certificate revocation list where internet clients can reach it.'),
+    discovery: object('Discovery methods.', {
+      entraUser: boolean('Microsoft Entra user discovery is enabled.'),
+      adUser: boolean('Active Directory user discovery is enabled.'),
+    }),
+    userCentricDeployments: boolean('Apps are deployed to user collections for internet clients.'),
+    bulkRegistrationToken: object('The bulk registration token used with /regtoken.', {
+      lifetimeMinutes: { description: 'Token validity in minutes.', type: { kind: 'integer', min: 1 } },
+    }),
+    cloudAttachOptions: object('Cloud attach settings.', {
+      uploadDevices: boolean('Upload devices to the Microsoft Intune admin center (tenant attach).'),
+      endpointAnalytics: boolean('Enable Endpoint analytics.'),
+      enforceConfigMgrRbac: boolean('Require Configuration Manager role-based access for tenant-attached actions.'),
+    }),
+    preProductionClient: boolean('Whether a pre-production client version is in use.'),
+    defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
+      cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
+      cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
+    }),
   }, { docUrl: `${COMANAGE_DOCS}/overview#prerequisites` }),
   identity: object('How devices and users are known to Microsoft Entra ID.', {
     deviceJoin: choice('How Windows devices join.', [
@@ -72,6 +122,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'P2', description: 'Microsoft Entra ID P2.' },
     ]),
     intune: boolean('Whether users have Intune licences.'),
+    adminIntuneLicense: boolean('The administrator account that signs in to the tenant has an Intune licence.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#licensing` }),
   intune: object('Intune enrollment settings.', {
     mdmAuthority: choice('The tenant\'s mobile device management authority.', [
@@ -91,8 +142,25 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'none', description: 'Nobody.' },
     ]),
     mamGroups: { description: 'Groups for MAM user scope Some.', type: { kind: 'array', items: { description: 'A group name.', type: { kind: 'string' } } } },
+    customEnrollmentRestrictions: boolean('Custom Intune enrollment restrictions apply to these users or devices.'),
+    win32Apps: boolean('Intune Win32 apps are deployed to the co-managed devices.'),
+    storeApps: boolean('Microsoft Store (new, winget) apps are deployed from Intune to the co-managed devices.'),
+    powershellScripts: boolean('Intune PowerShell scripts run on the co-managed devices.'),
+    endpointSecurityAntivirus: boolean('Intune endpoint security antivirus policies target the co-managed devices.'),
+    defenderInDeviceRestrictions: boolean('Intune device restriction profiles configure Microsoft Defender on these devices.'),
+    settingsCatalogPolicies: boolean('Intune settings catalog policies target the co-managed devices.'),
+    resourceAccessProfiles: boolean('Intune VPN, Wi-Fi, email or certificate profiles target the co-managed devices.'),
+    featureUpdatePolicy: boolean('An Intune feature update policy targets the co-managed devices.'),
+    requireConfigMgrCompliance: boolean('Intune compliance also requires Configuration Manager compliance.'),
   }, { docUrl: `${COMANAGE_DOCS}/how-to-prepare-win10` }),
   comanagement: object('Co-management settings.', {
+    enabled: boolean('Co-management is enabled in the Configuration Manager console (cloud attach).'),
+    clientInstallMethod: choice('How the Configuration Manager client reaches new devices.', [
+      { value: 'policy', description: 'The Intune co-management settings policy installs it.' },
+      { value: 'intune-win32-app', description: 'An Intune Win32 app installs it.' },
+      { value: 'after-autopilot', description: 'It is installed after Autopilot, by other means.' },
+    ]),
+    policyChangesAfterProvisioning: boolean('The plan changes a policy\'s override or authority after devices were provisioned with it.'),
     autoEnroll: choice('Configuration Manager side: which clients are automatically enrolled into Intune.', [
       { value: 'all', description: 'All clients.' },
       { value: 'pilot', description: 'Only the pilot collection.' },
@@ -108,6 +176,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
           commandLine: { description: 'Configuration Manager agent command-line arguments: a ccmsetup command line, usually CCMSETUPCMD="…".', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/how-to-prepare-win10#get-the-command-line-from-configuration-manager` },
           overrideToIntune: boolean('"Override co-management policy and use Intune for all workloads".'),
           targetGroup: string('The Entra group the policy is assigned to.'),
+          targetGroupType: choice('Whether the target group holds devices or users.', [
+            { value: 'device', description: 'A device group.' },
+            { value: 'user', description: 'A user group.' },
+          ]),
           priority: { description: 'Policy priority (1 is highest).', type: { kind: 'integer', min: 1 } },
         }),
       },
@@ -116,6 +188,17 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   }, { docUrl: `${COMANAGE_DOCS}/how-to-enable` }),
   autopilot: object('Windows Autopilot.', {
     enabled: boolean('Whether devices are provisioned with Windows Autopilot.'),
+    solution: choice('Which Autopilot solution.', [
+      { value: 'classic', description: 'Windows Autopilot with a deployment profile and the Enrollment Status Page.' },
+      { value: 'device-preparation', description: 'Windows Autopilot device preparation.' },
+    ]),
+    devicesRegistered: boolean('The devices are registered with Windows Autopilot.'),
+    profileTargetGroup: string('The group the Autopilot deployment profile is assigned to.'),
+    existingDevices: boolean('Windows Autopilot for existing devices (a Configuration Manager task sequence) is used.'),
+    appInstallOrderRequired: boolean('Apps must install in a specific order during provisioning.'),
+    provisioningTaskSequence: object('The task sequence named by PROVISIONTS.', {
+      installsAppsOrUpdates: boolean('It installs applications or software updates.'),
+    }),
     deploymentMode: choice('Autopilot deployment mode.', [
       { value: 'user-driven', description: 'The user signs in during the out-of-box experience.' },
       { value: 'self-deploying', description: 'No user interaction; the device provisions itself.' },
@@ -130,11 +213,67 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       timeoutMinutes: { description: 'Minutes before the page reports an error.', type: { kind: 'integer', min: 1 }, example: 60 },
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
+      targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   windows: object('The Windows devices in scope.', {
-    minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: { kind: 'string', pattern: '^(10|11) ?[0-9]{2}H[12]$|^(10|11) ?[0-9]{4}$', patternHint: '"10 22H2" or "11 23H2"' } }),
+    minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
+    versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
+  clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
+    softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),
+    cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
+    cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
+    autoRegisterWithEntra: boolean('Cloud Services: automatically register new domain-joined Windows devices with Microsoft Entra ID.'),
+    userPortal: choice('Software Center: the user portal.', [
+      { value: 'software-center', description: 'Software Center.' },
+      { value: 'company-portal', description: 'The Company Portal.' },
+    ]),
+  }),
+  configmgr: object('What the Configuration Manager site deploys to these devices.', {
+    resourceAccessProfiles: boolean('The site still deploys VPN, Wi-Fi, email, certificate or Windows Hello for Business profiles.'),
+    bitlockerManagement: boolean('BitLocker management policies from Configuration Manager.'),
+    office365Apps: boolean('Microsoft 365 Apps deployed as Configuration Manager applications.'),
+    connectedCacheForIntuneWin32: boolean('Microsoft Connected Cache on distribution points serves Intune Win32 apps.'),
+    configurationBaselines: { description: 'Configuration baselines deployed to co-managed devices.', type: { kind: 'array', items: object('A baseline.', {
+      name: string('Baseline name.'),
+      alwaysApplyForCoManaged: boolean('"Always apply this baseline even for co-managed clients".'),
+    }) } },
+  }),
+  companyPortal: object('The Company Portal app on co-managed devices.', {
+    enabled: boolean('The Company Portal is used on these devices.'),
+    version: string('Company Portal app version, e.g. 11.0.8980.0.'),
+    deployedBy: choice('How the app reaches devices.', [
+      { value: 'configmgr', description: 'A Configuration Manager application.' },
+      { value: 'intune', description: 'An Intune app assignment.' },
+      { value: 'store', description: 'The Microsoft Store.' },
+      { value: 'store-for-business', description: 'Microsoft Store for Business (retired).' },
+    ]),
+  }, { docUrl: `${COMANAGE_DOCS}/company-portal` }),
+  services: object('Other Microsoft services these devices use.', {
+    windowsAutopatch: boolean('Devices are registered with Windows Autopatch.'),
+  }),
+  thirdPartyMdm: object('A non-Microsoft MDM service that also manages these devices.', {
+    enabled: boolean('Devices are enrolled in a third-party MDM.'),
+    name: string('Its name.'),
+  }, { docUrl: `${COMANAGE_DOCS}/coexistence` }),
+  conditionalAccess: object('Microsoft Entra Conditional Access.', {
+    requireCompliantDevice: boolean('Policies require a compliant device.'),
+  }),
+  managedDesktop: object('Microsoft Managed Desktop specifics.', {
+    sharedDevices: boolean('Devices are shared by several users.'),
+    devicesAlreadyRegistered: boolean('Devices were registered before the co-management policy existed.'),
+  }),
+  permissions: object('The accounts that set co-management up.', {
+    configMgrRole: choice('Configuration Manager security role of the admin enabling co-management.', [
+      { value: 'full-administrator', description: 'Full Administrator.' },
+      { value: 'infrastructure-administrator', description: 'Infrastructure Administrator.' },
+      { value: 'other', description: 'Another role.' },
+    ]),
+    configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
+    entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
+    azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
+  }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),
   workloads: object('Who manages each of the seven co-management workloads.', {
     compliancePolicies: workload('compliance policies', 'compliance-policies'),

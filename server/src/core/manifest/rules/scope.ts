@@ -22,3 +22,46 @@ export function workloadsWithAuthority(plan: Plan, authority: string): WorkloadK
 }
 
 export const DOCS = 'https://learn.microsoft.com/intune/configmgr/comanage';
+
+/** Windows 10 releases in order; every Windows 11 release comes after all of them. */
+const WINDOWS_10_RELEASES = ['1507', '1511', '1607', '1703', '1709', '1803', '1809', '1903', '1909', '2004', '20H2', '21H1', '21H2', '22H2'];
+
+/**
+ * A sortable number for a Windows version written "10 22H2" or "11 23H2" (undefined if unreadable).
+ * Windows 10 releases rank by their position; Windows 11 releases rank above every Windows 10.
+ */
+export function windowsRank(version: string | undefined): number | undefined {
+  const match = /^(10|11) ?([0-9]{2}H[12]|[0-9]{4})$/i.exec((version ?? '').trim());
+  if (!match) return undefined;
+  const release = match[2].toUpperCase();
+  if (match[1] === '10') {
+    const index = WINDOWS_10_RELEASES.indexOf(release);
+    return index === -1 ? undefined : index;
+  }
+  // Windows 11: 21H2 = first release; order by year and half.
+  const year = Number(release.slice(0, 2));
+  const half = release.endsWith('H2') ? 1 : 0;
+  return 100 + year * 2 + half;
+}
+
+/** The oldest Windows version the plan has in scope: windows.versions, else windows.minimumVersion. */
+export function oldestWindows(plan: Plan): { rank: number; text: string; path: string } | undefined {
+  const candidates: { rank: number; text: string; path: string }[] = [];
+  for (let i = 0; i < plan.count('windows.versions'); i++) {
+    const text = plan.str(`windows.versions[${i}]`);
+    const rank = windowsRank(text);
+    if (text && rank !== undefined) candidates.push({ rank, text, path: `windows.versions[${i}]` });
+  }
+  if (candidates.length === 0) {
+    const text = plan.str('windows.minimumVersion');
+    const rank = windowsRank(text);
+    if (text && rank !== undefined) candidates.push({ rank, text, path: 'windows.minimumVersion' });
+  }
+  return candidates.sort((a, b) => a.rank - b.rank)[0];
+}
+
+/** Authority of a workload; the docs say every slider starts at Configuration Manager. */
+export function authorityOf(plan: Plan, key: WorkloadKey): 'configmgr' | 'pilot-intune' | 'intune' {
+  const value = plan.choice(`workloads.${key}.authority`);
+  return value === 'intune' || value === 'pilot-intune' ? value : 'configmgr';
+}

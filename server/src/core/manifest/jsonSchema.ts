@@ -1,0 +1,38 @@
+// Turns the manifest format's typed definitions into a JSON Schema (draft-07), so that the Red Hat
+// YAML extension and other tools validate *.comanage.yaml files with the same keys we check.
+import { MANIFEST_SCHEMA } from './manifestSchema';
+import { Field } from './schemaTypes';
+
+type JsonSchema = Record<string, unknown>;
+
+export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
+  const base: JsonSchema = { description: field.description };
+  if (field.docUrl) base.markdownDescription = `${field.description}\n\n[Documentation](${field.docUrl})`;
+  if (field.example !== undefined) base.examples = [field.example];
+  const type = field.type;
+  switch (type.kind) {
+    case 'object': {
+      const required = Object.entries(type.fields).filter(([, f]) => f.required).map(([k]) => k);
+      return {
+        ...base, type: 'object', additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(type.fields).map(([k, f]) => [k, toJsonSchema(f)])),
+        ...(required.length ? { required } : {}),
+      };
+    }
+    case 'array': return { ...base, type: 'array', items: toJsonSchema(type.items) };
+    case 'string': return { ...base, type: ['string', 'number'], ...(type.pattern ? { pattern: type.pattern } : {}) };
+    case 'commandLine': return { ...base, type: 'string' };
+    case 'integer': return { ...base, type: 'integer', ...(type.min !== undefined ? { minimum: type.min } : {}), ...(type.max !== undefined ? { maximum: type.max } : {}) };
+    case 'boolean': return { ...base, type: 'boolean' };
+    case 'enum': return { ...base, enum: type.values.map((v) => v.value), markdownEnumDescriptions: type.values.map((v) => v.description) };
+  }
+}
+
+export function manifestJsonSchema(): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://comanage.dev/schemas/comanage-manifest.schema.json',
+    title: 'Co-management workload manifest (comanage, version 1)',
+    ...toJsonSchema(MANIFEST_SCHEMA),
+  };
+}

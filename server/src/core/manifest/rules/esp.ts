@@ -1,0 +1,2 @@
+// esp rules: see the research notes; each rule is defined with defineReadinessRule.
+export {};

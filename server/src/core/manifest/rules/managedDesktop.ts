@@ -1,0 +1,2 @@
+// managedDesktop rules: see the research notes; each rule is defined with defineReadinessRule.
+export {};

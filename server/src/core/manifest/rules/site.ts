@@ -1,0 +1,2 @@
+// site rules: see the research notes; each rule is defined with defineReadinessRule.
+export {};

@@ -1,0 +1,2 @@
+// windows rules: see the research notes; each rule is defined with defineReadinessRule.
+export {};
