@@ -114,7 +114,7 @@ describe('comanage CLI (dist/cli.js)', function () {
 
   describe('check: exit codes and text output', () => {
     it('exits 0 on clean files and prints a summary', () => {
-      const dir = project({ 'ok.ccmsetup': CLEAN, 'plan.comanage.yaml': 'workloads: {}\n' });
+      const dir = project({ 'ok.ccmsetup': CLEAN, 'plan.comanage.yaml': 'version: 1\nworkloads: {}\n' });
       const result = run(dir, ['check', '.']);
       assert.equal(result.status, 0, result.stderr);
       assert.equal(result.stdout, '0 errors, 0 warnings in 2 files\n');
@@ -144,8 +144,8 @@ describe('comanage CLI (dist/cli.js)', function () {
       const dir = project({
         'top.ccmsetup': CLEAN,
         'deep/er/x.ccmsetup': CLEAN,
-        'deep/plan.comanage.yml': 'workloads: {}\n',
-        'deep/plan.comanage.yaml': 'workloads: {}\n',
+        'deep/plan.comanage.yml': 'version: 1\nworkloads: {}\n',
+        'deep/plan.comanage.yaml': 'version: 1\nworkloads: {}\n',
         'deep/readme.txt': BAD_LINE,
         'deep/other.yaml': BAD_LINE,
         'node_modules/pkg/hidden.ccmsetup': BAD,
@@ -412,6 +412,42 @@ describe('comanage CLI (dist/cli.js)', function () {
       const typo = run(root, ['explain', `/regtokn:${TOKEN}`]);
       assertUsageError(typo, /'\/regtokn'/);
       assert.ok(!typo.stderr.includes(TOKEN.split('.')[1]));
+    });
+  });
+
+  describe('manifests and --readiness', () => {
+    const MANIFEST = 'version: 1\npath: autopilot\nsite:\n  version: 2107\n';
+
+    it('checks *.comanage.yaml files found in folders', () => {
+      const dir = fs.mkdtempSync(path.join(root, 'manifest-'));
+      fs.writeFileSync(path.join(dir, 'plan.comanage.yaml'), MANIFEST);
+      const { status, files } = runJson(dir, ['check', '.']);
+      assert.equal(status, 1);
+      assert.deepEqual(files.map((f) => f.file), ['plan.comanage.yaml']);
+      assert.ok(files[0].diagnostics.some((d) => d.code === 'autopilot-site-version' && d.range.start.line === 3));
+    });
+
+    it('prints the readiness report as text and JSON, exit 1 when a check fails', () => {
+      const dir = fs.mkdtempSync(path.join(root, 'readiness-'));
+      fs.writeFileSync(path.join(dir, 'plan.comanage.yaml'), MANIFEST);
+      const text = run(dir, ['check', '--readiness', 'plan.comanage.yaml']);
+      assert.equal(text.status, 1, text.stderr);
+      assert.match(text.stdout, /^plan\.comanage\.yaml: \d+ pass, \d+ warn, [1-9]\d* fail, \d+ unknown$/m);
+      assert.match(text.stdout, /✖ fail +autopilot-site-version \(line 4\)/);
+      const json = run(dir, ['check', '--readiness', '.', '--format', 'json']);
+      const reports = JSON.parse(json.stdout) as { file: string; checks: { id: string; status: string }[] }[];
+      assert.equal(reports[0].checks.find((c) => c.id === 'autopilot-site-version')?.status, 'fail');
+      // A plan that states nothing fails nothing: every check is unknown or not applicable.
+      fs.writeFileSync(path.join(dir, 'plan.comanage.yaml'), 'version: 1\n');
+      assert.equal(run(dir, ['check', '--readiness', 'plan.comanage.yaml']).status, 0);
+    });
+
+    it('exits 2 when --readiness gets no manifest or sarif', () => {
+      const dir = fs.mkdtempSync(path.join(root, 'readiness-usage-'));
+      fs.writeFileSync(path.join(dir, 'a.ccmsetup'), CLEAN);
+      assertUsageError(run(dir, ['check', '--readiness', 'a.ccmsetup']), /needs at least one workload manifest/);
+      fs.writeFileSync(path.join(dir, 'p.comanage.yml'), MANIFEST);
+      assertUsageError(run(dir, ['check', '--readiness', 'p.comanage.yml', '--format', 'sarif']), /text or json/);
     });
   });
 });

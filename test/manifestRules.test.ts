@@ -20,6 +20,10 @@ describe('manifest rules: fixtures', () => {
     }
   });
 
+  it('fail nothing on a plan that states nothing (absent facts are unknown, not false)', () => {
+    assert.deepEqual(manifestCodes('version: 1\n'), []);
+  });
+
   for (const rule of [...MANIFEST_RULES, ...STRUCTURE_CODES]) {
     describe(rule.id, () => {
       rule.examples.fail.forEach((example, i) => it(`raises on failing fixture ${i + 1}`, () => {

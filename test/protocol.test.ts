@@ -153,6 +153,21 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.deepEqual(list.items, []);
   });
 
+  it('checks a workload manifest (even as languageId yaml) and answers comanage/readiness', async () => {
+    const manifest = 'file:///tmp/x/plan.comanage.yaml';
+    const text = 'version: 1\npath: autopilot\nsite:\n  version: 2107\n';
+    const published = client.nextDiagnostics(manifest);
+    await client.open(manifest, text, 'yaml');
+    assert.ok(codes((await published).diagnostics).includes('autopilot-site-version'));
+    const checks = await client.request<{ id: string; status: string; range?: unknown }[]>('comanage/readiness', { uri: manifest });
+    const check = checks.find((c) => c.id === 'autopilot-site-version');
+    assert.equal(check?.status, 'fail');
+    assert.deepEqual(check?.range, { start: at(3, 11), end: at(3, 15) });
+    assert.ok(checks.some((c) => c.status === 'unknown'));
+    assert.deepEqual(await client.request('comanage/readiness', { uri: 'file:///never/opened.comanage.yaml' }), []);
+    assert.deepEqual(await client.request('comanage/readiness', {}), []);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const published = client.nextDiagnostics(uriA);
     await client.notify('textDocument/didClose', { textDocument: { uri: uriA } });

@@ -4,6 +4,7 @@
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, makeRunFolder, startCodeServer, workbenchUrl } from './codeServer';
@@ -15,7 +16,6 @@ const STEP_TIMEOUT_MS = 30_000;
 
 /** A quiet, reproducible workbench: no start page, no minimap, no tips. */
 const USER_SETTINGS = {
-  'workbench.colorTheme': 'Default Dark Modern',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -27,6 +27,7 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -45,6 +46,17 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor();
 }
 
+/** Moves the mouse onto the first editor token with `token` in it and waits for a hover showing `expected`. */
+async function hover(page: Page, token: string, expected: string): Promise<void> {
+  // Move away first, so the previous hover closes.
+  await page.mouse.move(5, VIEWPORT.height - 5);
+  await page.keyboard.press('Escape');
+  const box = await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first().boundingBox();
+  if (!box) throw new Error(`could not find ${token} in the editor`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
+}
+
 async function main(): Promise<void> {
   const install = spawnSync(process.execPath, [INSTALL_SCRIPT], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('installing code-server and chromium failed (see above)');
@@ -56,25 +68,24 @@ async function main(): Promise<void> {
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const server = await startCodeServer({ runDir: run.dir, userDataDir });
   const browser = await launchChromium(path.join(run.dir, 'chromium'), VIEWPORT);
+  const page = browser.pages()[0] ?? await browser.newPage();
   try {
-    const page = browser.pages()[0] ?? await browser.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(workbenchUrl(server, { folder: FIXTURE_DIR, extensionDevelopmentPath: ROOT }));
     await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
 
-    // 1. A mistake is underlined, and hovering it explains it with the parameter's documentation.
+    // 1. A mistake is underlined; hovering it shows the problem and the property's documentation.
     await openFile(page, 'bad.ccmsetup');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-    const typo = page.locator('.monaco-editor .view-line span', { hasText: /^\/UsePKICrt$/ }).first();
-    const box = await typo.boundingBox();
-    if (!box) throw new Error('could not find /UsePKICrt in the editor');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('.monaco-hover', { hasText: 'Did you mean /UsePKICert?' }).first().waitFor({ state: 'visible' });
+    await hover(page, 'https://contoso', 'remove "https://"');
+    await page.locator('.monaco-hover', { hasText: 'client.msi property' }).first().waitFor({ state: 'visible' });
     await shoot(page, 'diagnostics-hover.png');
-    await page.mouse.move(5, VIEWPORT.height - 5);
-    await page.keyboard.press('Escape');
 
-    // 2. On an empty line, completion offers the co-management snippets and every parameter.
+    // 2. A misspelt parameter gets a did-you-mean and a quick fix.
+    await hover(page, 'UsePKICrt', 'Did you mean /UsePKICert?');
+    await shoot(page, 'did-you-mean.png');
+
+    // 3. On an empty line, completion offers the co-management snippets and every parameter.
     await openFile(page, 'good.ccmsetup');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Space');
@@ -82,6 +93,12 @@ async function main(): Promise<void> {
     await page.locator('.suggest-widget .monaco-list-row', { hasText: '/AllowMetered' }).first().waitFor({ state: 'visible' });
     await shoot(page, 'completion.png');
     await page.keyboard.press('Escape');
+  } catch (error) {
+    // What the page showed when a step failed, to see why.
+    const failure = path.join(os.tmpdir(), 'comanage-screenshots-failure.png');
+    await page.screenshot({ path: failure }).catch(() => undefined);
+    console.error(`screenshots: the page at the failure is in ${failure}`);
+    throw error;
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();

@@ -99,19 +99,21 @@ export const ccmsetupcmdOnExe = defineRule({
 
 export const outsideCcmsetupcmd = defineRule({
   id: 'outside-ccmsetupcmd', severity: 'warning', docUrl: docLink('ccmsetupcmd'),
-  title: 'ccmsetup parameters or client.msi properties outside CCMSETUPCMD on a ccmsetup.msi line',
+  title: 'A ccmsetup parameter outside CCMSETUPCMD on a ccmsetup.msi line',
   check(line, ctx) {
     if (line.context !== 'msi' && line.context !== 'intune') return;
+    // Only /parameters: msiexec would read them as its own switches. Properties written after the
+    // quotes are passed on (the co-management tutorial writes SMSSITECODE there), so they stay.
     for (const item of line.items) {
-      if (!isNamed(item) || item === line.wrapper || item.resolved?.entry.name === 'CCMSETUPCMD') continue;
+      if (item.type !== 'parameter') continue;
       ctx.report(item.span, line.wrapper
-        ? `Move ${item.type === 'parameter' ? '/' : ''}${item.name} inside the quotes of CCMSETUPCMD: ccmsetup.msi passes only CCMSETUPCMD on to ccmsetup.exe.`
-        : `With ccmsetup.msi, ccmsetup parameters and client.msi properties go inside CCMSETUPCMD="…".`);
+        ? `Move /${item.name} inside the quotes of CCMSETUPCMD: ccmsetup.msi hands only CCMSETUPCMD on to ccmsetup.exe.`
+        : `With ccmsetup.msi, ccmsetup parameters such as /${item.name} go inside CCMSETUPCMD="…".`);
     }
   },
   examples: {
-    fail: ['ccmsetup.msi CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com" SMSSITECODE=ABC', 'ccmsetup.msi SMSSITECODE=ABC'],
-    pass: ['msiexec /i ccmsetup.msi /qn CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"'],
+    fail: ['ccmsetup.msi CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC" /UsePKICert', 'ccmsetup.msi /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['msiexec /i ccmsetup.msi /qn CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com" SMSSITECODE=ABC'],
   },
 });
 
