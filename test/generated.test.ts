@@ -53,11 +53,13 @@ describe('generated files', () => {
 
   it('fills only the README regions between markers', () => {
     const before = 'Intro text.\n<!-- generated:properties:start -->\nold table\n<!-- generated:properties:end -->\nmiddle\n';
-    const after = '<!-- generated:rules:start --><!-- generated:rules:end -->\nOutro.\n';
+    const after = '<!-- generated:rules:start --><!-- generated:rules:end -->\n'
+      + '<!-- generated:manifest-keys:start --><!-- generated:manifest-keys:end -->\n'
+      + '<!-- generated:manifest-rules:start --><!-- generated:manifest-rules:end -->\nOutro.\n';
     const out = renderReadme(before + after);
     assert.ok(out.startsWith('Intro text.\n<!-- generated:properties:start -->\n'));
     assert.ok(out.includes('\n<!-- generated:properties:end -->\nmiddle\n<!-- generated:rules:start -->\n'));
-    assert.ok(out.endsWith('<!-- generated:rules:end -->\nOutro.\n'));
+    assert.ok(out.endsWith('<!-- generated:manifest-rules:end -->\nOutro.\n'));
     assert.ok(!out.includes('old table'));
     assert.ok(out.includes('| `/mp` |'), 'the properties table lists /mp');
     assert.throws(() => renderReadme('# no markers\n'), /missing <!-- generated:properties:start -->/);

@@ -46,14 +46,17 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor();
 }
 
-/** Moves the mouse onto the first editor token with `token` in it and waits for a hover showing `expected`. */
-async function hover(page: Page, token: string, expected: string): Promise<void> {
+/**
+ * Moves the mouse onto the first editor token with `token` in it (near its start with `atStart`, for a
+ * squiggle shorter than the token) and waits for a hover showing `expected`.
+ */
+async function hover(page: Page, token: string, expected: string, atStart = false): Promise<void> {
   // Move away first, so the previous hover closes.
   await page.mouse.move(5, VIEWPORT.height - 5);
   await page.keyboard.press('Escape');
   const box = await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first().boundingBox();
   if (!box) throw new Error(`could not find ${token} in the editor`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(atStart ? box.x + 12 : box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
 }
 
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     // 1. A mistake is underlined; hovering it shows the problem and the property's documentation.
     await openFile(page, 'bad.ccmsetup');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-    await hover(page, 'https://contoso', 'remove "https://"');
+    await hover(page, 'https://contoso', 'remove "https://"', true);
     await page.locator('.monaco-hover', { hasText: 'client.msi property' }).first().waitFor({ state: 'visible' });
     await shoot(page, 'diagnostics-hover.png');
 
@@ -87,6 +90,8 @@ async function main(): Promise<void> {
 
     // 3. On an empty line, completion offers the co-management snippets and every parameter.
     await openFile(page, 'good.ccmsetup');
+    // A click below the text focuses the editor with the cursor on the last (empty) line.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 300 } });
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'ccm-intune-cmg-entra' }).first().waitFor({ state: 'visible' });

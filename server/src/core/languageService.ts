@@ -11,8 +11,7 @@ import {
 import { MAX_DOCUMENT_LENGTH, capProblems, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifest, parseAndPlan } from './manifest/analyze';
 import { Plan } from './manifest/plan';
-import { ReadinessStatus } from './manifest/readiness';
-import { Area } from './manifest/rules/types';
+import { ReadinessResult } from './manifest/readiness';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -20,16 +19,8 @@ import { doHover } from './services/hover';
 import { doManifestComplete, doManifestHover, findManifestSymbols } from './services/manifestServices';
 import { findDocumentSymbols } from './services/symbols';
 
-/** One readiness check as the `comanage/readiness` request returns it. */
-export interface ReadinessCheck {
-  id: string;
-  area: Area;
-  title: string;
-  status: ReadinessStatus;
-  message: string;
-  docUrl: string;
-  range?: Range;
-}
+/** One readiness check as the `comanage/readiness` request returns it: positions instead of offsets. */
+export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity'> & { range?: Range };
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;

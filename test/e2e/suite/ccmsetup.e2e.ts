@@ -64,12 +64,16 @@ describe('ccmsetup files in VS Code', function () {
 
     it('updates after an edit, and again after the edit is undone', async () => {
       const original = bad.getText();
-      await setText(bad, `${original}ccmsetup.exe /mp:smsmp01.contoso.com SMSSITECODE:ABC\n`);
-      const edited = await waitForDiagnostics(bad.uri, hasCode('property-uses-colon'), 'property-uses-colon on the new line');
-      const added = edited.find((d) => codeOf(d) === 'property-uses-colon');
-      assert.deepStrictEqual(rangeOf(added!.range), [4, 48, 4, 49]);
-      assert.strictEqual(edited.length, BAD_PROBLEMS.length + 1, describeDiagnostics(edited));
-      await setText(bad, original);
+      try {
+        await setText(bad, `${original}ccmsetup.exe /mp:smsmp01.contoso.com SMSSITECODE:ABC\n`);
+        const edited = await waitForDiagnostics(bad.uri, hasCode('property-uses-colon'), 'property-uses-colon on the new line');
+        const added = edited.find((d) => codeOf(d) === 'property-uses-colon');
+        assert.deepStrictEqual(rangeOf(added!.range), [4, 48, 4, 49]);
+        assert.strictEqual(edited.length, BAD_PROBLEMS.length + 1, describeDiagnostics(edited));
+      } finally {
+        // Later tests expect the fixture's text, whatever happened here.
+        await setText(bad, original);
+      }
       const restored = await waitForDiagnostics(bad.uri, lacksCode('property-uses-colon'), 'the new line\'s problem to go');
       assert.strictEqual(restored.length, BAD_PROBLEMS.length, describeDiagnostics(restored));
     });

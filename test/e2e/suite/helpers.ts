@@ -7,7 +7,7 @@ import { getLanguageService } from '../../../server/src/core/languageService';
 
 export const EXTENSION_ID = 'comanage.comanage';
 /** Upper bound for anything VS Code and the server do after an edit or an open. */
-export const EVENT_TIMEOUT_MS = 15_000;
+export const EVENT_TIMEOUT_MS = 10_000;
 
 export function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.getExtension(EXTENSION_ID);
@@ -86,9 +86,12 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
 export async function roundTripThroughServer(document: vscode.TextDocument): Promise<void> {
   const original = document.getText();
   const marker = 'ccmsetup.exe /mp:smsmp01.contoso.com SMSSITECODE:ABC';
-  await setText(document, `${original}${original.endsWith('\n') ? '' : '\n'}${marker}\n`);
-  await waitForDiagnostics(document.uri, hasCode('property-uses-colon'), 'the marker line\'s property-uses-colon');
-  await setText(document, original);
+  try {
+    await setText(document, `${original}${original.endsWith('\n') ? '' : '\n'}${marker}\n`);
+    await waitForDiagnostics(document.uri, hasCode('property-uses-colon'), 'the marker line\'s property-uses-colon');
+  } finally {
+    await setText(document, original);
+  }
   await waitForDiagnostics(document.uri, lacksCode('property-uses-colon'), 'the marker line\'s problem to go');
 }
 

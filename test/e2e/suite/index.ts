@@ -18,7 +18,7 @@ export function run(): Promise<void> {
     if (output) fs.appendFileSync(path.join(output, REPORT_FILE), line);
     else process.stdout.write(line);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   // Sorted, so a run is repeatable.
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

@@ -1,10 +1,17 @@
-// Cross-checks between the plan and the command line inside its co-management policies.
-import { find, isCmgAddress } from '../../ccmsetup/query';
+// Cross-checks between the plan and the command line inside its co-management policies. What a
+// command line says on its own (required properties, length, AUTO with CCMHOSTNAME, https:// on
+// /mp, order, /regtoken companions, plain-text tokens) is checked by the ccmsetup rules.
+import { find, isCmgAddress, lineAnchor } from '../../ccmsetup/query';
 import { Plan } from '../plan';
-import { isManagedDesktop } from './scope';
+import { hasCmg, needsCmgOutsideAutopilot, onInternetPath } from './cmg';
+import { isAutopilotIntoComanagement, isManagedDesktop } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const PREPARE = 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager';
+const PREPARE_SOURCE = 'intune/configmgr/comanage/how-to-prepare-Win10.md (newer copy)';
+const PROPERTIES = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
+const PROPERTIES_SOURCE = 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md (newer copy)';
+const HOST = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500';
 
 /** Each policy's parsed command line, or nothing when no policy has one. */
 function eachLine(plan: Plan) {
@@ -24,7 +31,8 @@ export const siteCodeMatches = defineReadinessRule({
     const findings: Finding[] = [];
     for (const { line } of eachLine(plan)) {
       const value = find(line, 'SMSSITECODE')?.value;
-      if (value && value.text.toUpperCase() !== expected) {
+      // AUTO lets the client find its site; sitecode-auto-with-ccmhostname judges that case.
+      if (value && value.text.toUpperCase() !== expected && value.text.toUpperCase() !== 'AUTO') {
         findings.push({ message: `The command line assigns site ${value.text}, but the plan's site code is ${expected}.`, span: value.span,
           fixes: [{ title: `Change to ${expected}`, edits: [{ span: value.span, newText: expected }], preferred: true }] });
       }
@@ -33,7 +41,11 @@ export const siteCodeMatches = defineReadinessRule({
   },
   examples: {
     fail: ['version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=XYZ"'],
-    pass: ['version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"'],
+    pass: [
+      'version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"',
+      'version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=abc"',
+      'version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO"',
+    ],
   },
 });
 
@@ -44,12 +56,12 @@ export const hostnameMatchesCmg = defineReadinessRule({
   appliesWhen: hasCommandLine,
   needs: ['site.cmg.address'],
   check(plan) {
-    const expected = plan.str('site.cmg.address')!.replace(/^https?:\/\//i, '');
+    const expected = plan.str('site.cmg.address')!.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
     const findings: Finding[] = [];
     for (const { line } of eachLine(plan)) {
       const value = find(line, 'CCMHOSTNAME')?.value;
       if (!value) continue;
-      const written = value.text.replace(/^https?:\/\//i, '');
+      const written = value.text.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
       if (written.toLowerCase() !== expected.toLowerCase() && (isCmgAddress(written) || isCmgAddress(expected))) {
         findings.push({ message: `CCMHOSTNAME points at ${written}, but the plan's CMG is ${expected}.`, span: value.span });
       }
@@ -102,5 +114,195 @@ export const taskSequenceRisksEspTimeout = defineReadinessRule({
   examples: {
     fail: ['version: 1\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI20001"'],
     pass: ['version: 1\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"'],
+  },
+});
+
+// ---- Properties the plan calls for ----
+
+/** A fixture: a plan whose site (with these keys, plus its CMG) has one policy with this command line. */
+const withLine = (siteKeys: string, commandLine: string, top = '') =>
+  `version: 1\n${top}site:\n${siteKeys}  cmg:\n    address: ${HOST}\ncomanagement:\n  policies:\n    - name: Install client\n      commandLine: ${commandLine}`;
+
+export const entraPropertiesWithPkiCert = defineReadinessRule({
+  id: 'command-line-entra-properties-with-pki-cert', area: 'command-line', severity: 'error', source: PREPARE_SOURCE,
+  title: 'Devices that authenticate with Entra ID but also hold a PKI certificate get AADCLIENTAPPID and AADRESOURCEURI',
+  docUrl: PREPARE,
+  appliesWhen: (plan) => hasCommandLine(plan) && plan.choice('site.clientAuthentication') === 'entra-id',
+  needs: ['site.pkiClientCertificates'],
+  check(plan) {
+    if (plan.bool('site.pkiClientCertificates') !== true) return undefined;
+    // With one of the two present, entra-properties-incomplete names the other.
+    return eachLine(plan).filter(({ line }) => !find(line, 'AADCLIENTAPPID') && !find(line, 'AADRESOURCEURI')).map(({ line }) => ({
+      message: 'These devices also hold a PKI client authentication certificate, so the command line needs AADCLIENTAPPID and AADRESOURCEURI for the client to use Microsoft Entra ID.',
+      span: lineAnchor(line),
+    }));
+  },
+  examples: {
+    fail: [withLine('  clientAuthentication: entra-id\n  pkiClientCertificates: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
+    pass: [withLine('  clientAuthentication: entra-id\n  pkiClientCertificates: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC AADCLIENTAPPID=7506ee10-f7ec-415a-b415-cd3d58790d97 AADRESOURCEURI=https://contososerver"`)],
+  },
+});
+
+/** A management point written with or without scheme, for comparisons. */
+const mpKey = (value: string) => value.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+
+export const smsmpForRoaming = defineReadinessRule({
+  id: 'command-line-smsmp-for-roaming', area: 'command-line', severity: 'information', source: PREPARE_SOURCE,
+  title: 'The command line names the intranet management point (SMSMP) for clients that roam back (advice)',
+  docUrl: PREPARE,
+  appliesWhen: (plan) => hasCommandLine(plan) && plan.has('site.managementPoint'),
+  check(plan) {
+    const mp = plan.str('site.managementPoint')!;
+    return eachLine(plan).filter(({ line }) => !find(line, 'SMSMP')).map(({ line }) => ({
+      message: `Advice: add SMSMP=${mp} so that clients which later roam onto the intranet find the on-premises management point.`,
+      span: lineAnchor(line),
+    }));
+  },
+  examples: {
+    fail: [withLine('  managementPoint: https://mp1.contoso.com\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
+    pass: [withLine('  managementPoint: https://mp1.contoso.com\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com"`)],
+  },
+});
+
+export const smsmpMatches = defineReadinessRule({
+  id: 'command-line-smsmp-matches', area: 'command-line', severity: 'warning', source: PROPERTIES_SOURCE,
+  title: 'SMSMP in each policy\'s command line is the plan\'s management point',
+  docUrl: `${PROPERTIES}#smsmp`,
+  appliesWhen: (plan) => eachLine(plan).some(({ line }) => find(line, 'SMSMP')?.value),
+  needs: ['site.managementPoint'],
+  check(plan) {
+    const expected = plan.str('site.managementPoint')!;
+    const findings: Finding[] = [];
+    for (const { line } of eachLine(plan)) {
+      const value = find(line, 'SMSMP')?.value;
+      if (value && mpKey(value.text) !== mpKey(expected)) {
+        findings.push({ message: `SMSMP names ${value.text}, but the plan's management point is ${expected}; clients start with the one on the command line.`, span: value.span });
+      }
+    }
+    return findings;
+  },
+  examples: {
+    fail: [withLine('  managementPoint: https://mp1.contoso.com\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC SMSMP=https://mp9.contoso.com"`)],
+    pass: [withLine('  managementPoint: https://mp1.contoso.com\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC SMSMP=https://MP1.contoso.com/"`)],
+  },
+});
+
+export const smsmpHttpsPrefix = defineReadinessRule({
+  id: 'command-line-smsmp-https', area: 'command-line', severity: 'error', source: PROPERTIES_SOURCE,
+  title: 'On an HTTPS-only site the management point is written with https://',
+  docUrl: `${PROPERTIES}#smsmp`,
+  appliesWhen: (plan) => plan.has('site.managementPoint') || eachLine(plan).some(({ line }) => find(line, 'SMSMP')?.value),
+  needs: ['site.communicationSecurity'],
+  check(plan) {
+    if (plan.choice('site.communicationSecurity') !== 'https-only') return undefined;
+    const findings: Finding[] = [];
+    const planned = plan.str('site.managementPoint');
+    if (planned && !/^https:\/\//i.test(planned.trim())) findings.push({ message: 'The site accepts HTTPS only, so write its management point with the https:// prefix.', path: 'site.managementPoint' });
+    for (const { line, exact } of eachLine(plan)) {
+      const value = find(line, 'SMSMP')?.value;
+      if (!value || /^https:\/\//i.test(value.text.trim())) continue;
+      const plain = !/^[a-z]+:\/\//i.test(value.text);
+      const fixes = plain && exact && !value.quoted ? [{ title: 'Add https://', edits: [{ span: { start: value.span.start, end: value.span.start }, newText: 'https://' }], preferred: true }] : undefined;
+      findings.push({ message: 'The site accepts HTTPS only, so SMSMP needs the https:// prefix.', span: value.span, fixes });
+    }
+    return findings;
+  },
+  examples: {
+    fail: [withLine('  communicationSecurity: https-only\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC SMSMP=mp1.contoso.com"`), 'version: 1\nsite:\n  communicationSecurity: https-only\n  managementPoint: mp1.contoso.com'],
+    pass: [withLine('  communicationSecurity: https-only\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com"`)],
+  },
+});
+
+export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
+  id: 'command-line-nocrlcheck', area: 'command-line', severity: 'warning', source: PREPARE_SOURCE,
+  title: 'With your own PKI and a CRL internet clients can\'t reach, the command line has /NoCRLCheck',
+  docUrl: PREPARE,
+  appliesWhen: (plan) => hasCommandLine(plan) && plan.choice('site.clientAuthentication') === 'pki',
+  needs: ['site.crlPublishedToInternet'],
+  check(plan) {
+    if (plan.bool('site.crlPublishedToInternet') !== false) return undefined;
+    return eachLine(plan).filter(({ line }) => !find(line, 'NoCRLCheck')).map(({ line }) => ({
+      message: 'Internet clients can\'t reach your certificate revocation list, so add /NoCRLCheck; publishing the CRL to the internet is the recommended fix.',
+      span: lineAnchor(line),
+    }));
+  },
+  examples: {
+    fail: [withLine('  clientAuthentication: pki\n  crlPublishedToInternet: false\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
+    pass: [withLine('  clientAuthentication: pki\n  crlPublishedToInternet: false\n', `CCMSETUPCMD="/NoCRLCheck CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`), withLine('  clientAuthentication: pki\n  crlPublishedToInternet: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
+  },
+});
+
+export const upgradeToLatestAdvice = defineReadinessRule({
+  id: 'command-line-upgradetolatest-advice', area: 'command-line', severity: 'information', source: PREPARE_SOURCE,
+  title: 'Internet-based devices get the latest client version (UPGRADETOLATEST) (advice)',
+  docUrl: PREPARE,
+  appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan),
+  check(plan) {
+    return eachLine(plan).filter(({ line }) => !find(line, 'UpgradeToLatest')).map(({ line }) => ({
+      message: 'Advice: add UPGRADETOLATEST=TRUE so that new internet-based devices install the latest client version straight away.',
+      span: lineAnchor(line),
+    }));
+  },
+  examples: {
+    fail: [withLine('', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: autopilot\n')],
+    pass: [withLine('', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC UPGRADETOLATEST=TRUE"`, 'path: autopilot\n')],
+  },
+});
+
+export const hostnameWithoutCmg = defineReadinessRule({
+  id: 'command-line-ccmhostname-without-cmg', area: 'command-line', severity: 'warning', source: PREPARE_SOURCE,
+  title: 'A command line that points at a CMG goes with a plan that has one',
+  docUrl: PREPARE,
+  // When the plan needs a CMG anyway, cmg-required-for-internet-clients or autopilot-needs-cmg reports it.
+  appliesWhen: (plan) => hasCommandLine(plan) && !hasCmg(plan) && !needsCmgOutsideAutopilot(plan) && !isAutopilotIntoComanagement(plan),
+  check(plan) {
+    const findings: Finding[] = [];
+    for (const { line } of eachLine(plan)) {
+      const value = find(line, 'CCMHOSTNAME')?.value;
+      if (value && isCmgAddress(value.text)) {
+        findings.push({ message: 'CCMHOSTNAME points at a cloud management gateway, but the plan declares none (site.cmg); the Enablement tab only offers this line once a CMG exists. Add the CMG to the plan.', span: value.span });
+      }
+    }
+    return findings;
+  },
+  examples: {
+    fail: [`version: 1\npath: existing-clients\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: Install client\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`],
+    pass: [withLine('  code: ABC\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: existing-clients\n')],
+  },
+});
+
+// ---- Token authentication ----
+
+export const tokenNeedsRegtoken = defineReadinessRule({
+  id: 'command-line-token-needs-regtoken', area: 'command-line', severity: 'warning',
+  source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy)',
+  title: 'Internet-only devices using token authentication get a bulk registration token at install',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#site-token',
+  appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan) && plan.choice('site.clientAuthentication') === 'token',
+  check(plan) {
+    if (eachLine(plan).some(({ line }) => find(line, 'regtoken'))) return undefined;
+    return { message: 'Devices that never see the intranet can\'t get a site token, so token authentication needs /regtoken on the command line, and a bulk token rarely fits Intune\'s 1024 characters; Microsoft Entra ID client authentication is the documented choice here.', path: 'site.clientAuthentication' };
+  },
+  examples: {
+    fail: [withLine('  clientAuthentication: token\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: new-internet-devices\n')],
+    pass: [withLine('  clientAuthentication: entra-id\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: new-internet-devices\n')],
+  },
+});
+
+export const provisionTsWithTokenAuth = defineReadinessRule({
+  id: 'command-line-provisionts-token-auth', area: 'command-line', severity: 'warning', source: PROPERTIES_SOURCE,
+  title: 'A provisioning task sequence that installs apps or updates doesn\'t rely on token authentication',
+  docUrl: `${PROPERTIES}#provisionts`,
+  appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token' && plan.bool('autopilot.provisioningTaskSequence.installsAppsOrUpdates') !== false,
+  check(plan) {
+    // Lines that carry /regtoken themselves get the same advice from provisionts-with-token.
+    return eachLine(plan).filter(({ line }) => find(line, 'PROVISIONTS') && !find(line, 'regtoken')).map(({ line }) => ({
+      message: 'The plan authenticates clients with a token; if this task sequence installs applications or software updates, the client needs proper client authentication (Microsoft Entra ID or a PKI certificate).',
+      span: find(line, 'PROVISIONTS')!.nameSpan,
+    }));
+  },
+  examples: {
+    fail: [withLine('  clientAuthentication: token\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC PROVISIONTS=PRI20001"`)],
+    pass: [withLine('  clientAuthentication: entra-id\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC PROVISIONTS=PRI20001"`)],
   },
 });

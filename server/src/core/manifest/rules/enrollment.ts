@@ -1,18 +1,43 @@
-// Intune automatic enrollment: the MDM and MAM user scopes.
+// Intune enrollment: the MDM authority, the MDM and MAM user scopes of Windows automatic
+// enrollment, and the automatic enrollment choice on the Configuration Manager side.
 import { Plan } from '../plan';
+import { DOCS, oldestWindows, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
 
-const ENROLL = 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10';
+const AUTO_ENROLL = `${DOCS}/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune`;
+const TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)';
+const WINDOWS_ENROLL = 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enroll#enable-windows-automatic-enrollment';
+const WINDOWS_ENROLL_SOURCE = 'intune/intune-service/enrollment/windows-enroll.md (newer copy)';
+const ENABLE_2107 = `${DOCS}/how-to-enable#enable-co-management-for-versions-2107-and-earlier`;
+const ENABLE_2107_SOURCE = 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)';
+
+const existingClients = (plan: Plan) => plan.choice('path') === 'existing-clients';
+
+// ---- Tenant side: MDM authority and automatic enrollment scopes ----
+
+export const mdmAuthorityIntune = defineReadinessRule({
+  id: 'enrollment-mdm-authority-intune', area: 'enrollment', severity: 'error',
+  source: `${TUTORIAL_SOURCE}; tutorial-co-manage-new-devices.md (newer copy)`,
+  title: 'The tenant\'s MDM authority is Intune',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#on-premises-infrastructure`,
+  needs: ['intune.mdmAuthority'],
+  check(plan) {
+    const authority = plan.choice('intune.mdmAuthority');
+    if (authority === 'intune') return undefined;
+    return { message: `Co-management needs Intune as the tenant's MDM authority, not ${authority === 'none' ? 'an unset one' : authority}; set it to Intune.`, path: 'intune.mdmAuthority' };
+  },
+  examples: { fail: ['version: 1\nintune:\n  mdmAuthority: configmgr'], pass: ['version: 1\nintune:\n  mdmAuthority: intune'] },
+});
 
 export const mdmScopeNone = defineReadinessRule({
   id: 'mdm-user-scope-none', area: 'enrollment', severity: 'error',
-  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
+  source: `${TUTORIAL_SOURCE}; ${WINDOWS_ENROLL_SOURCE}`,
   title: 'Windows automatic enrollment is on (MDM user scope All or Some)',
-  docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune',
+  docUrl: AUTO_ENROLL,
   needs: ['intune.mdmUserScope'],
   check(plan) {
     if (plan.choice('intune.mdmUserScope') === 'none') {
-      return { message: 'MDM user scope None turns Windows automatic enrollment off, so devices never enroll in Intune and can\'t become co-managed. Use All, or Some with the pilot users\' group.', path: 'intune.mdmUserScope' };
+      return { message: 'MDM user scope None turns Windows automatic enrollment off, so devices don\'t enroll in Intune; use All, or Some with the users\' groups. This holds even when Configuration Manager enrolls the devices (the 2021 tutorial said the scope could stay as it was; the current one says to set it).', path: 'intune.mdmUserScope' };
     }
     return undefined;
   },
@@ -21,12 +46,12 @@ export const mdmScopeNone = defineReadinessRule({
 
 export const mdmScopeSomeNeedsGroups = defineReadinessRule({
   id: 'mdm-user-scope-groups', area: 'enrollment', severity: 'error',
-  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
+  source: `${TUTORIAL_SOURCE}; ${WINDOWS_ENROLL_SOURCE}`,
   title: 'MDM user scope Some names at least one group',
-  docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune',
+  docUrl: WINDOWS_ENROLL,
   appliesWhen: (plan) => plan.choice('intune.mdmUserScope') === 'some',
   check(plan) {
-    if (plan.count('intune.mdmGroups') === 0) return { message: 'MDM user scope Some enrolls only the members of the chosen groups; list them in intune.mdmGroups.', path: 'intune.mdmUserScope' };
+    if (plan.count('intune.mdmGroups') === 0) return { message: 'MDM user scope Some enrolls only the members of the chosen groups, so with none it enrolls nobody; list groups of users in intune.mdmGroups.', path: 'intune.mdmUserScope' };
     return undefined;
   },
   examples: { fail: ['version: 1\nintune:\n  mdmUserScope: some'], pass: ['version: 1\nintune:\n  mdmUserScope: some\n  mdmGroups: [Co-management pilot users]'] },
@@ -45,20 +70,115 @@ function scopeGroups(plan: Plan, scope: 'mdm' | 'mam'): Set<string> | 'all' | un
   return groups;
 }
 
+/** Who is in both scopes, in words; undefined when nobody is. */
+function scopeOverlap(mdm: Set<string> | 'all', mam: Set<string> | 'all'): string | undefined {
+  if (mdm === 'all' && mam === 'all') return 'all users';
+  const shared = mdm === 'all' ? [...(mam as Set<string>)] : mam === 'all' ? [...mdm] : [...mdm].filter((g) => mam.has(g));
+  return shared.length ? `the group${shared.length > 1 ? 's' : ''} ${shared.join(', ')}` : undefined;
+}
+
 export const mamAndMdmOverlap = defineReadinessRule({
   id: 'mam-and-mdm-same-users', area: 'enrollment', severity: 'warning',
-  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
-  title: 'MDM and MAM user scopes don\'t cover the same users',
-  docUrl: ENROLL,
+  source: `${WINDOWS_ENROLL_SOURCE}; ${TUTORIAL_SOURCE}`,
+  title: 'MDM and MAM (WIP) user scopes don\'t cover the same users',
+  docUrl: WINDOWS_ENROLL,
   needs: ['intune.mdmUserScope', 'intune.mamUserScope'],
   check(plan) {
     const mdm = scopeGroups(plan, 'mdm');
     const mam = scopeGroups(plan, 'mam');
     if (!mdm || !mam) return undefined;
-    const overlap = mdm === 'all' || mam === 'all' ? (mdm === 'all' && mam === 'all' ? 'all users' : undefined)
-      : [...mdm].filter((g) => mam.has(g)).join(', ') || undefined;
+    const overlap = scopeOverlap(mdm, mam);
     if (!overlap) return undefined;
-    return { message: `Both the MDM and the MAM user scope cover ${overlap}; for users in both, Windows uses MAM and the device is not enrolled for MDM, so it can't be co-managed.`, path: 'intune.mamUserScope' };
+    return { message: `Both the MDM and the MAM (now "WIP") user scope cover ${overlap}: their personal devices get MAM and aren't MDM-enrolled, so they can't be co-managed (corporate-owned devices follow the MDM scope). Put the two scopes on separate groups.`, path: 'intune.mamUserScope' };
   },
-  examples: { fail: ['version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: all'], pass: ['version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: none'] },
+  examples: {
+    fail: ['version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: all', 'version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: some\n  mamGroups: [Sales]'],
+    pass: ['version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: none', 'version: 1\nintune:\n  mdmUserScope: some\n  mdmGroups: [IT]\n  mamUserScope: some\n  mamGroups: [Sales]'],
+  },
+});
+
+// ---- Configuration Manager side: automatic enrollment of existing clients ----
+
+export const autoEnrollNone = defineReadinessRule({
+  id: 'enrollment-auto-enroll-none-existing-clients', area: 'enrollment', severity: 'error',
+  source: `intune/configmgr/cloud-attach/enable.md (newer copy); ${ENABLE_2107_SOURCE}`,
+  title: 'On the existing-clients path, automatic enrollment in Intune is All or Pilot',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#cloud-attach-using-custom-settings',
+  appliesWhen: existingClients,
+  needs: ['comanagement.autoEnroll'],
+  check(plan) {
+    if (plan.choice('comanagement.autoEnroll') !== 'none') return undefined;
+    return { message: 'With automatic enrollment None, co-management isn\'t turned on and no existing client enrolls in Intune; choose Pilot or All.', path: 'comanagement.autoEnroll' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\ncomanagement:\n  autoEnroll: none'],
+    pass: ['version: 1\npath: existing-clients\ncomanagement:\n  autoEnroll: all'],
+  },
+});
+
+export const pilotEnrollmentNeedsCollection = defineReadinessRule({
+  id: 'enrollment-pilot-needs-collection', area: 'enrollment', severity: 'error', source: ENABLE_2107_SOURCE,
+  title: 'Automatic enrollment Pilot names its collection',
+  docUrl: ENABLE_2107,
+  appliesWhen: (plan) => plan.choice('comanagement.autoEnroll') === 'pilot',
+  check(plan) {
+    if (plan.has('comanagement.pilotCollection') && plan.str('comanagement.pilotCollection')?.trim()) return undefined;
+    return { message: 'With Pilot, only the members of the Intune auto enrollment collection enroll; name it in comanagement.pilotCollection, and include every client you plan to onboard (all workload pilot collections too).', path: 'comanagement.autoEnroll' };
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  autoEnroll: pilot'],
+    pass: ['version: 1\ncomanagement:\n  autoEnroll: pilot\n  pilotCollection: Co-management pilot'],
+  },
+});
+
+export const chinaDefaultEnrollment = defineReadinessRule({
+  id: 'cloudattach-china-default-enrollment', area: 'enrollment', severity: 'warning',
+  source: 'intune/configmgr/cloud-attach/enable.md (newer copy)',
+  title: 'In Azure China, automatic enrollment uses the default (all eligible devices)',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#bkmk_attach',
+  appliesWhen: (plan) => plan.choice('site.azureEnvironment') === 'china',
+  needs: ['comanagement.autoEnroll'],
+  check(plan) {
+    if (plan.choice('comanagement.autoEnroll') !== 'pilot') return undefined;
+    return { message: 'For the Azure China cloud the cloud attach page says enrolling all eligible devices is currently the only option; a pilot collection may not be available there.', path: 'comanagement.autoEnroll' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  azureEnvironment: china\ncomanagement:\n  autoEnroll: pilot\n  pilotCollection: Pilot'],
+    pass: ['version: 1\nsite:\n  azureEnvironment: china\ncomanagement:\n  autoEnroll: all'],
+  },
+});
+
+const WINDOWS_10_1803 = windowsRank('10 1803')!;
+
+export const deviceTokenNeeds1803 = defineReadinessRule({
+  id: 'enrollment-device-token-windows-1803', area: 'enrollment', severity: 'warning', source: ENABLE_2107_SOURCE,
+  title: 'Existing clients run Windows 10 1803 or later, so they enroll with their device token',
+  docUrl: ENABLE_2107,
+  appliesWhen: existingClients,
+  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  check(plan) {
+    const oldest = oldestWindows(plan);
+    if (!oldest || oldest.rank >= WINDOWS_10_1803) return undefined;
+    return { message: `Enrollment with the device's Entra token needs Windows 10 1803 or later; devices on ${oldest.text} wait in "Pending user sign in" until a user signs in.`, path: oldest.path };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nwindows:\n  minimumVersion: "10 1709"'],
+    pass: ['version: 1\npath: existing-clients\nwindows:\n  minimumVersion: "10 20H2"'],
+  },
+});
+
+export const defaultRestrictionOnly = defineReadinessRule({
+  id: 'enrollment-default-restriction-only', area: 'enrollment', severity: 'information', source: TUTORIAL_SOURCE,
+  title: 'Existing clients are held only to the default Intune enrollment restriction (advice)',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
+  appliesWhen: existingClients,
+  needs: ['intune.customEnrollmentRestrictions'],
+  check(plan) {
+    if (plan.bool('intune.customEnrollmentRestrictions') !== true) return undefined;
+    return { message: 'Advice: co-management enrolls existing clients with a device token, not a user token, so only the default enrollment restriction applies to them; custom user-targeted restrictions won\'t.', path: 'intune.customEnrollmentRestrictions' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: true'],
+    pass: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: false'],
+  },
 });

@@ -1,18 +1,121 @@
-// Identity: how devices join Microsoft Entra ID decides whether they can be co-managed.
-import { DOCS } from './scope';
+// Identity: how devices join Microsoft Entra ID, whether users are synchronized, and which client
+// authentication fits. These decide whether devices can be co-managed and on which path.
+import { Plan } from '../plan';
+import { DOCS, isAutopilotIntoComanagement } from './scope';
 import { defineReadinessRule } from './types';
+
+const PATH_1 = `${DOCS}/quickstart-paths#bkmk_path1`;
+const PATHS_SOURCE = 'intune/configmgr/comanage/quickstart-paths.md (newer copy)';
+const existingClients = (plan: Plan) => plan.choice('path') === 'existing-clients';
+
+// ---- Join type ----
 
 export const registeredDevicesUnsupported = defineReadinessRule({
   id: 'registered-devices-not-comanaged', area: 'identity', severity: 'error',
-  source: 'intune/configmgr/comanage/overview.md',
+  source: 'intune/configmgr/comanage/overview.md (newer copy); deploy-clients-cmg-azure.md (newer copy)',
   title: 'Devices must be Microsoft Entra joined or hybrid joined; registered (workplace joined) devices can\'t be co-managed',
   docUrl: `${DOCS}/overview#microsoft-entra-id`,
   needs: ['identity.deviceJoin'],
   check(plan) {
-    if (plan.choice('identity.deviceJoin') === 'registered') {
-      return { message: 'Co-management needs Microsoft Entra joined or hybrid joined devices; devices that are only registered (workplace joined) can\'t be co-managed.', path: 'identity.deviceJoin' };
-    }
-    return undefined;
+    if (plan.choice('identity.deviceJoin') !== 'registered') return undefined;
+    // Entra ID client authentication has the same join requirement; one finding says both.
+    const auth = plan.choice('site.clientAuthentication') === 'entra-id' ? ' Microsoft Entra ID client authentication needs joined devices too.' : '';
+    return { message: `Co-management needs Microsoft Entra joined or hybrid joined devices; devices that are only registered (workplace joined) can't be co-managed.${auth}`, path: 'identity.deviceJoin' };
   },
-  examples: { fail: ['version: 1\nidentity:\n  deviceJoin: registered'], pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined'] },
+  examples: {
+    fail: ['version: 1\nidentity:\n  deviceJoin: registered', 'version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: registered'],
+    pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined', 'version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: entra-joined'],
+  },
+});
+
+// ---- The existing-clients path (path 1) ----
+
+export const existingClientsHybridJoin = defineReadinessRule({
+  id: 'identity-existing-clients-hybrid-join', area: 'identity', severity: 'warning', source: PATHS_SOURCE,
+  title: 'Existing clients are Microsoft Entra hybrid joined',
+  docUrl: PATH_1,
+  appliesWhen: existingClients,
+  needs: ['identity.deviceJoin'],
+  check(plan) {
+    if (plan.choice('identity.deviceJoin') !== 'entra-joined') return undefined;
+    return { message: 'The existing-clients path is built on hybrid Entra join through Microsoft Entra Connect; for devices that are Entra joined only, follow the path for new internet-based devices.', path: 'identity.deviceJoin' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: entra-joined'],
+    pass: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: hybrid-joined'],
+  },
+});
+
+export const existingClientsUserSync = defineReadinessRule({
+  id: 'identity-existing-clients-user-sync', area: 'identity', severity: 'warning',
+  source: `${PATHS_SOURCE}; tutorial-co-manage-clients.md (newer copy)`,
+  title: 'On the existing-clients path, on-premises users are synchronized with Microsoft Entra Connect',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
+  appliesWhen: existingClients,
+  needs: ['identity.usersSynced'],
+  check(plan) {
+    if (plan.bool('identity.usersSynced') !== false) return undefined;
+    return { message: 'The existing-clients path expects Microsoft Entra Connect to synchronize on-premises identities (password hash sync, pass-through authentication or federation); set it up first.', path: 'identity.usersSynced' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: hybrid-joined\n  usersSynced: false'],
+    pass: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: hybrid-joined\n  usersSynced: true'],
+  },
+});
+
+export const autoRegisterClientSetting = defineReadinessRule({
+  id: 'identity-auto-register-client-setting', area: 'identity', severity: 'warning',
+  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)',
+  title: 'The client setting that registers new domain-joined devices with Microsoft Entra ID is on',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#configure-client-settings-to-direct-clients-to-register-with-azure-ad`,
+  appliesWhen: (plan) => existingClients(plan) && plan.choice('identity.deviceJoin') === 'hybrid-joined',
+  needs: ['clientSettings.autoRegisterWithEntra'],
+  check(plan) {
+    if (plan.bool('clientSettings.autoRegisterWithEntra') !== false) return undefined;
+    return { message: 'Domain-joined clients become hybrid joined by registering with Microsoft Entra ID; set the Cloud Services client setting "Automatically register new Windows 10 or later domain joined devices with Microsoft Entra ID" to Yes.', path: 'clientSettings.autoRegisterWithEntra' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: hybrid-joined\nclientSettings:\n  autoRegisterWithEntra: false'],
+    pass: ['version: 1\npath: existing-clients\nidentity:\n  deviceJoin: hybrid-joined\nclientSettings:\n  autoRegisterWithEntra: true'],
+  },
+});
+
+// ---- Hybrid join during Autopilot ----
+
+export const hybridAutopilotClientAfterwards = defineReadinessRule({
+  id: 'identity-hybrid-autopilot-client-after-provisioning', area: 'identity', severity: 'error',
+  source: 'intune/configmgr/comanage/how-to-prepare-Win10.md (newer copy)',
+  title: 'With a hybrid join Autopilot profile, the client is installed after Autopilot finishes',
+  docUrl: `${DOCS}/how-to-prepare-win10#windows-autopilot`,
+  // Autopilot into co-management rejects hybrid join outright (autopilot-entra-join-only).
+  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true && !isAutopilotIntoComanagement(plan) && plan.choice('autopilot.joinType') === 'hybrid',
+  needs: ['comanagement.clientInstallMethod'],
+  check(plan) {
+    if (plan.choice('comanagement.clientInstallMethod') === 'after-autopilot') return undefined;
+    return { message: 'The client can\'t be installed while user-driven Autopilot performs a hybrid join, because the device identity changes part way; install it after Autopilot finishes.', path: 'comanagement.clientInstallMethod' };
+  },
+  examples: {
+    fail: ['version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: intune-win32-app'],
+    pass: ['version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: after-autopilot'],
+  },
+});
+
+// ---- Client authentication over the CMG ----
+
+export const userCentricNeedsEntraAuth = defineReadinessRule({
+  id: 'identity-user-centric-needs-entra-auth', area: 'identity', severity: 'warning',
+  source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy)',
+  title: 'User-targeted deployments to internet clients use Microsoft Entra ID client authentication',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#azure-ad',
+  appliesWhen: (plan) => plan.bool('site.userCentricDeployments') === true,
+  needs: ['site.clientAuthentication'],
+  check(plan) {
+    const auth = plan.choice('site.clientAuthentication');
+    if (auth !== 'pki' && auth !== 'token') return undefined;
+    return { message: `Over a CMG only Microsoft Entra ID authentication supports user scenarios such as apps deployed to user collections; ${auth === 'pki' ? 'PKI certificates' : 'site tokens'} are device-only.`, path: 'site.clientAuthentication' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  clientAuthentication: token\n  userCentricDeployments: true'],
+    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  userCentricDeployments: true'],
+  },
 });

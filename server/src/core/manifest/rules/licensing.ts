@@ -1,2 +1,52 @@
-// licensing rules: see the research notes; each rule is defined with defineReadinessRule.
-export {};
+// Licensing: what the tenant and the administrator's own account must hold before co-management.
+import { DOCS } from './scope';
+import { defineReadinessRule } from './types';
+
+const OVERVIEW_SOURCE = 'intune/configmgr/comanage/overview.md (newer copy)';
+
+export const entraPremium = defineReadinessRule({
+  id: 'licensing-entra-premium-required', area: 'licensing', severity: 'error',
+  source: `${OVERVIEW_SOURCE}; intune/intune-service/enrollment/windows-enroll.md (newer copy)`,
+  title: 'The tenant has Microsoft Entra ID P1 or P2',
+  docUrl: `${DOCS}/overview#licensing`,
+  needs: ['licensing.entraId'],
+  check(plan) {
+    if (plan.choice('licensing.entraId') !== 'none') return undefined;
+    return { message: 'Co-management and Windows automatic MDM enrollment need Microsoft Entra ID P1 or P2 (older pages call it Azure AD Premium); the free tier isn\'t enough.', path: 'licensing.entraId' };
+  },
+  examples: {
+    fail: ['version: 1\nlicensing:\n  entraId: none\n  intune: true'],
+    pass: ['version: 1\nlicensing:\n  entraId: P1\n  intune: true'],
+  },
+});
+
+export const intuneSubscription = defineReadinessRule({
+  id: 'licensing-intune-subscription-required', area: 'licensing', severity: 'error',
+  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); tutorial-co-manage-new-devices.md (newer copy)',
+  title: 'Users have Intune licences',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#azure-services-and-environment`,
+  needs: ['licensing.intune'],
+  check(plan) {
+    if (plan.bool('licensing.intune') !== false) return undefined;
+    return { message: 'Co-management enrolls devices in Intune, so the tenant needs an Intune subscription with licences for the users.', path: 'licensing.intune' };
+  },
+  examples: {
+    fail: ['version: 1\nlicensing:\n  entraId: P1\n  intune: false'],
+    pass: ['version: 1\nlicensing:\n  entraId: P2\n  intune: true'],
+  },
+});
+
+export const adminIntuneLicense = defineReadinessRule({
+  id: 'licensing-admin-needs-intune-license', area: 'licensing', severity: 'error', source: OVERVIEW_SOURCE,
+  title: 'The administrator account that signs in to the tenant has an Intune licence',
+  docUrl: `${DOCS}/overview#licensing`,
+  needs: ['licensing.adminIntuneLicense'],
+  check(plan) {
+    if (plan.bool('licensing.adminIntuneLicense') !== false) return undefined;
+    return { message: 'Give the administrator account an Intune licence of its own; without one, signing in to the tenant fails with a generic error.', path: 'licensing.adminIntuneLicense' };
+  },
+  examples: {
+    fail: ['version: 1\nlicensing:\n  adminIntuneLicense: false'],
+    pass: ['version: 1\nlicensing:\n  adminIntuneLicense: true'],
+  },
+});

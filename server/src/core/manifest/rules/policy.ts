@@ -1,2 +1,126 @@
-// policy rules: see the research notes; each rule is defined with defineReadinessRule.
-export {};
+// The Intune co-management settings policy: its command line, assignment, priority and override.
+// Limits that only concern Autopilot into co-management are with the Autopilot rules.
+import { Plan } from '../plan';
+import { WORKLOAD_KEYS } from '../manifestSchema';
+import { installsAgent } from './cmg';
+import { DOCS, authorityOf, isAutopilotIntoComanagement } from './scope';
+import { Finding, defineReadinessRule } from './types';
+
+const SOURCE = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
+const CONFIGURE = `${DOCS}/autopilot-enrollment#configure`;
+const COMMAND_LINE = 'CCMSETUPCMD="CCMHOSTNAME=contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC"';
+
+/** The index of every policy in comanagement.policies. */
+const policies = (plan: Plan) => Array.from({ length: plan.count('comanagement.policies') }, (_, i) => i);
+const policyName = (plan: Plan, i: number) => plan.str(`comanagement.policies[${i}].name`) ?? `policy ${i + 1}`;
+
+export const policyCommandLineRequired = defineReadinessRule({
+  id: 'policy-command-line-required', area: 'policy', severity: 'error',
+  source: `${SOURCE}; how-to-prepare-Win10.md (newer copy)`,
+  title: 'A policy that installs the client has the client command line',
+  docUrl: CONFIGURE,
+  appliesWhen: installsAgent,
+  check(plan) {
+    return policies(plan)
+      .filter((i) => plan.bool(`comanagement.policies[${i}].installAgent`) === true && !plan.str(`comanagement.policies[${i}].commandLine`)?.trim())
+      .map((i): Finding => ({
+        message: `"${policyName(plan, i)}" installs the Configuration Manager client but has no command line; paste the one from the Enablement tab of the cloud attach properties into commandLine.`,
+        path: `comanagement.policies[${i}].installAgent`,
+      }));
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true'],
+    pass: [`version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
+  },
+});
+
+export const policyTargetsDevices = defineReadinessRule({
+  id: 'policy-target-device-group', area: 'policy', severity: 'error', source: SOURCE,
+  title: 'Each co-management settings policy is assigned to a device group',
+  docUrl: CONFIGURE,
+  appliesWhen: (plan) => policies(plan).some((i) => plan.has(`comanagement.policies[${i}].targetGroupType`)),
+  check(plan) {
+    return policies(plan)
+      .filter((i) => plan.choice(`comanagement.policies[${i}].targetGroupType`) === 'user')
+      .map((i): Finding => ({
+        message: `"${policyName(plan, i)}" is assigned to a user group; assign the co-management settings policy to a device group (the same group as the Autopilot and Enrollment Status Page profiles).`,
+        path: `comanagement.policies[${i}].targetGroupType`,
+      }));
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Co-management\n      targetGroup: All users\n      targetGroupType: user'],
+    pass: ['version: 1\ncomanagement:\n  policies:\n    - name: Co-management\n      targetGroup: Autopilot devices\n      targetGroupType: device'],
+  },
+});
+
+export const policyPriorityUnique = defineReadinessRule({
+  id: 'policy-priority-unique', area: 'policy', severity: 'warning', source: SOURCE,
+  title: 'Co-management settings policies have distinct priorities',
+  docUrl: CONFIGURE,
+  appliesWhen: (plan) => plan.count('comanagement.policies') >= 2,
+  check(plan) {
+    const findings: Finding[] = [];
+    const seen = new Map<number, number>();
+    for (const i of policies(plan)) {
+      const priority = plan.num(`comanagement.policies[${i}].priority`);
+      if (priority === undefined) {
+        findings.push({ message: `"${policyName(plan, i)}" has no priority; with several policies Intune uses priorities to pick the one a device gets, so give each a distinct one.`, path: `comanagement.policies[${i}]` });
+        continue;
+      }
+      const first = seen.get(priority);
+      if (first !== undefined) {
+        findings.push({ message: `"${policyName(plan, i)}" has the same priority (${priority}) as "${policyName(plan, first)}"; a device in both groups gets one of them by priority, so make them distinct.`, path: `comanagement.policies[${i}].priority` });
+      } else {
+        seen.set(priority, i);
+      }
+    }
+    return findings;
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: A\n      priority: 1\n    - name: B\n      priority: 1'],
+    pass: ['version: 1\ncomanagement:\n  policies:\n    - name: A\n      priority: 1\n    - name: B\n      priority: 2'],
+  },
+});
+
+export const overrideIgnoresWorkloads = defineReadinessRule({
+  id: 'policy-override-ignores-configmgr-workloads', area: 'policy', severity: 'warning', source: SOURCE,
+  title: 'A policy that overrides to Intune isn\'t combined with workloads kept on Configuration Manager',
+  docUrl: `${DOCS}/autopilot-enrollment#advanced-settings`,
+  appliesWhen: (plan) => policies(plan).some((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true),
+  needs: ['workloads'],
+  check(plan) {
+    // Workloads the plan leaves out start on Configuration Manager, so they count as kept there.
+    const kept = WORKLOAD_KEYS.filter((key) => authorityOf(plan, key) !== 'intune');
+    if (kept.length === 0) return undefined;
+    const listed = kept.filter((key) => plan.has(`workloads.${key}`));
+    const unlisted = kept.length - listed.length;
+    const which = [listed.join(', '), unlisted ? `${unlisted} unlisted workload${unlisted > 1 ? 's' : ''}` : ''].filter(Boolean).join(' plus ');
+    return policies(plan)
+      .filter((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true)
+      .map((i): Finding => ({
+        message: `"${policyName(plan, i)}" overrides co-management, so its devices take every workload from Intune and ignore the plan's split, which keeps ${which} away from Intune; apps deployed from Configuration Manager still install.`,
+        path: `comanagement.policies[${i}].overrideToIntune`,
+      }));
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Cloud native\n      overrideToIntune: true\nworkloads:\n  compliancePolicies:\n    authority: configmgr'],
+    pass: ['version: 1\ncomanagement:\n  policies:\n    - name: Cloud native\n      overrideToIntune: false\nworkloads:\n  compliancePolicies:\n    authority: configmgr'],
+  },
+});
+
+export const policyImeProviderConflict = defineReadinessRule({
+  id: 'policy-ime-provider-conflict', area: 'policy', severity: 'warning', source: SOURCE,
+  title: 'A policy that installs the client isn\'t combined with the Intune management extension as policy provider',
+  docUrl: `${DOCS}/autopilot-enrollment#recommendations`,
+  // Inside Autopilot into co-management autopilot-ime-policy-provider-conflict says the same.
+  appliesWhen: (plan) => installsAgent(plan) && !isAutopilotIntoComanagement(plan),
+  needs: ['intuneManagementExtensionPolicyProvider'],
+  check(plan) {
+    if (plan.bool('intuneManagementExtensionPolicyProvider') !== true) return undefined;
+    return { message: 'The Intune management extension and the Configuration Manager client that the policy installs don\'t know about each other and can conflict while the device is provisioned; use one of them as the policy provider.', path: 'intuneManagementExtensionPolicyProvider' };
+  },
+  examples: {
+    fail: [`version: 1\npath: new-internet-devices\nintuneManagementExtensionPolicyProvider: true\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
+    pass: [`version: 1\npath: new-internet-devices\nintuneManagementExtensionPolicyProvider: false\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
+  },
+});

@@ -65,3 +65,14 @@ export function authorityOf(plan: Plan, key: WorkloadKey): 'configmgr' | 'pilot-
   const value = plan.choice(`workloads.${key}.authority`);
   return value === 'intune' || value === 'pilot-intune' ? value : 'configmgr';
 }
+
+/** Every readable Windows version in scope: windows.versions, else windows.minimumVersion. */
+export function windowsVersionsInScope(plan: Plan): { rank: number; text: string; path: string; major: 10 | 11 }[] {
+  const read = (path: string) => {
+    const text = plan.str(path);
+    const rank = windowsRank(text);
+    return text && rank !== undefined ? [{ rank, text, path, major: (rank >= 100 ? 11 : 10) as 10 | 11 }] : [];
+  };
+  const listed = Array.from({ length: plan.count('windows.versions') }, (_, i) => read(`windows.versions[${i}]`)).flat();
+  return listed.length > 0 ? listed : read('windows.minimumVersion');
+}
