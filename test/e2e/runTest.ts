@@ -5,13 +5,26 @@
 // COMANAGE_VSCODE=download forbids the fallback. Usage: npx tsx test/e2e/runTest.ts
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildE2e } from './build';
 import { makeRunFolder } from './codeServer';
 import { INSTALL_SCRIPT, ROOT, SHIM_SCRIPT, SUITE_INDEX } from './paths';
 
 const DOWNLOAD_IDLE_TIMEOUT_MS = 15_000;
+
+/**
+ * The suite edits the fixtures in memory and must never write them: VS Code for the web saves after
+ * a delay by default, so a failed test could otherwise leave its edit in client/testFixture/.
+ */
+const USER_SETTINGS = {
+  'files.autoSave': 'off',
+  'files.hotExit': 'off',
+  'workbench.startupEditor': 'none',
+  'git.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
 
 /** What suite/index.ts writes to COMANAGE_E2E_OUTPUT when mocha ends. */
 interface Results {
@@ -58,6 +71,9 @@ async function main(): Promise<number> {
   await buildE2e();
   const vscodeExecutablePath = await pickVSCode();
   const run = makeRunFolder('comanage-e2e-run-');
+  const userDataDir = path.join(run.dir, 'user-data');
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   let exitCode = 1;
   try {
     await runTests({
@@ -66,7 +82,7 @@ async function main(): Promise<number> {
       extensionTestsPath: SUITE_INDEX,
       // No folder: the suite opens fixture files itself, so it can see the extension start on the first one.
       launchArgs: [
-        `--user-data-dir=${path.join(run.dir, 'user-data')}`,
+        `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${path.join(run.dir, 'extensions')}`,
         '--disable-extensions',
       ],

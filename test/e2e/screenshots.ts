@@ -16,6 +16,7 @@ const STEP_TIMEOUT_MS = 30_000;
 
 /** A quiet, reproducible workbench: no start page, no minimap, no tips. */
 const USER_SETTINGS = {
+  'files.autoSave': 'off', // never write the fixtures
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

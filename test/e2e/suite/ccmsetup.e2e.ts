@@ -138,6 +138,7 @@ describe('ccmsetup files in VS Code', function () {
         range: rangeOf(s.range),
         children: ((s.children ?? []) as typeof s[]).map(shape),
       });
+      assert.ok(symbols?.length, 'VS Code returned no document symbols');
       const expected = core(bad).symbols().map(shape);
       assert.strictEqual(expected.length, 3, 'bad.ccmsetup has three command lines');
       assert.deepStrictEqual(symbols.map(shape), expected);

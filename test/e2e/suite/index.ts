@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 export const REPORT_FILE = 'report.txt';
 export const RESULTS_FILE = 'results.json';
@@ -18,7 +19,7 @@ export function run(): Promise<void> {
     if (output) fs.appendFileSync(path.join(output, REPORT_FILE), line);
     else process.stdout.write(line);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', rootHooks: fixtureGuard() });
   // Sorted, so a run is repeatable.
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
@@ -34,4 +35,25 @@ export function run(): Promise<void> {
       else resolve();
     });
   });
+}
+
+/**
+ * The tests edit fixtures in memory only. These hooks make sure VS Code won't save them, and that
+ * the files on disk are unchanged at the end; if one was written anyway, it is put back and the run fails.
+ */
+function fixtureGuard(): Mocha.RootHookObject {
+  const fixtures = path.resolve(__dirname, '..', '..', '..', 'client', 'testFixture');
+  const snapshot = new Map<string, Buffer>();
+  return {
+    beforeAll() {
+      for (const name of fs.readdirSync(fixtures)) snapshot.set(name, fs.readFileSync(path.join(fixtures, name)));
+      const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
+      if (autoSave !== 'off') throw new Error(`files.autoSave is "${autoSave}": the run's settings must turn it off`);
+    },
+    afterAll() {
+      const changed = [...snapshot].filter(([name, bytes]) => !fs.readFileSync(path.join(fixtures, name)).equals(bytes));
+      for (const [name, bytes] of changed) fs.writeFileSync(path.join(fixtures, name), bytes);
+      if (changed.length) throw new Error(`the tests wrote ${changed.map(([name]) => name).join(', ')} (restored)`);
+    },
+  };
 }

@@ -200,7 +200,7 @@ export const autopilotSelfDeployingEntraOnly = defineReadinessRule({
   id: 'autopilot-self-deploying-entra-only', area: 'autopilot', severity: 'error', source: 'autopilot/self-deploying.md (newer copy)',
   title: 'Autopilot self-deploying mode is used with Microsoft Entra join only',
   docUrl: `${AUTOPILOT_URL}/self-deploying`,
-  appliesWhen: (plan) => !isAutopilotIntoComanagement(plan),
+  appliesWhen: (plan) => plan.has('autopilot') && plan.bool('autopilot.enabled') !== false && !isAutopilotIntoComanagement(plan),
   needs: ['autopilot.deploymentMode', 'autopilot.joinType'],
   check(plan) {
     if (plan.choice('autopilot.deploymentMode') !== 'self-deploying' || plan.choice('autopilot.joinType') !== 'hybrid') return undefined;
@@ -347,14 +347,15 @@ export const autopilotNoChangeAfterProvisioning = defineReadinessRule({
   id: 'autopilot-no-policy-change-after-provisioning', area: 'policy', severity: 'warning', source: `${ENROLLMENT}; ${MANAGED_DESKTOP}`,
   title: 'A policy\'s override and authority stay unchanged once devices were provisioned with it',
   docUrl: `${DOCS}/autopilot-enrollment#advanced-settings`,
+  appliesWhen: (plan) => plan.count('comanagement.policies') > 0,
   needs: ['comanagement.policyChangesAfterProvisioning'],
   check(plan) {
     if (plan.bool('comanagement.policyChangesAfterProvisioning') !== true) return undefined;
     return { message: 'Changing a policy\'s override or authority later also reaches every device already in its group, and policy sync timing makes the result unpredictable; settle these settings before devices are provisioned.', path: 'comanagement.policyChangesAfterProvisioning' };
   },
   examples: {
-    fail: ['version: 1\ncomanagement:\n  policyChangesAfterProvisioning: true'],
-    pass: ['version: 1\ncomanagement:\n  policyChangesAfterProvisioning: false'],
+    fail: ['version: 1\ncomanagement:\n  policyChangesAfterProvisioning: true\n  policies:\n    - name: p\n      installAgent: false'],
+    pass: ['version: 1\ncomanagement:\n  policyChangesAfterProvisioning: false\n  policies:\n    - name: p\n      installAgent: false'],
   },
 });
 

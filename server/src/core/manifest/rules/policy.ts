@@ -3,7 +3,7 @@
 import { Plan } from '../plan';
 import { WORKLOAD_KEYS } from '../manifestSchema';
 import { installsAgent } from './cmg';
-import { DOCS, authorityOf, isAutopilotIntoComanagement } from './scope';
+import { DOCS, isAutopilotIntoComanagement } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const SOURCE = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
@@ -89,12 +89,10 @@ export const overrideIgnoresWorkloads = defineReadinessRule({
   appliesWhen: (plan) => policies(plan).some((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true),
   needs: ['workloads'],
   check(plan) {
-    // Workloads the plan leaves out start on Configuration Manager, so they count as kept there.
-    const kept = WORKLOAD_KEYS.filter((key) => authorityOf(plan, key) !== 'intune');
+    // Only the split the plan writes down can be contradicted; the override itself decides the rest.
+    const kept = WORKLOAD_KEYS.filter((key) => plan.has(`workloads.${key}.authority`) && plan.choice(`workloads.${key}.authority`) !== 'intune');
     if (kept.length === 0) return undefined;
-    const listed = kept.filter((key) => plan.has(`workloads.${key}`));
-    const unlisted = kept.length - listed.length;
-    const which = [listed.join(', '), unlisted ? `${unlisted} unlisted workload${unlisted > 1 ? 's' : ''}` : ''].filter(Boolean).join(' plus ');
+    const which = kept.join(', ');
     return policies(plan)
       .filter((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true)
       .map((i): Finding => ({

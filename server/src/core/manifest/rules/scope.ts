@@ -60,8 +60,20 @@ export function oldestWindows(plan: Plan): { rank: number; text: string; path: s
   return candidates.sort((a, b) => a.rank - b.rank)[0];
 }
 
-/** Authority of a workload; the docs say every slider starts at Configuration Manager. */
+/** Every co-management policy overrides to Intune for all workloads (so the sliders don't apply). */
+export function overridesAllToIntune(plan: Plan): boolean {
+  const count = plan.count('comanagement.policies');
+  if (count === 0) return false;
+  for (let i = 0; i < count; i++) if (plan.bool(`comanagement.policies[${i}].overrideToIntune`) !== true) return false;
+  return true;
+}
+
+/**
+ * Authority of a workload; the docs say every slider starts at Configuration Manager, and a policy
+ * that overrides to Intune for all workloads puts every workload on Intune for its devices.
+ */
 export function authorityOf(plan: Plan, key: WorkloadKey): 'configmgr' | 'pilot-intune' | 'intune' {
+  if (overridesAllToIntune(plan)) return 'intune';
   const value = plan.choice(`workloads.${key}.authority`);
   return value === 'intune' || value === 'pilot-intune' ? value : 'configmgr';
 }

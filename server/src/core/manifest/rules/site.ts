@@ -1,7 +1,6 @@
 // The Configuration Manager site: which versions co-management and its features need, what the
 // 2403 prerequisite checks block, the Azure onboarding a CMG needs, and the cloud attach options.
 import { Plan } from '../plan';
-import { WORKLOAD_KEYS } from '../manifestSchema';
 import { hasCmg, installsAgent } from './cmg';
 import { DOCS, isAutopilotIntoComanagement } from './scope';
 import { Finding, defineReadinessRule } from './types';
@@ -187,9 +186,6 @@ export const siteUserDiscoveryForHybridIdentities = defineReadinessRule({
 
 // ---- Cloud attach options ----
 
-/** The first workload the plan moves towards Intune (pilot or full). */
-const movedWorkload = (plan: Plan) => WORKLOAD_KEYS.find((key) => ['intune', 'pilot-intune'].includes(plan.choice(`workloads.${key}.authority`) ?? ''));
-
 export const cloudAttachSovereignClouds = defineReadinessRule({
   id: 'cloudattach-china-upload-analytics', area: 'site', severity: 'error', source: CLOUD_ATTACH_SOURCE,
   title: 'Device upload and Endpoint analytics are only turned on in clouds that offer them',
@@ -218,19 +214,3 @@ export const cloudAttachSovereignClouds = defineReadinessRule({
   },
 });
 
-export const cloudAttachWorkloadsLater = defineReadinessRule({
-  id: 'cloudattach-workloads-separate-step', area: 'workloads', severity: 'information',
-  source: 'intune/configmgr/comanage/includes/enable-co-management-2111.md (newer copy)',
-  title: 'Moving workloads is planned as its own step after cloud attach (advice)',
-  docUrl: `${DOCS}/how-to-enable#enable-co-management-for-versions-2111-and-later`,
-  appliesWhen: (plan) => movedWorkload(plan) !== undefined,
-  needs: ['site.version'],
-  check(plan) {
-    if (version(plan)! < 2111) return undefined;
-    return { message: 'Advice: from 2111 the cloud attach wizard only turns co-management on; moving workloads to Intune is a later edit of the co-management properties, so plan it as a separate step.', path: `workloads.${movedWorkload(plan)}.authority` };
-  },
-  examples: {
-    fail: ['version: 1\nsite:\n  version: 2403\nworkloads:\n  compliancePolicies:\n    authority: intune'],
-    pass: ['version: 1\nsite:\n  version: 2403\nworkloads:\n  compliancePolicies:\n    authority: configmgr'],
-  },
-});

@@ -543,21 +543,3 @@ export const complianceFirst = defineReadinessRule({
   },
 });
 
-export const intuneCounterpartReady = defineReadinessRule({
-  id: 'workload-intune-counterpart-ready', area: 'workloads', severity: 'information', source: SRC_SWITCH,
-  title: 'Intune policies are ready before a workload moves fully to Intune',
-  docUrl: SWITCH,
-  appliesWhen: (plan) => WORKLOAD_KEYS.some((key) => authorityOf(plan, key) === 'intune'),
-  check(plan) {
-    return WORKLOAD_KEYS
-      .filter((key) => authorityOf(plan, key) === 'intune')
-      .map((key) => ({
-        message: `Advice: devices take Intune policy for ${WORKLOAD_NAMES[key]} as soon as the slider moves; have the matching Intune policies configured and assigned first (Pilot Intune is a safer first step).`,
-        path: authorityPath(key),
-      }));
-  },
-  examples: {
-    fail: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }))],
-    pass: [manifest(workloadsYaml({ windowsUpdatePolicies: 'pilot-intune:WU pilot' }))],
-  },
-});
