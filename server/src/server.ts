@@ -6,11 +6,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './core/languageService';
+import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
 const SETTINGS_SECTION = 'comanage';
 export const READINESS_REQUEST = 'comanage/readiness';
+export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
+export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
+export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 const VALIDATION_DELAY_MS = 200;
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -151,6 +155,16 @@ export function startServer(connection: Connection): void {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
     return doc ? languageService.getReadiness(doc) : [];
   }, [], token));
+
+  // Generators and commands in the client ask the core; the client holds no rule of its own.
+  connection.onRequest(CHECK_LINE_REQUEST, (params: { text?: unknown; context?: LineContext }, token) => runSafe(connection, 'checkCommandLine',
+    () => languageService.checkCommandLine(String(params?.text ?? ''), params?.context), null, token));
+  connection.onRequest(INTUNE_LINE_REQUEST, (params: { text?: unknown }, token) => runSafe(connection, 'intuneCommandLine',
+    () => languageService.intuneCommandLine(String(params?.text ?? '')), null, token));
+  connection.onRequest(EXPORT_POLICY_REQUEST, (params: { uri?: unknown; index?: unknown }, token) => runSafe(connection, 'exportPolicy', () => {
+    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    return doc ? languageService.exportPolicy(doc, Number(params.index ?? 0)) : { notes: [], refused: 'Open the manifest first.' };
+  }, null, token));
 
   connection.onShutdown(() => {
     for (const uri of [...pending.keys()]) cancelValidation(uri);

@@ -12,6 +12,11 @@ import { MAX_DOCUMENT_LENGTH, capProblems, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifest, parseAndPlan } from './manifest/analyze';
 import { Plan } from './manifest/plan';
 import { ReadinessResult } from './manifest/readiness';
+import { LineContext } from './ccmsetup/ast';
+import { wrapForIntune } from './ccmsetup/intuneWrap';
+import { parseCommandLine } from './ccmsetup/parser';
+import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
+import { PolicyExport, exportPolicy } from './manifest/graphExport';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -35,7 +40,16 @@ export interface LanguageService {
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The readiness checks of a workload manifest (empty for other documents). */
   getReadiness(document: TextDocument): ReadinessCheck[];
+  /** Checks one command line as typed in a generator; problems are in offsets of `text`. */
+  checkCommandLine(text: string, context?: LineContext): CommandLineCheck;
+  /** The line as Intune takes it (CCMSETUPCMD="…"), or why it can't be used as it is. */
+  intuneCommandLine(text: string): IntuneCommandLine;
+  /** The Graph request body for one co-management policy of an open manifest. */
+  exportPolicy(document: TextDocument, index: number): PolicyExport;
 }
+
+export interface CommandLineCheck { problems: Problem[]; length: number; limit: number }
+export interface IntuneCommandLine { text?: string; length: number; limit: number; refused?: string; problems: Problem[] }
 
 export interface LanguageServiceParams {
   catalog?: Catalog;
@@ -70,6 +84,13 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     cache.set(document.uri, { version: document.version, text, parsed: fresh });
     if (cache.size > 200) cache.delete(cache.keys().next().value as string);
     return fresh;
+  }
+
+  /** Problems of one command line on its own, as the ccmsetup rules see it. */
+  function checkLine(text: string, context?: LineContext): Problem[] {
+    if (text.length > MAX_DOCUMENT_LENGTH) return [tooLarge(text.length)];
+    const line = parseCommandLine(text, { catalog, context: context === 'unknown' ? undefined : context });
+    return analyzeCcmsetup({ text, lines: [line], comments: [] }, { catalog, settings });
   }
 
   function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>): ManifestAnalysis {
@@ -121,6 +142,23 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const entry = parsed(document);
       if (!entry) return [];
       return entry.kind === 'ccmsetup' ? findDocumentSymbols(document, entry.ccmsetup) : findManifestSymbols(document, entry.plan);
+    },
+    checkCommandLine(text, context) {
+      return { problems: checkLine(text, context), length: text.length, limit: INTUNE_COMMAND_LINE_LIMIT };
+    },
+    intuneCommandLine(text) {
+      const line = parseCommandLine(text, { catalog });
+      const wrapped = wrapForIntune(line, text);
+      const problems = checkLine(wrapped, 'intune');
+      const errors = problems.filter((p) => p.severity === 'error');
+      const base = { length: wrapped.length, limit: INTUNE_COMMAND_LINE_LIMIT, problems };
+      if (errors.length) return { ...base, refused: `It breaks ${errors.length === 1 ? 'a rule' : `${errors.length} rules`}: ${errors.map((e) => `${e.message} (${e.code})`).join(' ')}` };
+      return { ...base, text: wrapped };
+    },
+    exportPolicy(document, index) {
+      const entry = parsed(document);
+      if (entry?.kind !== 'manifest') return { notes: [], refused: 'Export works on a workload manifest (*.comanage.yaml).' };
+      return exportPolicy(entry.plan, index);
     },
     getReadiness(document) {
       const entry = parsed(document);

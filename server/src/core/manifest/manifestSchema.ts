@@ -181,6 +181,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
             { value: 'user', description: 'A user group.' },
           ]),
           priority: { description: 'Policy priority (1 is highest).', type: { kind: 'integer', min: 1 } },
+          managedDeviceAuthority: { description: 'The value of Graph\'s managedDeviceAuthority for this policy, copied from your tenant (Graph doesn\'t document its values, so comanage never guesses it).', type: { kind: 'integer', min: 0 } },
         }),
       },
       docUrl: `${COMANAGE_DOCS}/autopilot-enrollment`,

@@ -1,0 +1,52 @@
+// Builds the Microsoft Graph (beta) request body for one co-management settings policy of a plan:
+// a deviceComanagementAuthorityConfiguration. Only documented fields are filled from the plan;
+// anything Graph doesn't document (managedDeviceAuthority's values) is taken only when the plan
+// states it, and the notes say what is left to do by hand.
+import { find } from '../ccmsetup/query';
+import { Plan } from './plan';
+
+export const GRAPH_ENDPOINT = 'https://graph.microsoft.com/beta/deviceManagement/deviceEnrollmentConfigurations';
+export const GRAPH_DOC = 'https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicecomanagementauthorityconfiguration?view=graph-rest-beta';
+
+export interface PolicyExport {
+  /** The JSON body for POST {GRAPH_ENDPOINT}; absent when the export was refused. */
+  body?: Record<string, unknown>;
+  notes: string[];
+  /** Why the export was refused. */
+  refused?: string;
+}
+
+export function exportPolicy(plan: Plan, index: number): PolicyExport {
+  const base = `comanagement.policies[${index}]`;
+  if (index < 0 || index >= plan.count('comanagement.policies')) {
+    return { notes: [], refused: `The plan has no co-management policy number ${index + 1}.` };
+  }
+  const line = plan.commandLines().find((c) => c.policy === index)?.line;
+  if (line && find(line, 'regtoken')) {
+    return { notes: [], refused: 'This policy\'s command line holds a bulk registration token; comanage doesn\'t copy secrets into exports. Remove /regtoken from the plan, export, and add the token in the Intune admin center.' };
+  }
+  const notes: string[] = [];
+  const body: Record<string, unknown> = {
+    '@odata.type': '#microsoft.graph.deviceComanagementAuthorityConfiguration',
+    displayName: plan.str(`${base}.name`) ?? `Co-management settings ${index + 1}`,
+    description: `Exported by comanage from the plan "${plan.str('name') ?? 'unnamed'}".`,
+  };
+  const priority = plan.num(`${base}.priority`);
+  if (priority !== undefined) body.priority = priority;
+  const install = plan.bool(`${base}.installAgent`);
+  if (install !== undefined) body.installConfigurationManagerAgent = install;
+  const commandLine = plan.str(`${base}.commandLine`);
+  if (commandLine !== undefined) body.configurationManagerAgentCommandLineArgument = commandLine.trim();
+  const authority = plan.num(`${base}.managedDeviceAuthority`);
+  if (authority !== undefined) {
+    body.managedDeviceAuthority = authority;
+  } else if (plan.has(`${base}.overrideToIntune`)) {
+    notes.push('managedDeviceAuthority is left out: Graph doesn\'t document its values, so set "Override co-management policy and use Intune for all workloads" in the Intune admin center, or add managedDeviceAuthority to the policy in the plan.');
+  }
+  if (install === undefined) notes.push('installConfigurationManagerAgent is left out because the plan doesn\'t say installAgent.');
+  const group = plan.str(`${base}.targetGroup`);
+  notes.push(group
+    ? `Assign the policy to "${group}" afterwards (POST …/deviceEnrollmentConfigurations/{id}/assign with that group's ID).`
+    : 'The plan names no target group: assign the policy to a device group afterwards.');
+  return { body, notes };
+}
