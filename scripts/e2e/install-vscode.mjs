@@ -127,11 +127,6 @@ function installCodeServer() {
   writeFileSync(MARKER, `${version}\n`);
 }
 
-export function isInstalled() {
-  return existsSync(MARKER) && existsSync(CODE_SERVER_ENTRY) && existsSync(CHROMIUM)
-    && DEBIAN_PACKAGES.every(isDebianPackageInstalled);
-}
-
 export function install({ force = false } = {}) {
   const started = Date.now();
   ensureNodeDevDependencies();

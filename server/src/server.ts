@@ -15,6 +15,7 @@ export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
+export const POLICIES_REQUEST = 'comanage/policies';
 const VALIDATION_DELAY_MS = 200;
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -165,6 +166,10 @@ export function startServer(connection: Connection): void {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
     return doc ? languageService.exportPolicy(doc, Number(params.index ?? 0)) : { notes: [], refused: 'Open the manifest first.' };
   }, null, token));
+  connection.onRequest(POLICIES_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'policies', () => {
+    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    return doc ? languageService.getPolicies(doc) : [];
+  }, [], token));
 
   connection.onShutdown(() => {
     for (const uri of [...pending.keys()]) cancelValidation(uri);

@@ -49,12 +49,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const run: RunFolder = makeRunFolder();
+  const workbenchLog = createWriteStream(path.join(run.dir, 'workbench.log'));
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let cleaning: Promise<void> | undefined;
   const cleanup = () => (cleaning ??= (async () => {
     await withTimeout(browser?.close() ?? Promise.resolve(), CLOSE_TIMEOUT_MS).catch(() => undefined);
     await server?.stop();
+    workbenchLog.end();
     run.remove();
   })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -70,7 +72,6 @@ async function main(): Promise<number> {
     const exitCode = new Promise<number>((resolve) => { finish = resolve; });
     // The workbench calls these when it runs extension tests. The suite writes its own report
     // (suite/index.ts), so the workbench's log is kept for failures, or shown with COMANAGE_E2E_VERBOSE=1.
-    const workbenchLog = createWriteStream(path.join(run.dir, 'workbench.log'));
     const verbose = process.env.COMANAGE_E2E_VERBOSE === '1';
     const logLines: string[] = [];
     await page.exposeFunction('codeAutomationLog', (level: string, message: string) => {
@@ -82,6 +83,9 @@ async function main(): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     page.on('pageerror', (error) => process.stderr.write(`[workbench] ${error.message}\n`));
+    // No exit call will come from a crashed or closed page: fail now rather than at the timeout.
+    page.on('crash', () => { say('code-server-shim: the workbench page crashed'); finish(1); });
+    page.on('close', () => finish(1));
 
     await page.goto(workbenchUrl(server, {
       folder: args.folder,

@@ -23,6 +23,9 @@ const USER_SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.fontSize': 14,
   'editor.hover.delay': 100,
+  // Same pixels on every run: no blinking cursor, no animations.
+  'editor.cursorBlinking': 'solid',
+  'workbench.reduceMotion': 'on',
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

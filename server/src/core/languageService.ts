@@ -16,7 +16,7 @@ import { LineContext } from './ccmsetup/ast';
 import { wrapForIntune } from './ccmsetup/intuneWrap';
 import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
-import { PolicyExport, exportPolicy } from './manifest/graphExport';
+import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manifest/graphExport';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -46,6 +46,8 @@ export interface LanguageService {
   intuneCommandLine(text: string): IntuneCommandLine;
   /** The Graph request body for one co-management policy of an open manifest. */
   exportPolicy(document: TextDocument, index: number): PolicyExport;
+  /** The co-management policies of an open manifest (empty for other documents). */
+  getPolicies(document: TextDocument): PolicySummary[];
 }
 
 export interface CommandLineCheck { problems: Problem[]; length: number; limit: number }
@@ -159,6 +161,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const entry = parsed(document);
       if (entry?.kind !== 'manifest') return { notes: [], refused: 'Export works on a workload manifest (*.comanage.yaml).' };
       return exportPolicy(entry.plan, index);
+    },
+    getPolicies(document) {
+      const entry = parsed(document);
+      return entry?.kind === 'manifest' ? listPolicies(entry.plan) : [];
     },
     getReadiness(document) {
       const entry = parsed(document);

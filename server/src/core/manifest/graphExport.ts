@@ -16,6 +16,21 @@ export interface PolicyExport {
   refused?: string;
 }
 
+/** One co-management policy of a plan, as a picker lists it. */
+export interface PolicySummary {
+  index: number;
+  name: string;
+}
+
+/** The plan's co-management policies, in order, each with its name (or a numbered stand-in). */
+export function listPolicies(plan: Plan): PolicySummary[] {
+  const policies: PolicySummary[] = [];
+  for (let index = 0; index < plan.count('comanagement.policies'); index++) {
+    policies.push({ index, name: plan.str(`comanagement.policies[${index}].name`) ?? `Co-management settings ${index + 1}` });
+  }
+  return policies;
+}
+
 export function exportPolicy(plan: Plan, index: number): PolicyExport {
   const base = `comanagement.policies[${index}]`;
   if (index < 0 || index >= plan.count('comanagement.policies')) {

@@ -4,6 +4,7 @@ import { Catalog } from '../catalog';
 import { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { ManifestDocument, ManifestNode, MapEntry } from './ast';
+import { LineOutline } from './lineOutline';
 import { decodeScalar } from './scalarText';
 
 export type Scalar = string | number | boolean | null;
@@ -18,6 +19,7 @@ export interface PolicyCommandLine {
 
 export class Plan {
   private commandLineCache?: PolicyCommandLine[];
+  private outlineCache?: LineOutline;
 
   constructor(readonly document: ManifestDocument, private readonly catalog: Catalog) {}
 
@@ -100,6 +102,12 @@ export class Plan {
       if (entry) return entry.keySpan;
     }
     return { start: 0, end: 0 };
+  }
+
+  /** Key paths by line, for completion while a line is half typed. */
+  outline(): LineOutline {
+    this.outlineCache ??= new LineOutline(this.document.text);
+    return this.outlineCache;
   }
 
   /** Each co-management policy's command line, parsed as a ccmsetup line in the Intune context. */

@@ -43,7 +43,7 @@ export function doManifestComplete(document: TextDocument, plan: Plan, position:
   const items: CompletionItem[] = [];
   if (valueMatch) {
     const indent = valueMatch[1].length + (valueMatch[2]?.length ?? 0);
-    const field = fieldAt([...parentSteps(text, lineStart, indent, Boolean(valueMatch[2])), valueMatch[3]]);
+    const field = fieldAt([...plan.outline().parentSteps(position.line, indent, false), valueMatch[3]]);
     const start = document.positionAt(offset - valueMatch[4].length);
     for (const [value, description] of valueChoices(field)) {
       items.push({ label: value, kind: CompletionItemKind.EnumMember, documentation: { kind: MarkupKind.Markdown, value: description }, textEdit: { range: { start, end: position }, newText: value } });
@@ -52,7 +52,7 @@ export function doManifestComplete(document: TextDocument, plan: Plan, position:
   }
   if (keyMatch) {
     const indent = keyMatch[1].length + (keyMatch[2]?.length ?? 0);
-    const steps = parentSteps(text, lineStart, indent, Boolean(keyMatch[2]));
+    const steps = plan.outline().parentSteps(position.line, keyMatch[1].length, Boolean(keyMatch[2]));
     const parent = fieldAt(steps);
     const objectField = parent?.type.kind === 'array' ? parent.type.items : parent;
     if (objectField?.type.kind !== 'object') return { isIncomplete: false, items };
@@ -91,41 +91,6 @@ function keySnippet(key: string, field: Field, indent: number): string {
     case 'commandLine': return `${key}: '\${1:CCMSETUPCMD="CCMHOSTNAME=… SMSSITECODE=…"}'`;
     default: return `${key}: $0`;
   }
-}
-
-/**
- * The key path a line at `indent` belongs to, read from the lines above it by indentation. Text,
- * not the YAML tree, so that it works while the user is half-way through typing a line.
- */
-function parentSteps(text: string, lineStart: number, indent: number, isListItem: boolean): (string | number)[] {
-  const steps: (string | number)[] = [];
-  let wanted = indent;
-  let position = lineStart;
-  if (isListItem) steps.unshift(0);
-  while (position > 0 && wanted > 0) {
-    const previousEnd = position - 1;
-    const previousStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
-    const line = text.slice(previousStart, previousEnd).replace(/\r$/, '');
-    position = previousStart;
-    const match = /^(\s*)(-\s+)?([A-Za-z]+):/.exec(line);
-    if (!match || line.trim().startsWith('#')) continue;
-    const keyIndent = match[1].length + (match[2]?.length ?? 0);
-    if (keyIndent < wanted) {
-      steps.unshift(match[3]);
-      if (match[2]) steps.splice(1, 0, 0);
-      wanted = match[2] ? match[1].length : keyIndent;
-      if (match[2]) {
-        // `- key:` opens a list item: the list itself belongs to the key above.
-        continue;
-      }
-    }
-  }
-  return normalise(steps);
-}
-
-/** Drops list markers that don't follow a list key, keeping paths schema-shaped. */
-function normalise(steps: (string | number)[]): (string | number)[] {
-  return steps.filter((step, i) => typeof step !== 'number' || (i > 0 && typeof steps[i - 1] === 'string'));
 }
 
 function siblingKeys(plan: Plan, steps: (string | number)[]): string[] {

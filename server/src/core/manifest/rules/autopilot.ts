@@ -1,6 +1,6 @@
 // Windows Autopilot, and Autopilot into co-management (the Intune co-management settings policy
 // installs the Configuration Manager client during Autopilot): requirements, limitations and advice.
-import { has } from '../../ccmsetup/query';
+import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
@@ -122,7 +122,8 @@ export const autopilotRegistration = defineReadinessRule({
   id: 'autopilot-registration', area: 'autopilot', severity: 'error', source: ENROLLMENT,
   title: 'The devices are registered with Windows Autopilot and get a deployment profile',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
-  appliesWhen: (plan) => ['autopilot', 'managed-desktop'].includes(plan.choice('path') ?? ''),
+  // Any plan that provisions with Autopilot needs registered devices (how-to-prepare-Win10, seed 000).
+  appliesWhen: (plan) => ['autopilot', 'managed-desktop'].includes(plan.choice('path') ?? '') || plan.bool('autopilot.enabled') === true,
   needsAny: ['autopilot.enabled', 'autopilot.devicesRegistered'],
   check(plan) {
     const findings: Finding[] = [];
@@ -130,13 +131,13 @@ export const autopilotRegistration = defineReadinessRule({
       findings.push({ message: `This plan follows the ${plan.choice('path')} path but doesn't use Windows Autopilot; the devices have to go through Autopilot with a deployment profile.`, path: 'autopilot.enabled' });
     }
     if (plan.bool('autopilot.devicesRegistered') === false) {
-      findings.push({ message: 'Register the devices with Windows Autopilot and assign them a deployment profile; only registered devices get the co-management policy during setup.', path: 'autopilot.devicesRegistered' });
+      findings.push({ message: 'Register the devices with Windows Autopilot (upload their hardware details to Intune) and assign them a deployment profile; unregistered devices get neither the Autopilot setup nor a co-management policy during it.', path: 'autopilot.devicesRegistered' });
     }
     return findings;
   },
   examples: {
-    fail: [`${MINIMAL}autopilot:\n  enabled: false`, `${MINIMAL}autopilot:\n  enabled: true\n  devicesRegistered: false`],
-    pass: [`${MINIMAL}autopilot:\n  enabled: true`, `${MINIMAL}autopilot:\n  enabled: true\n  devicesRegistered: true`],
+    fail: [`${MINIMAL}autopilot:\n  enabled: false`, `${MINIMAL}autopilot:\n  enabled: true\n  devicesRegistered: false`, 'version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  devicesRegistered: false'],
+    pass: [`${MINIMAL}autopilot:\n  enabled: true`, `${MINIMAL}autopilot:\n  enabled: true\n  devicesRegistered: true`, 'version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  devicesRegistered: true'],
   },
 });
 
@@ -292,6 +293,28 @@ export const autopilotNoPki = defineReadinessRule({
     return undefined;
   },
   examples: { fail: [`${MINIMAL}site:\n  clientAuthentication: pki`], pass: [`${MINIMAL}site:\n  clientAuthentication: entra-id`] },
+});
+
+// The plan's client authentication decides autopilot-no-pki (pki) and command-line-auth-matches
+// (entra-id); this catches /UsePKICert when the plan doesn't say, or says token.
+export const autopilotNoPkiCommandLine = defineReadinessRule({
+  id: 'autopilot-no-pki-command-line', area: 'command-line', severity: 'error', source: `${ENROLLMENT}; ${PREPARE}`,
+  title: 'The Autopilot into co-management command line doesn\'t ask for PKI client authentication (/UsePKICert)',
+  docUrl: `${DOCS}/autopilot-enrollment#limitations`,
+  appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && plan.commandLines().length > 0
+    && !['pki', 'entra-id'].includes(plan.choice('site.clientAuthentication') ?? ''),
+  check(plan) {
+    return plan.commandLines().flatMap(({ line, exact }) => {
+      const item = find(line, 'UsePKICert');
+      if (!item) return [];
+      return [{
+        message: 'A new Autopilot device has no PKI certificate when the client first reaches the CMG, so Autopilot into co-management can\'t use /UsePKICert; remove it and let the client authenticate with Microsoft Entra ID.',
+        span: item.nameSpan,
+        fixes: exact ? [{ title: 'Remove /UsePKICert', edits: [{ span: deletionSpan(plan.document.text, item.span), newText: '' }], preferred: true }] : undefined,
+      }];
+    });
+  },
+  examples: { fail: [withLine(' /UsePKICert')], pass: [withLine()] },
 });
 
 // ---- The co-management settings policy: assignment and authority ------------------------------

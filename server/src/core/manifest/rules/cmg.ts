@@ -88,6 +88,38 @@ export const cmgRequiresHttpsOrEhttp = defineReadinessRule({
   },
 });
 
+// ---- The CMG's server certificate ----
+
+// Inside Autopilot into co-management the same check is autopilot-cmg-certificate-trusted.
+export const cmgServerCertificateTrusted = defineReadinessRule({
+  id: 'cmg-server-certificate-trusted', area: 'cmg', severity: 'warning',
+  source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
+  title: 'Internet-based devices that install the client trust the CMG server authentication certificate',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#install-the-configuration-manager-client',
+  appliesWhen: (plan) => hasCmg(plan) && needsCmgOutsideAutopilot(plan),
+  needs: ['site.cmg.serverCertificate'],
+  check(plan) {
+    if (plan.choice('site.cmg.serverCertificate') !== 'private-pki') return undefined;
+    const trusted = plan.bool('site.cmg.serverCertificateTrustedByDevices');
+    if (trusted === true) return undefined;
+    const what = trusted === false ? 'the devices don\'t trust its root' : 'the plan doesn\'t say whether the devices trust its root';
+    return {
+      message: `The CMG's server certificate comes from your own PKI and ${what}; ccmsetup then fails with WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA. Put the root on the devices before the client installs, or use a certificate from a public provider.`,
+      path: trusted === false ? 'site.cmg.serverCertificateTrustedByDevices' : 'site.cmg.serverCertificate',
+    };
+  },
+  examples: {
+    fail: [
+      `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: private-pki\n    serverCertificateTrustedByDevices: false`,
+      `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: private-pki`,
+    ],
+    pass: [
+      `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: public`,
+      `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: private-pki\n    serverCertificateTrustedByDevices: true`,
+    ],
+  },
+});
+
 // ---- How the CMG is hosted in Azure ----
 
 export const cmgClassicDeprecated = defineReadinessRule({

@@ -217,7 +217,10 @@ export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
   id: 'command-line-nocrlcheck', area: 'command-line', severity: 'warning', source: PREPARE_SOURCE,
   title: 'With your own PKI and a CRL internet clients can\'t reach, the command line has /NoCRLCheck',
   docUrl: PREPARE,
-  appliesWhen: (plan) => hasCommandLine(plan) && plan.choice('site.clientAuthentication') === 'pki',
+  // "Your own PKI certificate" (seed 000): a PKI client certificate, or a CMG server certificate from
+  // your PKI, whose revocation clients check before they trust the CMG.
+  appliesWhen: (plan) => hasCommandLine(plan)
+    && (plan.choice('site.clientAuthentication') === 'pki' || plan.choice('site.cmg.serverCertificate') === 'private-pki'),
   needs: ['site.crlPublishedToInternet'],
   check(plan) {
     if (plan.bool('site.crlPublishedToInternet') !== false) return undefined;
@@ -227,7 +230,10 @@ export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
     }));
   },
   examples: {
-    fail: [withLine('  clientAuthentication: pki\n  crlPublishedToInternet: false\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
+    fail: [
+      withLine('  clientAuthentication: pki\n  crlPublishedToInternet: false\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`),
+      `version: 1\nsite:\n  clientAuthentication: entra-id\n  crlPublishedToInternet: false\n  cmg:\n    address: ${HOST}\n    serverCertificate: private-pki\ncomanagement:\n  policies:\n    - name: Install client\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`,
+    ],
     pass: [withLine('  clientAuthentication: pki\n  crlPublishedToInternet: false\n', `CCMSETUPCMD="/NoCRLCheck CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`), withLine('  clientAuthentication: pki\n  crlPublishedToInternet: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`)],
   },
 });

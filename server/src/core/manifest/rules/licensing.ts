@@ -20,15 +20,17 @@ export const entraPremium = defineReadinessRule({
   },
 });
 
+// The tutorials list an Intune subscription; the newer overview (seed 004) adds that users may not
+// need licences of their own, so a plan without user licences is a risk to confirm, not an error.
 export const intuneSubscription = defineReadinessRule({
-  id: 'licensing-intune-subscription-required', area: 'licensing', severity: 'error',
-  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); tutorial-co-manage-new-devices.md (newer copy)',
-  title: 'Users have Intune licences',
+  id: 'licensing-intune-subscription-required', area: 'licensing', severity: 'warning',
+  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); tutorial-co-manage-new-devices.md (newer copy); overview.md (newer copy)',
+  title: 'The tenant has an Intune subscription for the co-managed devices',
   docUrl: `${DOCS}/tutorial-co-manage-clients#azure-services-and-environment`,
   needs: ['licensing.intune'],
   check(plan) {
     if (plan.bool('licensing.intune') !== false) return undefined;
-    return { message: 'Co-management enrolls devices in Intune, so the tenant needs an Intune subscription with licences for the users.', path: 'licensing.intune' };
+    return { message: 'Co-management enrolls devices in Intune, so the tenant needs an Intune subscription. The overview adds that Configuration Manager licensing may cover co-managed devices without a licence per user; confirm which case applies before rollout.', path: 'licensing.intune' };
   },
   examples: {
     fail: ['version: 1\nlicensing:\n  entraId: P1\n  intune: false'],

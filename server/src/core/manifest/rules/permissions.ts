@@ -39,12 +39,16 @@ export const fullAdminAllScopes = defineReadinessRule({
   },
 });
 
+/** The plan onboards the site to Entra ID (or a CMG needs it), or runs the pre-2111 wizard: steps that take a Global Administrator. */
+const onboardingNeedsGlobalAdmin = (plan: Plan): boolean =>
+  plan.bool('site.azureServices') === true || hasCmg(plan) || (plan.num('site.version') ?? Infinity) < 2111;
+
 export const globalAdminForOnboarding = defineReadinessRule({
   id: 'permissions-global-admin-for-onboarding', area: 'permissions', severity: 'error',
   source: `${OVERVIEW_SOURCE}; enable-co-management-1906-2107.md (newer copy); ${CMG_PLAN_SOURCE}`,
   title: 'A Microsoft Entra Global Administrator creates the Cloud Management apps and, before 2111, signs in to the co-management wizard',
   docUrl: ROLES,
-  appliesWhen: (plan) => plan.bool('site.azureServices') === true || hasCmg(plan) || (plan.num('site.version') ?? Infinity) < 2111,
+  appliesWhen: onboardingNeedsGlobalAdmin,
   needs: ['permissions.entraRoles'],
   check(plan) {
     if (roles(plan, 'permissions.entraRoles')!.has('global-administrator')) return undefined;
@@ -93,5 +97,24 @@ export const cmgAzureRoles = defineReadinessRule({
   examples: {
     fail: ['version: 1\nsite:\n  cmg:\n    address: contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/1\npermissions:\n  azureRoles: [reader]\n  configMgrRole: full-administrator'],
     pass: ['version: 1\nsite:\n  cmg:\n    address: contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/1\npermissions:\n  azureRoles: [subscription-owner]\n  configMgrRole: full-administrator'],
+  },
+});
+
+// The existing-clients tutorial configures hybrid join in Microsoft Entra Connect, which asks for a
+// Global Administrator. When onboarding already needs one, the rule above says so for both steps.
+export const globalAdminForHybridJoinSetup = defineReadinessRule({
+  id: 'permissions-global-admin-hybrid-join-setup', area: 'permissions', severity: 'warning',
+  source: 'memdocs/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
+  title: 'A Microsoft Entra Global Administrator configures hybrid join in Microsoft Entra Connect',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
+  appliesWhen: (plan) => plan.choice('path') === 'existing-clients' && plan.choice('identity.deviceJoin') === 'hybrid-joined' && !onboardingNeedsGlobalAdmin(plan),
+  needs: ['permissions.entraRoles'],
+  check(plan) {
+    if (roles(plan, 'permissions.entraRoles')!.has('global-administrator')) return undefined;
+    return { message: 'Setting up hybrid join in Microsoft Entra Connect asks for Global Administrator credentials, and the admin\'s Entra roles don\'t include global-administrator; have a Global Administrator do that step (unless hybrid join is already configured).', path: 'permissions.entraRoles' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\nsite:\n  version: 2403\nidentity:\n  deviceJoin: hybrid-joined\npermissions:\n  entraRoles: [intune-administrator]'],
+    pass: ['version: 1\npath: existing-clients\nsite:\n  version: 2403\nidentity:\n  deviceJoin: hybrid-joined\npermissions:\n  entraRoles: [global-administrator, intune-administrator]'],
   },
 });

@@ -3,7 +3,7 @@
 import { Plan } from '../plan';
 import { WORKLOAD_KEYS } from '../manifestSchema';
 import { installsAgent } from './cmg';
-import { DOCS, isAutopilotIntoComanagement } from './scope';
+import { DOCS, isAutopilotIntoComanagement, isManagedDesktop } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const SOURCE = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
@@ -31,6 +31,29 @@ export const policyCommandLineRequired = defineReadinessRule({
   examples: {
     fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true'],
     pass: [`version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
+  },
+});
+
+// Managed Desktop has its own, stricter wording of this in managed-desktop-install-agent.
+export const policyInstallsAgent = defineReadinessRule({
+  id: 'policy-install-agent-for-policy-method', area: 'policy', severity: 'error', source: SOURCE,
+  title: 'When the co-management settings policy is meant to install the client, it has "install the agent" on',
+  docUrl: CONFIGURE,
+  appliesWhen: (plan) => plan.choice('comanagement.clientInstallMethod') === 'policy' && plan.count('comanagement.policies') > 0 && !isManagedDesktop(plan),
+  needs: ['comanagement.policies[0].installAgent'],
+  check(plan) {
+    if (installsAgent(plan)) return undefined;
+    return policies(plan)
+      .filter((i) => plan.bool(`comanagement.policies[${i}].installAgent`) === false)
+      .map((i): Finding => ({
+        message: `The plan has the co-management settings policy install the client (clientInstallMethod: policy), but "${policyName(plan, i)}" doesn't; set "Automatically install the Configuration Manager agent" to Yes.`,
+        path: `comanagement.policies[${i}].installAgent`,
+        fixes: [{ title: 'Set installAgent to true', edits: [{ span: plan.spanOf(`comanagement.policies[${i}].installAgent`), newText: 'true' }], preferred: true }],
+      }));
+  },
+  examples: {
+    fail: [`version: 1\ncomanagement:\n  clientInstallMethod: policy\n  policies:\n    - name: Install client\n      installAgent: false\n      commandLine: ${COMMAND_LINE}`],
+    pass: [`version: 1\ncomanagement:\n  clientInstallMethod: policy\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
   },
 });
 

@@ -184,6 +184,27 @@ export const siteUserDiscoveryForHybridIdentities = defineReadinessRule({
   },
 });
 
+// ---- Co-management turned on ----
+
+// Autopilot plans get the same finding from autopilot-comanagement-enabled; a third-party MDM plan
+// is coexistence, where co-management stays off on purpose.
+export const siteComanagementEnabled = defineReadinessRule({
+  id: 'site-comanagement-enabled', area: 'site', severity: 'error',
+  source: 'memdocs/configmgr/comanage/tutorial-co-manage-clients.md (seed 001); intune/configmgr/comanage/overview.md (newer copy)',
+  title: 'Co-management is enabled in Configuration Manager',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
+  appliesWhen: (plan) => !isAutopilotIntoComanagement(plan) && plan.bool('thirdPartyMdm.enabled') !== true,
+  needs: ['comanagement.enabled'],
+  check(plan) {
+    if (plan.bool('comanagement.enabled') !== false) return undefined;
+    return { message: 'The plan leaves co-management off in Configuration Manager, so no client enrolls in Intune and no workload can move; enable it (cloud attach) as the last setup step.', path: 'comanagement.enabled' };
+  },
+  examples: {
+    fail: ['version: 1\npath: existing-clients\ncomanagement:\n  enabled: false'],
+    pass: ['version: 1\npath: existing-clients\ncomanagement:\n  enabled: true', 'version: 1\nthirdPartyMdm:\n  enabled: true\ncomanagement:\n  enabled: false'],
+  },
+});
+
 // ---- Cloud attach options ----
 
 export const cloudAttachSovereignClouds = defineReadinessRule({

@@ -1,7 +1,7 @@
 // Windows versions: co-management covers Windows 10 (1709 and later) and Windows 11.
 // The Autopilot-into-co-management floor lives with the Autopilot rules.
 import { Plan } from '../plan';
-import { DOCS, oldestWindows, windowsRank } from './scope';
+import { DOCS, isAutopilotIntoComanagement, oldestWindows, windowsRank, windowsVersionsInScope } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 /** Windows 7, 8 and 8.1, however the plan spells them ("8.1", "Windows 7"). */
@@ -53,5 +53,37 @@ export const windowsFloor1709 = defineReadinessRule({
   examples: {
     fail: ['version: 1\nwindows:\n  minimumVersion: "10 1703"'],
     pass: ['version: 1\nwindows:\n  minimumVersion: "10 1709"'],
+  },
+});
+
+/**
+ * Releases whose servicing had ended for every edition when the overview (seed 004, 12/04/2024)
+ * asked for a supported release, and that have no long-term servicing edition: Windows 10 1709 to
+ * 21H1 and Windows 11 21H2 (Windows release health). Older Windows 10 releases are reported by the
+ * 1709 floor; 1507, 1607, 1809 and 21H2 are left out because LTSB/LTSC editions of them live longer.
+ * A fixed list, so the outcome never depends on today's date.
+ */
+const ENDED_RELEASES = ['10 1709', '10 1803', '10 1903', '10 1909', '10 2004', '10 20H2', '10 21H1', '11 21H2'];
+const ENDED_RANKS = new Set(ENDED_RELEASES.map((v) => windowsRank(v)!));
+
+export const windowsReleaseOutOfServicing = defineReadinessRule({
+  id: 'windows-release-out-of-servicing', area: 'windows', severity: 'warning',
+  source: 'intune/configmgr/comanage/overview.md (seed 004); windows/release-health/release-information',
+  title: 'No Windows release in scope is past its end of servicing',
+  docUrl: `${DOCS}/overview#windows`,
+  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  check(plan) {
+    // The oldest release is already an error when it is below a floor (1709, or 20H2 for Autopilot).
+    const floor = windowsRank(isAutopilotIntoComanagement(plan) ? '10 20H2' : '10 1709')!;
+    const oldest = oldestWindows(plan);
+    const reported = oldest && oldest.rank < floor ? oldest.path : undefined;
+    return windowsVersionsInScope(plan).filter((v) => ENDED_RANKS.has(v.rank) && v.path !== reported).map((v): Finding => ({
+      message: `Windows ${v.text} no longer gets updates in any edition; co-management expects a supported Windows 10 or 11 release, so update these devices.`,
+      path: v.path,
+    }));
+  },
+  examples: {
+    fail: ['version: 1\nwindows:\n  minimumVersion: "10 21H1"', 'version: 1\nwindows:\n  versions: ["11 21H2", "11 23H2"]'],
+    pass: ['version: 1\nwindows:\n  minimumVersion: "10 22H2"', 'version: 1\nwindows:\n  minimumVersion: "10 1703"'],
   },
 });
