@@ -43,8 +43,8 @@ describe('robustness', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['document-too-large']);
   });
 
-  it('analyses a 1 MB line and caps the number of findings', () => {
-    const text = `ccmsetup.exe /mp:${'a'.repeat(500_000)} ${'x '.repeat(250_000)}`;
+  it('caps the number of findings', () => {
+    const text = `ccmsetup.exe /mp:server ${'x '.repeat(100)}\n`.repeat(20);
     const found = problems(text);
     assert.equal(found.length, 1001);
     assert.equal(found[found.length - 1].code, 'too-many-problems');

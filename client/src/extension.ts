@@ -1,13 +1,24 @@
 // VS Code glue (modelled on Microsoft's lsp-sample client): start the bundled language server over
-// IPC and route our documents to it. All checking lives in the server, so other editors get the same.
+// IPC and route our documents to it, then wire the Readiness view, status bar and commands. All
+// checking lives in the server, so other editors get the same; the client only presents answers.
 import * as vscode from 'vscode';
 import {
   LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { ReadinessNode } from './model/readinessTree';
+import { ReadinessProvider, createReadinessView } from './readinessView';
+import { serverRequests } from './requests';
+import { createStatusBar } from './statusBar';
+import { UiSlot, vscodeUi } from './ui';
 
-/** What `activate` returns; tests reach the running client through it. */
+/** What `activate` returns; tests reach the running client, the tree and the prompts through it. */
 export interface ComanageApi {
   client: LanguageClient;
+  readiness: ReadinessProvider;
+  readinessView: vscode.TreeView<ReadinessNode>;
+  /** Swap `ui.current` to answer prompts from a script. */
+  ui: UiSlot;
 }
 
 let client: LanguageClient | undefined;
@@ -37,7 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Comana
   // The id 'comanage' makes the `comanage.trace.server` setting apply to this client.
   client = new LanguageClient('comanage', 'Co-management', serverOptions, clientOptions);
   await client.start();
-  return { client };
+
+  const requests = serverRequests(client);
+  const ui: UiSlot = { current: vscodeUi };
+  const readiness = new ReadinessProvider(requests);
+  const view = createReadinessView(context, readiness);
+  createStatusBar(context, readiness);
+  registerCommands({ context, requests, ui, provider: readiness, view });
+  return { client, readiness, readinessView: view, ui };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 // Takes the README's screenshots in a real VS Code (code-server in headless chromium, like the
 // end-to-end tests), and checks on the way what a user would see: the squiggle under a mistake, the
-// hover over it, and the completion list with our snippets. Writes small PNGs to images/.
+// hover over it, the completion list with our snippets, the Readiness view and a generator step.
+// Writes small PNGs to images/.
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,10 @@ const USER_SETTINGS = {
 
 async function shoot(page: Page, name: string): Promise<void> {
   const file = path.join(IMAGES_DIR, name);
+  // Hovers fade in: a shot taken mid-animation shows them half transparent.
+  // (A string: this file is compiled without the DOM library.)
+  await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")', undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: file });
   console.log(`screenshots: wrote ${path.relative(process.cwd(), file)}`);
 }
@@ -48,6 +53,34 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor();
+}
+
+/** Runs a command from the Command Palette by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Drags the side bar's edge so it is `width` pixels wide (long check titles need the room). */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('no side bar');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Types into the open quick input, key by key as a person would, so validation runs on each. */
+async function typeInto(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.pressSequentially(text, { delay: 10 });
 }
 
 /**
@@ -80,6 +113,11 @@ async function main(): Promise<void> {
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(workbenchUrl(server, { folder: FIXTURE_DIR, extensionDevelopmentPath: ROOT }));
     await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+    // The Readiness view opens the folder's manifest when the extension starts, and the explorer
+    // then marks it with its problems: wait for both, so every shot shows the same workbench.
+    await page.locator('.activitybar .badge-content', { hasText: /\d/ }).first().waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'plan.comanage.yaml' })
+      .locator('[class*="monaco-decoration-itemColor"]').first().waitFor();
 
     // 1. A mistake is underlined; hovering it shows the problem and the property's documentation.
     await openFile(page, 'bad.ccmsetup');
@@ -101,6 +139,42 @@ async function main(): Promise<void> {
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'ccm-intune-cmg-entra' }).first().waitFor({ state: 'visible' });
     await page.locator('.suggest-widget .monaco-list-row', { hasText: '/AllowMetered' }).first().waitFor({ state: 'visible' });
     await shoot(page, 'completion.png');
+    await page.keyboard.press('Escape');
+
+    // 4. The Readiness view: the plan's checks by area, with the failing count as the badge and
+    // the summary in the status bar.
+    await openFile(page, 'plan.comanage.yaml');
+    await runCommand(page, 'Co-management: Show readiness');
+    await widenSideBar(page, 440);
+    const tree = page.locator('.pane-body .monaco-list[aria-label*="Readiness"], .pane-body .monaco-list').first();
+    await tree.locator('.monaco-list-row', { hasText: 'plan.comanage.yaml' }).first().waitFor();
+    const licensing = tree.locator('.monaco-list-row', { hasText: 'Licensing' }).first();
+    await licensing.click();
+    await page.keyboard.press('ArrowRight');
+    // A click on a check selects the key it is about in the editor.
+    await tree.locator('.monaco-list-row', { hasText: 'Microsoft Entra ID P1' }).first().click();
+    await page.locator('.monaco-editor .selected-text').first().waitFor();
+    // Its tooltip says why it fails and links the documentation.
+    const row = await tree.locator('.monaco-list-row', { hasText: 'Microsoft Entra ID P1' }).first().boundingBox();
+    if (!row) throw new Error('the failing check is not in the tree');
+    // Near the row's right end, so the tooltip covers the editor rather than the tree.
+    await page.mouse.move(row.x + row.width - 80, row.y + row.height / 2 + 40);
+    await page.mouse.move(row.x + row.width - 60, row.y + row.height / 2, { steps: 5 });
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'Read the documentation' }).first().waitFor({ state: 'visible' });
+    await page.locator('.statusbar-item', { hasText: 'Readiness:' }).first().waitFor();
+    await shoot(page, 'readiness-view.png');
+
+    // 5. The generator checks each value as it is typed, with the running length in the title.
+    await runCommand(page, 'Co-management: Generate ccmsetup command line');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Intune co-management settings' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await typeInto(page, 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500');
+    await page.locator('.quick-input-title', { hasText: 'of 1024 characters' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'SMSSITECODE' }).first().waitFor();
+    await typeInto(page, 'AB');
+    await page.locator('.quick-input-message', { hasText: '"AB" is not one' }).first().waitFor();
+    await shoot(page, 'generator.png');
     await page.keyboard.press('Escape');
   } catch (error) {
     // What the page showed when a step failed, to see why.

@@ -33,17 +33,39 @@ export class LspClient {
     connection.listen();
   }
 
-  static start(serverPath: string): LspClient {
+  static start(serverPath: string, extraArgs: string[] = []): LspClient {
     if (!existsSync(serverPath)) {
       throw new Error(`${serverPath} is missing: run \`npm run build\` (or \`node esbuild.mjs\`) before the tests`);
     }
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new LspClient(child, connection);
   }
 
   get alive(): boolean { return this.child.exitCode === null && this.child.signalCode === null; }
+
+  get pid(): number { return this.child.pid!; }
+
+  /** Bytes straight onto the server's stdin, bypassing JSON-RPC framing (for fault tests). */
+  writeRaw(data: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) => this.child.stdin!.write(data, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** Closes the server's stdin, as when an editor disappears without shutdown/exit. */
+  closeInput(): void {
+    this.child.stdin!.end();
+  }
+
+  /** The exit code once the server exits, or 'timeout' if it is still running after `ms`. */
+  waitForExit(ms: number): Promise<number | null | 'timeout'> {
+    return Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+  }
+
+  kill(): void {
+    if (this.alive) this.child.kill();
+    this.connection.dispose();
+  }
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
@@ -75,8 +97,9 @@ export class LspClient {
   /** Stops the server the polite way and returns its exit code. */
   async stop(): Promise<number | null> {
     if (this.alive) {
-      await this.request('shutdown', null);
-      await this.notify('exit', null);
+      // A server that stopped answering must not hang the test run: give it a few seconds.
+      const answered = await Promise.race([this.request('shutdown', null).then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 3000))]);
+      if (answered) await this.notify('exit', null);
     }
     const code = await Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
     if (code === 'timeout') this.child.kill();

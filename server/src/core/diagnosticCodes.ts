@@ -22,6 +22,8 @@ export const SERVICE_CODES = {
   internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   documentTooLarge: { id: 'document-too-large', severity: 'information', title: 'A file too large to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  lineTooLong: { id: 'line-too-long', severity: 'information', title: 'A command line too long to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  analysisCutShort: { id: 'analysis-cut-short', severity: 'information', title: 'Checking a file took too long and stopped early', docUrl: REPORT_URL, origin: 'service', language: 'any' },
 } as const satisfies Record<string, CodeInfo>;
 
 export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [

@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, TextDocument, documentKindOf,
 } from './languageTypes';
-import { MAX_DOCUMENT_LENGTH, capProblems, tooLarge } from './limits';
+import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifest, parseAndPlan } from './manifest/analyze';
 import { Plan } from './manifest/plan';
 import { ReadinessResult } from './manifest/readiness';
@@ -56,6 +56,10 @@ export interface IntuneCommandLine { text?: string; length: number; limit: numbe
 export interface LanguageServiceParams {
   catalog?: Catalog;
   settings?: LanguageSettings;
+  /** Wall clock for rules about dates (token expiry); tests pass a fixed one. */
+  now?: () => Date;
+  /** Time allowed to check one document version, and the clock that measures it (ms, monotonic). */
+  budget?: { ms?: number; clock?: () => number };
 }
 
 type Parsed =
@@ -66,9 +70,14 @@ interface Cached { version: number; text: string; parsed: Parsed }
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
+/** A position inside the document: an editor may ask about one past a line's end after a quick edit. */
+const clamp = (document: TextDocument, position: Position): Position => document.positionAt(document.offsetAt(position));
+
 export function getLanguageService(params: LanguageServiceParams = {}): LanguageService {
   const catalog = params.catalog ?? defaultCatalog;
   let settings: LanguageSettings = params.settings ?? {};
+  const now = params.now ?? (() => new Date());
+  const newBudget = () => new Budget(params.budget?.ms ?? ANALYSIS_BUDGET_MS, params.budget?.clock);
   // One entry per open document; a new version replaces the old one.
   const cache = new Map<string, Cached>();
 
@@ -77,7 +86,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const kind = documentKindOf(document.uri);
     if (kind === 'none') return undefined;
     const text = document.getText();
-    if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
+    if (text.length > maxLengthFor(kind)) return undefined;
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.text === text) return hit.parsed;
     const fresh: Parsed = kind === 'ccmsetup'
@@ -90,25 +99,39 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
 
   /** Problems of one command line on its own, as the ccmsetup rules see it. */
   function checkLine(text: string, context?: LineContext): Problem[] {
-    if (text.length > MAX_DOCUMENT_LENGTH) return [tooLarge(text.length)];
+    if (text.length > maxLengthFor('ccmsetup')) return [tooLarge(text.length)];
     const line = parseCommandLine(text, { catalog, context: context === 'unknown' ? undefined : context });
-    return analyzeCcmsetup({ text, lines: [line], comments: [] }, { catalog, settings });
+    const budget = newBudget();
+    const found = capProblems(analyzeCcmsetup({ text, lines: [line], comments: [] }, { catalog, settings, budget, now: now() }));
+    const cut = cutShort(budget);
+    return cut ? [...found, cut] : found;
   }
 
-  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>): ManifestAnalysis {
-    entry.analysis ??= analyzeManifest(entry.plan.document, entry.plan, { catalog, settings });
+  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>, budget = newBudget()): ManifestAnalysis {
+    if (!entry.analysis) {
+      const analysis = analyzeManifest(entry.plan.document, entry.plan, { catalog, settings, budget, now: now() });
+      const cut = cutShort(budget);
+      // Listed after the cap so it is never the finding that gets dropped.
+      entry.analysis = { ...analysis, problems: cut ? [...capProblems(analysis.problems), cut] : capProblems(analysis.problems) };
+    }
     return entry.analysis;
   }
 
   function problems(document: TextDocument): Problem[] {
+    // Started before parsing, which is part of the work the budget bounds.
+    const budget = newBudget();
     const entry = parsed(document);
     if (!entry) {
       const length = document.getText().length;
-      return documentKindOf(document.uri) !== 'none' && length > MAX_DOCUMENT_LENGTH ? [tooLarge(length)] : [];
+      const kind = documentKindOf(document.uri);
+      return kind !== 'none' && length > maxLengthFor(kind) ? [tooLarge(length, maxLengthFor(kind))] : [];
     }
-    entry.problems ??= capProblems(entry.kind === 'ccmsetup'
-      ? analyzeCcmsetup(entry.ccmsetup, { catalog, settings })
-      : manifestAnalysis(entry).problems);
+    if (entry.kind === 'manifest') return (entry.problems ??= manifestAnalysis(entry, budget).problems);
+    if (!entry.problems) {
+      const found = capProblems(analyzeCcmsetup(entry.ccmsetup, { catalog, settings, budget, now: now() }));
+      const cut = cutShort(budget);
+      entry.problems = cut ? [...found, cut] : found;
+    }
     return entry.problems;
   }
 
@@ -123,15 +146,17 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     kindOf: (document) => documentKindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
-    doComplete(document, position) {
+    doComplete(document, requested) {
       const entry = parsed(document);
+      const position = clamp(document, requested);
       if (!entry) return EMPTY_COMPLETION;
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)
         : doManifestComplete(document, entry.plan, position, catalog);
     },
-    doHover(document, position) {
+    doHover(document, requested) {
       const entry = parsed(document);
+      const position = clamp(document, requested);
       if (!entry) return null;
       return entry.kind === 'ccmsetup'
         ? doHover(document, entry.ccmsetup, position, catalog)
@@ -149,6 +174,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       return { problems: checkLine(text, context), length: text.length, limit: INTUNE_COMMAND_LINE_LIMIT };
     },
     intuneCommandLine(text) {
+      if (text.length > MAX_LINE_LENGTH) {
+        return { length: text.length, limit: INTUNE_COMMAND_LINE_LIMIT, problems: [], refused: `The line has ${text.length.toLocaleString('en-US')} characters; Intune takes ${INTUNE_COMMAND_LINE_LIMIT.toLocaleString('en-US')}.` };
+      }
       const line = parseCommandLine(text, { catalog });
       const wrapped = wrapForIntune(line, text);
       const problems = checkLine(wrapped, 'intune');

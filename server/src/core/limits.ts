@@ -1,35 +1,95 @@
-// Limits that keep every keystroke cheap on pathological input. Above them the user gets one
-// clear finding instead of analysis (or of a flood of findings).
+// Limits that keep every keystroke cheap on pathological input. Above each one the user gets one
+// clear finding saying what was not checked, never a frozen editor or a flood of findings.
+// RELIABILITY.md lists them with measured figures (scripts/reliability.ts).
+import type { Span } from './ccmsetup/ast';
 import { SERVICE_CODES } from './diagnosticCodes';
-import { Problem } from './languageTypes';
+import { DocumentKind, Problem } from './languageTypes';
 
 /** Real ccmsetup files are a few KB; anything this big is pasted junk or a wrong file. */
 export const MAX_DOCUMENT_LENGTH = 2 * 1024 * 1024;
+/** Manifests are a few KB too, and the YAML parser can't be interrupted, so their limit is lower. */
+export const MAX_MANIFEST_LENGTH = 256 * 1024;
+/** A command line longer than this is not checked (Intune takes 1,024 characters; ccmsetup.exe a few KB). */
+export const MAX_LINE_LENGTH = 64 * 1024;
 /** More findings than this in one document help nobody; the rest are summarised in one line. */
 export const MAX_PROBLEMS = 1000;
+/** Rules stop after this long on one document version; one finding says the check was cut short. */
+export const ANALYSIS_BUDGET_MS = 1000;
+/** Messages quote names from the file; a quoted megabyte would only hurt the editor. */
+export const MAX_MESSAGE_LENGTH = 1000;
 
+export function maxLengthFor(kind: DocumentKind): number {
+  return kind === 'manifest' ? MAX_MANIFEST_LENGTH : MAX_DOCUMENT_LENGTH;
+}
 
-export function tooLarge(length: number): Problem {
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function tooLarge(length: number, limit = MAX_DOCUMENT_LENGTH): Problem {
   return {
     code: SERVICE_CODES.documentTooLarge.id,
     span: { start: 0, end: 0 },
-    message: `This file has ${length.toLocaleString('en-US')} characters; comanage checks files up to ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters, so it was not checked.`,
+    message: `This file has ${count(length)} characters; comanage checks files of this kind up to ${count(limit)} characters, so it was not checked.`,
     severity: 'information',
     docUrl: SERVICE_CODES.documentTooLarge.docUrl,
   };
 }
 
-/** Keeps the first MAX_PROBLEMS findings and adds one that says how many were left out. */
-export function capProblems(problems: Problem[]): Problem[] {
-  if (problems.length <= MAX_PROBLEMS) return problems;
-  const kept = problems.slice(0, MAX_PROBLEMS);
-  const last = kept[kept.length - 1];
-  kept.push({
-    code: SERVICE_CODES.tooManyProblems.id,
-    span: { start: last.span.end, end: last.span.end },
-    message: `${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more findings are not shown; fix the ones above first.`,
+export function lineTooLong(span: Span, length: number): Problem {
+  return {
+    code: SERVICE_CODES.lineTooLong.id,
+    span: { start: span.start, end: span.start },
+    message: `This command line has ${count(length)} characters; comanage checks command lines up to ${count(MAX_LINE_LENGTH)} characters, so it was not checked.`,
     severity: 'information',
-    docUrl: SERVICE_CODES.documentTooLarge.docUrl,
-  });
-  return kept;
+    docUrl: SERVICE_CODES.lineTooLong.docUrl,
+  };
+}
+
+/** Where the analysis of one document stops when its time is up. */
+export class Budget {
+  /** The first place that was not checked, once time ran out. */
+  stopped?: { span: Span; what: string };
+  private readonly deadline: number;
+
+  constructor(readonly ms: number = ANALYSIS_BUDGET_MS, private readonly clock: () => number = () => performance.now()) {
+    this.deadline = clock() + ms;
+  }
+
+  /** True once time is up (and from then on). */
+  expired(): boolean {
+    return this.stopped !== undefined || this.clock() > this.deadline;
+  }
+
+  /** Records where checking stopped; only the first call counts. */
+  stop(span: Span, what: string): void {
+    this.stopped ??= { span, what };
+  }
+}
+
+export function cutShort(budget: Budget): Problem | undefined {
+  if (!budget.stopped) return undefined;
+  const { span, what } = budget.stopped;
+  return {
+    code: SERVICE_CODES.analysisCutShort.id,
+    span: { start: span.start, end: span.start },
+    message: `Checking this file took longer than ${count(budget.ms)} ms, so comanage stopped: ${what} did not run. The findings shown are incomplete; a smaller file is checked in full.`,
+    severity: 'information',
+    docUrl: SERVICE_CODES.analysisCutShort.docUrl,
+  };
+}
+
+/** Keeps the first MAX_PROBLEMS findings, adds one that says how many were left out, and shortens long messages. */
+export function capProblems(problems: Problem[]): Problem[] {
+  const kept = problems.length <= MAX_PROBLEMS ? problems : problems.slice(0, MAX_PROBLEMS);
+  if (problems.length > MAX_PROBLEMS) {
+    const last = kept[kept.length - 1];
+    kept.push({
+      code: SERVICE_CODES.tooManyProblems.id,
+      span: { start: last.span.end, end: last.span.end },
+      message: `${count(problems.length - MAX_PROBLEMS)} more findings are not shown; fix the ones above first.`,
+      severity: 'information',
+      docUrl: SERVICE_CODES.tooManyProblems.docUrl,
+    });
+  }
+  // Messages are masked before they get here, so cutting one can't expose part of a token.
+  return kept.map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` } : p));
 }

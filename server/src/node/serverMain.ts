@@ -1,8 +1,20 @@
-// Node entry point (dist/server.js). createConnection picks the transport from argv:
-// `--stdio` for most editors, `--node-ipc` when the VS Code client spawns us with TransportKind.ipc.
+// Node entry point (dist/server.js). `--stdio` for most editors: stdin passes through FrameResync
+// first, so a corrupt frame costs that message, not the session. Any other transport
+// (`--node-ipc` when the VS Code client spawns us, `--socket`, `--pipe`) is picked by createConnection.
+import { format } from 'node:util';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { FrameResync } from './frameResync';
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = process.argv.includes('--stdio');
+if (stdio) {
+  // stdout carries the protocol; a stray console.log there would corrupt it.
+  for (const method of ['log', 'info', 'debug', 'warn'] as const) {
+    console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  }
+}
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameResync()), process.stdout)
+  : createConnection(ProposedFeatures.all);
 startServer(connection);
 connection.listen();

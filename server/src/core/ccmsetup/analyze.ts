@@ -1,19 +1,27 @@
 // Runs every ccmsetup rule over every command line of a parsed document and applies the user's
 // severity settings and `# comanage-disable-next-line` suppressions. One failing rule never
 // stops the others: its exception becomes a single internal-error finding. Messages pass through
-// maskSecrets, so a token pasted anywhere never reaches an editor, a log or a report.
+// a masker of the line's tokens (secrets.ts), so a token pasted anywhere, whole or in part, never
+// reaches an editor, a log or a report. Lines over
+// MAX_LINE_LENGTH are not checked, and checking stops when the document's time budget runs out.
 import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
-import { maskSecrets } from '../secrets';
+import { secretMasker } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
 import { SERVICE_CODES } from '../diagnosticCodes';
+import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
+import { secretValues } from './query';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
   settings: LanguageSettings;
   rules?: readonly CcmsetupRule[];
+  /** Shared with the rest of the document's analysis; absent means no time limit. */
+  budget?: Budget;
+  /** "Now" for rules about dates (token expiry); the real clock when absent. */
+  now?: Date;
 }
 
 export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOptions): Problem[] {
@@ -21,22 +29,34 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
   const overrides = options.settings.rules ?? {};
   const active = (options.rules ?? CCMSETUP_RULES).filter((rule) => overrides[rule.id] !== 'off');
   const failed = new Set<string>();
+  const now = options.now ?? new Date();
 
   for (const line of document.lines) {
+    if (options.budget?.expired()) {
+      options.budget.stop(line.span, 'the checks of this command line and the ones after it');
+      break;
+    }
+    if (line.text.length > MAX_LINE_LENGTH) {
+      problems.push(lineTooLong(line.span, line.text.length));
+      continue;
+    }
+    // Messages may quote the line; whatever may be its token is masked, whole or in part.
+    const mask = secretMasker(secretValues(line));
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
       const context: RuleContext = {
         catalog: options.catalog,
         text: document.text,
+        now,
         report(span, message, extra) {
           const severity = overrides[rule.id];
           problems.push({
             code: rule.id,
             span,
-            message: maskSecrets(message),
+            message: mask(message),
             severity: severity && severity !== 'off' ? severity : rule.severity,
             docUrl: extra?.docUrl ?? rule.docUrl,
-            fixes: extra?.fixes?.map((fix) => ({ ...fix, title: maskSecrets(fix.title) })),
+            fixes: extra?.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })),
             unnecessary: extra?.unnecessary,
           });
         },

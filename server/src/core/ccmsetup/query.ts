@@ -1,5 +1,6 @@
 // Small questions rules ask about a command line: is an entry there, what is its value, is an
 // address a CMG. Shared so that no rule re-implements a lookup.
+import { distance } from 'fastest-levenshtein';
 import { CatalogEntry } from '../catalog';
 import { CommandLine, ItemNode, ParameterNode, PropertyNode, Span } from './ast';
 
@@ -65,3 +66,35 @@ export function deletionSpan(text: string, span: Span): Span {
   }
   return { start, end: span.end };
 }
+
+/**
+ * Is this item a bulk registration token, or most likely meant as one? The documented /regtoken,
+ * and misspellings or property forms of it (REGTOKEN=, /regtokn:), whose values are just as secret.
+ */
+export function isTokenItem(item: ItemNode): boolean {
+  if (!isNamed(item)) return false;
+  if (item.resolved) return item.resolved.entry.value.kind === 'token';
+  return item.name.length >= 6 && item.name.length <= 10 && distance(item.name.toLowerCase(), 'regtoken') <= 2;
+}
+
+/**
+ * The values on a line that may be secrets: those of token items, and the word right after a
+ * /regtoken written without a value (`/regtoken <token>` with a space instead of the colon).
+ */
+export function secretValues(line: CommandLine): string[] {
+  const secrets: string[] = [];
+  const items = line.args;
+  items.forEach((item, index) => {
+    if (!isTokenItem(item) || !isNamed(item)) return;
+    if (item.value?.text) secrets.push(item.value.text, item.value.raw);
+    const next = items[index + 1];
+    if (!item.value && next?.type === 'stray') secrets.push(next.text);
+  });
+  // And whatever follows "regtoken" anywhere in the text, even where the parser saw no parameter
+  // (inside a stray quoted word, say): a message may quote that text.
+  for (const match of line.text.matchAll(REGTOKEN_IN_TEXT)) secrets.push(match[1]);
+  return secrets;
+}
+
+// The value is captured in a lookahead so that "REGTOKEN= /regtoken:x" yields both candidates.
+const REGTOKEN_IN_TEXT = /regtok[a-z]*[\s:="]{0,4}(?=([^\s"]{4,}))/gi;

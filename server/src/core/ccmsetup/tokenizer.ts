@@ -12,6 +12,10 @@ export interface Token {
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
+  // Where the next '>' and '"' are, looked up once and reused while still ahead of i: searching
+  // afresh at every '<' would make a line of many '<' quadratic.
+  let nextClose = -2;
+  let nextQuote = -2;
   let i = from;
   while (i < to) {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
@@ -25,8 +29,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         if (i > to) { unclosedQuoteAt = open; i = to; break; }
       } else if (text[i] === '<') {
         // A template placeholder such as <site code> stays one token, spaces and all.
-        const close = text.indexOf('>', i + 1);
-        const quote = text.indexOf('"', i + 1);
+        if (nextClose !== -1 && nextClose <= i) nextClose = text.indexOf('>', i + 1);
+        if (nextQuote !== -1 && nextQuote <= i) nextQuote = text.indexOf('"', i + 1);
+        const close = nextClose;
+        const quote = nextQuote;
         i = close !== -1 && close < to && (quote === -1 || quote > close) ? close + 1 : i + 1;
       } else {
         i++;
@@ -56,7 +62,8 @@ export function skipQuoted(text: string, i: number, to: number): number {
  * index of each resulting character (only built when quotes were present).
  */
 export function unquote(text: string, from: number, to: number): { text: string; indices?: number[] } {
-  if (text.indexOf('"', from) === -1 || text.indexOf('"', from) >= to) {
+  // Only this slice is searched: a search to the document's end for every value adds up on big files.
+  if (!text.slice(from, to).includes('"')) {
     return { text: text.slice(from, to) };
   }
   let out = '';

@@ -18,7 +18,8 @@ export interface ValueIssue {
 const cache = new WeakMap<ValueNode, ValueIssue[]>();
 
 /** Placeholders and script variables are reported by their own rules; their values aren't judged here. */
-export const TEMPLATE = /<[^<>\s][^<>]*>|\{\{[^}]*\}\}|\$\(?[A-Za-z_][\w:]*\)?|\$\{[^}]+\}|%[A-Za-z_][\w()]*%/;
+// Each alternative stops at the next opening brace, so many unclosed `{{` or `${` stay linear.
+export const TEMPLATE = /<[^<>\s][^<>]*>|\{\{[^{}]*\}\}|\$\(?[A-Za-z_][\w:]*\)?|\$\{[^{}]+\}|%[A-Za-z_][\w()]*%/;
 
 export function checkValue(entry: CatalogEntry, value: ValueNode): ValueIssue[] {
   let issues = cache.get(value);

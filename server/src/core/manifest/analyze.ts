@@ -2,12 +2,16 @@
 // each embedded command line (with ranges in the YAML file), and failed readiness checks.
 import { Catalog } from '../catalog';
 import { analyzeCcmsetup } from '../ccmsetup/analyze';
+import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
-import { maskSecrets } from '../secrets';
+import { Budget } from '../limits';
+import { secretValues } from '../ccmsetup/query';
+import { secretMasker } from '../secrets';
 import { ManifestDocument } from './ast';
 import { parseManifest } from './parser';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadiness } from './readiness';
+import type { ReadinessRule } from './rules/types';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructure } from './structure';
 
 export interface ManifestAnalysis {
@@ -26,13 +30,26 @@ export function parseAndPlan(text: string, catalog: Catalog): { document: Manife
   return { document, plan: new Plan(document, catalog) };
 }
 
-export function analyzeManifest(document: ManifestDocument, plan: Plan, options: { catalog: Catalog; settings: LanguageSettings }): ManifestAnalysis {
+export interface ManifestAnalyzeOptions {
+  catalog: Catalog;
+  settings: LanguageSettings;
+  /** Absent means no time limit. */
+  budget?: Budget;
+  /** "Now" for rules about dates; the real clock when absent. */
+  now?: Date;
+  /** The readiness rules to run (tests swap in a failing one); MANIFEST_RULES when absent. */
+  readinessRules?: readonly ReadinessRule[];
+}
+
+export function analyzeManifest(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): ManifestAnalysis {
   const overrides = options.settings.rules ?? {};
   const problems: Problem[] = [];
+  // Every message may quote the plan; the tokens of its command lines are masked wherever they appear.
+  const mask = secretMasker(plan.commandLines().flatMap(({ line }) => secretValues(line)));
   const push = (code: string, defaultSeverity: Problem['severity'], problem: Omit<Problem, 'code' | 'severity' | 'docUrl'> & { docUrl?: string }) => {
     const override = overrides[code];
     if (override === 'off') return;
-    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC, message: maskSecrets(problem.message) });
+    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC, message: mask(problem.message) });
   };
   const severityOf = (code: StructureCode) => STRUCTURE_CODES.find((c) => c.id === code)!.severity;
 
@@ -43,16 +60,26 @@ export function analyzeManifest(document: ManifestDocument, plan: Plan, options:
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.problems.some((p) => p.code === 'yaml-syntax');
   if (readable) {
-    for (const finding of checkStructure(document.root, document.text.length)) {
+    for (const finding of checkStructure(document.root, document.text.length, options.budget)) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
     }
   }
-  problems.push(...analyzeCcmsetup(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings }));
+  problems.push(...analyzeCcmsetup(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now }));
 
-  const readiness = readable ? evaluateReadiness(plan, options.settings) : [];
+  const readiness = (readable ? evaluateReadiness(plan, options.settings, options.readinessRules, options.budget) : [])
+    .map((result) => ({ ...result, message: mask(result.message), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
   for (const result of readiness) {
+    // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
+    if (result.failed) {
+      problems.push({
+        code: SERVICE_CODES.internalError.id, span: result.span ?? { start: 0, end: 0 },
+        message: `The readiness check "${result.id}" failed inside comanage; its result is unknown and the other checks still ran. Please report it.`,
+        severity: SERVICE_CODES.internalError.severity, docUrl: SERVICE_CODES.internalError.docUrl,
+      });
+      continue;
+    }
     if (result.status !== 'fail' && result.status !== 'warn') continue;
-    problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: maskSecrets(result.message), severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
+    problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { document, plan, problems, readiness };

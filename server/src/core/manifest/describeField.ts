@@ -9,7 +9,8 @@ export function fieldAt(steps: (string | number)[]): Field | undefined {
     if (!field) return undefined;
     if (field.type.kind === 'array') { field = field.type.items; if (typeof step === 'number') continue; }
     if (typeof step === 'number') continue;
-    field = field.type.kind === 'object' ? field.type.fields[step] : undefined;
+    // Own keys only: a key named "constructor" must not find Object's constructor.
+    field = field.type.kind === 'object' && Object.hasOwn(field.type.fields, step) ? field.type.fields[step] : undefined;
   }
   return field;
 }

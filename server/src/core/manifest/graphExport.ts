@@ -2,7 +2,8 @@
 // a deviceComanagementAuthorityConfiguration. Only documented fields are filled from the plan;
 // anything Graph doesn't document (managedDeviceAuthority's values) is taken only when the plan
 // states it, and the notes say what is left to do by hand.
-import { find } from '../ccmsetup/query';
+import { find, secretValues } from '../ccmsetup/query';
+import { maskSecrets } from '../secrets';
 import { Plan } from './plan';
 
 export const GRAPH_ENDPOINT = 'https://graph.microsoft.com/beta/deviceManagement/deviceEnrollmentConfigurations';
@@ -37,7 +38,9 @@ export function exportPolicy(plan: Plan, index: number): PolicyExport {
     return { notes: [], refused: `The plan has no co-management policy number ${index + 1}.` };
   }
   const line = plan.commandLines().find((c) => c.policy === index)?.line;
-  if (line && find(line, 'regtoken')) {
+  // Also a misspelt /regtokn: or REGTOKEN=, or a token anywhere in the text (even inside quotes).
+  const text = plan.str(`${base}.commandLine`) ?? '';
+  if ((line && (find(line, 'regtoken') || secretValues(line).length > 0)) || /regtok/i.test(text) || maskSecrets(text) !== text) {
     return { notes: [], refused: 'This policy\'s command line holds a bulk registration token; comanage doesn\'t copy secrets into exports. Remove /regtoken from the plan, export, and add the token in the Intune admin center.' };
   }
   const notes: string[] = [];

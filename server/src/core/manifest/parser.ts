@@ -11,7 +11,9 @@ export function parseManifest(text: string): ManifestDocument {
   const problems: ManifestSyntaxProblem[] = [];
   let document: Document;
   try {
-    document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // Duplicate keys are found in convert(): the yaml package's own check compares every key with
+    // every other key of its mapping, which takes seconds on a large file.
+    document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (error) {
     problems.push({ code: 'yaml-syntax', message: `The YAML parser stopped: ${error instanceof Error ? error.message : 'unknown error'}.`, span: { start: 0, end: 0 } });
     return { text, problems };
@@ -19,19 +21,26 @@ export function parseManifest(text: string): ManifestDocument {
   for (const error of document.errors) {
     const [start, end] = error.pos;
     problems.push({
-      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      message: error.code === 'DUPLICATE_KEY' ? 'This key appears twice in the same mapping; keep one.' : `YAML syntax: ${firstLine(error.message)}`,
+      code: 'yaml-syntax',
+      message: `YAML syntax: ${firstLine(error.message)}`,
       span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start), text.length) },
     });
   }
-  const state = { nodes: 0, aliases: 0, limited: false };
+  const state: ConvertState = { nodes: 0, aliases: 0, limited: false, duplicates: new Set() };
   const root = document.contents ? convert(document, document.contents as YamlNode, 0, state, problems) : undefined;
   return { text, root: root ?? undefined, problems };
 }
 
+interface ConvertState {
+  nodes: number;
+  aliases: number;
+  limited: boolean;
+  /** Offsets of duplicate keys already reported (an alias may expand the same mapping again). */
+  duplicates: Set<number>;
+}
+
 function convert(
-  document: Document, node: YamlNode, depth: number,
-  state: { nodes: number; aliases: number; limited: boolean }, problems: ManifestSyntaxProblem[],
+  document: Document, node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[],
 ): ManifestNode | null {
   const span = spanOf(node);
   if (++state.nodes > MANIFEST_LIMITS.maxNodes || depth > MANIFEST_LIMITS.maxDepth) {
@@ -57,11 +66,21 @@ function convert(
   }
   if (isMap(node)) {
     const entries: MapEntry[] = [];
+    // Scalar keys by type and value, as YAML compares them (1 and "1" differ, name and "name" don't).
+    const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : '';
       const keySpan = keyNode ? spanOf(keyNode) : span;
+      if (keyNode && isScalar(keyNode)) {
+        const identity = `${typeof keyNode.value}:${String(keyNode.value)}`;
+        if (seen.has(identity) && !state.duplicates.has(keySpan.start)) {
+          state.duplicates.add(keySpan.start);
+          problems.push({ code: 'duplicate-key', message: 'This key appears twice in the same mapping; keep one.', span: { start: keySpan.start, end: Math.min(keySpan.start + 1, keySpan.end) } });
+        }
+        seen.add(identity);
+      }
       const value = pair.value ? convert(document, pair.value as YamlNode, depth + 1, state, problems) : null;
       entries.push({ key, keySpan, node: value });
     }

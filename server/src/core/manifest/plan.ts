@@ -20,6 +20,7 @@ export interface PolicyCommandLine {
 export class Plan {
   private commandLineCache?: PolicyCommandLine[];
   private outlineCache?: LineOutline;
+  private readonly keyIndex = new WeakMap<ManifestNode, Map<string, MapEntry>>();
 
   constructor(readonly document: ManifestDocument, private readonly catalog: Catalog) {}
 
@@ -40,12 +41,23 @@ export class Plan {
         current = item;
       } else {
         if (current.kind !== 'map') return undefined;
-        found = current.entries.find((e) => e.key === step);
+        found = this.indexOf(current).get(step);
         if (!found) return undefined;
         current = found.node;
       }
     }
     return found;
+  }
+
+  /** Entries of a mapping by key (first one wins, as in a lookup): rules ask hundreds of paths. */
+  private indexOf(map: Extract<ManifestNode, { kind: 'map' }>): Map<string, MapEntry> {
+    let index = this.keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const entry of map.entries) if (!index.has(entry.key)) index.set(entry.key, entry);
+      this.keyIndex.set(map, index);
+    }
+    return index;
   }
 
   has(path: string): boolean {

@@ -2,6 +2,7 @@
 // each. `unknown` where the plan leaves out a fact a check needs; rules that don't apply are left out.
 import { Span } from '../ccmsetup/ast';
 import { Fix, LanguageSettings } from '../languageTypes';
+import { Budget } from '../limits';
 import { Plan } from './plan';
 import { MANIFEST_RULES } from './rules';
 import { Area, ReadinessRule } from './rules/types';
@@ -19,12 +20,20 @@ export interface ReadinessResult {
   fixes?: Fix[];
   /** The rule's severity after settings, for diagnostics. */
   severity: ReadinessRule['severity'];
+  /** The rule threw: the status is 'unknown' and the analysis reports one internal error for it. */
+  failed?: true;
 }
 
-export function evaluateReadiness(plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES): ReadinessResult[] {
+export function evaluateReadiness(
+  plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES, budget?: Budget,
+): ReadinessResult[] {
   const results: ReadinessResult[] = [];
   const overrides = settings.rules ?? {};
   for (const rule of rules) {
+    if (budget?.expired()) {
+      budget.stop({ start: 0, end: 0 }, `the readiness checks starting with "${rule.id}"`);
+      break;
+    }
     const override = overrides[rule.id];
     if (override === 'off') continue;
     const severity = override ?? rule.severity;
@@ -54,7 +63,7 @@ export function evaluateReadiness(plan: Plan, settings: LanguageSettings = {}, r
         });
       }
     } catch (error) {
-      results.push({ ...base, status: 'unknown', message: `The check "${rule.id}" failed inside comanage (${error instanceof Error ? error.name : 'error'}); please report it.` });
+      results.push({ ...base, status: 'unknown', failed: true, message: `The check "${rule.id}" failed inside comanage (${error instanceof Error ? error.name : 'error'}); please report it.` });
     }
   }
   return results;

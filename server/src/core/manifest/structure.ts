@@ -5,6 +5,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { Span } from '../ccmsetup/ast';
 import { Fix, Severity } from '../languageTypes';
+import type { Budget } from '../limits';
 import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
@@ -39,26 +40,30 @@ export const STRUCTURE_CODES: StructureCodeInfo[] = [
   { id: 'manifest-missing-key', severity: 'error', title: 'A required key is missing', examples: { fail: ['name: plan', 'version: 1\nworkloads:\n  clientApps:\n    pilotCollection: Pilot'], pass: ['version: 1\nworkloads:\n  clientApps:\n    authority: intune'] } },
 ];
 
-export function checkStructure(root: ManifestNode | undefined, textLength: number): StructureFinding[] {
+export function checkStructure(root: ManifestNode | undefined, textLength: number, budget?: Budget): StructureFinding[] {
   const findings: StructureFinding[] = [];
   if (!root) {
     findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, textLength) }, message: 'The manifest is empty: start with "version: 1".' });
     return findings;
   }
-  visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings);
+  visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings, budget);
   return findings;
 }
 
-function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[]): void {
+function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], budget?: Budget): void {
+  if (budget?.expired()) return void budget.stop(node.span, 'the structure checks from here on, the command-line checks and the readiness checks');
   const type = field.type;
   switch (type.kind) {
     case 'object': {
       if (node.kind !== 'map') return void wrongType(node, `${label} should be a mapping of keys`, findings);
       const known = Object.keys(type.fields);
+      // Computed once per mapping: a per-entry scan would make a file of many unknown keys quadratic.
+      const present = new Set(node.entries.map((e) => e.key));
+      const unused = known.filter((k) => !present.has(k));
       for (const entry of node.entries) {
-        const child = type.fields[entry.key];
+        const child = Object.hasOwn(type.fields, entry.key) ? type.fields[entry.key] : undefined;
         if (!child) {
-          const suggestion = suggest(entry.key, known.filter((k) => !node.entries.some((e) => e.key === k)));
+          const suggestion = suggest(entry.key, unused);
           findings.push({
             code: 'manifest-unknown-key', span: entry.keySpan,
             message: `"${entry.key}" is not a key of ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`}`,
@@ -66,10 +71,10 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
           });
           continue;
         }
-        if (entry.node && !(entry.node.kind === 'scalar' && entry.node.value === null)) visit(child, entry.node, entry.keySpan, `"${entry.key}"`, findings);
+        if (entry.node && !(entry.node.kind === 'scalar' && entry.node.value === null)) visit(child, entry.node, entry.keySpan, `"${entry.key}"`, findings, budget);
       }
       for (const [key, child] of Object.entries(type.fields)) {
-        if (child.required && !node.entries.some((e) => e.key === key)) {
+        if (child.required && !present.has(key)) {
           findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
         }
       }
@@ -77,7 +82,7 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
     }
     case 'array':
       if (node.kind !== 'seq') return void wrongType(node, `${label} should be a list`, findings);
-      node.items.forEach((item, index) => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings));
+      node.items.forEach((item, index) => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, budget));
       return;
     case 'boolean':
       if (node.kind !== 'scalar' || typeof node.value !== 'boolean') {

@@ -2,11 +2,13 @@
 // and secrets pasted in plain text.
 import { docLink } from '../../catalog/types';
 import { find } from '../query';
+import { tokenExpiry } from '../../secrets';
 import { TEMPLATE } from '../values';
 import { defineRule } from './types';
 
-const PLACEHOLDER = /<[^<>\s][^<>]*>|\{\{[^}]*\}\}/g;
-const SCRIPT_VARIABLE = /\$\{[^}]+\}|\$\(?[A-Za-z_][\w:]*\)?|%([A-Za-z_][\w()]*)%/g;
+// `[^{}]` rather than `[^}]`: with many unclosed `{{` the latter rescans to the end each time.
+const PLACEHOLDER = /<[^<>\s][^<>]*>|\{\{[^{}]*\}\}/g;
+const SCRIPT_VARIABLE = /\$\{[^{}]+\}|\$\(?[A-Za-z_][\w:]*\)?|%([A-Za-z_][\w()]*)%/g;
 /** Environment variables Windows itself defines; a path like %WinDir%\ccmcache is legitimate. */
 const WINDOWS_VARIABLES = new Set(['WINDIR', 'SYSTEMROOT', 'SYSTEMDRIVE', 'PROGRAMFILES', 'PROGRAMFILES(X86)', 'PROGRAMDATA', 'TEMP', 'TMP', 'COMPUTERNAME', 'USERDOMAIN']);
 
@@ -60,5 +62,40 @@ export const regtokenInPlainText = defineRule({
   examples: {
     fail: ['ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:eyJ0eXAiOiJKV1QifQ.eyJleHAiOjF9.c2ln CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com'],
     pass: ['ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:<token> CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com'],
+  },
+});
+
+/** How long before expiry the warning starts. */
+export const TOKEN_EXPIRY_WARNING_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PAST_TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJleHAiOjE1ODA0MTUwNTB9.c2lnbmF0dXJl'; // exp 2020-01-30
+const FUTURE_TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl'; // exp 2100-01-01
+const CMG_LINE = (token: string) => `ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:${token} CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com`;
+
+/** "2020-01-30 20:10 UTC": precise enough to act on, the same in every locale. */
+function formatExpiry(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const regtokenExpiry = defineRule({
+  id: 'regtoken-expiry', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token',
+  title: 'A bulk registration token that has expired or expires within a week',
+  check(line, ctx) {
+    const value = find(line, 'regtoken')?.value;
+    if (!value || TEMPLATE.test(value.text)) return;
+    // Decoded, never verified: the date only drives a warning. The message names the date, never the token.
+    const expiry = tokenExpiry(value.text);
+    if (!expiry) return;
+    const left = expiry.getTime() - ctx.now.getTime();
+    if (left <= 0) {
+      ctx.report(value.span, `This bulk registration token expired on ${formatExpiry(expiry)}; devices can't register with it. Create a new token on the site server and use that.`);
+    } else if (left < TOKEN_EXPIRY_WARNING_DAYS * DAY_MS) {
+      const days = Math.ceil(left / DAY_MS);
+      ctx.report(value.span, `This bulk registration token expires on ${formatExpiry(expiry)} (in ${days === 1 ? 'less than a day' : `${days} days`}); installs after that fail to register. Create a new token before then.`);
+    }
+  },
+  examples: {
+    fail: [CMG_LINE(PAST_TOKEN), `CCMSETUPCMD="/regtoken:${PAST_TOKEN}"`],
+    pass: [CMG_LINE(FUTURE_TOKEN), CMG_LINE('<token>'), CMG_LINE('not-a-jwt')],
   },
 });

@@ -15,6 +15,8 @@ export interface RuleContext {
   catalog: Catalog;
   /** The whole document's text, for fixes that copy or delete source. */
   text: string;
+  /** The moment the analysis runs, for rules about dates; injectable so tests are deterministic. */
+  now: Date;
   report(span: Span, message: string, extra?: ReportExtra): void;
 }
 

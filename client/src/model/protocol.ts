@@ -1,0 +1,50 @@
+// The custom requests the language server answers for the client, and the shapes of their answers.
+// Copied by hand from server/src/server.ts and the core's facade: the client never imports server code.
+
+export const READINESS_REQUEST = 'comanage/readiness';
+export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
+export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
+export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
+export const POLICIES_REQUEST = 'comanage/policies';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** One readiness check of a manifest (`comanage/readiness`). */
+export interface ReadinessCheck {
+  id: string;
+  area: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  docUrl: string;
+  range?: Range;
+}
+
+/** Where a command line is used; decides what the rules allow. */
+export type LineContext = 'intune' | 'msi' | 'exe' | 'push';
+
+export interface Span { start: number; end: number }
+
+/** A finding on one command line, in offsets of the text that was sent. */
+export interface LineProblem {
+  code: string;
+  span: Span;
+  message: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  docUrl: string;
+}
+
+/** `comanage/checkCommandLine` */
+export interface CommandLineCheck { problems: LineProblem[]; length: number; limit: number }
+
+/** `comanage/intuneCommandLine` */
+export interface IntuneCommandLine { text?: string; refused?: string; length: number; limit: number; problems: LineProblem[] }
+
+/** `comanage/exportPolicy` */
+export interface PolicyExport { body?: Record<string, unknown>; notes: string[]; refused?: string }
+
+/** `comanage/policies` */
+export interface PolicySummary { index: number; name: string }

@@ -1,0 +1,125 @@
+// The Readiness view's tree, built from readiness answers: grouping, order, counts, labels,
+// tooltips, badge and the status bar text.
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ReadinessCheck } from '../client/src/model/protocol';
+import {
+  buildReadinessTree, countChecks, escapeMarkdown, manifestNode, readinessBadge, summarize, worstStatus,
+} from '../client/src/model/readinessTree';
+import { statusSummary } from '../client/src/model/statusText';
+import { getLanguageService } from '../server/src/core/languageService';
+
+const check = (id: string, area: string, status: ReadinessCheck['status'], extra: Partial<ReadinessCheck> = {}): ReadinessCheck => ({
+  id, area, status, title: `${id} title`, message: status === 'pass' ? `${id} title` : `${id} message`, docUrl: `https://learn.microsoft.com/x#${id}`, ...extra,
+});
+
+const CHECKS: ReadinessCheck[] = [
+  check('w1', 'workloads', 'pass'),
+  check('l1', 'licensing', 'pass'),
+  check('l2', 'licensing', 'fail', { range: { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } } }),
+  check('l3', 'licensing', 'unknown'),
+  check('l4', 'licensing', 'warn'),
+  check('n1', 'brand-new-area', 'pass'),
+  check('c1', 'cmg', 'fail'),
+];
+
+describe('client readiness tree', () => {
+  const [root] = buildReadinessTree([{ uri: 'file:///w/plan.comanage.yaml', label: 'plan.comanage.yaml', checks: CHECKS }]);
+
+  it('groups checks by area in the documented order, unknown areas last', () => {
+    assert.deepEqual(root.children.map((a) => a.area), ['licensing', 'cmg', 'workloads', 'brand-new-area']);
+    assert.deepEqual(root.children.map((a) => a.label), ['Licensing', 'Cloud management gateway', 'Workloads', 'brand-new-area']);
+  });
+
+  it('lists the worst checks first and gives each node the worst status under it', () => {
+    const licensing = root.children[0];
+    assert.deepEqual(licensing.children.map((c) => c.check.id), ['l2', 'l4', 'l3', 'l1']);
+    assert.deepEqual(licensing.children.map((c) => c.status), ['fail', 'warn', 'unknown', 'pass']);
+    assert.equal(licensing.status, 'fail');
+    assert.equal(root.children[2].status, 'pass');
+    assert.equal(root.status, 'fail');
+  });
+
+  it('counts and summarises', () => {
+    assert.deepEqual(root.counts, { fail: 2, warn: 1, unknown: 1, pass: 3 });
+    assert.equal(root.description, '2 failing · 1 warning · 1 unknown');
+    assert.equal(root.children[2].description, '1 passes');
+    assert.equal(summarize({ fail: 0, warn: 0, unknown: 0, pass: 12 }), 'all 12 pass');
+    assert.equal(summarize({ fail: 0, warn: 2, unknown: 0, pass: 1 }), '2 warnings');
+    assert.equal(summarize(countChecks([])), 'no checks');
+    assert.equal(worstStatus(countChecks([check('a', 'x', 'unknown'), check('b', 'x', 'pass')])), 'unknown');
+  });
+
+  it('labels checks with their requirement, describes what is wrong, and keeps the range for the click', () => {
+    const failing = root.children[0].children[0];
+    assert.equal(failing.label, 'l2 title');
+    assert.equal(failing.description, 'l2 message');
+    assert.deepEqual(failing.range, CHECKS[2].range);
+    assert.equal(root.children[0].children[3].description, '', 'a passing check repeats no message');
+    assert.match(failing.tooltip, /\$\(error\) \*\*Fails:\*\*/);
+    assert.match(failing.tooltip, /\[Read the documentation\]\(https:\/\/learn\.microsoft\.com\/x#l2\)/);
+  });
+
+  it('gives every node a stable, unique id', () => {
+    const ids = [root.id, ...root.children.flatMap((a) => [a.id, ...a.children.map((c) => c.id)])];
+    assert.equal(new Set(ids).size, ids.length);
+    const [again] = buildReadinessTree([{ uri: 'file:///w/plan.comanage.yaml', label: 'plan.comanage.yaml', checks: [...CHECKS].reverse() }]);
+    assert.deepEqual(new Set([again.id, ...again.children.flatMap((a) => [a.id, ...a.children.map((c) => c.id)])]), new Set(ids));
+    const twice = manifestNode({ uri: 'u', label: 'u', checks: [check('d', 'site', 'pass'), check('d', 'site', 'fail')] });
+    assert.equal(new Set(twice.children[0].children.map((c) => c.id)).size, 2);
+  });
+
+  it('escapes markdown in messages, and links only https documentation', () => {
+    assert.equal(escapeMarkdown('a *b* [c](d) <e>'), 'a \\*b\\* \\[c\\]\\(d\\) \\<e\\>');
+    const node = manifestNode({ uri: 'u', label: 'u', checks: [check('x', 'site', 'fail', { message: '**bold** $(alert)', docUrl: 'javascript:alert(1)' })] });
+    const tooltip = node.children[0].children[0].tooltip;
+    assert.ok(!tooltip.includes('javascript:'));
+    assert.ok(tooltip.includes('\\*\\*bold\\*\\* $\\(alert\\)'));
+  });
+
+  it('sorts manifests by name and shows why one could not be checked', () => {
+    const roots = buildReadinessTree([
+      { uri: 'file:///b.comanage.yaml', label: 'b.comanage.yaml', checks: [] },
+      { uri: 'file:///a.comanage.yaml', label: 'a.comanage.yaml', folder: 'plans', checks: [], error: 'Client is not running' },
+    ]);
+    assert.deepEqual(roots.map((r) => r.label), ['a.comanage.yaml', 'b.comanage.yaml']);
+    assert.equal(roots[0].description, 'could not check: Client is not running — plans');
+    assert.equal(roots[0].status, 'unknown');
+  });
+
+  it('badges the failing checks over all manifests, and nothing when none fail', () => {
+    const roots = buildReadinessTree([
+      { uri: 'file:///a.comanage.yaml', label: 'a', checks: CHECKS },
+      { uri: 'file:///b.comanage.yaml', label: 'b', checks: [check('z', 'site', 'fail')] },
+      { uri: 'file:///c.comanage.yaml', label: 'c', checks: [check('z', 'site', 'pass')] },
+    ]);
+    assert.deepEqual(readinessBadge(roots), { value: 3, tooltip: '3 failing readiness checks in 2 manifests' });
+    assert.equal(readinessBadge(roots.slice(2)), undefined);
+  });
+
+  it('builds a tree from a shipped example\'s real readiness checks', () => {
+    const file = path.join(__dirname, '..', 'examples', 'autopilot-into-comanagement.comanage.yaml');
+    const doc = TextDocument.create(`file://${file}`, 'yaml', 1, fs.readFileSync(file, 'utf8'));
+    const checks = getLanguageService().getReadiness(doc) as ReadinessCheck[];
+    const [node] = buildReadinessTree([{ uri: doc.uri, label: 'autopilot-into-comanagement.comanage.yaml', checks }]);
+    assert.equal(node.children.reduce((n, a) => n + a.children.length, 0), checks.length);
+    assert.equal(node.counts.fail, 0, 'the example is clean');
+    for (const area of node.children) assert.notEqual(area.label, area.area, `area ${area.area} has a title`);
+  });
+});
+
+describe('client status bar text', () => {
+  it('summarises the active manifest and alerts on failures', () => {
+    const failing = statusSummary('plan.comanage.yaml', CHECKS);
+    assert.equal(failing.text, '$(error) Readiness: 2 failing · 1 warning · 1 unknown');
+    assert.equal(failing.alert, true);
+    assert.match(failing.tooltip, /plan\.comanage\.yaml: 2 failing, 1 with warnings, 1 unknown, 3 passing/);
+    const clean = statusSummary('p', [check('a', 'site', 'pass'), check('b', 'site', 'pass')]);
+    assert.equal(clean.text, '$(pass) Readiness: all 2 pass');
+    assert.equal(clean.alert, false);
+    assert.equal(statusSummary('p', [check('a', 'site', 'warn')]).text, '$(warning) Readiness: 1 warning');
+    assert.equal(statusSummary('p', []).text, '$(checklist) Readiness: no checks');
+  });
+});

@@ -1,0 +1,228 @@
+// The VS Code client in a real VS Code: the Readiness view from the server's checks of
+// client/testFixture/plan.comanage.yaml, and every contributed command, with prompts answered by
+// a scripted Ui. Runs after ccmsetup.e2e.ts (files run in name order), which tests activation.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ComanageApi } from '../../../client/src/extension';
+import type { GeneratedLine } from '../../../client/src/model/generator';
+import type { ManifestNode } from '../../../client/src/model/readinessTree';
+import { AREA_TITLES } from '../../../server/src/core/manifest/rules/types';
+import { getLanguageService } from '../../../server/src/core/languageService';
+import { ScriptedUi, api, discardActiveEditor, waitForManifest, withUi } from './clientHelpers';
+import { extension, openFixture, rangeOf, setText } from './helpers';
+
+const CMG = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
+
+/** The core's readiness for a VS Code document: what the view must show. */
+function coreReadiness(document: vscode.TextDocument) {
+  const doc = TextDocument.create(document.uri.toString(), 'comanage-manifest', document.version, document.getText());
+  return getLanguageService().getReadiness(doc);
+}
+
+const checksOf = (node: ManifestNode) => node.children.flatMap((area) => area.children);
+
+describe('the co-management client in VS Code', function () {
+  let comanage: ComanageApi;
+  let plan: vscode.TextDocument;
+  /** Every command a test below runs; compared with package.json at the end. */
+  const covered = new Set<string>();
+  const run = <T>(command: string, ...args: unknown[]) => {
+    covered.add(command);
+    return vscode.commands.executeCommand<T>(command, ...args);
+  };
+
+  before(async () => {
+    plan = await openFixture('plan.comanage.yaml');
+    comanage = await api();
+  });
+
+  describe('Readiness view', () => {
+    it('lists the fixture manifest with exactly the checks the server computes', async () => {
+      const expected = coreReadiness(plan);
+      const statuses = new Set(expected.map((c) => c.status));
+      assert.deepStrictEqual([...statuses].sort(), ['fail', 'pass', 'unknown', 'warn'], 'the fixture should have checks of every status');
+      const node = await waitForManifest(comanage, plan.uri, (n) => !!n && checksOf(n).length === expected.length, 'the fixture\'s checks');
+      const shown = checksOf(node!).map((c) => `${c.check.area}/${c.check.id}=${c.status}`).sort();
+      assert.deepStrictEqual(shown, expected.map((c) => `${c.area}/${c.id}=${c.status}`).sort());
+      assert.strictEqual(node!.counts.fail, expected.filter((c) => c.status === 'fail').length);
+      for (const area of node!.children) assert.strictEqual(area.label, AREA_TITLES[area.area as keyof typeof AREA_TITLES] ?? area.area);
+    });
+
+    it('shows each check with its status icon and tooltip, and a click reveals its source', async () => {
+      const node = comanage.readiness.manifests().find((m) => m.uri === plan.uri.toString())!;
+      const failing = checksOf(node).find((c) => c.status === 'fail' && c.range)!;
+      assert.ok(failing, 'a failing check with a range');
+      const item = comanage.readiness.getTreeItem(failing);
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'error');
+      assert.strictEqual(((item.iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id, 'problemsErrorIcon.foreground');
+      const tooltip = (item.tooltip as vscode.MarkdownString).value;
+      assert.ok(tooltip.includes(failing.check.docUrl), 'the tooltip links the documentation');
+      assert.strictEqual(item.description, failing.check.message);
+      assert.strictEqual(item.command?.command, 'comanage.revealCheck');
+      covered.add('comanage.revealCheck');
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.strictEqual(editor.document.uri.toString(), plan.uri.toString());
+      assert.deepStrictEqual(rangeOf(editor.selection), rangeOf(failing.range!));
+      const area = comanage.readiness.getParent(failing)!;
+      assert.strictEqual(area.kind, 'area');
+      assert.strictEqual((comanage.readiness.getTreeItem(area).iconPath as vscode.ThemeIcon).id, 'error');
+    });
+
+    it('badges the view with the number of failing checks', async () => {
+      const failing = comanage.readiness.manifests().reduce((n, m) => n + m.counts.fail, 0);
+      assert.ok(failing > 0);
+      assert.strictEqual(comanage.readinessView.badge?.value, failing);
+      assert.match(comanage.readinessView.badge?.tooltip ?? '', /failing readiness check/);
+    });
+
+    it('refreshes as the manifest changes, and again when the change is undone', async () => {
+      const original = plan.getText();
+      const before = comanage.readiness.manifests().find((m) => m.uri === plan.uri.toString())!.counts.fail;
+      try {
+        await setText(plan, original.replace('mdmUserScope: none', 'mdmUserScope: all'));
+        const expected = coreReadiness(plan).filter((c) => c.status === 'fail').length;
+        assert.strictEqual(expected, before - 1, 'the edit should fix one failing check');
+        await waitForManifest(comanage, plan.uri, (n) => n?.counts.fail === expected, `${expected} failing checks after the edit`);
+        assert.strictEqual(comanage.readinessView.badge?.value, expected);
+      } finally {
+        await setText(plan, original);
+      }
+      await waitForManifest(comanage, plan.uri, (n) => n?.counts.fail === before, `${before} failing checks again`);
+    });
+
+    it('Show readiness focuses the view on the active manifest', async () => {
+      await vscode.window.showTextDocument(plan);
+      await run('comanage.showReadiness');
+      assert.strictEqual(comanage.readinessView.visible, true);
+      assert.strictEqual(comanage.readinessView.selection[0]?.uri, plan.uri.toString());
+    });
+
+    it('Refresh readiness asks the server again', async () => {
+      let updates = 0;
+      const subscription = comanage.readiness.onDidUpdate(() => { updates++; });
+      try {
+        await run('comanage.refreshReadiness');
+      } finally {
+        subscription.dispose();
+      }
+      assert.ok(updates >= 1, 'no refresh happened');
+      assert.ok(comanage.readiness.manifests().some((m) => m.uri === plan.uri.toString()));
+    });
+  });
+
+  describe('commands', () => {
+    it('Generate ccmsetup command line… checks each value with the server and inserts a clean line', async () => {
+      const target = await vscode.workspace.openTextDocument({ language: 'ccmsetup', content: '' });
+      await vscode.window.showTextDocument(target);
+      let siteCodeChecked = false;
+      const ui = new ScriptedUi({
+        picks: ['intune', 'entra-device', 'yes', 'insert'],
+        inputs: [[/CCMHOSTNAME/, CMG], [/SMSSITECODE/, 'ABC'], [/SMSMP/, 'https://mp1.contoso.com'], [/PROVISIONTS/, 'PRI20001']],
+        async onInput(request) {
+          if (!/SMSSITECODE/.test(request.prompt)) return;
+          // Typed letter by letter: a two-letter site code is refused by the server's rule.
+          const partial = await request.validate('AB');
+          assert.strictEqual(partial.blocking, true);
+          assert.match(partial.message ?? '', /site code/);
+          assert.match(partial.title, /of 1024 characters/);
+          siteCodeChecked = true;
+        },
+      });
+      try {
+        const result = await withUi(comanage, ui, () => run<GeneratedLine>('comanage.generateCommandLine'));
+        assert.ok(result, `the generator gave nothing (asked: ${ui.asked.join(', ')})`);
+        assert.ok(siteCodeChecked, 'the site code step was not validated');
+        const expected = `CCMSETUPCMD="/UpgradeToLatest CCMHOSTNAME=${CMG} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001"`;
+        assert.strictEqual(result.text, expected);
+        assert.strictEqual(target.getText(), expected);
+        assert.deepStrictEqual(getLanguageService().checkCommandLine(expected, 'intune').problems.filter((p) => p.severity === 'error'), []);
+        const lengthTitle = ui.pickRequests[ui.pickRequests.length - 1].title;
+        assert.match(lengthTitle, new RegExp(`${expected.length} of 1024 characters`));
+      } finally {
+        await discardActiveEditor();
+      }
+    });
+
+    it('Copy command line for Intune copies a wrapped line and refuses one that breaks a rule', async () => {
+      const good = await openFixture('good.ccmsetup');
+      const editor = vscode.window.activeTextEditor!;
+      const service = getLanguageService();
+      const ui = new ScriptedUi();
+      // Line 2 is already CCMSETUPCMD="…" and clean: copied as it is.
+      editor.selection = new vscode.Selection(2, 5, 2, 5);
+      const copied = await withUi(comanage, ui, () => run<{ text?: string; error?: string }>('comanage.copyForIntune'));
+      assert.strictEqual(copied?.text, service.intuneCommandLine(good.lineAt(2).text).text);
+      assert.match(ui.infos[0] ?? '', /of 1024 characters/);
+      assert.strictEqual(await vscode.env.clipboard.readText(), copied?.text);
+      // Line 1 has no CCMHOSTNAME, which Intune needs: refused with the server's reason.
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
+      const refused = await withUi(comanage, ui, () => run<{ text?: string; error?: string }>('comanage.copyForIntune'));
+      assert.strictEqual(refused?.text, undefined);
+      assert.match(ui.errors[0] ?? '', /^Not copied: .*missing-required-for-intune/);
+      // A comment line is refused before the server is asked.
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await withUi(comanage, ui, () => run('comanage.copyForIntune'));
+      assert.match(ui.errors[1] ?? '', /comment/);
+      // In a manifest the line is YAML: the command line itself must be selected.
+      const manifest = await vscode.window.showTextDocument(plan);
+      manifest.selection = new vscode.Selection(0, 0, 0, 0);
+      await withUi(comanage, ui, () => run('comanage.copyForIntune'));
+      assert.match(ui.errors[2] ?? '', /select the command line/);
+    });
+
+    it('Export co-management settings policy opens the Graph body for the chosen policy', async () => {
+      await vscode.window.showTextDocument(plan);
+      const ui = new ScriptedUi({ choose: (items) => items.find((item) => item.label === 'Pilot devices') });
+      const outcome = await withUi(comanage, ui, () => run<{ json?: string; error?: string }>('comanage.exportPolicy'));
+      assert.ok(outcome?.json, `no export: ${outcome?.error ?? ui.errors.join(' ')}`);
+      try {
+        const editor = vscode.window.activeTextEditor!;
+        assert.strictEqual(editor.document.languageId, 'json');
+        assert.strictEqual(editor.document.isUntitled, true);
+        const expected = getLanguageService().exportPolicy(TextDocument.create(plan.uri.toString(), 'yaml', 1, plan.getText()), 1);
+        assert.deepStrictEqual(JSON.parse(editor.document.getText()), expected.body);
+        assert.ok(expected.notes.every((note) => ui.infos[0]?.includes(note)), 'the notes are shown');
+        assert.deepStrictEqual(ui.asked, ['choose Export co-management settings policy']);
+      } finally {
+        await discardActiveEditor();
+      }
+    });
+
+    it('New workload manifest… writes the chosen template where the user saves, named as a manifest', async () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-new-'));
+      const ui = new ScriptedUi({
+        choose: (items) => items.find((item) => item.description === 'Path 3'),
+        saveTo: vscode.Uri.file(path.join(folder, 'rollout.yaml')),
+      });
+      const created = await withUi(comanage, ui, () => run<vscode.Uri>('comanage.newManifest'));
+      try {
+        assert.strictEqual(created?.fsPath, path.join(folder, 'rollout.comanage.yaml'));
+        const template = fs.readFileSync(path.join(extension().extensionPath, 'examples', 'autopilot-into-comanagement.comanage.yaml'), 'utf8');
+        assert.strictEqual(fs.readFileSync(created.fsPath, 'utf8'), template);
+        assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created.fsPath);
+        assert.match(ui.infos[0] ?? '', /rollout\.comanage\.yaml/);
+        // The new file is a manifest: it joins the view, with no failing check.
+        const node = await waitForManifest(comanage, created, (n) => !!n && n.children.length > 0, 'the new manifest in the view');
+        assert.strictEqual(node!.counts.fail, 0);
+      } finally {
+        await discardActiveEditor();
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('Open the co-management walkthrough runs', async () => {
+      await run('comanage.openWalkthrough');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('every contributed command has been run above', () => {
+      const contributed = (extension().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+      assert.deepStrictEqual([...covered].sort(), contributed);
+    });
+  });
+});

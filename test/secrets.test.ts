@@ -1,0 +1,176 @@
+// Bulk registration tokens (/regtoken values) never reach anything a person or a log can see:
+// the core's answers, the CLI in every format, the language server over stdio. And the token's
+// expiry is read (never verified) so a stale token is caught before a failed install.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver';
+import { TOKEN_EXPIRY_WARNING_DAYS } from '../server/src/core/ccmsetup/rules/templates';
+import { getLanguageService } from '../server/src/core/languageService';
+import { MASK, maskSecrets, secretMasker, tokenExpiry } from '../server/src/core/secrets';
+import { jwt } from './fuzz/arbitraries';
+import { checkSecretHidden } from './fuzz/invariants';
+import { doc } from './helpers/core';
+import { LspClient } from './helpers/lspClient';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date('2025-06-01T12:00:00Z');
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const PLAIN = 'Zq4PlainTokenNotAJwt0123456789abc';
+const CMG = 'ccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com';
+const withToken = (token: string) => `${CMG} /regtoken:${token}`;
+const expiryFindings = (text: string, name?: string) =>
+  getLanguageService({ now: () => NOW }).analyze(doc(text, name)).filter((p) => p.code === 'regtoken-expiry');
+
+describe('secrets', () => {
+  describe('reading a token\'s expiry', () => {
+    it('decodes the exp claim of a JWT without verifying it', () => {
+      assert.equal(tokenExpiry(jwt(1580415050))?.toISOString(), '2020-01-30T20:10:50.000Z');
+      assert.equal(tokenExpiry(` ${jwt(4102444800)} `)?.toISOString(), '2100-01-01T00:00:00.000Z');
+      // base64url with and without padding
+      assert.equal(tokenExpiry(`x.${Buffer.from('{"exp":1}').toString('base64')}.y`)?.getTime(), 1000);
+      assert.equal(tokenExpiry(`x.${Buffer.from('{"exp":1}').toString('base64url')}`)?.getTime(), 1000);
+    });
+
+    it('gives up quietly on anything else', () => {
+      for (const bad of ['', 'abc', 'a.b.c', 'eyJ.!!!.x', `x.${Buffer.from('{"exp":"soon"}').toString('base64url')}.y`,
+        `x.${Buffer.from('[1,2]').toString('base64url')}.y`, `x.${Buffer.from('null').toString('base64url')}.y`,
+        `x.${Buffer.from('{"exp":1e400}').toString('base64url')}.y`, `x.${Buffer.from('{"exp":9e15}').toString('base64url')}.y`,
+        `x.${'A'.repeat(20_000)}.y`, 'x.a.y']) {
+        assert.equal(tokenExpiry(bad), undefined, bad.slice(0, 40));
+      }
+    });
+  });
+
+  describe('regtoken-expiry', () => {
+    it('warns about an expired token, naming the date and never the token', () => {
+      const token = jwt(seconds(NOW) - 3600);
+      const [finding, ...rest] = expiryFindings(withToken(token));
+      assert.equal(rest.length, 0);
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /expired on 2025-06-01 11:00 UTC/);
+      assert.ok(!finding.message.includes(token.split('.')[1]), finding.message);
+    });
+
+    it('warns about a token that expires within a week, with the days left', () => {
+      const soon = expiryFindings(withToken(jwt(seconds(NOW) + 3 * DAY / 1000)));
+      assert.equal(soon.length, 1);
+      assert.match(soon[0].message, /expires on 2025-06-04 12:00 UTC \(in 3 days\)/);
+      assert.match(expiryFindings(withToken(jwt(seconds(NOW) + 600)))[0].message, /in less than a day/);
+    });
+
+    it('stays quiet for a token valid beyond the warning window, and for what it cannot read', () => {
+      assert.deepEqual(expiryFindings(withToken(jwt(seconds(NOW) + TOKEN_EXPIRY_WARNING_DAYS * DAY / 1000 + 60))), []);
+      assert.deepEqual(expiryFindings(withToken(PLAIN)), []);
+      assert.deepEqual(expiryFindings(withToken('<token>')), []);
+      assert.deepEqual(expiryFindings(withToken(jwt('2025-01-01'))), []);
+    });
+
+    it('takes "now" from the clock it is given', () => {
+      const text = withToken(jwt(seconds(NOW)));
+      const at = (date: Date) => getLanguageService({ now: () => date }).analyze(doc(text)).some((p) => p.code === 'regtoken-expiry');
+      assert.equal(at(new Date(NOW.getTime() - 8 * DAY)), false);
+      assert.equal(at(new Date(NOW.getTime() - 6 * DAY)), true);
+      assert.equal(at(new Date(NOW.getTime() + DAY)), true);
+    });
+
+    it('reads tokens inside CCMSETUPCMD and in a manifest\'s command lines', () => {
+      const token = jwt(seconds(NOW) - 1);
+      assert.equal(expiryFindings(`CCMSETUPCMD="/regtoken:${token} SMSSITECODE=ABC"`).length, 1);
+      const manifest = `version: 1\ncomanagement:\n  policies:\n    - name: a\n      commandLine: "/regtoken:${token}"\n`;
+      const [finding] = expiryFindings(manifest, 'plan.comanage.yaml');
+      assert.ok(finding, 'no finding in the manifest');
+      assert.equal(manifest.slice(finding.span.start, finding.span.end), token, 'the range covers the token in the YAML');
+    });
+  });
+
+  describe('masking', () => {
+    it('masks JWTs, whole or cut short', () => {
+      const token = jwt(1);
+      assert.equal(maskSecrets(`a ${token} b`), `a ${MASK} b`);
+      assert.equal(maskSecrets(`"${token.slice(0, 40)}…"`), `"${MASK}…"`);
+      assert.equal(maskSecrets('no token here: eyJ'), 'no token here: eyJ');
+    });
+
+    it('masks any 8-character piece of a known secret, and nothing else', () => {
+      const mask = secretMasker([PLAIN]);
+      assert.equal(mask(`write /regtoken:${PLAIN}.`), `write /regtoken:${MASK}.`);
+      assert.equal(mask(`"${PLAIN.slice(3, 20)}…" is odd`), `"${MASK}…" is odd`);
+      assert.equal(mask(`${PLAIN.slice(0, 7)} stays`), `${PLAIN.slice(0, 7)} stays`, 'fewer than 8 characters reveal nothing');
+      assert.equal(secretMasker([])('plain text'), 'plain text');
+    });
+
+    for (const [name, text, file] of [
+      ['a plain token', `${CMG} /regtoken:${PLAIN}`, 'a.ccmsetup'],
+      ['a token after = (a mistake)', `ccmsetup.exe /regtoken=${PLAIN}`, 'a.ccmsetup'],
+      ['a token after a space (a mistake)', `ccmsetup.exe /regtoken ${PLAIN}`, 'a.ccmsetup'],
+      ['a token as a property (a mistake)', `ccmsetup.exe REGTOKEN=${PLAIN}`, 'a.ccmsetup'],
+      ['a token under a misspelt name', `ccmsetup.exe /regtokn:${PLAIN}`, 'a.ccmsetup'],
+      ['a token in a stray quoted word', `ccmsetup.exe "/regtoken:${PLAIN}"`, 'a.ccmsetup'],
+      ['a token inside CCMSETUPCMD', `CCMSETUPCMD="/regtoken:${PLAIN} SMSSITECODE=ABC"`, 'a.ccmsetup'],
+      ['a token in a manifest', `version: 1\ncomanagement:\n  policies:\n    - name: a\n      commandLine: "/regtoken=${PLAIN}"\n`, 'p.comanage.yaml'],
+    ] as const) {
+      it(`hides ${name} from every answer of the core`, () => checkSecretHidden({ text, file }, PLAIN));
+    }
+  });
+
+  describe('command-line output', () => {
+    const CLI = path.resolve(__dirname, '../dist/cli.js');
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-secrets-'));
+      fs.writeFileSync(path.join(dir, 'a.ccmsetup'), [`${CMG} /regtoken:${PLAIN}`, `ccmsetup.exe /regtoken=${jwt(1)}`, `ccmsetup.exe REGTOKEN=${PLAIN}`, `ccmsetup.exe "/regtoken:${PLAIN}`].join('\n'));
+      fs.writeFileSync(path.join(dir, 'p.comanage.yaml'), `version: 1\npath: autopilot\ncomanagement:\n  policies:\n    - name: a\n      commandLine: "/regtoken:${PLAIN} /regtokn:${jwt(2)}"\n`);
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    for (const args of [['check', '.'], ['check', '.', '--format', 'json'], ['check', '.', '--format', 'sarif'],
+      ['check', '--readiness', 'p.comanage.yaml'], ['check', '--readiness', 'p.comanage.yaml', '--format', 'json']]) {
+      it(`comanage ${args.join(' ')} shows no token`, () => {
+        const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+        assert.ok(result.stdout.length > 100, `no output: ${result.stderr}`);
+        const output = result.stdout + result.stderr;
+        for (const piece of [PLAIN.slice(0, 12), PLAIN.slice(-12), jwt(1).split('.')[1], jwt(2).split('.')[1]]) {
+          assert.ok(!output.includes(piece), `"${piece}" in the output of ${args.join(' ')}`);
+        }
+      });
+    }
+  });
+
+  describe('language server', function () {
+    this.timeout(20_000);
+    it('shows no token in diagnostics, hovers, completions, symbols, code actions or logs', async () => {
+      const client = LspClient.start(path.resolve(__dirname, '..', 'dist', 'server.js'));
+      try {
+        await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await client.notify('initialized', {});
+        const uri = 'file:///tmp/secrets/a.ccmsetup';
+        const text = `ccmsetup.exe /regtoken=${PLAIN} /regtokn:${PLAIN}x\nccmsetup.exe /regtoken ${PLAIN}`;
+        const published = client.nextDiagnostics(uri);
+        await client.open(uri, text);
+        const seen: unknown[] = [(await published).diagnostics];
+        for (let line = 0; line < 2; line++) {
+          for (let character = 0; character <= 70; character += 3) {
+            const position = { line, character };
+            seen.push(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position }));
+            const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+            seen.push(list.items.map((i) => [i.label, i.detail, i.documentation]));
+          }
+        }
+        seen.push(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+        const diagnostics = seen[0] as Diagnostic[];
+        for (const d of diagnostics) {
+          const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+          seen.push(actions.map((a) => a.title));
+        }
+        assert.ok(diagnostics.length > 0);
+        const shown = JSON.stringify(seen) + client.logMessages.join('\n') + client.stderr;
+        assert.ok(!shown.includes(PLAIN.slice(0, 12)) && !shown.includes(PLAIN.slice(-12)), 'the token shows');
+      } finally {
+        await client.stop();
+      }
+    });
+  });
+});
