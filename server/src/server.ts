@@ -119,6 +119,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => scheduleValidation(change.document));
   documents.onDidClose((event) => {
     cancelValidation(event.document.uri);
+    languageService.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -29,6 +29,8 @@ export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity'
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
+  /** Drops what is cached for a document (the editor closed it). */
+  forget(uri: string): void;
   /** The language of a document, from its URI (file name), whatever the editor calls it. */
   kindOf(document: TextDocument): DocumentKind;
   /** Problems in offsets, after suppression and severity settings. */
@@ -93,7 +95,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       ? { kind, ccmsetup: parseCcmsetupDocument(text, { catalog }) }
       : { kind, plan: parseAndPlan(text, catalog).plan };
     cache.set(document.uri, { version: document.version, text, parsed: fresh });
-    if (cache.size > 200) cache.delete(cache.keys().next().value as string);
+    // Bounded by count and by text held, oldest first: the editor's open documents stay cached.
+    let held = 0;
+    for (const entry of cache.values()) held += entry.text.length;
+    while (cache.size > 1 && (cache.size > 200 || held > 64 * 1024 * 1024)) {
+      const oldest = cache.keys().next().value as string;
+      held -= cache.get(oldest)!.text.length;
+      cache.delete(oldest);
+    }
     return fresh;
   }
 
@@ -136,6 +145,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   }
 
   return {
+    forget(uri) {
+      cache.delete(uri);
+    },
     configure(next) {
       settings = next ?? {};
       for (const cached of cache.values()) {

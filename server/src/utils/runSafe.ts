@@ -46,10 +46,10 @@ export function runSafe<T>(
   token?: CancellationToken,
 ): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
-    setTimeout(() => {
+    setImmediate(() => {
       if (token?.isCancellationRequested) return resolve(cancelled());
       const result = tryRun(connection, label, work, fallback);
       resolve(token?.isCancellationRequested ? cancelled() : result);
-    }, 0);
+    });
   });
 }

@@ -1,6 +1,6 @@
 // Parses a workload manifest with the maintained `yaml` package (which keeps source ranges) into
 // ManifestNode trees. Never throws: YAML errors, duplicate keys and runaway aliases become problems.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry } from './ast';
 
@@ -26,7 +26,7 @@ export function parseManifest(text: string): ManifestDocument {
       span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start), text.length) },
     });
   }
-  const state: ConvertState = { nodes: 0, aliases: 0, limited: false, duplicates: new Set() };
+  const state: ConvertState = { nodes: 0, aliases: 0, limited: false, duplicates: new Set(), anchors: anchorIndex(document) };
   const root = document.contents ? convert(document, document.contents as YamlNode, 0, state, problems) : undefined;
   return { text, root: root ?? undefined, problems };
 }
@@ -37,6 +37,33 @@ interface ConvertState {
   limited: boolean;
   /** Offsets of duplicate keys already reported (an alias may expand the same mapping again). */
   duplicates: Set<number>;
+  /** Anchored nodes by name, in document order: resolving an alias must not walk the document. */
+  anchors: Map<string, { start: number; node: YamlNode }[]>;
+}
+
+function anchorIndex(document: Document): Map<string, { start: number; node: YamlNode }[]> {
+  const index = new Map<string, { start: number; node: YamlNode }[]>();
+  visit(document, {
+    Node(_key, node) {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (!anchor) return;
+      const list = index.get(anchor) ?? [];
+      list.push({ start: node.range?.[0] ?? 0, node: node as YamlNode });
+      index.set(anchor, list);
+    },
+  });
+  return index;
+}
+
+/** An alias refers to the closest anchor of its name written before it (YAML allows redefining). */
+function resolveAlias(alias: Alias, anchors: ConvertState['anchors']): YamlNode | undefined {
+  const at = alias.range?.[0] ?? 0;
+  let found: YamlNode | undefined;
+  for (const entry of anchors.get(alias.source) ?? []) {
+    if (entry.start >= at) break;
+    found = entry.node;
+  }
+  return found;
 }
 
 function convert(
@@ -58,7 +85,7 @@ function convert(
       }
       return null;
     }
-    const target = (node as Alias).resolve(document);
+    const target = resolveAlias(node as Alias, state.anchors);
     if (!target) return null;
     const resolved = convert(document, target as YamlNode, depth + 1, state, problems);
     // An alias stands where it is written: point findings at the alias, not the anchor.
