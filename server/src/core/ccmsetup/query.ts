@@ -3,6 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import { CatalogEntry } from '../catalog';
 import { CommandLine, ItemNode, ParameterNode, PropertyNode, Span } from './ast';
+import { isSpace } from './tokenizer';
 
 export type NamedItem = ParameterNode | PropertyNode;
 
@@ -56,15 +57,28 @@ export function lineAnchor(line: CommandLine): Span {
 
 /** A deletion of an item together with the blank before it, so no double space remains. */
 export function deletionSpan(text: string, span: Span): Span {
+  const blank = (i: number) => i >= 0 && i < text.length && isSpace(text.charCodeAt(i));
   let start = span.start;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  while (start > 0 && blank(start - 1)) start--;
   if (start === span.start || text[start - 1] === '\n' || start === 0) {
     // First item on the line: eat the blank after it instead.
     let end = span.end;
-    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    while (blank(end)) end++;
     return { start: span.start, end };
   }
   return { start, end: span.end };
+}
+
+/** Joins deletions that touch or overlap, so one fix never carries overlapping edits. */
+export function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 /**

@@ -86,6 +86,7 @@ export function unquote(text: string, from: number, to: number): { text: string;
   return { text: out, indices };
 }
 
-function isSpace(code: number): boolean {
+/** The blanks that separate tokens (the same set everywhere that edits or splits a line). */
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
 }

@@ -89,6 +89,8 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
         const from = offset + start;
         const trimmed = part.trim();
         if (trimmed.length === 0) {
+          // A list of one blank item has no separator to point at: missing-value reports it.
+          if (parts.length === 1) return;
           // Point at the separator that has nothing on one side.
           const at = index === parts.length - 1 ? from - type.separator.length : from + part.length;
           issues.push({ code: 'empty-list-item', from: at, to: at + type.separator.length,

@@ -2,7 +2,7 @@
 import { displayName } from '../../catalog';
 import { REFERENCE_URL, docLink } from '../../catalog/types';
 import { PropertyNode } from '../ast';
-import { deletionSpan, isNamed } from '../query';
+import { deletionSpan, isNamed, mergeSpans } from '../query';
 import { defineRule } from './types';
 
 const ABOUT = `${REFERENCE_URL}#aboutCCMSetup`;
@@ -200,7 +200,7 @@ export const parameterAfterProperty = defineRule({
     const moved = late.map((p) => ctx.text.slice(p.span.start, p.span.end)).join(' ');
     const edits = [
       { span: { start: firstProperty.span.start, end: firstProperty.span.start }, newText: `${moved} ` },
-      ...late.map((p) => ({ span: deletionSpan(ctx.text, p.span), newText: '' })),
+      ...mergeSpans(late.map((p) => deletionSpan(ctx.text, p.span))).map((span) => ({ span, newText: '' })),
     ];
     for (const parameter of late) {
       ctx.report(parameter.nameSpan, `Put ccmsetup parameters such as /${parameter.name} before the client.msi properties.`, {
