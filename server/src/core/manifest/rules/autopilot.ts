@@ -2,7 +2,7 @@
 // installs the Configuration Manager client during Autopilot): requirements, limitations and advice.
 import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
-import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
+import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, policyIndexes, policyName, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const ENROLLMENT = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
@@ -20,8 +20,6 @@ const withLine = (extra = '', prefix = MINIMAL) =>
 
 // ---- small local helpers --------------------------------------------------------------------
 
-const policyIndexes = (plan: Plan) => Array.from({ length: plan.count('comanagement.policies') }, (_, i) => i);
-const policyName = (plan: Plan, i: number) => plan.str(`comanagement.policies[${i}].name`) ?? `#${i + 1}`;
 const normalizeGroup = (group: string) => group.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The groups the co-management settings policies are assigned to, as written. */

@@ -13,12 +13,8 @@ const PROPERTIES = 'https://learn.microsoft.com/intune/configmgr/core/clients/de
 const PROPERTIES_SOURCE = 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md (newer copy)';
 const HOST = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500';
 
-/** Each policy's parsed command line, or nothing when no policy has one. */
-function eachLine(plan: Plan) {
-  return plan.commandLines();
-}
 
-const hasCommandLine = (plan: Plan) => eachLine(plan).length > 0;
+const hasCommandLine = (plan: Plan) => plan.commandLines().length > 0;
 
 export const siteCodeMatches = defineReadinessRule({
   id: 'command-line-site-code-matches', area: 'command-line', severity: 'error', source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
@@ -29,7 +25,7 @@ export const siteCodeMatches = defineReadinessRule({
   check(plan) {
     const expected = plan.str('site.code')!.toUpperCase();
     const findings: Finding[] = [];
-    for (const { line } of eachLine(plan)) {
+    for (const { line } of plan.commandLines()) {
       const value = find(line, 'SMSSITECODE')?.value;
       // AUTO lets the client find its site; sitecode-auto-with-ccmhostname judges that case.
       if (value && value.text.toUpperCase() !== expected && value.text.toUpperCase() !== 'AUTO') {
@@ -58,7 +54,7 @@ export const hostnameMatchesCmg = defineReadinessRule({
   check(plan) {
     const expected = plan.str('site.cmg.address')!.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
     const findings: Finding[] = [];
-    for (const { line } of eachLine(plan)) {
+    for (const { line } of plan.commandLines()) {
       const value = find(line, 'CCMHOSTNAME')?.value;
       if (!value) continue;
       const written = value.text.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
@@ -83,7 +79,7 @@ export const authenticationMatches = defineReadinessRule({
   check(plan) {
     const auth = plan.choice('site.clientAuthentication');
     const findings: Finding[] = [];
-    for (const { line } of eachLine(plan)) {
+    for (const { line } of plan.commandLines()) {
       const pki = find(line, 'UsePKICert');
       const entra = find(line, 'AADCLIENTAPPID') ?? find(line, 'AADRESOURCEURI');
       const token = find(line, 'regtoken');
@@ -103,10 +99,10 @@ export const taskSequenceRisksEspTimeout = defineReadinessRule({
   id: 'task-sequence-esp-timeout', area: 'esp', severity: 'information', source: 'memdocs/configmgr/comanage/autopilot-enrollment.md (seed 003)',
   title: 'A task sequence started from the command line fits in the Enrollment Status Page timeout (advice)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations',
-  appliesWhen: (plan) => eachLine(plan).some(({ line }) => find(line, 'PROVISIONTS') !== undefined) && !isManagedDesktop(plan),
+  appliesWhen: (plan) => plan.commandLines().some(({ line }) => find(line, 'PROVISIONTS') !== undefined) && !isManagedDesktop(plan),
   check(plan) {
     const timeout = plan.num('autopilot.esp.timeoutMinutes') ?? 60;
-    return eachLine(plan).filter(({ line }) => find(line, 'PROVISIONTS')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => find(line, 'PROVISIONTS')).map(({ line }) => ({
       message: `Advice: the Enrollment Status Page waits for this task sequence and gives up after ${timeout} minutes${plan.has('autopilot.esp.timeoutMinutes') ? '' : ' (the default)'}; keep it to the apps needed right away and deploy the rest separately.`,
       span: find(line, 'PROVISIONTS')!.nameSpan,
     }));
@@ -132,7 +128,7 @@ export const entraPropertiesWithPkiCert = defineReadinessRule({
   check(plan) {
     if (plan.bool('site.pkiClientCertificates') !== true) return undefined;
     // With one of the two present, entra-properties-incomplete names the other.
-    return eachLine(plan).filter(({ line }) => !find(line, 'AADCLIENTAPPID') && !find(line, 'AADRESOURCEURI')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => !find(line, 'AADCLIENTAPPID') && !find(line, 'AADRESOURCEURI')).map(({ line }) => ({
       message: 'These devices also hold a PKI client authentication certificate, so the command line needs AADCLIENTAPPID and AADRESOURCEURI for the client to use Microsoft Entra ID.',
       span: lineAnchor(line),
     }));
@@ -153,7 +149,7 @@ export const smsmpForRoaming = defineReadinessRule({
   appliesWhen: (plan) => hasCommandLine(plan) && plan.has('site.managementPoint'),
   check(plan) {
     const mp = plan.str('site.managementPoint')!;
-    return eachLine(plan).filter(({ line }) => !find(line, 'SMSMP')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => !find(line, 'SMSMP')).map(({ line }) => ({
       message: `Advice: add SMSMP=${mp} so that clients which later roam onto the intranet find the on-premises management point.`,
       span: lineAnchor(line),
     }));
@@ -168,12 +164,12 @@ export const smsmpMatches = defineReadinessRule({
   id: 'command-line-smsmp-matches', area: 'command-line', severity: 'warning', source: PROPERTIES_SOURCE,
   title: 'SMSMP in each policy\'s command line is the plan\'s management point',
   docUrl: `${PROPERTIES}#smsmp`,
-  appliesWhen: (plan) => eachLine(plan).some(({ line }) => find(line, 'SMSMP')?.value),
+  appliesWhen: (plan) => plan.commandLines().some(({ line }) => find(line, 'SMSMP')?.value),
   needs: ['site.managementPoint'],
   check(plan) {
     const expected = plan.str('site.managementPoint')!;
     const findings: Finding[] = [];
-    for (const { line } of eachLine(plan)) {
+    for (const { line } of plan.commandLines()) {
       const value = find(line, 'SMSMP')?.value;
       if (value && mpKey(value.text) !== mpKey(expected)) {
         findings.push({ message: `SMSMP names ${value.text}, but the plan's management point is ${expected}; clients start with the one on the command line.`, span: value.span });
@@ -191,14 +187,14 @@ export const smsmpHttpsPrefix = defineReadinessRule({
   id: 'command-line-smsmp-https', area: 'command-line', severity: 'error', source: PROPERTIES_SOURCE,
   title: 'On an HTTPS-only site the management point is written with https://',
   docUrl: `${PROPERTIES}#smsmp`,
-  appliesWhen: (plan) => plan.has('site.managementPoint') || eachLine(plan).some(({ line }) => find(line, 'SMSMP')?.value),
+  appliesWhen: (plan) => plan.has('site.managementPoint') || plan.commandLines().some(({ line }) => find(line, 'SMSMP')?.value),
   needs: ['site.communicationSecurity'],
   check(plan) {
     if (plan.choice('site.communicationSecurity') !== 'https-only') return undefined;
     const findings: Finding[] = [];
     const planned = plan.str('site.managementPoint');
     if (planned && !/^https:\/\//i.test(planned.trim())) findings.push({ message: 'The site accepts HTTPS only, so write its management point with the https:// prefix.', path: 'site.managementPoint' });
-    for (const { line, exact } of eachLine(plan)) {
+    for (const { line, exact } of plan.commandLines()) {
       const value = find(line, 'SMSMP')?.value;
       if (!value || /^https:\/\//i.test(value.text.trim())) continue;
       const plain = !/^[a-z]+:\/\//i.test(value.text);
@@ -224,7 +220,7 @@ export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
   needs: ['site.crlPublishedToInternet'],
   check(plan) {
     if (plan.bool('site.crlPublishedToInternet') !== false) return undefined;
-    return eachLine(plan).filter(({ line }) => !find(line, 'NoCRLCheck')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => !find(line, 'NoCRLCheck')).map(({ line }) => ({
       message: 'Internet clients can\'t reach your certificate revocation list, so add /NoCRLCheck; publishing the CRL to the internet is the recommended fix.',
       span: lineAnchor(line),
     }));
@@ -244,7 +240,7 @@ export const upgradeToLatestAdvice = defineReadinessRule({
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan),
   check(plan) {
-    return eachLine(plan).filter(({ line }) => !find(line, 'UpgradeToLatest')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => !find(line, 'UpgradeToLatest')).map(({ line }) => ({
       message: 'Advice: add UPGRADETOLATEST=TRUE so that new internet-based devices install the latest client version straight away.',
       span: lineAnchor(line),
     }));
@@ -263,7 +259,7 @@ export const hostnameWithoutCmg = defineReadinessRule({
   appliesWhen: (plan) => hasCommandLine(plan) && !hasCmg(plan) && !needsCmgOutsideAutopilot(plan) && !isAutopilotIntoComanagement(plan),
   check(plan) {
     const findings: Finding[] = [];
-    for (const { line } of eachLine(plan)) {
+    for (const { line } of plan.commandLines()) {
       const value = find(line, 'CCMHOSTNAME')?.value;
       if (value && isCmgAddress(value.text)) {
         findings.push({ message: 'CCMHOSTNAME points at a cloud management gateway, but the plan declares none (site.cmg); the Enablement tab only offers this line once a CMG exists. Add the CMG to the plan.', span: value.span });
@@ -286,7 +282,7 @@ export const tokenNeedsRegtoken = defineReadinessRule({
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#site-token',
   appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan) && plan.choice('site.clientAuthentication') === 'token',
   check(plan) {
-    if (eachLine(plan).some(({ line }) => find(line, 'regtoken'))) return undefined;
+    if (plan.commandLines().some(({ line }) => find(line, 'regtoken'))) return undefined;
     return { message: 'Devices that never see the intranet can\'t get a site token, so token authentication needs /regtoken on the command line, and a bulk token rarely fits Intune\'s 1024 characters; Microsoft Entra ID client authentication is the documented choice here.', path: 'site.clientAuthentication' };
   },
   examples: {
@@ -302,7 +298,7 @@ export const provisionTsWithTokenAuth = defineReadinessRule({
   appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token' && plan.bool('autopilot.provisioningTaskSequence.installsAppsOrUpdates') !== false,
   check(plan) {
     // Lines that carry /regtoken themselves get the same advice from provisionts-with-token.
-    return eachLine(plan).filter(({ line }) => find(line, 'PROVISIONTS') && !find(line, 'regtoken')).map(({ line }) => ({
+    return plan.commandLines().filter(({ line }) => find(line, 'PROVISIONTS') && !find(line, 'regtoken')).map(({ line }) => ({
       message: 'The plan authenticates clients with a token; if this task sequence installs applications or software updates, the client needs proper client authentication (Microsoft Entra ID or a PKI certificate).',
       span: find(line, 'PROVISIONTS')!.nameSpan,
     }));

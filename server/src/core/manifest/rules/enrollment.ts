@@ -1,7 +1,7 @@
 // Intune enrollment: the MDM authority, the MDM and MAM user scopes of Windows automatic
 // enrollment, and the automatic enrollment choice on the Configuration Manager side.
 import { Plan } from '../plan';
-import { DOCS, oldestWindows, windowsRank } from './scope';
+import { DOCS, isExistingClientsPath, oldestWindows, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
 
 const AUTO_ENROLL = `${DOCS}/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune`;
@@ -11,7 +11,6 @@ const WINDOWS_ENROLL_SOURCE = 'intune/intune-service/enrollment/windows-enroll.m
 const ENABLE_2107 = `${DOCS}/how-to-enable#enable-co-management-for-versions-2107-and-earlier`;
 const ENABLE_2107_SOURCE = 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)';
 
-const existingClients = (plan: Plan) => plan.choice('path') === 'existing-clients';
 
 // ---- Tenant side: MDM authority and automatic enrollment scopes ----
 
@@ -104,7 +103,7 @@ export const autoEnrollNone = defineReadinessRule({
   source: `intune/configmgr/cloud-attach/enable.md (newer copy); ${ENABLE_2107_SOURCE}`,
   title: 'On the existing-clients path, automatic enrollment in Intune is All or Pilot',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#cloud-attach-using-custom-settings',
-  appliesWhen: existingClients,
+  appliesWhen: isExistingClientsPath,
   needs: ['comanagement.autoEnroll'],
   check(plan) {
     if (plan.choice('comanagement.autoEnroll') !== 'none') return undefined;
@@ -154,7 +153,7 @@ export const deviceTokenNeeds1803 = defineReadinessRule({
   id: 'enrollment-device-token-windows-1803', area: 'enrollment', severity: 'warning', source: ENABLE_2107_SOURCE,
   title: 'Existing clients run Windows 10 1803 or later, so they enroll with their device token',
   docUrl: ENABLE_2107,
-  appliesWhen: existingClients,
+  appliesWhen: isExistingClientsPath,
   needsAny: ['windows.minimumVersion', 'windows.versions'],
   check(plan) {
     const oldest = oldestWindows(plan);
@@ -171,7 +170,7 @@ export const defaultRestrictionOnly = defineReadinessRule({
   id: 'enrollment-default-restriction-only', area: 'enrollment', severity: 'information', source: TUTORIAL_SOURCE,
   title: 'Existing clients are held only to the default Intune enrollment restriction (advice)',
   docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
-  appliesWhen: existingClients,
+  appliesWhen: isExistingClientsPath,
   needs: ['intune.customEnrollmentRestrictions'],
   check(plan) {
     if (plan.bool('intune.customEnrollmentRestrictions') !== true) return undefined;

@@ -1,12 +1,10 @@
 // Identity: how devices join Microsoft Entra ID, whether users are synchronized, and which client
 // authentication fits. These decide whether devices can be co-managed and on which path.
-import { Plan } from '../plan';
-import { DOCS, isAutopilotIntoComanagement } from './scope';
+import { DOCS, isAutopilotIntoComanagement, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
 
 const PATH_1 = `${DOCS}/quickstart-paths#bkmk_path1`;
 const PATHS_SOURCE = 'intune/configmgr/comanage/quickstart-paths.md (newer copy)';
-const existingClients = (plan: Plan) => plan.choice('path') === 'existing-clients';
 
 // ---- Join type ----
 
@@ -34,7 +32,7 @@ export const existingClientsHybridJoin = defineReadinessRule({
   id: 'identity-existing-clients-hybrid-join', area: 'identity', severity: 'warning', source: PATHS_SOURCE,
   title: 'Existing clients are Microsoft Entra hybrid joined',
   docUrl: PATH_1,
-  appliesWhen: existingClients,
+  appliesWhen: isExistingClientsPath,
   needs: ['identity.deviceJoin'],
   check(plan) {
     if (plan.choice('identity.deviceJoin') !== 'entra-joined') return undefined;
@@ -51,7 +49,7 @@ export const existingClientsUserSync = defineReadinessRule({
   source: `${PATHS_SOURCE}; tutorial-co-manage-clients.md (newer copy)`,
   title: 'On the existing-clients path, on-premises users are synchronized with Microsoft Entra Connect',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
-  appliesWhen: existingClients,
+  appliesWhen: isExistingClientsPath,
   needs: ['identity.usersSynced'],
   check(plan) {
     if (plan.bool('identity.usersSynced') !== false) return undefined;
@@ -68,7 +66,7 @@ export const autoRegisterClientSetting = defineReadinessRule({
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)',
   title: 'The client setting that registers new domain-joined devices with Microsoft Entra ID is on',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-client-settings-to-direct-clients-to-register-with-azure-ad`,
-  appliesWhen: (plan) => existingClients(plan) && plan.choice('identity.deviceJoin') === 'hybrid-joined',
+  appliesWhen: (plan) => isExistingClientsPath(plan) && plan.choice('identity.deviceJoin') === 'hybrid-joined',
   needs: ['clientSettings.autoRegisterWithEntra'],
   check(plan) {
     if (plan.bool('clientSettings.autoRegisterWithEntra') !== false) return undefined;

@@ -3,7 +3,7 @@
 // Every rule here applies only to `path: managed-desktop`.
 import { deletionSpan, find } from '../../ccmsetup/query';
 import { Plan } from '../plan';
-import { isManagedDesktop } from './scope';
+import { isManagedDesktop, policyIndexes, policyName } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const SOURCE = 'MicrosoftDocs/Managed-Desktop managed-desktop/prepare/autopilot-co-management.md (newer copy)';
@@ -12,8 +12,6 @@ const MINIMAL = 'version: 1\npath: managed-desktop\n';
 /** The group the Managed Desktop steps assign the policy to. */
 const ALL_DEVICES_GROUP = 'Modern Workplace Devices-All';
 
-const policyIndexes = (plan: Plan) => Array.from({ length: plan.count('comanagement.policies') }, (_, i) => i);
-const policyName = (plan: Plan, i: number) => plan.str(`comanagement.policies[${i}].name`) ?? `#${i + 1}`;
 const policy = (fields: string) => `${MINIMAL}comanagement:\n  policies:\n    - name: P\n${fields.split('\n').map((f) => `      ${f}`).join('\n')}\n`;
 
 /** Findings for each policy whose boolean `key` is explicitly false, with a fix that sets it to true. */

@@ -3,16 +3,14 @@
 import { Plan } from '../plan';
 import { WORKLOAD_KEYS } from '../manifestSchema';
 import { installsAgent } from './cmg';
-import { DOCS, isAutopilotIntoComanagement, isManagedDesktop } from './scope';
+import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, policyIndexes, policyName } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const SOURCE = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
 const CONFIGURE = `${DOCS}/autopilot-enrollment#configure`;
 const COMMAND_LINE = 'CCMSETUPCMD="CCMHOSTNAME=contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC"';
 
-/** The index of every policy in comanagement.policies. */
-const policies = (plan: Plan) => Array.from({ length: plan.count('comanagement.policies') }, (_, i) => i);
-const policyName = (plan: Plan, i: number) => plan.str(`comanagement.policies[${i}].name`) ?? `policy ${i + 1}`;
+const nameOf = (plan: Plan, i: number) => policyName(plan, i, `policy ${i + 1}`);
 
 export const policyCommandLineRequired = defineReadinessRule({
   id: 'policy-command-line-required', area: 'policy', severity: 'error',
@@ -21,10 +19,10 @@ export const policyCommandLineRequired = defineReadinessRule({
   docUrl: CONFIGURE,
   appliesWhen: installsAgent,
   check(plan) {
-    return policies(plan)
+    return policyIndexes(plan)
       .filter((i) => plan.bool(`comanagement.policies[${i}].installAgent`) === true && !plan.str(`comanagement.policies[${i}].commandLine`)?.trim())
       .map((i): Finding => ({
-        message: `"${policyName(plan, i)}" installs the Configuration Manager client but has no command line; paste the one from the Enablement tab of the cloud attach properties into commandLine.`,
+        message: `"${nameOf(plan, i)}" installs the Configuration Manager client but has no command line; paste the one from the Enablement tab of the cloud attach properties into commandLine.`,
         path: `comanagement.policies[${i}].installAgent`,
       }));
   },
@@ -43,10 +41,10 @@ export const policyInstallsAgent = defineReadinessRule({
   needs: ['comanagement.policies[0].installAgent'],
   check(plan) {
     if (installsAgent(plan)) return undefined;
-    return policies(plan)
+    return policyIndexes(plan)
       .filter((i) => plan.bool(`comanagement.policies[${i}].installAgent`) === false)
       .map((i): Finding => ({
-        message: `The plan has the co-management settings policy install the client (clientInstallMethod: policy), but "${policyName(plan, i)}" doesn't; set "Automatically install the Configuration Manager agent" to Yes.`,
+        message: `The plan has the co-management settings policy install the client (clientInstallMethod: policy), but "${nameOf(plan, i)}" doesn't; set "Automatically install the Configuration Manager agent" to Yes.`,
         path: `comanagement.policies[${i}].installAgent`,
         fixes: [{ title: 'Set installAgent to true', edits: [{ span: plan.spanOf(`comanagement.policies[${i}].installAgent`), newText: 'true' }], preferred: true }],
       }));
@@ -61,12 +59,12 @@ export const policyTargetsDevices = defineReadinessRule({
   id: 'policy-target-device-group', area: 'policy', severity: 'error', source: SOURCE,
   title: 'Each co-management settings policy is assigned to a device group',
   docUrl: CONFIGURE,
-  appliesWhen: (plan) => policies(plan).some((i) => plan.has(`comanagement.policies[${i}].targetGroupType`)),
+  appliesWhen: (plan) => policyIndexes(plan).some((i) => plan.has(`comanagement.policies[${i}].targetGroupType`)),
   check(plan) {
-    return policies(plan)
+    return policyIndexes(plan)
       .filter((i) => plan.choice(`comanagement.policies[${i}].targetGroupType`) === 'user')
       .map((i): Finding => ({
-        message: `"${policyName(plan, i)}" is assigned to a user group; assign the co-management settings policy to a device group (the same group as the Autopilot and Enrollment Status Page profiles).`,
+        message: `"${nameOf(plan, i)}" is assigned to a user group; assign the co-management settings policy to a device group (the same group as the Autopilot and Enrollment Status Page profiles).`,
         path: `comanagement.policies[${i}].targetGroupType`,
       }));
   },
@@ -84,15 +82,15 @@ export const policyPriorityUnique = defineReadinessRule({
   check(plan) {
     const findings: Finding[] = [];
     const seen = new Map<number, number>();
-    for (const i of policies(plan)) {
+    for (const i of policyIndexes(plan)) {
       const priority = plan.num(`comanagement.policies[${i}].priority`);
       if (priority === undefined) {
-        findings.push({ message: `"${policyName(plan, i)}" has no priority; with several policies Intune uses priorities to pick the one a device gets, so give each a distinct one.`, path: `comanagement.policies[${i}]` });
+        findings.push({ message: `"${nameOf(plan, i)}" has no priority; with several policies Intune uses priorities to pick the one a device gets, so give each a distinct one.`, path: `comanagement.policies[${i}]` });
         continue;
       }
       const first = seen.get(priority);
       if (first !== undefined) {
-        findings.push({ message: `"${policyName(plan, i)}" has the same priority (${priority}) as "${policyName(plan, first)}"; a device in both groups gets one of them by priority, so make them distinct.`, path: `comanagement.policies[${i}].priority` });
+        findings.push({ message: `"${nameOf(plan, i)}" has the same priority (${priority}) as "${nameOf(plan, first)}"; a device in both groups gets one of them by priority, so make them distinct.`, path: `comanagement.policies[${i}].priority` });
       } else {
         seen.set(priority, i);
       }
@@ -109,17 +107,17 @@ export const overrideIgnoresWorkloads = defineReadinessRule({
   id: 'policy-override-ignores-configmgr-workloads', area: 'policy', severity: 'warning', source: SOURCE,
   title: 'A policy that overrides to Intune isn\'t combined with workloads kept on Configuration Manager',
   docUrl: `${DOCS}/autopilot-enrollment#advanced-settings`,
-  appliesWhen: (plan) => policies(plan).some((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true),
+  appliesWhen: (plan) => policyIndexes(plan).some((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true),
   needs: ['workloads'],
   check(plan) {
     // Only the split the plan writes down can be contradicted; the override itself decides the rest.
     const kept = WORKLOAD_KEYS.filter((key) => plan.has(`workloads.${key}.authority`) && plan.choice(`workloads.${key}.authority`) !== 'intune');
     if (kept.length === 0) return undefined;
     const which = kept.join(', ');
-    return policies(plan)
+    return policyIndexes(plan)
       .filter((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true)
       .map((i): Finding => ({
-        message: `"${policyName(plan, i)}" overrides co-management, so its devices take every workload from Intune and ignore the plan's split, which keeps ${which} away from Intune; apps deployed from Configuration Manager still install.`,
+        message: `"${nameOf(plan, i)}" overrides co-management, so its devices take every workload from Intune and ignore the plan's split, which keeps ${which} away from Intune; apps deployed from Configuration Manager still install.`,
         path: `comanagement.policies[${i}].overrideToIntune`,
       }));
   },

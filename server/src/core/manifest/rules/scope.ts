@@ -88,3 +88,12 @@ export function windowsVersionsInScope(plan: Plan): { rank: number; text: string
   const listed = Array.from({ length: plan.count('windows.versions') }, (_, i) => read(`windows.versions[${i}]`)).flat();
   return listed.length > 0 ? listed : read('windows.minimumVersion');
 }
+
+/** The index of every policy in comanagement.policies. */
+export const policyIndexes = (plan: Plan): number[] => Array.from({ length: plan.count('comanagement.policies') }, (_, i) => i);
+
+/** A policy's name for messages, or the given stand-in when it has none. */
+export const policyName = (plan: Plan, i: number, fallback = `#${i + 1}`): string => plan.str(`comanagement.policies[${i}].name`) ?? fallback;
+
+/** The plan follows the existing-clients path (clients already managed by Configuration Manager). */
+export const isExistingClientsPath = (plan: Plan): boolean => plan.choice('path') === 'existing-clients';
