@@ -54,7 +54,7 @@ function exampleCommandLines(): string[] {
 /** Small deterministic changes so the lines aren't all the same; every 25th line carries typos. */
 function variant(line: string, i: number): string {
   const site = `P${String(i % 100).padStart(2, '0')}`;
-  let out = line.replace(/SMSSITECODE=ABC/g, `SMSSITECODE=${site}`).replace(/contoso/g, `contoso${i % 7}`);
+  let out = line.replace(/SMSSITECODE=ABC/g, `SMSSITECODE=${site}`).replace(/contoso/g, `contoso${i}`);
   if (i % 25 === 24) out = out.replace('SMSSITECODE=', 'SMSSITECOD=').replace('/UsePKICert', '/UsePKICrt');
   return out;
 }
@@ -138,7 +138,14 @@ type PolicyShape = 'folded' | 'compact' | 'aliases';
  */
 function writePolicy(w: Writer, i: number, shape: PolicyShape): PolicyLines {
   const no = String(i + 1).padStart(4, '0');
-  const typo = (part: string) => (i % 50 === 49 ? part.replace('SMSSITECODE', 'SMSSITECOD') : part);
+  // Each policy's command line is written differently (the CMG host's letter case follows the bits of
+  // the policy number; host names compare case-insensitively), so no server can check one line
+  // and reuse the result for the others.
+  const own = (part: string) => part.replace('contoso.eastus', (host) => {
+    let bit = 0;
+    return host.replace(/[a-z]/g, (c) => ((i >> bit++) & 1 ? c.toUpperCase() : c));
+  });
+  const typo = (part: string) => own(i % 50 === 49 ? part.replace('SMSSITECODE', 'SMSSITECOD') : part);
   const aliased = shape === 'aliases' && i > 0;
   if (shape === 'compact') w.push(`    # branch ${i % 97}`);
   const name = w.push(`    - name: Ring ${no} devices`);
@@ -155,7 +162,7 @@ function writePolicy(w: Writer, i: number, shape: PolicyShape): PolicyLines {
     w.push('');
   } else {
     commandLine = w.push(`      commandLine: ${shape === 'aliases' ? '&cmd ' : ''}>-`);
-    COMMAND_LINE.forEach((part, k) => w.push(`        ${shape === 'folded' && k === 1 ? typo(part) : part}`));
+    COMMAND_LINE.forEach((part, k) => w.push(`        ${shape === 'folded' ? typo(part) : part}`));
   }
   return { name, targetGroupType, commandLine, priority };
 }

@@ -1,7 +1,8 @@
 // `npm run bench`: generates the inputs, measures comanage and yaml-language-server side by side
 // over stdio JSON-RPC, profiles what misses a target, and writes bench/results.json and BENCHMARKS.md.
 // Options: --quick (few repetitions, for trying the harness), --no-profile, --report-only (rewrite
-// BENCHMARKS.md from the existing bench/results.json, measuring nothing).
+// BENCHMARKS.md from the existing bench/results.json, measuring nothing), --only id,id (measure
+// those inputs with comanage and print the medians, writing nothing; for working on one row).
 // Run `node esbuild.mjs` first (the npm script does).
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -42,6 +43,16 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--only');
+  if (only !== -1) {
+    const ids = new Set((process.argv[only + 1] ?? '').split(','));
+    for (const input of benchInputs().filter((i) => ids.has(i.id))) {
+      const result = await measureDocument(comanageSpec(false), input, WORK, planFor(input));
+      const row = (s?: { median: number; p95: number; p99: number; n: number }) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} (n=${s.n})` : '-');
+      log(`${input.id}: open ${row(result.open)}; edit ${row(result.change)}; hover ${row(result.hoverAll)}; completion ${row(result.completionAll)}; hover during validation ${row(result.hoverDuringValidation)}; rss ${result.rssMiB} MiB${result.error ? `; error ${result.error}` : ''}`);
+    }
+    return;
+  }
   if (process.argv.includes('--report-only')) {
     const saved = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
     writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), renderReport(saved));

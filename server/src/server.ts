@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
+import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
 const SETTINGS_SECTION = 'comanage';
@@ -105,8 +106,12 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       // A newer edit has its own timer (or the document closed): this result would be stale.
       if (!current || current.version !== version) return;
-      const diagnostics = tryRun(connection, 'validation', () => languageService.doValidation(current), []);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      runInSlices(() => languageService.validationSteps(current), () => documents.get(uri)?.version === version,
+        (diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+        (error) => {
+          connection.console.error(`comanage: validation failed: ${describeError(error)}`);
+          void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        });
     }, delayMs));
   }
 

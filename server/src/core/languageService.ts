@@ -2,17 +2,19 @@
 // the CLI and the tests all go through here. It parses a document once per version and reuses it.
 import { Catalog, defaultCatalog } from './catalog';
 import { CcmsetupDocument } from './ccmsetup/ast';
-import { analyzeCcmsetup } from './ccmsetup/analyze';
+import { analyzeCcmsetup, analyzeCcmsetupSteps } from './ccmsetup/analyze';
 import { parseCcmsetupDocument } from './ccmsetup/parser';
 import {
   CodeAction, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, TextDocument, documentKindOf,
 } from './languageTypes';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
-import { ManifestAnalysis, analyzeManifest, parseAndPlan } from './manifest/analyze';
+import { ManifestAnalysis, analyzeManifestSteps, parseAndPlan } from './manifest/analyze';
+import { Steps, drain } from './steps';
 import { Plan } from './manifest/plan';
 import { ReadinessResult } from './manifest/readiness';
 import { LineContext } from './ccmsetup/ast';
+import { LineCache } from './ccmsetup/lineCache';
 import { wrapForIntune } from './ccmsetup/intuneWrap';
 import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
@@ -36,6 +38,8 @@ export interface LanguageService {
   /** Problems in offsets, after suppression and severity settings. */
   analyze(document: TextDocument): Problem[];
   doValidation(document: TextDocument): Diagnostic[];
+  /** doValidation in steps: the caller may pause between them to answer other requests. */
+  validationSteps(document: TextDocument): Steps<Diagnostic[]>;
   doComplete(document: TextDocument, position: Position): CompletionList;
   doHover(document: TextDocument, position: Position): Hover | null;
   getCodeActions(document: TextDocument, range: Range): CodeAction[];
@@ -68,7 +72,13 @@ type Parsed =
   | { kind: 'ccmsetup'; ccmsetup: CcmsetupDocument; problems?: Problem[] }
   | { kind: 'manifest'; plan: Plan; analysis?: ManifestAnalysis; problems?: Problem[] };
 
-interface Cached { version: number; text: string; parsed: Parsed }
+interface Cached {
+  version: number;
+  text: string;
+  parsed: Parsed;
+  /** Command lines and their problems, handed from version to version of this document. */
+  lines: LineCache;
+}
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
 
@@ -82,6 +92,12 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const newBudget = () => new Budget(params.budget?.ms ?? ANALYSIS_BUDGET_MS, params.budget?.clock);
   // One entry per open document; a new version replaces the old one.
   const cache = new Map<string, Cached>();
+  // Problems kept between versions depend on the settings and on the clock (token expiry): a
+  // change of settings or of the minute starts every document's line cache afresh.
+  let settingsGeneration = 0;
+  const minute = () => Math.floor(now().getTime() / 60_000);
+  const newLineCache = () => new LineCache(`${settingsGeneration}:${minute()}`);
+  const linesValid = (lines: LineCache) => lines.generation === `${settingsGeneration}:${minute()}`;
 
   /** The parsed document, or undefined when it is not ours or too large to analyse. */
   function parsed(document: TextDocument): Parsed | undefined {
@@ -91,10 +107,12 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     if (text.length > maxLengthFor(kind)) return undefined;
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.text === text) return hit.parsed;
+    const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
+    lines.startVersion();
     const fresh: Parsed = kind === 'ccmsetup'
-      ? { kind, ccmsetup: parseCcmsetupDocument(text, { catalog }) }
-      : { kind, plan: parseAndPlan(text, catalog).plan };
-    cache.set(document.uri, { version: document.version, text, parsed: fresh });
+      ? { kind, ccmsetup: parseCcmsetupDocument(text, { catalog, lines }) }
+      : { kind, plan: parseAndPlan(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines).plan };
+    cache.set(document.uri, { version: document.version, text, parsed: fresh, lines });
     // Bounded by count and by text held, oldest first: the editor's open documents stay cached.
     let held = 0;
     for (const entry of cache.values()) held += entry.text.length;
@@ -116,9 +134,13 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return cut ? [...found, cut] : found;
   }
 
-  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>, budget = newBudget()): ManifestAnalysis {
+  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined): ManifestAnalysis {
+    return drain(manifestAnalysisSteps(entry, lines, newBudget()));
+  }
+
+  function* manifestAnalysisSteps(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, budget: Budget): Steps<ManifestAnalysis> {
     if (!entry.analysis) {
-      const analysis = analyzeManifest(entry.plan.document, entry.plan, { catalog, settings, budget, now: now() });
+      const analysis = yield* analyzeManifestSteps(entry.plan.document, entry.plan, { catalog, settings, budget, now: now(), lines });
       const cut = cutShort(budget);
       // Listed after the cap so it is never the finding that gets dropped.
       entry.analysis = { ...analysis, problems: cut ? [...capProblems(analysis.problems), cut] : capProblems(analysis.problems) };
@@ -126,7 +148,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return entry.analysis;
   }
 
-  function problems(document: TextDocument): Problem[] {
+  function* problemSteps(document: TextDocument): Steps<Problem[]> {
     // Started before parsing, which is part of the work the budget bounds.
     const budget = newBudget();
     const entry = parsed(document);
@@ -135,14 +157,18 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const kind = documentKindOf(document.uri);
       return kind !== 'none' && length > maxLengthFor(kind) ? [tooLarge(length, maxLengthFor(kind))] : [];
     }
-    if (entry.kind === 'manifest') return (entry.problems ??= manifestAnalysis(entry, budget).problems);
+    const lines = cache.get(document.uri)?.lines;
+    yield;
+    if (entry.kind === 'manifest') return (entry.problems ??= (yield* manifestAnalysisSteps(entry, lines, budget)).problems);
     if (!entry.problems) {
-      const found = capProblems(analyzeCcmsetup(entry.ccmsetup, { catalog, settings, budget, now: now() }));
+      const found = capProblems(yield* analyzeCcmsetupSteps(entry.ccmsetup, { catalog, settings, budget, now: now(), lines }));
       const cut = cutShort(budget);
       entry.problems = cut ? [...found, cut] : found;
     }
     return entry.problems;
   }
+
+  const problems = (document: TextDocument) => drain(problemSteps(document));
 
   return {
     forget(uri) {
@@ -150,7 +176,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     },
     configure(next) {
       settings = next ?? {};
+      settingsGeneration++;
       for (const cached of cache.values()) {
+        // Problems remembered per line were found with the old settings.
+        cached.lines = newLineCache();
         cached.parsed.problems = undefined;
         if (cached.parsed.kind === 'manifest') cached.parsed.analysis = undefined;
       }
@@ -158,6 +187,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     kindOf: (document) => documentKindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
+    *validationSteps(document) {
+      return toDiagnostics(document, yield* problemSteps(document));
+    },
     doComplete(document, requested) {
       const entry = parsed(document);
       const position = clamp(document, requested);
@@ -209,7 +241,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     getReadiness(document) {
       const entry = parsed(document);
       if (entry?.kind !== 'manifest') return [];
-      return manifestAnalysis(entry).readiness.map((result) => ({
+      return manifestAnalysis(entry, cache.get(document.uri)?.lines).readiness.map((result) => ({
         id: result.id,
         area: result.area,
         title: result.title,

@@ -7,8 +7,11 @@ import { DocumentKind, Problem } from './languageTypes';
 
 /** Real ccmsetup files are a few KB; anything this big is pasted junk or a wrong file. */
 export const MAX_DOCUMENT_LENGTH = 2 * 1024 * 1024;
-/** Manifests are a few KB too, and the YAML parser can't be interrupted, so their limit is lower. */
-export const MAX_MANIFEST_LENGTH = 256 * 1024;
+/**
+ * Manifests are a few KB too. The YAML parser can't be interrupted, so opening one this large
+ * costs about a second once; later versions are parsed in pieces (manifest/pieces.ts).
+ */
+export const MAX_MANIFEST_LENGTH = 2 * 1024 * 1024;
 /** A command line longer than this is not checked (Intune takes 1,024 characters; ccmsetup.exe a few KB). */
 export const MAX_LINE_LENGTH = 64 * 1024;
 /** More findings than this in one document help nobody; the rest are summarised in one line. */

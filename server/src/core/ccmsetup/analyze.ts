@@ -13,6 +13,8 @@ import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { secretValues } from './query';
+import type { LineCache } from './lineCache';
+import { Steps, drain } from '../steps';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
@@ -22,23 +24,50 @@ export interface AnalyzeOptions {
   budget?: Budget;
   /** "Now" for rules about dates (token expiry); the real clock when absent. */
   now?: Date;
+  /**
+   * Problems of lines checked before, kept with the same settings and clock minute; a line found
+   * there is not checked again.
+   */
+  lines?: LineCache;
 }
 
 export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOptions): Problem[] {
+  return drain(analyzeCcmsetupSteps(document, options));
+}
+
+/** Lines checked between two pauses of a long analysis. */
+const LINES_PER_STEP = 64;
+
+export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: AnalyzeOptions): Steps<Problem[]> {
   const problems: Problem[] = [];
   const overrides = options.settings.rules ?? {};
   const active = (options.rules ?? CCMSETUP_RULES).filter((rule) => overrides[rule.id] !== 'off');
   const failed = new Set<string>();
   const now = options.now ?? new Date();
 
+  let checked = 0;
   for (const line of document.lines) {
+    if (++checked % LINES_PER_STEP === 0) yield;
+    const known = options.lines?.problems(line);
+    if (known) {
+      problems.push(...known);
+      continue;
+    }
     if (options.budget?.expired()) {
       options.budget.stop(line.span, 'the checks of this command line and the ones after it');
       break;
     }
+    const before = problems.length;
+    checkLine(line);
+    options.lines?.remember(line, problems.slice(before));
+  }
+  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return problems;
+
+  function checkLine(line: CommandLine): void {
     if (line.text.length > MAX_LINE_LENGTH) {
       problems.push(lineTooLong(line.span, line.text.length));
-      continue;
+      return;
     }
     // Messages may quote the line; whatever may be its token is masked, whole or in part.
     const mask = secretMasker(secretValues(line));
@@ -76,8 +105,6 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
       }
     }
   }
-  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return problems;
 }
 
 function isSuppressed(line: CommandLine, id: string): boolean {

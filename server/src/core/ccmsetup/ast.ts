@@ -71,6 +71,8 @@ export interface CommandLine {
   disabled?: Set<string>;
   /** Configuration Manager version stated by a `# comanage-site-version:` comment. */
   siteVersion?: number;
+  /** Set when the line came out of an escaped string whose offsets could only be estimated. */
+  approximate?: true;
 }
 
 export interface CommentNode { span: Span; text: string }

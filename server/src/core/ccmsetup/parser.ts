@@ -6,6 +6,7 @@ import {
   CcmsetupDocument, CommandLine, CommentNode, ItemNode, LINE_CONTEXTS, LineContext, ParameterNode,
   ParseProblem, ProgramNode, PropertyNode, Span, ValueNode,
 } from './ast';
+import type { LineCache } from './lineCache';
 import { Token, tokenize, unquote } from './tokenizer';
 
 /** Maps an index in the text being parsed to a document offset. */
@@ -20,6 +21,8 @@ export interface ParseOptions {
   catalog?: Catalog;
   /** Context for lines that neither a directive nor their own text places. */
   defaultContext?: LineContext;
+  /** Lines parsed for the document's previous version, reused when unchanged. */
+  lines?: LineCache;
 }
 
 export function parseCcmsetupDocument(text: string, options: ParseOptions = {}): CcmsetupDocument {
@@ -59,11 +62,21 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
           }
         }
       } else {
-        const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context });
-        if (disabled) line.disabled = disabled;
-        if (siteVersion !== undefined) line.siteVersion = siteVersion;
+        const parse = () => {
+          const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context });
+          if (lineDisabled) line.disabled = lineDisabled;
+          if (lineSiteVersion !== undefined) line.siteVersion = lineSiteVersion;
+          return line;
+        };
+        const lineDisabled = disabled;
+        const lineSiteVersion = siteVersion;
+        // The key holds what the parse and the checks read: the physical line and the directives in force.
+        const physical = text.slice(lineStart, lineEnd);
+        const key = () => (context || lineDisabled || lineSiteVersion !== undefined
+          ? `${context ?? ''}\u0001${lineDisabled ? [...lineDisabled].join(',') : ''}\u0001${lineSiteVersion ?? ''}\u0001${physical}`
+          : physical);
+        lines.push(options.lines ? options.lines.line(key(), lineStart, parse) : parse());
         disabled = undefined;
-        lines.push(line);
       }
     }
     lineStart = next;

@@ -1,18 +1,21 @@
 // Everything comanage finds in a manifest: YAML and structure problems, the ccmsetup findings of
 // each embedded command line (with ranges in the YAML file), and failed readiness checks.
 import { Catalog } from '../catalog';
-import { analyzeCcmsetup } from '../ccmsetup/analyze';
+import { analyzeCcmsetupSteps } from '../ccmsetup/analyze';
+import { Steps, drain } from '../steps';
+import type { LineCache } from '../ccmsetup/lineCache';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
 import { Budget } from '../limits';
 import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
-import { ManifestDocument } from './ast';
-import { parseManifest } from './parser';
+import { ManifestDocument, PieceCache } from './ast';
+import { parseWhole } from './parser';
+import { parseInPieces } from './pieces';
 import { Plan } from './plan';
-import { ReadinessResult, evaluateReadiness } from './readiness';
+import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
-import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructure } from './structure';
+import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -25,9 +28,14 @@ const SYNTAX_CODE: Record<string, StructureCode> = {
   'yaml-syntax': 'manifest-yaml-syntax', 'duplicate-key': 'manifest-duplicate-key', 'yaml-limit': 'manifest-too-complex',
 };
 
-export function parseAndPlan(text: string, catalog: Catalog): { document: ManifestDocument; plan: Plan } {
-  const document = parseManifest(text);
-  return { document, plan: new Plan(document, catalog) };
+/**
+ * The first version of a document is parsed whole (one call of the parser is the fastest way
+ * through a text). A later version of a large one is parsed in pieces, reusing the pieces of the
+ * version before (`previous`), so an edit re-parses only what it touched.
+ */
+export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): { document: ManifestDocument; plan: Plan } {
+  const document = (previous && parseInPieces(text, previous)) || { ...parseWhole(text), pieces: new Map() };
+  return { document, plan: new Plan(document, catalog, lines) };
 }
 
 export interface ManifestAnalyzeOptions {
@@ -39,12 +47,19 @@ export interface ManifestAnalyzeOptions {
   now?: Date;
   /** The readiness rules to run (tests swap in a failing one); MANIFEST_RULES when absent. */
   readinessRules?: readonly ReadinessRule[];
+  /** Problems of command lines checked for an earlier version (see LineCache). */
+  lines?: LineCache;
 }
 
 export function analyzeManifest(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): ManifestAnalysis {
+  return drain(analyzeManifestSteps(document, plan, options));
+}
+
+export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): Steps<ManifestAnalysis> {
   const overrides = options.settings.rules ?? {};
   const problems: Problem[] = [];
   // Every message may quote the plan; the tokens of its command lines are masked wherever they appear.
+  yield* plan.prepareCommandLines();
   const mask = secretMasker(plan.commandLines().flatMap(({ line }) => secretValues(line)));
   const push = (code: string, defaultSeverity: Problem['severity'], problem: Omit<Problem, 'code' | 'severity' | 'docUrl'> & { docUrl?: string }) => {
     const override = overrides[code];
@@ -60,13 +75,14 @@ export function analyzeManifest(document: ManifestDocument, plan: Plan, options:
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.problems.some((p) => p.code === 'yaml-syntax');
   if (readable) {
-    for (const finding of checkStructure(document.root, document.text.length, options.budget)) {
+    for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
     }
   }
-  problems.push(...analyzeCcmsetup(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now }));
+  yield;
+  problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
-  const readiness = (readable ? evaluateReadiness(plan, options.settings, options.readinessRules, options.budget) : [])
+  const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
     .map((result) => ({ ...result, message: mask(result.message), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.

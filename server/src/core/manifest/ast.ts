@@ -1,6 +1,5 @@
 // A workload manifest as a small tree with document offsets, converted from the `yaml` package's
 // nodes. Aliases are expanded (within limits) so rules never see them.
-import type { Scalar } from 'yaml';
 import type { Span } from '../ccmsetup/ast';
 
 export interface MapEntry {
@@ -13,7 +12,10 @@ export interface MapEntry {
 export type ManifestNode =
   | { kind: 'map'; span: Span; entries: MapEntry[] }
   | { kind: 'seq'; span: Span; items: ManifestNode[] }
-  | { kind: 'scalar'; span: Span; value: string | number | boolean | null; source: Scalar };
+  | { kind: 'scalar'; span: Span; value: string | number | boolean | null; style: ScalarStyle; textSpan: Span };
+
+/** How a scalar is written; `textSpan` is where its characters are (for an alias: the anchored scalar). */
+export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
 export interface ManifestSyntaxProblem {
   code: 'yaml-syntax' | 'duplicate-key' | 'yaml-limit';
@@ -26,4 +28,9 @@ export interface ManifestDocument {
   /** Absent when the file is empty or not a YAML document at all. */
   root?: ManifestNode;
   problems: ManifestSyntaxProblem[];
+  /** Parsed pieces the next version of this text can reuse (absent when it was parsed whole). */
+  pieces?: PieceCache;
 }
+
+/** Parse results of pieces of a large manifest by their text; see pieces.ts. */
+export type PieceCache = Map<string, unknown>;

@@ -1,13 +1,30 @@
 // Parses a workload manifest with the maintained `yaml` package (which keeps source ranges) into
 // ManifestNode trees. Never throws: YAML errors, duplicate keys and runaway aliases become problems.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry } from './ast';
+import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, ScalarStyle } from './ast';
 
 /** Bounds that keep a hostile file (alias bombs, deep nesting) from pinning a core. */
 export const MANIFEST_LIMITS = { maxDepth: 64, maxNodes: 100_000, maxAliasExpansions: 1_000 };
 
-export function parseManifest(text: string): ManifestDocument {
+/** The whole text as one YAML document, the way the format is defined. */
+export function parseWhole(text: string): ManifestDocument {
+  const parsed = parseYaml(text, 0);
+  return { text, root: parsed.root, problems: parsed.problems };
+}
+
+/** What one call of the YAML parser gives, with offsets moved by `base`. */
+export interface ParsedYaml {
+  root?: ManifestNode;
+  problems: ManifestSyntaxProblem[];
+  /** For the root mapping: each key's identity (type and value), to find duplicates across pieces. */
+  keyIdentities: string[];
+  nodes: number;
+  depth: number;
+}
+
+/** Parses `text`, which starts at document offset `base`. */
+export function parseYaml(text: string, base: number): ParsedYaml {
   const problems: ManifestSyntaxProblem[] = [];
   let document: Document;
   try {
@@ -15,30 +32,35 @@ export function parseManifest(text: string): ManifestDocument {
     // every other key of its mapping, which takes seconds on a large file.
     document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (error) {
-    problems.push({ code: 'yaml-syntax', message: `The YAML parser stopped: ${error instanceof Error ? error.message : 'unknown error'}.`, span: { start: 0, end: 0 } });
-    return { text, problems };
+    problems.push({ code: 'yaml-syntax', message: `The YAML parser stopped: ${error instanceof Error ? error.message : 'unknown error'}.`, span: { start: base, end: base } });
+    return { problems, keyIdentities: [], nodes: 0, depth: 0 };
   }
   for (const error of document.errors) {
     const [start, end] = error.pos;
     problems.push({
       code: 'yaml-syntax',
       message: `YAML syntax: ${firstLine(error.message)}`,
-      span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start), text.length) },
+      span: { start: base + Math.min(start, text.length), end: base + Math.min(Math.max(end, start), text.length) },
     });
   }
-  const state: ConvertState = { nodes: 0, aliases: 0, limited: false, duplicates: new Set(), anchors: anchorIndex(document) };
-  const root = document.contents ? convert(document, document.contents as YamlNode, 0, state, problems) : undefined;
-  return { text, root: root ?? undefined, problems };
+  // Only a text with an anchor needs the index (a full walk of the document).
+  const anchors = text.includes('&') ? anchorIndex(document) : new Map();
+  const state: ConvertState = { base, nodes: 0, depth: 0, aliases: 0, limited: false, duplicates: new Set(), anchors, keyIdentities: [] };
+  const root = document.contents ? convert(document.contents as YamlNode, 0, state, problems) : undefined;
+  return { root: root ?? undefined, problems, keyIdentities: state.keyIdentities, nodes: state.nodes, depth: state.depth };
 }
 
 interface ConvertState {
+  base: number;
   nodes: number;
+  depth: number;
   aliases: number;
   limited: boolean;
   /** Offsets of duplicate keys already reported (an alias may expand the same mapping again). */
   duplicates: Set<number>;
   /** Anchored nodes by name, in document order: resolving an alias must not walk the document. */
   anchors: Map<string, { start: number; node: YamlNode }[]>;
+  keyIdentities: string[];
 }
 
 function anchorIndex(document: Document): Map<string, { start: number; node: YamlNode }[]> {
@@ -66,10 +88,12 @@ function resolveAlias(alias: Alias, anchors: ConvertState['anchors']): YamlNode 
   return found;
 }
 
-function convert(
-  document: Document, node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[],
-): ManifestNode | null {
-  const span = spanOf(node);
+/** Scalar keys by type and value, as YAML compares them (1 and "1" differ, name and "name" don't). */
+const identityOf = (value: unknown) => `${typeof value}:${String(value)}`;
+
+function convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): ManifestNode | null {
+  const span = spanOf(node, state.base);
+  if (depth > state.depth) state.depth = depth;
   if (++state.nodes > MANIFEST_LIMITS.maxNodes || depth > MANIFEST_LIMITS.maxDepth) {
     if (!state.limited) {
       state.limited = true;
@@ -87,28 +111,28 @@ function convert(
     }
     const target = resolveAlias(node as Alias, state.anchors);
     if (!target) return null;
-    const resolved = convert(document, target as YamlNode, depth + 1, state, problems);
+    const resolved = convert(target as YamlNode, depth + 1, state, problems);
     // An alias stands where it is written: point findings at the alias, not the anchor.
     return resolved ? { ...resolved, span } : null;
   }
   if (isMap(node)) {
     const entries: MapEntry[] = [];
-    // Scalar keys by type and value, as YAML compares them (1 and "1" differ, name and "name" don't).
     const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : '';
-      const keySpan = keyNode ? spanOf(keyNode) : span;
+      const keySpan = keyNode ? spanOf(keyNode, state.base) : span;
       if (keyNode && isScalar(keyNode)) {
-        const identity = `${typeof keyNode.value}:${String(keyNode.value)}`;
+        const identity = identityOf(keyNode.value);
         if (seen.has(identity) && !state.duplicates.has(keySpan.start)) {
           state.duplicates.add(keySpan.start);
-          problems.push({ code: 'duplicate-key', message: 'This key appears twice in the same mapping; keep one.', span: { start: keySpan.start, end: Math.min(keySpan.start + 1, keySpan.end) } });
+          problems.push(duplicateKey(keySpan));
         }
         seen.add(identity);
-      }
-      const value = pair.value ? convert(document, pair.value as YamlNode, depth + 1, state, problems) : null;
+        if (depth === 0) state.keyIdentities.push(identity);
+      } else if (depth === 0) state.keyIdentities.push('');
+      const value = pair.value ? convert(pair.value as YamlNode, depth + 1, state, problems) : null;
       entries.push({ key, keySpan, node: value });
     }
     return { kind: 'map', span, entries };
@@ -116,7 +140,7 @@ function convert(
   if (isSeq(node)) {
     const items: ManifestNode[] = [];
     for (const item of node.items) {
-      const converted = item ? convert(document, item as YamlNode, depth + 1, state, problems) : null;
+      const converted = item ? convert(item as YamlNode, depth + 1, state, problems) : null;
       if (converted) items.push(converted);
     }
     return { kind: 'seq', span, items };
@@ -124,14 +148,18 @@ function convert(
   if (isScalar(node)) {
     const value = node.value;
     const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value);
-    return { kind: 'scalar', span, value: plain, source: node as Scalar };
+    return { kind: 'scalar', span, value: plain, style: (node.type ?? 'PLAIN') as ScalarStyle, textSpan: span };
   }
   return null;
 }
 
-function spanOf(node: YamlNode): { start: number; end: number } {
+export function duplicateKey(keySpan: { start: number; end: number }): ManifestSyntaxProblem {
+  return { code: 'duplicate-key', message: 'This key appears twice in the same mapping; keep one.', span: { start: keySpan.start, end: Math.min(keySpan.start + 1, keySpan.end) } };
+}
+
+function spanOf(node: YamlNode, base: number): { start: number; end: number } {
   const range = node.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  return range ? { start: base + range[0], end: base + range[1] } : { start: 0, end: 0 };
 }
 
 function firstLine(message: string): string {

@@ -4,8 +4,10 @@ import { Catalog } from '../catalog';
 import { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { ManifestDocument, ManifestNode, MapEntry } from './ast';
+import { LineCache } from '../ccmsetup/lineCache';
 import { LineOutline } from './lineOutline';
 import { decodeScalar } from './scalarText';
+import { Steps, drain } from '../steps';
 
 export type Scalar = string | number | boolean | null;
 
@@ -21,8 +23,10 @@ export class Plan {
   private commandLineCache?: PolicyCommandLine[];
   private outlineCache?: LineOutline;
   private readonly keyIndex = new WeakMap<ManifestNode, Map<string, MapEntry>>();
+  private readonly entries = new Map<string, { key: string; keySpan: Span; node: ManifestNode | null } | undefined>();
 
-  constructor(readonly document: ManifestDocument, private readonly catalog: Catalog) {}
+  /** `lines` keeps parsed command lines from the document's previous version (see LineCache). */
+  constructor(readonly document: ManifestDocument, private readonly catalog: Catalog, private readonly lines?: LineCache) {}
 
   /** The node at a path: undefined if absent, null if the key is present without a value. */
   node(path: string): ManifestNode | null | undefined {
@@ -30,6 +34,14 @@ export class Plan {
   }
 
   entry(path: string): { key: string; keySpan: Span; node: ManifestNode | null } | undefined {
+    // Rules ask the same paths again and again (each policy's keys, from several rules).
+    if (this.entries.has(path)) return this.entries.get(path);
+    const found = this.walk(path);
+    this.entries.set(path, found);
+    return found;
+  }
+
+  private walk(path: string): { key: string; keySpan: Span; node: ManifestNode | null } | undefined {
     let current: ManifestNode | null | undefined = this.document.root;
     let found: MapEntry | { key: string; keySpan: Span; node: ManifestNode | null } | undefined;
     for (const step of parsePath(path)) {
@@ -124,18 +136,40 @@ export class Plan {
 
   /** Each co-management policy's command line, parsed as a ccmsetup line in the Intune context. */
   commandLines(): PolicyCommandLine[] {
-    if (this.commandLineCache) return this.commandLineCache;
+    return (this.commandLineCache ??= drain(this.commandLineSteps()));
+  }
+
+  /** commandLines() in steps, for a long analysis that pauses between them. */
+  *prepareCommandLines(): Steps<void> {
+    this.commandLineCache ??= yield* this.commandLineSteps();
+  }
+
+  private *commandLineSteps(): Steps<PolicyCommandLine[]> {
     const lines: PolicyCommandLine[] = [];
-    for (let i = 0; i < this.count('comanagement.policies'); i++) {
-      const node = this.node(`comanagement.policies[${i}].commandLine`);
-      if (node?.kind !== 'scalar' || typeof node.value !== 'string') continue;
-      const decoded = decodeScalar(this.document.text, node.source);
-      if (!decoded || decoded.text.trim() === '') continue;
-      const offsets = decoded.offsets;
-      const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
-      lines.push({ policy: i, exact: decoded.exact, line: parseCommandLine(decoded.text, { catalog: this.catalog, map, context: 'intune' }) });
+    const { text } = this.document;
+    const policies = this.node('comanagement.policies');
+    const items = policies?.kind === 'seq' ? policies.items : [];
+    for (let i = 0; i < items.length; i++) {
+      if (i % 256 === 255) yield;
+      const policy = items[i];
+      const node = policy.kind === 'map' ? this.indexOf(policy).get('commandLine')?.node : undefined;
+      if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.trim() === '') continue;
+      const parse = () => {
+        const decoded = decodeScalar(text, node)!;
+        const offsets = decoded.offsets;
+        const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
+        const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context: 'intune' });
+        if (!decoded.exact) line.approximate = true;
+        return line;
+      };
+      const add = (line: CommandLine) => lines.push({ policy: i, line, exact: !line.approximate });
+      if (!this.lines) { add(parse()); continue; }
+      // The key holds the whole lines the scalar is written on: rules and fixes look at the blanks around it.
+      const from = text.lastIndexOf('\n', node.textSpan.start - 1) + 1;
+      const lastBreak = text.indexOf('\n', node.textSpan.end - 1);
+      const to = lastBreak === -1 ? text.length : lastBreak;
+      add(this.lines.line(`${node.style}\u0001${text.slice(from, to)}`, from, parse));
     }
-    this.commandLineCache = lines;
     return lines;
   }
 
@@ -145,7 +179,20 @@ export class Plan {
   }
 }
 
+/** Rules ask for the same few hundred paths on every version; their parsed steps are kept. */
+const parsedPaths = new Map<string, (string | number)[]>();
+
 export function parsePath(path: string): (string | number)[] {
+  let steps = parsedPaths.get(path);
+  if (!steps) {
+    if (parsedPaths.size >= 50_000) parsedPaths.clear();
+    steps = splitPath(path);
+    parsedPaths.set(path, steps);
+  }
+  return steps;
+}
+
+function splitPath(path: string): (string | number)[] {
   if (path === '') return [];
   const steps: (string | number)[] = [];
   for (const part of path.split('.')) {

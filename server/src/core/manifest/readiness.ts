@@ -4,6 +4,7 @@ import { Span } from '../ccmsetup/ast';
 import { Fix, LanguageSettings } from '../languageTypes';
 import { Budget } from '../limits';
 import { Plan } from './plan';
+import { Steps, drain } from '../steps';
 import { MANIFEST_RULES } from './rules';
 import { Area, ReadinessRule } from './rules/types';
 
@@ -27,9 +28,18 @@ export interface ReadinessResult {
 export function evaluateReadiness(
   plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES, budget?: Budget,
 ): ReadinessResult[] {
+  return drain(evaluateReadinessSteps(plan, settings, rules, budget));
+}
+
+
+export function* evaluateReadinessSteps(
+  plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES, budget?: Budget,
+): Steps<ReadinessResult[]> {
   const results: ReadinessResult[] = [];
   const overrides = settings.rules ?? {};
   for (const rule of rules) {
+    // A rule over thousands of policies takes milliseconds: a long analysis may pause after each.
+    yield;
     if (budget?.expired()) {
       budget.stop({ start: 0, end: 0 }, `the readiness checks starting with "${rule.id}"`);
       break;

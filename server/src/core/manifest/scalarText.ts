@@ -3,7 +3,8 @@
 // Handles plain, single-quoted, double-quoted, literal (|) and folded (>) scalars. The result is
 // checked against the yaml package's own decoding; if they differ, offsets fall back to a linear
 // estimate and `exact` is false.
-import type { Scalar } from 'yaml';
+import type { Span } from '../ccmsetup/ast';
+import type { ScalarStyle } from './ast';
 
 export interface ScalarText {
   text: string;
@@ -12,14 +13,14 @@ export interface ScalarText {
   exact: boolean;
 }
 
-export function decodeScalar(source: string, node: Scalar): ScalarText | undefined {
-  if (typeof node.value !== 'string' || !node.range) return undefined;
-  const [start, end] = node.range;
+export function decodeScalar(source: string, node: { value: unknown; style: ScalarStyle; textSpan: Span }): ScalarText | undefined {
+  if (typeof node.value !== 'string') return undefined;
+  const { start, end } = node.textSpan;
   const out: { chars: string[]; offsets: number[] } = { chars: [], offsets: [] };
-  switch (node.type) {
+  switch (node.style) {
     case 'QUOTE_SINGLE': flow(source, start + 1, end - 1, out, 'single'); break;
     case 'QUOTE_DOUBLE': flow(source, start + 1, end - 1, out, 'double'); break;
-    case 'BLOCK_LITERAL': case 'BLOCK_FOLDED': block(source, start, end, out, node.type === 'BLOCK_FOLDED'); break;
+    case 'BLOCK_LITERAL': case 'BLOCK_FOLDED': block(source, start, end, out, node.style === 'BLOCK_FOLDED'); break;
     default: flow(source, start, end, out, 'plain');
   }
   let text = out.chars.join('');

@@ -9,6 +9,7 @@ import type { Budget } from '../limits';
 import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
+import { Steps, drain } from '../steps';
 
 export interface StructureFinding {
   code: StructureCode;
@@ -41,17 +42,39 @@ export const STRUCTURE_CODES: StructureCodeInfo[] = [
 ];
 
 export function checkStructure(root: ManifestNode | undefined, textLength: number, budget?: Budget): StructureFinding[] {
+  return drain(checkStructureSteps(root, textLength, budget));
+}
+
+/** Nodes checked between two pauses of a long analysis. */
+const NODES_PER_STEP = 2048;
+
+/**
+ * Walks the tree depth first with an explicit stack (a file of thousands of policies can then
+ * pause between nodes); findings come out in the order a recursive walk gives.
+ */
+export function* checkStructureSteps(root: ManifestNode | undefined, textLength: number, budget?: Budget): Steps<StructureFinding[]> {
   const findings: StructureFinding[] = [];
   if (!root) {
     findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, textLength) }, message: 'The manifest is empty: start with "version: 1".' });
     return findings;
   }
-  visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings, budget);
+  const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings, stack, budget)];
+  let done = 0;
+  while (stack.length) {
+    stack.pop()!();
+    if (++done % NODES_PER_STEP === 0) yield;
+  }
   return findings;
 }
 
-function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], budget?: Budget): void {
-  if (budget?.expired()) return void budget.stop(node.span, 'the structure checks from here on, the command-line checks and the readiness checks');
+/** A node to visit, or the checks to run after an object's entries were visited. */
+type Task = () => void;
+
+function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], stack: Task[], budget?: Budget): void {
+  if (budget?.expired()) {
+    stack.length = 0;
+    return void budget.stop(node.span, 'the structure checks from here on, the command-line checks and the readiness checks');
+  }
   const type = field.type;
   switch (type.kind) {
     case 'object': {
@@ -60,29 +83,39 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       // Computed once per mapping: a per-entry scan would make a file of many unknown keys quadratic.
       const present = new Set(node.entries.map((e) => e.key));
       const unused = known.filter((k) => !present.has(k));
+      const children: Task[] = [];
       for (const entry of node.entries) {
         const child = Object.hasOwn(type.fields, entry.key) ? type.fields[entry.key] : undefined;
         if (!child) {
-          const suggestion = suggest(entry.key, unused);
-          findings.push({
-            code: 'manifest-unknown-key', span: entry.keySpan,
-            message: `"${entry.key}" is not a key of ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`}`,
-            fixes: suggestion ? [{ title: `Rename to ${suggestion}`, edits: [{ span: entry.keySpan, newText: suggestion }], preferred: true }] : undefined,
+          children.push(() => {
+            const suggestion = suggest(entry.key, unused);
+            findings.push({
+              code: 'manifest-unknown-key', span: entry.keySpan,
+              message: `"${entry.key}" is not a key of ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`}`,
+              fixes: suggestion ? [{ title: `Rename to ${suggestion}`, edits: [{ span: entry.keySpan, newText: suggestion }], preferred: true }] : undefined,
+            });
           });
           continue;
         }
-        if (entry.node && !(entry.node.kind === 'scalar' && entry.node.value === null)) visit(child, entry.node, entry.keySpan, `"${entry.key}"`, findings, budget);
+        const value = entry.node;
+        if (value && !(value.kind === 'scalar' && value.value === null)) children.push(() => visit(child, value, entry.keySpan, `"${entry.key}"`, findings, stack, budget));
       }
-      for (const [key, child] of Object.entries(type.fields)) {
-        if (child.required && !present.has(key)) {
-          findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
+      stack.push(() => {
+        for (const [key, child] of Object.entries(type.fields)) {
+          if (child.required && !present.has(key)) {
+            findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
+          }
         }
-      }
+      });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
       return;
     }
     case 'array':
       if (node.kind !== 'seq') return void wrongType(node, `${label} should be a list`, findings);
-      node.items.forEach((item, index) => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, budget));
+      for (let index = node.items.length - 1; index >= 0; index--) {
+        const item = node.items[index];
+        stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, stack, budget));
+      }
       return;
     case 'boolean':
       if (node.kind !== 'scalar' || typeof node.value !== 'boolean') {
@@ -103,7 +136,7 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       return;
     case 'string': case 'commandLine':
       if (node.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number')) return void wrongType(node, `${label} should be text`, findings);
-      if (type.kind === 'string' && type.pattern && !new RegExp(type.pattern).test(String(node.value))) {
+      if (type.kind === 'string' && type.pattern && !patternOf(type.pattern).test(String(node.value))) {
         findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} should be ${type.patternHint ?? `text matching ${type.pattern}`}.` });
       }
       return;
@@ -122,6 +155,13 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
     }
   }
 }
+
+const patterns = new Map<string, RegExp>();
+const patternOf = (source: string) => {
+  let pattern = patterns.get(source);
+  if (!pattern) patterns.set(source, (pattern = new RegExp(source)));
+  return pattern;
+};
 
 function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
   findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });

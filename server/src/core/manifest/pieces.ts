@@ -1,0 +1,193 @@
+// Parses a large manifest in pieces so that an edit re-parses only the piece it touched. The text
+// is cut where indentation alone says one block collection entry ends and the next begins (a
+// top-level key; inside a long section, each key or list item), each piece goes to the yaml
+// parser on its own, and the results are joined into the tree a whole parse gives. Results are
+// cached by the piece's text; a piece that moved is shifted, not re-parsed.
+// Anything the cutting can't be sure about (anchors, aliases, tags, several documents, flow or
+// explicit keys at a cut, a YAML error in any piece) returns undefined, and the caller parses the
+// whole text instead. test/manifestPieces.test.ts checks both ways give the same tree.
+import type { Span } from '../ccmsetup/ast';
+import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, PieceCache } from './ast';
+import { MANIFEST_LIMITS, ParsedYaml, duplicateKey, parseYaml } from './parser';
+
+/** A piece with at most this many lines is parsed as it is. */
+const LEAF_LINES = 40;
+/** Below this length one parse of the whole text is cheaper than cutting it. */
+export const PIECES_MIN_LENGTH = 16 * 1024;
+/** Anchors, aliases and tags can reach across pieces; directives and document markers change the whole text. */
+const UNSAFE = /(?:^|[\s[{,])[&*!]|^(?:---|\.\.\.|%)/m;
+
+interface CachedPiece { base: number; parsed: ParsedYaml }
+
+class CannotCut extends Error {}
+
+interface Context {
+  text: string;
+  /** Start offset of each line, then text.length + 1. */
+  lineStarts: number[];
+  previous?: PieceCache;
+  next: PieceCache;
+  problems: ManifestSyntaxProblem[];
+  nodes: number;
+}
+
+export function parseInPieces(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): ManifestDocument | undefined {
+  if (text.length < minLength || UNSAFE.test(text)) return undefined;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  lineStarts.push(text.length + 1);
+  const context: Context = { text, lineStarts, previous, next: new Map(), problems: [], nodes: 0 };
+  try {
+    const root = collection(context, 0, lineStarts.length - 1, 0, 0);
+    if (!root || context.nodes > MANIFEST_LIMITS.maxNodes) return undefined;
+    return { text, root, problems: context.problems, pieces: context.next };
+  } catch (error) {
+    if (error instanceof CannotCut) return undefined;
+    throw error;
+  }
+}
+
+/** Indentation of a line, or -1 when it holds nothing but blanks or a comment. */
+function indentOf(context: Context, line: number): number {
+  const { text, lineStarts } = context;
+  const end = lineStarts[line + 1] - 1;
+  let i = lineStarts[line];
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (i >= end) return -1;
+  const ch = text[i];
+  if (ch === '#' || ch === '\r') return -1;
+  return i - lineStarts[line];
+}
+
+/** True when the line, at `column`, starts a block sequence item (`-` then a blank or the end). */
+function isItem(context: Context, line: number, column: number): boolean {
+  const at = context.lineStarts[line] + column;
+  const next = context.text[at + 1];
+  return context.text[at] === '-' && (next === ' ' || next === '\n' || next === '\r' || next === undefined);
+}
+
+/**
+ * Lines [from, to) hold one block mapping or sequence whose entries start at `indent`; `depth` is
+ * its depth in the whole tree. Undefined when there is nothing but comments.
+ */
+function collection(context: Context, from: number, to: number, indent: number, depth: number): ManifestNode | undefined {
+  let first = from;
+  while (first < to && indentOf(context, first) === -1) first++;
+  if (first === to) return undefined;
+  if (indentOf(context, first) !== indent) throw new CannotCut();
+  const sequence = isItem(context, first, indent);
+  // Where each entry starts; leading comments go with the first one.
+  const starts = [from];
+  for (let line = first + 1; line < to; line++) {
+    const column = indentOf(context, line);
+    if (column === -1 || column > indent) continue;
+    if (column < indent) throw new CannotCut();
+    const ch = context.text[context.lineStarts[line] + column];
+    if (ch === '?' || ch === ':' || ch === '[' || ch === '{') throw new CannotCut();
+    const item = isItem(context, line, column);
+    // A mapping may hold a sequence written at its own indentation ("key:\n- a"): not a cut.
+    if (sequence ? item : !item) starts.push(line);
+    else if (sequence) throw new CannotCut();
+  }
+  starts.push(to);
+
+  const nodes: ManifestNode[] = [];
+  const entries: MapEntry[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const piece = entry(context, starts[k], starts[k + 1], indent, depth, sequence);
+    if (!piece.root || piece.root.kind !== (sequence ? 'seq' : 'map')) throw new CannotCut();
+    nodes.push(piece.root);
+    if (piece.root.kind === 'seq') continue;
+    piece.root.entries.forEach((e, n) => {
+      const identity = piece.keyIdentities[n];
+      if (identity && seen.has(identity)) context.problems.push(duplicateKey(e.keySpan));
+      if (identity) seen.add(identity);
+      entries.push(e);
+    });
+  }
+  const span: Span = { start: nodes[0].span.start, end: nodes[nodes.length - 1].span.end };
+  context.nodes += 1;
+  if (sequence) return { kind: 'seq', span, items: nodes.flatMap((n) => (n.kind === 'seq' ? n.items : [])) };
+  return { kind: 'map', span, entries };
+}
+
+/** One entry of a collection: parsed as it is, or (a long `key:` section) cut further. */
+function entry(context: Context, from: number, to: number, indent: number, depth: number, sequence: boolean): ParsedYaml {
+  if (to - from <= LEAF_LINES || sequence) return leaf(context, from, to, depth);
+  // `key:` alone on its line (a comment may follow), its value on the lines below.
+  let header = from;
+  while (indentOf(context, header) === -1) header++;
+  const line = context.text.slice(context.lineStarts[header], context.lineStarts[header + 1] - 1);
+  if (!/^ *[A-Za-z_][\w.-]* *:\s*(?:#.*)?$/.test(line)) return leaf(context, from, to, depth);
+  let body = header + 1;
+  while (body < to && indentOf(context, body) === -1) body++;
+  const bodyIndent = body < to ? indentOf(context, body) : -1;
+  if (bodyIndent < indent || (bodyIndent === indent && !isItem(context, body, indent))) return leaf(context, from, to, depth);
+  const head = leaf(context, from, header + 1, depth);
+  const value = collection(context, header + 1, to, bodyIndent, depth + 1);
+  if (!value || head.root?.kind !== 'map' || head.root.entries.length !== 1) throw new CannotCut();
+  const [key] = head.root.entries;
+  return {
+    root: { kind: 'map', span: { start: head.root.span.start, end: value.span.end }, entries: [{ ...key, node: value }] },
+    problems: [], keyIdentities: head.keyIdentities, nodes: 0, depth: 0,
+  };
+}
+
+/** Lines [from, to) through the yaml parser, or from the cache when the same text was parsed before. */
+function leaf(context: Context, from: number, to: number, depth: number): ParsedYaml {
+  const base = context.lineStarts[from];
+  const end = Math.min(context.lineStarts[to], context.text.length);
+  const source = context.text.slice(base, end);
+  const again = context.next.get(source) as CachedPiece | undefined;
+  let cached = again ?? (context.previous?.get(source) as CachedPiece | undefined);
+  if (!cached) cached = { base, parsed: parseYaml(source, base) };
+  else if (cached.base !== base) {
+    const delta = base - cached.base;
+    // A piece only the previous version used is moved where it is; the same text twice in this version gets a copy.
+    if (again) cached = { base, parsed: shiftParsed(cached.parsed, delta) };
+    else { shiftInPlace(cached.parsed, delta); cached.base = base; }
+  }
+  context.next.set(source, cached);
+  const { parsed } = cached;
+  if (parsed.problems.some((p) => p.code !== 'duplicate-key') || parsed.depth + depth > MANIFEST_LIMITS.maxDepth) throw new CannotCut();
+  context.problems.push(...parsed.problems);
+  context.nodes += parsed.nodes;
+  return parsed;
+}
+
+function shiftInPlace(parsed: ParsedYaml, delta: number): void {
+  const move = (span: Span) => { span.start += delta; span.end += delta; };
+  const node = (n: ManifestNode): void => {
+    move(n.span);
+    if (n.kind === 'scalar') { if (n.textSpan !== n.span) move(n.textSpan); return; }
+    if (n.kind === 'seq') { n.items.forEach(node); return; }
+    for (const e of n.entries) {
+      if (e.keySpan !== n.span) move(e.keySpan);
+      if (e.node) node(e.node);
+    }
+  };
+  if (parsed.root) node(parsed.root);
+  for (const p of parsed.problems) move(p.span);
+}
+
+function shiftParsed(parsed: ParsedYaml, delta: number): ParsedYaml {
+  return {
+    ...parsed,
+    root: parsed.root && shiftNode(parsed.root, delta),
+    problems: parsed.problems.map((p) => ({ ...p, span: shiftSpan(p.span, delta) })),
+  };
+}
+
+const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+function shiftNode(node: ManifestNode, delta: number): ManifestNode {
+  switch (node.kind) {
+    case 'scalar': return { ...node, span: shiftSpan(node.span, delta), textSpan: shiftSpan(node.textSpan, delta) };
+    case 'seq': return { kind: 'seq', span: shiftSpan(node.span, delta), items: node.items.map((item) => shiftNode(item, delta)) };
+    case 'map': return {
+      kind: 'map', span: shiftSpan(node.span, delta),
+      entries: node.entries.map((e) => ({ key: e.key, keySpan: shiftSpan(e.keySpan, delta), node: e.node && shiftNode(e.node, delta) })),
+    };
+  }
+}

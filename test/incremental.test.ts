@@ -1,0 +1,396 @@
+// Incremental parsing and checking give what a fresh start gives: a manifest parsed in pieces
+// (manifest/pieces.ts) equals the whole parse, and a language service fed version after version
+// of one document (reusing pieces and the line cache, ccmsetup/lineCache.ts) reports what a new
+// service reports for the final text. Generated documents, fixed fast-check seeds.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, LanguageService, ReadinessCheck } from '../server/src/core/languageService';
+import { Problem } from '../server/src/core/languageTypes';
+import { ManifestDocument, PieceCache } from '../server/src/core/manifest/ast';
+import { parseWhole } from '../server/src/core/manifest/parser';
+import { PIECES_MIN_LENGTH, parseInPieces } from '../server/src/core/manifest/pieces';
+
+const SEED = 20261123;
+const EXAMPLES = path.join(__dirname, '..', 'examples');
+const read = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+const examples = (pattern: RegExp) => fs.readdirSync(EXAMPLES).filter((n) => pattern.test(n)).sort().map(read);
+const fixedClock = () => new Date('2026-11-23T00:00:00Z');
+const newService = (settings = {}) => getLanguageService({ now: fixedClock, budget: { ms: 1e9 }, settings });
+
+/** Runs `f` without stack traces: a broken YAML text makes hundreds of YAMLErrors, and their stacks take most of the time. */
+function fast<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+// --- generated manifests -----------------------------------------------------------------------
+
+const BASE = read('new-internet-devices-cmg.comanage.yaml');
+const POLICIES = /^ {2}policies:\n[\s\S]*?\n(?=\n)/m;
+assert.ok(POLICIES.test(BASE), 'the example manifest has a policies: list');
+
+/** Command lines written in each scalar style the format allows; `pad` is the block indentation. */
+function commandLine(i: number, pad: string): string {
+  const site = ['ABC', 'XYZ', 'AUTO', 'A1'][i % 4];
+  const extra = ['', ' FOO=bar', ' /BITSPriority:SUPER', ' SMSMP=http://mp1', '', ' CCMHOSTNAME=https://x.contoso.com'][i % 6];
+  const host = `contoso${i % 7}.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500`;
+  const inner = `/UpgradeToLatest CCMHOSTNAME=${host} SMSSITECODE=${site} AADCLIENTAPPID=7506ee10-f7ec-415a-b415-cd3d58790d97 AADRESOURCEURI=https://contososerver${extra}`;
+  switch (i % 5) {
+    case 0: return `>-\n${pad}CCMSETUPCMD="${inner.replace(' SMSSITECODE', `\n${pad}SMSSITECODE`)}"`;
+    case 1: return `|\n${pad}CCMSETUPCMD="${inner}"`;
+    case 2: return `'CCMSETUPCMD="${inner}"'`;
+    case 3: return `"CCMSETUPCMD=\\"${inner.replace(' SMSSITECODE', `\n${pad}SMSSITECODE`)}\\""`;
+    default: return `CCMSETUPCMD="${inner}"`;
+  }
+}
+
+function policy(i: number, indent: number, duplicateKey: boolean): string {
+  const p = ' '.repeat(indent);
+  const lines = [
+    `${p}- name: Policy ${i % 37 === 5 ? 1 : i}`,
+    `${p}  installAgent: ${i % 9 !== 4}`,
+    `${p}  targetGroup: Contoso devices ${i % 11}`,
+    `${p}  targetGroupType: ${i % 3 ? 'device' : 'user'}`,
+    `${p}  priority: ${i % 13 === 7 ? 2 : i + 1}`,
+    ...(duplicateKey ? [`${p}  priority: ${i + 100}`] : []),
+    `${p}  overrideToIntune: false`,
+    `${p}  commandLine: ${commandLine(i, `${p}    `)}`,
+  ];
+  return lines.join('\n');
+}
+
+interface Variant {
+  count: number; flat?: boolean; comments?: boolean; blanks?: boolean; crlf?: boolean; duplicates?: boolean;
+  /** Every sixth policy is written exactly as the one before it (the same piece, the same command line, twice). */
+  twins?: boolean;
+}
+
+/** The example manifest with `count` generated policies, written as the variant says. */
+function manifest({ count, flat, comments, blanks, crlf, duplicates, twins }: Variant): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (comments && i % 4 === 1) items.push(i % 8 === 1 ? '# between policies' : `${flat ? '  ' : '    '}# policy ${i}`);
+    if (blanks && i % 3 === 2) items.push(i % 6 === 2 ? '' : '   ');
+    const n = twins && i % 6 === 5 ? i - 1 : i;
+    items.push(policy(n, flat ? 2 : 4, !!duplicates && n === 3));
+  }
+  let text = BASE.replace(POLICIES, `  policies:\n${items.join('\n')}\n`);
+  if (duplicates) text += 'windows:\n  minimumVersion: 11\n';
+  return crlf ? text.replace(/\n/g, '\r\n') : text;
+}
+
+const LARGE = manifest({ count: 200 });
+const VARIANTS: Variant[] = [
+  { count: 200 },
+  { count: 200, flat: true, comments: true, blanks: true },
+  { count: 120, crlf: true, comments: true },
+  { count: 120, duplicates: true, blanks: true, twins: true },
+  { count: 80, flat: true, crlf: true, duplicates: true, comments: true, blanks: true },
+];
+
+// --- comparing ---------------------------------------------------------------------------------
+
+const byStart = <T extends { span: { start: number; end: number } }>(list: readonly T[]): T[] =>
+  [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+function assertSameParse(actual: ManifestDocument, text: string, label: string): void {
+  const whole = fast(() => parseWhole(text));
+  assert.deepEqual(actual.root, whole.root, `${label}: tree differs`);
+  assert.deepEqual(byStart(actual.problems), byStart(whole.problems), `${label}: problems differ`);
+}
+
+// --- edits ---------------------------------------------------------------------------------------
+
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'duplicateLine'; at: number }
+  | { kind: 'copyLine'; at: number; from: number }
+  | { kind: 'insertLine'; at: number; text: string };
+
+/** Lines that change how the lines after them are checked. */
+const DIRECTIVES = ['# comanage-disable-next-line', '# comanage-disable-next-line unknown-property, property-name-case',
+  '# comanage-context: msi', '# comanage-context: push', '# comanage-context: intune', '# comanage-context: unknown',
+  '# comanage-site-version: 2107', '# comanage-site-version: 2503'];
+
+const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(
+    fc.constantFrom(' ', '-', ':', '#', '"', "'", '\n', 'x', '|', '>', '  ', '- ', ': ', '\n  ', '\n- x: y'),
+    fc.string({ unit: fc.constantFrom(' ', '-', ':', '#', '"', "'", '\n', 'x', '|', '>'), minLength: 1, maxLength: 6 }),
+  ) }),
+  fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant('duplicateLine' as const), at: position }),
+  fc.record({ kind: fc.constant('copyLine' as const), at: position, from: position }),
+  fc.record({ kind: fc.constant('insertLine' as const), at: position, text: fc.constantFrom(...DIRECTIVES, '', 'ccmsetup.exe /mp:x SMSSITECODE=AUTO') }),
+);
+
+/** Start and end (before its line break) of the line holding `offset`. */
+function lineAround(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return [start, end === -1 ? text.length : end];
+}
+
+function applyEdit(text: string, e: Edit): string {
+  const at = Math.floor(e.at * (text.length + 1));
+  switch (e.kind) {
+    case 'insert': return text.slice(0, at) + e.text + text.slice(at);
+    case 'delete': return text.slice(0, at) + text.slice(Math.min(text.length, at + e.length));
+    case 'duplicateLine': {
+      const [start, end] = lineAround(text, at);
+      return `${text.slice(0, end)}\n${text.slice(start, end)}${text.slice(end)}`;
+    }
+    case 'copyLine': {
+      // Line `at` becomes a copy of another line: two identical lines.
+      const [start, end] = lineAround(text, at);
+      const [fromStart, fromEnd] = lineAround(text, Math.floor(e.from * (text.length + 1)));
+      return text.slice(0, start) + text.slice(fromStart, fromEnd) + text.slice(end);
+    }
+    case 'insertLine': {
+      const [start] = lineAround(text, at);
+      return `${text.slice(0, start)}${e.text}\n${text.slice(start)}`;
+    }
+  }
+}
+
+// --- 1. pieces equal whole ------------------------------------------------------------------------
+
+describe('incremental: manifest pieces', function () {
+  this.timeout(60_000);
+
+  it('generates large manifests that need pieces', () => {
+    assert.ok(LARGE.length > PIECES_MIN_LENGTH, `${LARGE.length} characters`);
+    assert.equal(parseWhole(LARGE).problems.length, 0, 'the plain generated manifest is valid YAML');
+    const variant = manifest(VARIANTS[4]);
+    assert.ok(variant.includes('\r\n') && variant.includes('\n  - name:') && variant.includes('\n# between'));
+  });
+
+  it('parses every example and generated manifest in pieces as the whole parse does', () => {
+    const texts = [...examples(/\.comanage\.ya?ml$/), ...VARIANTS.map(manifest)];
+    assert.ok(texts.length >= 8);
+    let cut = 0;
+    texts.forEach((text, n) => {
+      const pieces = parseInPieces(text, undefined, 0);
+      if (!pieces) return;
+      cut++;
+      assertSameParse(pieces, text, `text ${n}`);
+    });
+    assert.ok(cut >= VARIANTS.length, `only ${cut} of ${texts.length} texts were cut`);
+  });
+
+  it('cuts the plain large manifest, and reuses the pieces of an unchanged text', () => {
+    const first = parseInPieces(LARGE, undefined, 0);
+    assert.ok(first, 'the plain generated manifest is cut in pieces');
+    assert.ok(first.pieces && first.pieces.size > 50, `${first.pieces?.size} pieces`);
+    // Default minimum length: large enough.
+    assert.ok(parseInPieces(LARGE));
+    const again = parseInPieces(LARGE, first.pieces, 0);
+    assert.ok(again);
+    assertSameParse(again, LARGE, 'second parse');
+  });
+
+  it('does not cut a text with an anchor or an alias', () => {
+    const anchored = LARGE.replace('targetGroup: Contoso devices 0', 'targetGroup: &group Contoso devices 0')
+      .replace('targetGroup: Contoso devices 1\n', 'targetGroup: *group\n');
+    assert.notEqual(anchored, LARGE);
+    assert.equal(parseInPieces(anchored, undefined, 0), undefined);
+    assert.equal(parseInPieces(LARGE.replace('priority: 3\n', 'priority: &a 3\n'), undefined, 0), undefined);
+    assert.equal(parseInPieces(`${LARGE}other: *a\n`, undefined, 0), undefined);
+  });
+
+  // --- 2. incremental pieces equal whole --------------------------------------------------------
+
+  it('parses edited versions in pieces, threading the cache, as the whole parse does', () => {
+    // Large enough that a section is cut again (more than 40 lines), small enough to parse fast.
+    const bases = [manifest({ count: 16, twins: true }), manifest({ count: 16, flat: true, comments: true, blanks: true }),
+      manifest({ count: 12, crlf: true, duplicates: true })];
+    assert.ok(bases.every((text) => (parseInPieces(text, undefined, 0)?.pieces?.size ?? 0) > 20));
+    let cutSteps = 0;
+    fc.assert(fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 5 }), (b, edits) => {
+      let text = bases[b];
+      // Each run has its own cache: a piece only the previous version used may be moved in place.
+      let previous: PieceCache = fast(() => parseInPieces(text, undefined, 0))!.pieces!;
+      edits.forEach((e, step) => {
+        text = applyEdit(text, e);
+        const pieces = fast(() => parseInPieces(text, previous, 0));
+        if (pieces) cutSteps++;
+        assertSameParse(pieces ?? fast(() => parseWhole(text)), text, `after edit ${step + 1}`);
+        previous = pieces?.pieces ?? new Map();
+      });
+    }), { seed: SEED, numRuns: 150, includeErrorInReport: true });
+    assert.ok(cutSteps > 100, `only ${cutSteps} edited versions were cut in pieces`);
+  });
+});
+
+// --- 3. language service: incremental equals fresh --------------------------------------------
+
+/** ~300 lines from the example ccmsetup files, varied, with repeats and directives. */
+function ccmsetupFile(): string {
+  const source = examples(/\.ccmsetup$/).flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '');
+  const out: string[] = [];
+  for (let i = 0; out.length < 300; i++) {
+    let line = source[(i * 7) % source.length];
+    if (!line.startsWith('#')) {
+      line = line.replace('SMSSITECODE=ABC', `SMSSITECODE=${['ABC', 'AUTO', 'xyz', 'A1B'][i % 4]}`)
+        .replace('/BITSPriority:HIGH', `/BITSPriority:${['HIGH', 'SUPER', 'low'][i % 3]}`);
+      if (i % 5 === 3) line += ' FOO=bar';
+      if (i % 7 === 2) line += ' /mp:';
+      if (i % 8 === 5) line = line.replace(' ', ' /AllowMetered '); // since 2006: checked against the site version
+    }
+    if (i % 9 === 4) out.push(DIRECTIVES[(i / 9 | 0) % DIRECTIVES.length]);
+    out.push(line);
+    if (i % 11 === 6) out.push(line); // the same line twice in a row
+    if (i % 13 === 0) out.push('');
+  }
+  return out.join('\n');
+}
+
+const CCMSETUP = ccmsetupFile();
+// Just over PIECES_MIN_LENGTH, so that the service parses its versions in pieces.
+const SERVICE_MANIFEST = manifest({ count: 38, comments: true, blanks: true, twins: true });
+
+let uriCounter = 0;
+const fresh = (name: string, text: string) => TextDocument.create(`file:///fresh/${++uriCounter}/${name}`, 'plaintext', 1, text);
+
+/** What a new service reports for a text (the same texts come back often: memoized). */
+const references = new Map<string, { problems: Problem[]; readiness: ReadinessCheck[] }>();
+function reference(name: string, text: string) {
+  const key = `${name}\u0000${text}`;
+  let found = references.get(key);
+  if (!found) {
+    const service = newService();
+    const document = fresh(name, text);
+    found = fast(() => ({ problems: service.analyze(document), readiness: service.getReadiness(document) }));
+    references.set(key, found);
+  }
+  return found;
+}
+
+/** Feeds `texts` as versions 1, 2, … of one document to one service; compares each with a new service. */
+function checkVersions(service: LanguageService, name: string, texts: string[], label = ''): void {
+  const uri = `file:///edited/${++uriCounter}/${name}`;
+  let document = TextDocument.create(uri, 'plaintext', 1, texts[0]);
+  texts.forEach((text, n) => {
+    if (n > 0) document = TextDocument.update(document, [{ text }], n + 1);
+    const expected = reference(name, text);
+    assert.deepEqual(fast(() => service.analyze(document)), expected.problems, `${label} version ${n + 1}: problems differ`);
+    if (name.endsWith('.comanage.yaml')) {
+      assert.deepEqual(fast(() => service.getReadiness(document)), expected.readiness, `${label} version ${n + 1}: readiness differs`);
+    }
+  });
+}
+
+/** The texts of a sequence of edits, the base first. */
+const versions = (base: string, edits: Edit[]) => edits.reduce((texts, e) => [...texts, applyEdit(texts[texts.length - 1], e)], [base]);
+
+describe('incremental: language service', function () {
+  this.timeout(60_000);
+
+  it('generates documents with problems to keep', () => {
+    assert.ok(CCMSETUP.split('\n').length >= 300);
+    assert.ok(SERVICE_MANIFEST.length > PIECES_MIN_LENGTH, `${SERVICE_MANIFEST.length} characters`);
+    assert.ok(parseInPieces(SERVICE_MANIFEST), 'the service manifest is cut in pieces');
+    const service = newService();
+    assert.ok(service.analyze(fresh('a.ccmsetup', CCMSETUP)).length > 50);
+    assert.ok(service.analyze(fresh('a.comanage.yaml', SERVICE_MANIFEST)).length > 20);
+  });
+
+  for (const [name, base] of [['edited.ccmsetup', CCMSETUP], ['edited.comanage.yaml', SERVICE_MANIFEST]] as const) {
+    it(`${name}: shifting every line (insert, then delete, at the start) keeps the problems right`, () => {
+      checkVersions(newService(), name, [base, `x\n${base}`, base, ` ${base}`, base, `# c\n\n${base}`], 'shift');
+    });
+
+    it(`${name}: an edit that makes two lines identical`, () => {
+      const lines = base.split('\n');
+      const a = lines.findIndex((l, n) => n > 10 && /SMSSITECODE=/.test(l) && lines.indexOf(l) === n && !l.startsWith('#'));
+      const b = lines.findIndex((l, n) => n > a + 3 && /SMSSITECODE=/.test(l) && l !== lines[a] && !l.startsWith('#'));
+      assert.ok(a > 0 && b > a);
+      const copied = [...lines];
+      copied[b] = lines[a];
+      const moved = [...copied];
+      moved.splice(a, 1); // then the first one goes: the copy moves up
+      checkVersions(newService(), name, [base, copied.join('\n'), moved.join('\n'), base], 'identical');
+    });
+
+    it(`${name}: changed directives change how the unchanged lines after them are checked`, () => {
+      const changes = [
+        (t: string) => `# comanage-context: push\n${t}`,
+        (t: string) => t.replace(/^# comanage-context: msi$/gm, '# comanage-context: intune'),
+        (t: string) => t.replace(/^# comanage-disable-next-line.*$/gm, '# (was a directive)'),
+        (t: string) => t.replace(/^# comanage-site-version: \d+$/gm, '# comanage-site-version: 1906'),
+        (t: string) => t.replace(/^# comanage-context: .*\n/gm, ''),
+      ];
+      const texts = changes.reduce((list, change) => [...list, change(list[list.length - 1])], [base]);
+      if (name.endsWith('.ccmsetup')) {
+        // Each change matters to a fresh check, or this test would prove nothing.
+        texts.slice(1).forEach((text, n) => assert.notDeepEqual(
+          reference(name, text).problems.map((p) => [p.code, p.severity]), reference(name, texts[n]).problems.map((p) => [p.code, p.severity]), `change ${n + 1} changes nothing`));
+      }
+      checkVersions(newService(), name, texts, 'directives');
+    });
+
+    if (name.endsWith('.comanage.yaml')) {
+      it(`${name}: a command line that moves within its own lines, or changes style, is checked again`, () => {
+        const changes = [
+          (t: string) => t.replace("commandLine: '", "commandLine:   '"),
+          (t: string) => t.replace('commandLine: CCMSETUPCMD', 'commandLine:  CCMSETUPCMD'),
+          (t: string) => t.replace('commandLine: >-', 'commandLine: >'),
+          (t: string) => t.replace('commandLine: |\n', 'commandLine: |-\n'),
+          (t: string) => t.replace('commandLine: "', 'commandLine:\n        "'),
+          // A folded block indented further: the same value, at other offsets within the same lines' text.
+          (t: string) => t.replace(/(commandLine: >-\n)( +)(CCMSETUPCMD=.*\n)\2(SMSSITECODE)/, '$1$2  $3$2  $4'),
+        ];
+        const texts = changes.reduce((list, change) => [...list, change(list[list.length - 1])], [base]);
+        texts.slice(1).forEach((text, n) => assert.notEqual(text, texts[n], `change ${n + 1} found nothing to change`));
+        checkVersions(newService(), name, texts, 'layout');
+      });
+    }
+
+    it(`${name}: random edits to one service give what a new service gives`, () => {
+      fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        checkVersions(newService(), name, versions(base, edits));
+      }), { seed: SEED + 1, numRuns: 60, includeErrorInReport: true });
+    });
+  }
+
+  // --- 4. settings between versions ---------------------------------------------------------------
+
+  for (const [name, base, rule] of [
+    ['settings.ccmsetup', CCMSETUP, 'unknown-property'],
+    ['settings.comanage.yaml', SERVICE_MANIFEST, 'unknown-property'],
+  ] as const) {
+    it(`${name}: a rule turned off between two versions stays off on unchanged lines`, () => {
+      const service = newService();
+      const uri = `file:///edited/${++uriCounter}/${name}`;
+      const v1 = TextDocument.create(uri, 'plaintext', 1, base);
+      assert.ok(service.analyze(v1).some((p) => p.code === rule), `${rule} fires`);
+      const off = { rules: { [rule]: 'off' as const } };
+      service.configure(off);
+      const v2 = TextDocument.update(v1, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }], 2);
+      const problems = service.analyze(v2);
+      assert.ok(!problems.some((p) => p.code === rule), `${rule} came back after it was turned off`);
+      assert.deepEqual(problems, newService(off).analyze(fresh(name, v2.getText())));
+      // And back on: the findings return.
+      service.configure({});
+      const v3 = TextDocument.update(v2, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }], 3);
+      assert.deepEqual(service.analyze(v3), newService().analyze(fresh(name, base)));
+    });
+
+    it(`${name}: a rule turned off applies to the version already open`, () => {
+      const service = newService();
+      const document = TextDocument.create(`file:///edited/${++uriCounter}/${name}`, 'plaintext', 1, base);
+      assert.ok(service.analyze(document).some((p) => p.code === rule));
+      service.configure({ rules: { [rule]: 'off' } });
+      assert.ok(!service.analyze(document).some((p) => p.code === rule), `${rule} still reported for the same version`);
+    });
+  }
+});
