@@ -213,7 +213,7 @@ describe('incremental: manifest pieces', function () {
     // Large enough that a section is cut again (more than 40 lines), small enough to parse fast.
     const bases = [manifest({ count: 16, twins: true }), manifest({ count: 16, flat: true, comments: true, blanks: true }),
       manifest({ count: 12, crlf: true, duplicates: true })];
-    assert.ok(bases.every((text) => (parseInPieces(text, undefined, 0)?.pieces?.size ?? 0) > 20));
+    assert.ok(bases.every((text) => (parseInPieces(text, undefined, 0)?.pieces?.size ?? 0) > 10));
     let cutSteps = 0;
     fc.assert(fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 5 }), (b, edits) => {
       let text = bases[b];
@@ -393,4 +393,41 @@ describe('incremental: language service', function () {
       assert.ok(!service.analyze(document).some((p) => p.code === rule), `${rule} still reported for the same version`);
     });
   }
+});
+
+// --- 5. validation in steps, as the server runs it ------------------------------------------------
+
+describe('incremental: validation in steps', function () {
+  this.timeout(60_000);
+  const name = 'steps.comanage.yaml';
+  const edited = (text: string) => applyEdit(text, { kind: 'insert', at: 0.5, text: 'x' });
+
+  it('a request in the middle of a sliced validation gets the same version, and the result is unchanged', () => {
+    const service = newService();
+    const uri = `file:///sliced/${++uriCounter}/${name}`;
+    const v1 = TextDocument.create(uri, 'plaintext', 1, SERVICE_MANIFEST);
+    service.analyze(v1);
+    const v2 = TextDocument.update(v1, [{ text: edited(SERVICE_MANIFEST) }], 2);
+    const steps = service.validationSteps(v2);
+    let paused = 0;
+    for (let i = 0; i < 3; i++) if (!steps.next().done) paused++;
+    assert.ok(paused > 0, 'the validation never paused');
+    // What a hover or the readiness view does meanwhile: the same parse, finished now.
+    assert.deepEqual(fast(() => service.analyze(v2)), reference(name, v2.getText()).problems);
+    let result = steps.next();
+    while (!result.done) result = steps.next();
+    assert.deepEqual(result.value, service.doValidation(v2));
+  });
+
+  it('a validation dropped half way (a newer version came) leaves the next version right', () => {
+    const service = newService();
+    const uri = `file:///dropped/${++uriCounter}/${name}`;
+    const v1 = TextDocument.create(uri, 'plaintext', 1, SERVICE_MANIFEST);
+    service.analyze(v1);
+    const v2 = TextDocument.update(v1, [{ text: edited(SERVICE_MANIFEST) }], 2);
+    const steps = service.validationSteps(v2);
+    for (let i = 0; i < 5; i++) steps.next();
+    const v3 = TextDocument.update(v2, [{ text: edited(v2.getText()) }], 3);
+    assert.deepEqual(fast(() => service.analyze(v3)), reference(name, v3.getText()).problems);
+  });
 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent,
 } from 'vscode-languageserver';
 import { LspClient } from './helpers/lspClient';
 
@@ -118,6 +118,11 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     const labels = list.items.map((i) => i.label.toLowerCase());
     assert.ok(labels.some((l) => /^\/?mp\b/.test(l)), `no /mp among ${labels.slice(0, 10)}`);
     assert.ok(labels.some((l) => /^\/?usepkicert\b/.test(l)), 'no /UsePKICert');
+    // Documentation comes with completionItem/resolve, for the item the editor shows.
+    const mp = list.items.find((i) => /^\/?mp\b/i.test(i.label))!;
+    assert.equal(mp.documentation, undefined);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', mp);
+    assert.match(JSON.stringify(resolved.documentation), /learn\.microsoft\.com/);
   });
 
   it('explains SMSSITECODE on hover with a Microsoft Learn link', async () => {

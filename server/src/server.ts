@@ -61,7 +61,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['/', '=', ':', ' '], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['/', '=', ':', ' '], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
@@ -106,12 +106,14 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       // A newer edit has its own timer (or the document closed): this result would be stale.
       if (!current || current.version !== version) return;
-      runInSlices(() => languageService.validationSteps(current), () => documents.get(uri)?.version === version,
-        (diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-        (error) => {
-          connection.console.error(`comanage: validation failed: ${describeError(error)}`);
-          void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-        });
+      const wanted = () => documents.get(uri)?.version === version;
+      const failed = (label: string) => (error: unknown) => connection.console.error(`comanage: ${label} failed: ${describeError(error)}`);
+      runInSlices(() => languageService.validationSteps(current), wanted, (diagnostics) => {
+        void connection.sendDiagnostics({ uri, version, diagnostics });
+      }, (error) => {
+        failed('validation')(error);
+        void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      });
     }, delayMs));
   }
 
@@ -141,6 +143,8 @@ export function startServer(connection: Connection): void {
       return doc ? languageService.doComplete(doc, params.position) : empty;
     }, empty, token);
   });
+
+  connection.onCompletionResolve((item, token) => runSafe(connection, 'completionResolve', () => languageService.doResolve(item), item, token));
 
   connection.onHover((params, token) => runSafe(connection, 'hover', () => {
     const doc = checkedDocument(params.textDocument.uri);

@@ -3,13 +3,13 @@
 import { Catalog, defaultCatalog } from './catalog';
 import { CcmsetupDocument } from './ccmsetup/ast';
 import { analyzeCcmsetup, analyzeCcmsetupSteps } from './ccmsetup/analyze';
-import { parseCcmsetupDocument } from './ccmsetup/parser';
+import { parseCcmsetupDocumentSteps } from './ccmsetup/parser';
 import {
-  CodeAction, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, TextDocument, documentKindOf,
 } from './languageTypes';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
-import { ManifestAnalysis, analyzeManifestSteps, parseAndPlan } from './manifest/analyze';
+import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
 import { Plan } from './manifest/plan';
 import { ReadinessResult } from './manifest/readiness';
@@ -20,7 +20,7 @@ import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
 import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manifest/graphExport';
 import { getCodeActions } from './services/codeActions';
-import { doComplete } from './services/completion';
+import { doComplete, resolveCompletion } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
 import { doHover } from './services/hover';
 import { doManifestComplete, doManifestHover, findManifestSymbols } from './services/manifestServices';
@@ -41,6 +41,8 @@ export interface LanguageService {
   /** doValidation in steps: the caller may pause between them to answer other requests. */
   validationSteps(document: TextDocument): Steps<Diagnostic[]>;
   doComplete(document: TextDocument, position: Position): CompletionList;
+  /** Fills in what doComplete leaves out of each item to keep lists small (the documentation). */
+  doResolve(item: CompletionItem): CompletionItem;
   doHover(document: TextDocument, position: Position): Hover | null;
   getCodeActions(document: TextDocument, range: Range): CodeAction[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
@@ -99,20 +101,42 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const newLineCache = () => new LineCache(`${settingsGeneration}:${minute()}`);
   const linesValid = (lines: LineCache) => lines.generation === `${settingsGeneration}:${minute()}`;
 
+  // A parse in progress per document: the validation runs it in steps; a request that needs the
+  // same version meanwhile finishes that parse instead of starting another one.
+  const parsing = new Map<string, { version: number; text: string; steps: Steps<Parsed>; result?: Parsed }>();
+
   /** The parsed document, or undefined when it is not ours or too large to analyse. */
-  function parsed(document: TextDocument): Parsed | undefined {
+  const parsed = (document: TextDocument) => drain(parsedSteps(document));
+
+  function* parsedSteps(document: TextDocument): Steps<Parsed | undefined> {
     const kind = documentKindOf(document.uri);
     if (kind === 'none') return undefined;
     const text = document.getText();
     if (text.length > maxLengthFor(kind)) return undefined;
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version && hit.text === text) return hit.parsed;
+    let job = parsing.get(document.uri);
+    if (!job || job.version !== document.version || job.text !== text) {
+      job = { version: document.version, text, steps: parse(document.uri, document.version, kind, text) };
+      parsing.set(document.uri, job);
+    }
+    while (!job.result) {
+      const next = job.steps.next();
+      if (next.done) job.result = next.value;
+      else yield;
+    }
+    return job.result;
+  }
+
+  function* parse(uri: string, version: number, kind: Exclude<DocumentKind, 'none'>, text: string): Steps<Parsed> {
+    const hit = cache.get(uri);
     const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
     lines.startVersion();
     const fresh: Parsed = kind === 'ccmsetup'
-      ? { kind, ccmsetup: parseCcmsetupDocument(text, { catalog, lines }) }
-      : { kind, plan: parseAndPlan(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines).plan };
-    cache.set(document.uri, { version: document.version, text, parsed: fresh, lines });
+      ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines }) }
+      : { kind, plan: (yield* parseAndPlanSteps(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines)).plan };
+    parsing.delete(uri);
+    cache.set(uri, { version, text, parsed: fresh, lines });
     // Bounded by count and by text held, oldest first: the editor's open documents stay cached.
     let held = 0;
     for (const entry of cache.values()) held += entry.text.length;
@@ -149,9 +173,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   }
 
   function* problemSteps(document: TextDocument): Steps<Problem[]> {
-    // Started before parsing, which is part of the work the budget bounds.
+    const entry = yield* parsedSteps(document);
+    // Parsing is bounded by the size limits; the budget bounds the checks, which may pause in between.
     const budget = newBudget();
-    const entry = parsed(document);
     if (!entry) {
       const length = document.getText().length;
       const kind = documentKindOf(document.uri);
@@ -173,6 +197,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   return {
     forget(uri) {
       cache.delete(uri);
+      parsing.delete(uri);
     },
     configure(next) {
       settings = next ?? {};
@@ -198,6 +223,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         ? doComplete(document, entry.ccmsetup, position, catalog)
         : doManifestComplete(document, entry.plan, position, catalog);
     },
+    doResolve: (item) => resolveCompletion(item, catalog),
     doHover(document, requested) {
       const entry = parsed(document);
       const position = clamp(document, requested);

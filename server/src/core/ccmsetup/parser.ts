@@ -7,6 +7,7 @@ import {
   ParseProblem, ProgramNode, PropertyNode, Span, ValueNode,
 } from './ast';
 import type { LineCache } from './lineCache';
+import { Steps, drain } from '../steps';
 import { Token, tokenize, unquote } from './tokenizer';
 
 /** Maps an index in the text being parsed to a document offset. */
@@ -26,6 +27,13 @@ export interface ParseOptions {
 }
 
 export function parseCcmsetupDocument(text: string, options: ParseOptions = {}): CcmsetupDocument {
+  return drain(parseCcmsetupDocumentSteps(text, options));
+}
+
+/** Physical lines read between two pauses of a long parse. */
+const LINES_PER_STEP = 256;
+
+export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
   const catalog = options.catalog ?? defaultCatalog;
   const lines: CommandLine[] = [];
   const comments: CommentNode[] = [];
@@ -34,7 +42,9 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
   let siteVersion: number | undefined;
 
   let lineStart = 0;
+  let read = 0;
   while (lineStart <= text.length) {
+    if (++read % LINES_PER_STEP === 0) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const next = lineEnd + 1;

@@ -13,12 +13,18 @@ export function isNamed(item: ItemNode): item is NamedItem {
 
 /** The arguments ccmsetup receives that resolve to a documented entry named `name` (any spelling). */
 export function findAll(line: CommandLine, name: string): NamedItem[] {
-  const upper = name.toUpperCase();
-  return line.args.filter((a): a is NamedItem => isNamed(a) && a.resolved?.entry.name.toUpperCase() === upper);
+  return line.args.filter((a): a is NamedItem => isEntry(a, name));
 }
 
+/** Rules ask this for every policy's line, many times over: no array, no case folding unless the lengths match. */
 export function find(line: CommandLine, name: string): NamedItem | undefined {
-  return findAll(line, name)[0];
+  for (const item of line.args) if (isEntry(item, name)) return item;
+  return undefined;
+}
+
+function isEntry(item: ItemNode, name: string): item is NamedItem {
+  const entryName = isNamed(item) ? item.resolved?.entry.name : undefined;
+  return entryName !== undefined && entryName.length === name.length && (entryName === name || entryName.toUpperCase() === name.toUpperCase());
 }
 
 export function has(line: CommandLine, name: string): boolean {

@@ -11,7 +11,7 @@ import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
 import { parseWhole } from './parser';
-import { parseInPieces } from './pieces';
+import { parseInPiecesSteps } from './pieces';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
@@ -29,12 +29,16 @@ const SYNTAX_CODE: Record<string, StructureCode> = {
 };
 
 /**
- * The first version of a document is parsed whole (one call of the parser is the fastest way
- * through a text). A later version of a large one is parsed in pieces, reusing the pieces of the
- * version before (`previous`), so an edit re-parses only what it touched.
+ * A large manifest is parsed in pieces, reusing those of the document's previous version
+ * (`previous`), so an edit re-parses only what it touched; a small one, or one that can't be cut
+ * safely, is parsed whole.
  */
 export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): { document: ManifestDocument; plan: Plan } {
-  const document = (previous && parseInPieces(text, previous)) || { ...parseWhole(text), pieces: new Map() };
+  return drain(parseAndPlanSteps(text, catalog, previous, lines));
+}
+
+export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
+  const document = (yield* parseInPiecesSteps(text, previous)) ?? parseWhole(text);
   return { document, plan: new Plan(document, catalog, lines) };
 }
 

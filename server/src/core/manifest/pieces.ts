@@ -5,13 +5,16 @@
 // cached by the piece's text; a piece that moved is shifted, not re-parsed.
 // Anything the cutting can't be sure about (anchors, aliases, tags, several documents, flow or
 // explicit keys at a cut, a YAML error in any piece) returns undefined, and the caller parses the
-// whole text instead. test/manifestPieces.test.ts checks both ways give the same tree.
+// whole text instead. test/incremental.test.ts checks both ways give the same tree.
 import type { Span } from '../ccmsetup/ast';
 import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, PieceCache } from './ast';
 import { MANIFEST_LIMITS, ParsedYaml, duplicateKey, parseYaml } from './parser';
+import { Steps, drain } from '../steps';
 
 /** A piece with at most this many lines is parsed as it is. */
 const LEAF_LINES = 40;
+/** List items per parser call, on average. */
+const ITEMS_PER_GROUP = 4;
 /** Below this length one parse of the whole text is cheaper than cutting it. */
 export const PIECES_MIN_LENGTH = 16 * 1024;
 /** Anchors, aliases and tags can reach across pieces; directives and document markers change the whole text. */
@@ -32,13 +35,20 @@ interface Context {
 }
 
 export function parseInPieces(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): ManifestDocument | undefined {
+  return drain(parseInPiecesSteps(text, previous, minLength));
+}
+
+/** Entries of one collection parsed between two pauses. */
+const ENTRIES_PER_STEP = 64;
+
+export function* parseInPiecesSteps(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): Steps<ManifestDocument | undefined> {
   if (text.length < minLength || UNSAFE.test(text)) return undefined;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   lineStarts.push(text.length + 1);
   const context: Context = { text, lineStarts, previous, next: new Map(), problems: [], nodes: 0 };
   try {
-    const root = collection(context, 0, lineStarts.length - 1, 0, 0);
+    const root = yield* collection(context, 0, lineStarts.length - 1, 0, 0);
     if (!root || context.nodes > MANIFEST_LIMITS.maxNodes) return undefined;
     return { text, root, problems: context.problems, pieces: context.next };
   } catch (error) {
@@ -70,7 +80,7 @@ function isItem(context: Context, line: number, column: number): boolean {
  * Lines [from, to) hold one block mapping or sequence whose entries start at `indent`; `depth` is
  * its depth in the whole tree. Undefined when there is nothing but comments.
  */
-function collection(context: Context, from: number, to: number, indent: number, depth: number): ManifestNode | undefined {
+function* collection(context: Context, from: number, to: number, indent: number, depth: number): Steps<ManifestNode | undefined> {
   let first = from;
   while (first < to && indentOf(context, first) === -1) first++;
   if (first === to) return undefined;
@@ -90,12 +100,14 @@ function collection(context: Context, from: number, to: number, indent: number, 
     else if (sequence) throw new CannotCut();
   }
   starts.push(to);
+  if (sequence) groupItems(context, starts);
 
   const nodes: ManifestNode[] = [];
   const entries: MapEntry[] = [];
   const seen = new Set<string>();
   for (let k = 0; k + 1 < starts.length; k++) {
-    const piece = entry(context, starts[k], starts[k + 1], indent, depth, sequence);
+    if (k % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const piece = yield* entry(context, starts[k], starts[k + 1], indent, depth, sequence);
     if (!piece.root || piece.root.kind !== (sequence ? 'seq' : 'map')) throw new CannotCut();
     nodes.push(piece.root);
     if (piece.root.kind === 'seq') continue;
@@ -112,8 +124,25 @@ function collection(context: Context, from: number, to: number, indent: number, 
   return { kind: 'map', span, entries };
 }
 
+/**
+ * Joins list items into groups of a few (one parser call each costs more than a few items do).
+ * Where a group ends depends only on the text of the items around it (a hash of each item's first
+ * line, or a group's length), so an edit moves the group ends near it and no others.
+ */
+function groupItems(context: Context, starts: number[]): void {
+  const kept = [starts[0]];
+  for (let k = 1; k + 1 < starts.length; k++) {
+    const line = context.text.slice(context.lineStarts[starts[k]], context.lineStarts[starts[k] + 1]);
+    let hash = 2166136261;
+    for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
+    if ((hash >>> 0) % ITEMS_PER_GROUP === 0 || starts[k] - kept[kept.length - 1] >= LEAF_LINES) kept.push(starts[k]);
+  }
+  kept.push(starts[starts.length - 1]);
+  starts.splice(0, starts.length, ...kept);
+}
+
 /** One entry of a collection: parsed as it is, or (a long `key:` section) cut further. */
-function entry(context: Context, from: number, to: number, indent: number, depth: number, sequence: boolean): ParsedYaml {
+function* entry(context: Context, from: number, to: number, indent: number, depth: number, sequence: boolean): Steps<ParsedYaml> {
   if (to - from <= LEAF_LINES || sequence) return leaf(context, from, to, depth);
   // `key:` alone on its line (a comment may follow), its value on the lines below.
   let header = from;
@@ -125,7 +154,7 @@ function entry(context: Context, from: number, to: number, indent: number, depth
   const bodyIndent = body < to ? indentOf(context, body) : -1;
   if (bodyIndent < indent || (bodyIndent === indent && !isItem(context, body, indent))) return leaf(context, from, to, depth);
   const head = leaf(context, from, header + 1, depth);
-  const value = collection(context, header + 1, to, bodyIndent, depth + 1);
+  const value = yield* collection(context, header + 1, to, bodyIndent, depth + 1);
   if (!value || head.root?.kind !== 'map' || head.root.entries.length !== 1) throw new CannotCut();
   const [key] = head.root.entries;
   return {

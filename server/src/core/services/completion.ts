@@ -1,5 +1,5 @@
-// Completion: parameter and property names (with their documentation), documented values, and
-// scenario snippets on an empty line. Entries already on the line are not offered again unless
+// Completion: parameter and property names (their documentation on resolve), documented values,
+// and scenario snippets on an empty line. Entries already on the line are not offered again unless
 // they may repeat.
 import { Catalog, CatalogEntry, displayName } from '../catalog';
 import { allowedValues, describeEntry, summarizeEntry } from '../catalog/describe';
@@ -79,12 +79,23 @@ function nameItem(entry: CatalogEntry, range: Range): CompletionItem {
     label,
     kind: entry.kind === 'parameter' ? CompletionItemKind.Field : CompletionItemKind.Property,
     detail: summarizeEntry(entry),
-    documentation: { kind: MarkupKind.Markdown, value: describeEntry(entry) },
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range, newText: snippet },
     filterText: label,
     sortText: `${entry.kind === 'parameter' ? '1' : '2'}_${entry.name.toUpperCase()}`,
+    // The documentation of ~60 entries would make every list ~40 KB: the editor asks for the one it shows.
+    data: { comanage: 'catalog', kind: entry.kind, name: entry.name } satisfies CatalogItemData,
   };
+}
+
+interface CatalogItemData { comanage: 'catalog'; kind: CatalogEntry['kind']; name: string }
+
+/** Adds the documentation of a catalog entry offered by doComplete (completionItem/resolve). */
+export function resolveCompletion(item: CompletionItem, catalog: Catalog): CompletionItem {
+  const data = item.data as Partial<CatalogItemData> | undefined;
+  if (data?.comanage !== 'catalog' || (data.kind !== 'parameter' && data.kind !== 'property') || typeof data.name !== 'string') return item;
+  const entry = catalog.find(data.kind, data.name)?.entry;
+  return entry ? { ...item, documentation: { kind: MarkupKind.Markdown, value: describeEntry(entry) } } : item;
 }
 
 function valueItems(entry: CatalogEntry, range: Range): CompletionItem[] {
