@@ -154,7 +154,7 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
       if (item.type === 'property' && item.name.toUpperCase() === 'CCMSETUPCMD' && item.value) {
         wrapper = item;
         const value = item.value;
-        const innerMap: OffsetMap = value.offsets ? (i) => value.offsets![i] : (i) => value.span.start + i;
+        const innerMap: OffsetMap = value.offsets ? (i) => value.offsets![i] : (i) => value.span.start + (value.quoted ? 1 : 0) + i;
         item.inner = parseCommandLine(value.text, { catalog, map: innerMap, nested: true, context: 'msi' });
         break;
       }
@@ -252,9 +252,18 @@ function valueNode(text: string, from: number, to: number, spanOf: (a: number, b
   const raw = text.slice(from, to);
   const unquoted = unquote(text, from, to);
   const node: ValueNode = { raw, text: unquoted.text, span: spanOf(from, to), quoted: raw.startsWith('"') };
-  if (unquoted.indices) node.offsets = unquoted.indices.map(map);
-  else if (map !== identity) node.offsets = Array.from({ length: unquoted.text.length }, (_, i) => map(from + i));
+  const offsets = unquoted.indices ? unquoted.indices.map(map)
+    : map !== identity ? Array.from({ length: unquoted.text.length }, (_, i) => map(from + i)) : undefined;
+  // Kept only where characters don't follow each other in the document (escapes, quotes, YAML folding):
+  // thousands of embedded command lines would otherwise hold a number per character.
+  if (offsets && !follows(offsets, node.span.start + (node.quoted ? 1 : 0))) node.offsets = offsets;
   return node;
+}
+
+function follows(offsets: number[], base: number): boolean {
+  if (offsets.length === 0) return false;
+  for (let i = 0; i < offsets.length; i++) if (offsets[i] !== base + i) return false;
+  return true;
 }
 
 /** Index of the first of `chars` outside quotes, or -1. */
