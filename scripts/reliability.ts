@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover } from 'vscode-languageserver-types';
 import { getLanguageService } from '../server/src/core/languageService';
 import {
-  ANALYSIS_BUDGET_MS, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_MANIFEST_LENGTH, MAX_MESSAGE_LENGTH, MAX_PROBLEMS,
+  ANALYSIS_BUDGET_MS, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_MANIFEST_LENGTH, MAX_MESSAGE_LENGTH, MAX_PROBLEMS, MAX_WHOLE_MANIFEST_LENGTH,
 } from '../server/src/core/limits';
 import { MANIFEST_LIMITS } from '../server/src/core/manifest/parser';
 import { TOKEN_EXPIRY_WARNING_DAYS } from '../server/src/core/ccmsetup/rules/templates';
@@ -85,7 +85,7 @@ function limits(): string[] {
   let manifestDense = 'version: 1\n';
   for (let i = 0; manifestDense.length + 20 < MAX_MANIFEST_LENGTH; i++) manifestDense += `k${i}: [1, 2]\n`;
   const [mdCodes, mdTime] = codesOf(manifestDense, 'dense.comanage.yaml');
-  lines.push(row(['Size of a manifest', `${n(MAX_MANIFEST_LENGTH)} characters (YAML parsing can't be interrupted)`, 'The same single `document-too-large` finding',
+  lines.push(row(['Size of a manifest', `${n(MAX_MANIFEST_LENGTH)} characters (parsed in pieces with pauses; one that can't be cut is parsed whole only up to ${n(MAX_WHOLE_MANIFEST_LENGTH)})`, 'The same single `document-too-large` finding',
     `${n(manifestOver.length)} characters: ${mCodes.join(', ')} in ${ms(mTime)}. A dense manifest just under the limit (${n(manifestDense.length)} characters, every key unknown): ${n(mdCodes.length)} findings (${[...new Set(mdCodes)].join(', ')}) in ${ms(mdTime)}`],
   mCodes.length === 1 && mCodes[0] === 'document-too-large'));
 

@@ -5,7 +5,7 @@ import { defaultCatalog } from '../server/src/core/catalog';
 import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
 import {
-  MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_MANIFEST_LENGTH, MAX_MESSAGE_LENGTH,
+  MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_MANIFEST_LENGTH, MAX_MESSAGE_LENGTH, MAX_WHOLE_MANIFEST_LENGTH,
 } from '../server/src/core/limits';
 import { analyzeManifest, parseAndPlan } from '../server/src/core/manifest/analyze';
 import { MANIFEST_RULES } from '../server/src/core/manifest/rules';
@@ -36,7 +36,20 @@ describe('limits', () => {
       assert.deepEqual(service.analyze(doc(padding(MAX_DOCUMENT_LENGTH + 1))).map((p) => p.code), ['document-too-large']);
     });
 
-    it('has a lower limit for manifests, whose YAML parse cannot be interrupted', () => {
+    it('parses a large manifest in pieces, and declines one it cannot cut above the whole-parse limit', () => {
+      let keys = 'version: 1\n';
+      for (let i = 0; keys.length < MAX_WHOLE_MANIFEST_LENGTH; i++) keys += `k${i}: 1\n`;
+      const service = getLanguageService();
+      // Cut in pieces: checked in full (every key is unknown, so findings are capped).
+      assert.ok(service.analyze(doc(keys, MANIFEST)).some((p) => p.code === 'manifest-unknown-key'));
+      // An anchor can reach across pieces: this one goes to the whole parse, which it is too large for.
+      const anchored = service.analyze(doc(`${keys}anchored: &a 1\nalias: *a\n`, MANIFEST));
+      assert.deepEqual(anchored.map((p) => p.code), ['manifest-too-complex']);
+      assert.match(anchored[0].message, /can't be read in parts/);
+      assert.ok(getLanguageService().analyze(doc(`version: 1\nanchored: &a 1\nalias: *a\n${'#'.repeat(1000)}\n`, MANIFEST)).every((p) => p.code !== 'manifest-too-complex'));
+    });
+
+    it('has a limit for manifests', () => {
       const manifest = (n: number) => `version: 1\nname: a\nname: b\n${'#'.repeat(n - 28)}\n`;
       assert.equal(manifest(MAX_MANIFEST_LENGTH).length, MAX_MANIFEST_LENGTH);
       const service = getLanguageService();

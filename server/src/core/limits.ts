@@ -7,11 +7,13 @@ import { DocumentKind, Problem } from './languageTypes';
 
 /** Real ccmsetup files are a few KB; anything this big is pasted junk or a wrong file. */
 export const MAX_DOCUMENT_LENGTH = 2 * 1024 * 1024;
-/**
- * Manifests are a few KB too. The YAML parser can't be interrupted, so opening one this large
- * costs about a second once; later versions are parsed in pieces (manifest/pieces.ts).
- */
+/** Manifests are a few KB too; a large one is parsed in pieces, with pauses between them (manifest/pieces.ts). */
 export const MAX_MANIFEST_LENGTH = 2 * 1024 * 1024;
+/**
+ * A manifest that can't be cut into pieces (anchors, aliases, tags, too many values) goes to the
+ * YAML parser whole, which can't be interrupted: above this length it is not checked.
+ */
+export const MAX_WHOLE_MANIFEST_LENGTH = 256 * 1024;
 /** A command line longer than this is not checked (Intune takes 1,024 characters; ccmsetup.exe a few KB). */
 export const MAX_LINE_LENGTH = 64 * 1024;
 /** More findings than this in one document help nobody; the rest are summarised in one line. */

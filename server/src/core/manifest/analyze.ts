@@ -10,7 +10,8 @@ import { Budget } from '../limits';
 import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
-import { parseWhole } from './parser';
+import { MANIFEST_LIMITS, parseWhole } from './parser';
+import { MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
 import { parseInPiecesSteps } from './pieces';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
@@ -38,8 +39,20 @@ export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCac
 }
 
 export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
-  const document = (yield* parseInPiecesSteps(text, previous)) ?? parseWhole(text);
+  const document = (yield* parseInPiecesSteps(text, previous))
+    ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? parseWhole(text) : notCut(text));
   return { document, plan: new Plan(document, catalog, lines) };
+}
+
+/** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
+function notCut(text: string): ManifestDocument {
+  return {
+    text, declined: true,
+    problems: [{
+      code: 'yaml-limit', span: { start: 0, end: Math.min(1, text.length) },
+      message: `This manifest has ${text.length.toLocaleString('en-US')} characters and can't be read in parts (it uses anchors, aliases or tags, or holds more than ${MANIFEST_LIMITS.maxNodes.toLocaleString('en-US')} values), so comanage checks it only up to ${MAX_WHOLE_MANIFEST_LENGTH.toLocaleString('en-US')} characters. Split it, or write the repeated parts out.`,
+    }],
+  };
 }
 
 export interface ManifestAnalyzeOptions {
@@ -77,7 +90,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
     push(code, severityOf(code), { span: syntax.span, message: syntax.message });
   }
   // A document the YAML parser could not read has no reliable structure to judge.
-  const readable = !document.problems.some((p) => p.code === 'yaml-syntax');
+  const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
   if (readable) {
     for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });

@@ -28,6 +28,8 @@ export interface ManifestDocument {
   /** Absent when the file is empty or not a YAML document at all. */
   root?: ManifestNode;
   problems: ManifestSyntaxProblem[];
+  /** Set when the text was too large to parse whole and couldn't be cut: nothing was parsed. */
+  declined?: true;
   /** Parsed pieces the next version of this text can reuse (absent when it was parsed whole). */
   pieces?: PieceCache;
 }

@@ -13,8 +13,8 @@ import { Steps, drain } from '../steps';
 
 /** A piece with at most this many lines is parsed as it is. */
 const LEAF_LINES = 40;
-/** List items per parser call, on average. */
-const ITEMS_PER_GROUP = 4;
+/** Short entries per parser call, on average. */
+const ENTRIES_PER_GROUP = 4;
 /** Below this length one parse of the whole text is cheaper than cutting it. */
 export const PIECES_MIN_LENGTH = 16 * 1024;
 /** Anchors, aliases and tags can reach across pieces; directives and document markers change the whole text. */
@@ -100,7 +100,7 @@ function* collection(context: Context, from: number, to: number, indent: number,
     else if (sequence) throw new CannotCut();
   }
   starts.push(to);
-  if (sequence) groupItems(context, starts);
+  groupEntries(context, starts);
 
   const nodes: ManifestNode[] = [];
   const entries: MapEntry[] = [];
@@ -111,12 +111,15 @@ function* collection(context: Context, from: number, to: number, indent: number,
     if (!piece.root || piece.root.kind !== (sequence ? 'seq' : 'map')) throw new CannotCut();
     nodes.push(piece.root);
     if (piece.root.kind === 'seq') continue;
+    // A key twice inside one piece was reported by its parse; here, keys seen in earlier pieces.
+    const local = new Set<string>();
     piece.root.entries.forEach((e, n) => {
       const identity = piece.keyIdentities[n];
-      if (identity && seen.has(identity)) context.problems.push(duplicateKey(e.keySpan));
-      if (identity) seen.add(identity);
+      if (identity && seen.has(identity) && !local.has(identity)) context.problems.push(duplicateKey(e.keySpan));
+      if (identity) local.add(identity);
       entries.push(e);
     });
+    for (const identity of local) seen.add(identity);
   }
   const span: Span = { start: nodes[0].span.start, end: nodes[nodes.length - 1].span.end };
   context.nodes += 1;
@@ -125,17 +128,19 @@ function* collection(context: Context, from: number, to: number, indent: number,
 }
 
 /**
- * Joins list items into groups of a few (one parser call each costs more than a few items do).
- * Where a group ends depends only on the text of the items around it (a hash of each item's first
- * line, or a group's length), so an edit moves the group ends near it and no others.
+ * Joins short entries into groups of a few (one parser call costs more than a few entries do);
+ * a long entry stays alone, to be cut further. Where a group ends depends only on the text of the
+ * entries around it (a hash of each entry's first line, or a group's length), so an edit moves the
+ * group ends near it and no others.
  */
-function groupItems(context: Context, starts: number[]): void {
+function groupEntries(context: Context, starts: number[]): void {
   const kept = [starts[0]];
+  const long = (k: number) => starts[k + 1] - starts[k] > LEAF_LINES;
   for (let k = 1; k + 1 < starts.length; k++) {
     const line = context.text.slice(context.lineStarts[starts[k]], context.lineStarts[starts[k] + 1]);
     let hash = 2166136261;
     for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
-    if ((hash >>> 0) % ITEMS_PER_GROUP === 0 || starts[k] - kept[kept.length - 1] >= LEAF_LINES) kept.push(starts[k]);
+    if ((hash >>> 0) % ENTRIES_PER_GROUP === 0 || starts[k] - kept[kept.length - 1] >= LEAF_LINES || long(k) || long(k - 1)) kept.push(starts[k]);
   }
   kept.push(starts[starts.length - 1]);
   starts.splice(0, starts.length, ...kept);
@@ -182,6 +187,8 @@ function leaf(context: Context, from: number, to: number, depth: number): Parsed
   if (parsed.problems.some((p) => p.code !== 'duplicate-key') || parsed.depth + depth > MANIFEST_LIMITS.maxDepth) throw new CannotCut();
   context.problems.push(...parsed.problems);
   context.nodes += parsed.nodes;
+  // Past the node limit the whole parse says where it stopped; stop cutting early.
+  if (context.nodes > MANIFEST_LIMITS.maxNodes) throw new CannotCut();
   return parsed;
 }
 

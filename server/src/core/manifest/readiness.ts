@@ -4,7 +4,7 @@ import { Span } from '../ccmsetup/ast';
 import { Fix, LanguageSettings } from '../languageTypes';
 import { Budget } from '../limits';
 import { Plan } from './plan';
-import { Steps, drain } from '../steps';
+import { Steps } from '../steps';
 import { MANIFEST_RULES } from './rules';
 import { Area, ReadinessRule } from './rules/types';
 
@@ -24,13 +24,6 @@ export interface ReadinessResult {
   /** The rule threw: the status is 'unknown' and the analysis reports one internal error for it. */
   failed?: true;
 }
-
-export function evaluateReadiness(
-  plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES, budget?: Budget,
-): ReadinessResult[] {
-  return drain(evaluateReadinessSteps(plan, settings, rules, budget));
-}
-
 
 export function* evaluateReadinessSteps(
   plan: Plan, settings: LanguageSettings = {}, rules: readonly ReadinessRule[] = MANIFEST_RULES, budget?: Budget,

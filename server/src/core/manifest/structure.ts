@@ -9,7 +9,7 @@ import type { Budget } from '../limits';
 import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
-import { Steps, drain } from '../steps';
+import { Steps } from '../steps';
 
 export interface StructureFinding {
   code: StructureCode;
@@ -40,10 +40,6 @@ export const STRUCTURE_CODES: StructureCodeInfo[] = [
   { id: 'manifest-invalid-value', severity: 'error', title: 'A value outside the allowed choices, range or form', examples: { fail: ['version: 1\nautopilot:\n  deploymentMode: white-glove', 'version: 2'], pass: ['version: 1\nautopilot:\n  deploymentMode: user-driven'] } },
   { id: 'manifest-missing-key', severity: 'error', title: 'A required key is missing', examples: { fail: ['name: plan', 'version: 1\nworkloads:\n  clientApps:\n    pilotCollection: Pilot'], pass: ['version: 1\nworkloads:\n  clientApps:\n    authority: intune'] } },
 ];
-
-export function checkStructure(root: ManifestNode | undefined, textLength: number, budget?: Budget): StructureFinding[] {
-  return drain(checkStructureSteps(root, textLength, budget));
-}
 
 /** Nodes checked between two pauses of a long analysis. */
 const NODES_PER_STEP = 2048;
