@@ -17,7 +17,10 @@ const LEAF_LINES = 40;
 const ENTRIES_PER_GROUP = 4;
 /** Below this length one parse of the whole text is cheaper than cutting it. */
 export const PIECES_MIN_LENGTH = 16 * 1024;
-/** Anchors, aliases and tags can reach across pieces; directives and document markers change the whole text. */
+/**
+ * Anchors, aliases and tags can reach across pieces; directives and document markers change the
+ * whole text. Line by line, so testing each newly parsed piece is testing the whole text.
+ */
 const UNSAFE = /(?:^|[\s[{,])[&*!]|^(?:---|\.\.\.|%)/m;
 
 interface CachedPiece { base: number; parsed: ParsedYaml }
@@ -42,7 +45,7 @@ export function parseInPieces(text: string, previous?: PieceCache, minLength = P
 const ENTRIES_PER_STEP = 64;
 
 export function* parseInPiecesSteps(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): Steps<ManifestDocument | undefined> {
-  if (text.length < minLength || UNSAFE.test(text)) return undefined;
+  if (text.length < minLength) return undefined;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   lineStarts.push(text.length + 1);
@@ -175,7 +178,10 @@ function leaf(context: Context, from: number, to: number, depth: number): Parsed
   const source = context.text.slice(base, end);
   const again = context.next.get(source) as CachedPiece | undefined;
   let cached = again ?? (context.previous?.get(source) as CachedPiece | undefined);
-  if (!cached) cached = { base, parsed: parseYaml(source, base) };
+  if (!cached) {
+    if (UNSAFE.test(source)) throw new CannotCut();
+    cached = { base, parsed: parseYaml(source, base) };
+  }
   else if (cached.base !== base) {
     const delta = base - cached.base;
     // A piece only the previous version used is moved where it is; the same text twice in this version gets a copy.

@@ -23,7 +23,6 @@ export class Plan {
   private commandLineCache?: PolicyCommandLine[];
   private outlineCache?: LineOutline;
   private readonly keyIndex = new WeakMap<ManifestNode, Map<string, MapEntry>>();
-  private readonly entries = new Map<string, { key: string; keySpan: Span; node: ManifestNode | null } | undefined>();
 
   /** `lines` keeps parsed command lines from the document's previous version (see LineCache). */
   constructor(readonly document: ManifestDocument, private readonly catalog: Catalog, private readonly lines?: LineCache) {}
@@ -34,26 +33,20 @@ export class Plan {
   }
 
   entry(path: string): { key: string; keySpan: Span; node: ManifestNode | null } | undefined {
-    // Rules ask the same paths again and again (each policy's keys, from several rules).
-    if (this.entries.has(path)) return this.entries.get(path);
-    const found = this.walk(path);
-    this.entries.set(path, found);
-    return found;
-  }
-
-  private walk(path: string): { key: string; keySpan: Span; node: ManifestNode | null } | undefined {
+    const steps = parsePath(path);
     let current: ManifestNode | null | undefined = this.document.root;
-    let found: MapEntry | { key: string; keySpan: Span; node: ManifestNode | null } | undefined;
-    for (const step of parsePath(path)) {
+    let found: MapEntry | undefined;
+    for (let n = 0; n < steps.length; n++) {
+      const step = steps[n];
       if (!current) return undefined;
       if (typeof step === 'number') {
         if (current.kind !== 'seq' || step >= current.items.length) return undefined;
-        const item: ManifestNode = current.items[step];
-        found = { key: String(step), keySpan: item.span, node: item };
-        current = item;
+        current = current.items[step];
+        found = undefined;
+        if (n === steps.length - 1) return { key: String(step), keySpan: current.span, node: current };
       } else {
         if (current.kind !== 'map') return undefined;
-        found = this.indexOf(current).get(step);
+        found = this.lookup(current, step);
         if (!found) return undefined;
         current = found.node;
       }
@@ -61,15 +54,21 @@ export class Plan {
     return found;
   }
 
-  /** Entries of a mapping by key (first one wins, as in a lookup): rules ask hundreds of paths. */
-  private indexOf(map: Extract<ManifestNode, { kind: 'map' }>): Map<string, MapEntry> {
+  /** A mapping's entry by key (the first one, as in a lookup); rules ask thousands of paths per version. */
+  private lookup(map: Extract<ManifestNode, { kind: 'map' }>, key: string): MapEntry | undefined {
+    const { entries } = map;
+    // A policy has a handful of keys: a scan beats any index.
+    if (entries.length <= 16) {
+      for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return entries[i];
+      return undefined;
+    }
     let index = this.keyIndex.get(map);
     if (!index) {
       index = new Map();
-      for (const entry of map.entries) if (!index.has(entry.key)) index.set(entry.key, entry);
+      for (const entry of entries) if (!index.has(entry.key)) index.set(entry.key, entry);
       this.keyIndex.set(map, index);
     }
-    return index;
+    return index.get(key);
   }
 
   has(path: string): boolean {
@@ -152,7 +151,7 @@ export class Plan {
     for (let i = 0; i < items.length; i++) {
       if (i % 256 === 255) yield;
       const policy = items[i];
-      const node = policy.kind === 'map' ? this.indexOf(policy).get('commandLine')?.node : undefined;
+      const node = policy.kind === 'map' ? this.lookup(policy, 'commandLine')?.node : undefined;
       if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.trim() === '') continue;
       const parse = () => {
         const decoded = decodeScalar(text, node)!;
@@ -179,29 +178,36 @@ export class Plan {
   }
 }
 
-/** Rules ask for the same few hundred paths on every version; their parsed steps are kept. */
-const parsedPaths = new Map<string, (string | number)[]>();
-
+/**
+ * "a.b[2].c" → ['a', 'b', 2, 'c']. Rules ask for each policy's paths on every version, so this is a
+ * plain scan (no regex, nothing kept between calls). A part that isn't `name[1][2]…` is one step.
+ */
 export function parsePath(path: string): (string | number)[] {
-  let steps = parsedPaths.get(path);
-  if (!steps) {
-    if (parsedPaths.size >= 50_000) parsedPaths.clear();
-    steps = splitPath(path);
-    parsedPaths.set(path, steps);
+  const steps: (string | number)[] = [];
+  if (path === '') return steps;
+  for (let start = 0; ;) {
+    const dot = path.indexOf('.', start);
+    const end = dot === -1 ? path.length : dot;
+    pushPart(path, start, end, steps);
+    if (dot === -1) return steps;
+    start = dot + 1;
   }
-  return steps;
 }
 
-function splitPath(path: string): (string | number)[] {
-  if (path === '') return [];
-  const steps: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) { steps.push(part); continue; }
-    if (match[1]) steps.push(match[1]);
-    for (const index of match[2].matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
+function pushPart(path: string, from: number, to: number, steps: (string | number)[]): void {
+  let i = from;
+  while (i < to && path[i] !== '[' && path[i] !== ']') i++;
+  const name = path.slice(from, i);
+  const indexes: number[] = [];
+  while (i < to) {
+    let j = i + 1;
+    while (j < to && path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57) j++;
+    if (path[i] !== '[' || j === i + 1 || path[j] !== ']' || j >= to) { steps.push(path.slice(from, to)); return; }
+    indexes.push(Number(path.slice(i + 1, j)));
+    i = j + 1;
   }
-  return steps;
+  if (name) steps.push(name);
+  for (const index of indexes) steps.push(index);
 }
 
 export function formatPath(steps: (string | number)[]): string {
