@@ -1,7 +1,7 @@
 // LSP glue: documents in, core results out. No rule logic lives here; everything a user sees comes
 // from the core facade. Document kind comes from the URI (languageService.kindOf), never languageId.
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeResult,
+  CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification, InitializeResult,
   TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,7 +46,7 @@ function initialSettings(options: unknown): LanguageSettings {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const languageService = getLanguageService();
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const pending = new Map<string, () => void>(); // cancels the validation a document has waiting
   const delayMs = validationDelayMs();
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
@@ -101,25 +101,29 @@ export function startServer(connection: Connection): void {
     cancelValidation(doc.uri);
     if (!isChecked(doc)) return;
     const { uri, version } = doc;
-    pending.set(uri, setTimeout(() => {
+    const validate = () => {
       pending.delete(uri);
       const current = documents.get(uri);
       // A newer edit has its own timer (or the document closed): this result would be stale.
       if (!current || current.version !== version) return;
-      const wanted = () => documents.get(uri)?.version === version;
-      const failed = (label: string) => (error: unknown) => connection.console.error(`comanage: ${label} failed: ${describeError(error)}`);
-      runInSlices(() => languageService.validationSteps(current), wanted, (diagnostics) => {
-        void connection.sendDiagnostics({ uri, version, diagnostics });
-      }, (error) => {
-        failed('validation')(error);
-        void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      const publish = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics });
+      runInSlices(() => languageService.validationSteps(current), () => documents.get(uri)?.version === version, publish, (error) => {
+        connection.console.error(`comanage: validation failed: ${describeError(error)}`);
+        publish([]);
       });
-    }, delayMs));
+    };
+    // A 0 ms timer still waits a millisecond or more; without a debounce, the next turn will do.
+    if (delayMs === 0) {
+      const immediate = setImmediate(validate);
+      pending.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(validate, delayMs);
+      pending.set(uri, () => clearTimeout(timer));
+    }
   }
 
   function cancelValidation(uri: string): void {
-    const timer = pending.get(uri);
-    if (timer) clearTimeout(timer);
+    pending.get(uri)?.();
     pending.delete(uri);
   }
 
