@@ -51,6 +51,8 @@ export interface DocumentResult {
 }
 
 const INIT_TIMEOUT_MS = 20_000;
+/** Uncounted opens before the measured ones. */
+export const WARM_UP_OPENS = 10;
 
 export async function measureDocument(spec: ServerSpec, input: BenchInput, workDir: string, plan: Plan): Promise<DocumentResult> {
   const result: DocumentResult = { server: spec.id, input: input.id };
@@ -81,6 +83,15 @@ export async function measureDocument(spec: ServerSpec, input: BenchInput, workD
     if (memory) { result.rssMiB = round(memory.rssMiB); result.peakRssMiB = round(memory.peakMiB); }
 
     // Each repetition opens the same text under a new name, so no server can answer from a cache.
+    // A few uncounted opens first: a long-running server has compiled its hot code by then (the
+    // first open above is the cold number).
+    for (let i = 0; i < Math.min(plan.open, WARM_UP_OPENS); i++) {
+      const uri = uriOf(`warm-${i}`);
+      const wait = session.nextDiagnostics(uri, plan.timeoutMs);
+      await session.open(uri, input.kind, input.text);
+      await wait;
+      await session.close(uri);
+    }
     result.open = await repeat({ reps: plan.open, budgetMs: plan.budgetMs }, async (i) => {
       const uri = uriOf(`open-${i}`);
       const wait = session.nextDiagnostics(uri, plan.timeoutMs);

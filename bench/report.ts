@@ -1,6 +1,6 @@
 // Renders BENCHMARKS.md from the results: one table per measurement, ratios against
 // yaml-language-server per row, the issue's targets marked met or missed, and the profiles.
-import type { DocumentResult } from './measureDocument';
+import { WARM_UP_OPENS, type DocumentResult } from './measureDocument';
 import type { ProfileLine } from './profile';
 import { BenchResults, YAML_FIXED_DELAY_MS, degradation, documentResult, mebibytesToMB, minus } from './results';
 import { COMANAGE, COMANAGE_DEBOUNCED, YAML_LS } from './servers';
@@ -85,7 +85,7 @@ export function renderReport(results: BenchResults): string {
 
   p('## Open to first diagnostics');
   p();
-  p(`A new document name each time, so no cache answers. yaml-language-server minus its fixed ${YAML_FIXED_DELAY_MS} ms.`);
+  p(`A new document name each time, so no cache answers. Measured after ${WARM_UP_OPENS} uncounted opens (fewer for the largest files), as a long-running server sees it; the last column is the very first open of a fresh server process. yaml-language-server minus its fixed ${YAML_FIXED_DELAY_MS} ms.`);
   p();
   p(table(['input', 'comanage', 'n', 'yaml-language-server (−200 ms)', 'n', 'ratio', 'first open: comanage / yaml-ls (raw)'], results.inputs.map((i) => {
     const d = docs(i.id);

@@ -1,11 +1,13 @@
-// Parses a large manifest in pieces so that an edit re-parses only the piece it touched. The text
-// is cut where indentation alone says one block collection entry ends and the next begins (a
-// top-level key; inside a long section, each key or list item), each piece goes to the yaml
-// parser on its own, and the results are joined into the tree a whole parse gives. Results are
-// cached by the piece's text; a piece that moved is shifted, not re-parsed.
+// Parses a large manifest in pieces so that an edit re-parses only the piece it touched, with
+// pauses between pieces. The text is cut where indentation alone says one block collection entry
+// ends and the next begins (a top-level key; inside a long section, each key or list item; short
+// entries in small groups), each piece goes to the yaml parser on its own, and the results are
+// joined into the tree a whole parse gives. Results are cached by the piece's text; a piece that
+// moved is shifted, not re-parsed.
 // Anything the cutting can't be sure about (anchors, aliases, tags, several documents, flow or
-// explicit keys at a cut, a YAML error in any piece) returns undefined, and the caller parses the
-// whole text instead. test/incremental.test.ts checks both ways give the same tree.
+// explicit keys at a cut, a YAML error in any piece, more values than the node limit) returns
+// undefined, and the caller parses the whole text instead. test/incremental.test.ts checks both
+// ways give the same tree.
 import type { Span } from '../ccmsetup/ast';
 import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, PieceCache } from './ast';
 import { MANIFEST_LIMITS, ParsedYaml, duplicateKey, parseYaml } from './parser';
