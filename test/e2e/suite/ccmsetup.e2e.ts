@@ -117,6 +117,16 @@ describe('ccmsetup files in VS Code', function () {
       assert.ok(['/logon', '/UsePKICert', 'SMSMP', 'CCMHOSTNAME'].every((label) => labels.has(label)));
     });
 
+    it('shows an item\'s documentation once VS Code resolves it (completionItem/resolve)', async () => {
+      const position = new vscode.Position(2, 13);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider', bad.uri, position, undefined, 1_000);
+      const smsmp = list.items.find((item) => labelOf(item) === 'SMSMP');
+      const documentation = smsmp?.documentation;
+      const text = typeof documentation === 'string' ? documentation : documentation?.value ?? '';
+      assert.match(text, /learn\.microsoft\.com/, 'SMSMP has no documentation after resolving');
+    });
+
     it('offers the contributed snippets on an empty line', async () => {
       const good = await openFixture('good.ccmsetup');
       const emptyLine = good.lineCount - 1;
