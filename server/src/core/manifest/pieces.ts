@@ -49,7 +49,10 @@ const ENTRIES_PER_STEP = 64;
 export function* parseInPiecesSteps(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): Steps<ManifestDocument | undefined> {
   if (text.length < minLength) return undefined;
   const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lineStarts.push(i + 1);
+    if ((lineStarts.length & 16383) === 0) yield;
+  }
   lineStarts.push(text.length + 1);
   const context: Context = { text, lineStarts, previous, next: new Map(), problems: [], nodes: 0 };
   try {
@@ -94,6 +97,7 @@ function* collection(context: Context, from: number, to: number, indent: number,
   // Where each entry starts; leading comments go with the first one.
   const starts = [from];
   for (let line = first + 1; line < to; line++) {
+    if ((line & 8191) === 0) yield;
     const column = indentOf(context, line);
     if (column === -1 || column > indent) continue;
     if (column < indent) throw new CannotCut();
