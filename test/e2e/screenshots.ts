@@ -91,7 +91,10 @@ async function hover(page: Page, token: string, expected: string, atStart = fals
   // Move away first, so the previous hover closes.
   await page.mouse.move(5, VIEWPORT.height - 5);
   await page.keyboard.press('Escape');
-  const box = await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first().boundingBox();
+  // The editor may still be tokenizing the line: wait for the token's span before measuring it.
+  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first();
+  await span.waitFor();
+  const box = await span.boundingBox();
   if (!box) throw new Error(`could not find ${token} in the editor`);
   await page.mouse.move(atStart ? box.x + 12 : box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
