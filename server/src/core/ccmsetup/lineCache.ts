@@ -1,10 +1,10 @@
 // Parsed command lines and their problems, kept from one version of a document to the next. An
-// edit changes one line; the others are found here by their source text and reused (moved by
-// shift.ts when the edit shifted them). The key must hold everything a line's parse and checks
+// edit changes one line; the others are found here by their source text and reused (moved in
+// place by shift.ts when the edit shifted them). The key must hold everything a line's parse and checks
 // read: its source text with the start of its physical line, its context, its directives.
 import type { Problem } from '../languageTypes';
 import type { CommandLine } from './ast';
-import { shiftCommandLine, shiftInPlace, shiftProblem } from './shift';
+import { shiftInPlace } from './shift';
 
 interface Entry { base: number; line: CommandLine }
 
@@ -38,15 +38,8 @@ export class LineCache {
       }
       return free.line;
     }
-    let line: CommandLine;
-    const first = places.entries[0];
-    if (first) {
-      // The same text once more than before: a moved copy of its first place.
-      const delta = base - first.base;
-      line = shiftCommandLine(first.line, delta);
-      const problems = this.problemsOf.get(first.line);
-      if (problems) this.problemsOf.set(line, problems.map((p) => shiftProblem(p, delta)));
-    } else line = parse();
+    // A new text, or the same text in more places than before: parsed (and later checked) afresh.
+    const line = parse();
     places.entries.push({ base, line });
     return line;
   }

@@ -72,20 +72,22 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
           }
         }
       } else {
+        const lineDisabled = disabled;
+        const lineSiteVersion = siteVersion;
         const parse = () => {
           const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context });
           if (lineDisabled) line.disabled = lineDisabled;
           if (lineSiteVersion !== undefined) line.siteVersion = lineSiteVersion;
           return line;
         };
-        const lineDisabled = disabled;
-        const lineSiteVersion = siteVersion;
-        // The key holds what the parse and the checks read: the physical line and the directives in force.
-        const physical = text.slice(lineStart, lineEnd);
-        const key = () => (context || lineDisabled || lineSiteVersion !== undefined
-          ? `${context ?? ''}\u0001${lineDisabled ? [...lineDisabled].join(',') : ''}\u0001${lineSiteVersion ?? ''}\u0001${physical}`
-          : physical);
-        lines.push(options.lines ? options.lines.line(key(), lineStart, parse) : parse());
+        if (options.lines) {
+          // The key holds what the parse and the checks read: the physical line and the directives in force.
+          const physical = text.slice(lineStart, lineEnd);
+          const key = context || lineDisabled || lineSiteVersion !== undefined
+            ? `${context ?? ''}\u0001${lineDisabled ? [...lineDisabled].join(',') : ''}\u0001${lineSiteVersion ?? ''}\u0001${physical}`
+            : physical;
+          lines.push(options.lines.line(key, lineStart, parse));
+        } else lines.push(parse());
         disabled = undefined;
       }
     }

@@ -182,19 +182,17 @@ function leaf(context: Context, from: number, to: number, depth: number): Parsed
   const base = context.lineStarts[from];
   const end = Math.min(context.lineStarts[to], context.text.length);
   const source = context.text.slice(base, end);
-  const again = context.next.get(source) as CachedPiece | undefined;
-  let cached = again ?? (context.previous?.get(source) as CachedPiece | undefined);
+  // Reused only once per version: the same text twice in one version is parsed again for its
+  // second place, so a piece moved in place belongs to one place only.
+  let cached = context.next.has(source) ? undefined : (context.previous?.get(source) as CachedPiece | undefined);
   if (!cached) {
     if (UNSAFE.test(source)) throw new CannotCut();
     cached = { base, parsed: parseYaml(source, base) };
+  } else if (cached.base !== base) {
+    shiftInPlace(cached.parsed, base - cached.base);
+    cached.base = base;
   }
-  else if (cached.base !== base) {
-    const delta = base - cached.base;
-    // A piece only the previous version used is moved where it is; the same text twice in this version gets a copy.
-    if (again) cached = { base, parsed: shiftParsed(cached.parsed, delta) };
-    else { shiftInPlace(cached.parsed, delta); cached.base = base; }
-  }
-  context.next.set(source, cached);
+  if (!context.next.has(source)) context.next.set(source, cached);
   const { parsed } = cached;
   if (parsed.problems.some((p) => p.code !== 'duplicate-key') || parsed.depth + depth > MANIFEST_LIMITS.maxDepth) throw new CannotCut();
   context.problems.push(...parsed.problems);
@@ -217,25 +215,4 @@ function shiftInPlace(parsed: ParsedYaml, delta: number): void {
   };
   if (parsed.root) node(parsed.root);
   for (const p of parsed.problems) move(p.span);
-}
-
-function shiftParsed(parsed: ParsedYaml, delta: number): ParsedYaml {
-  return {
-    ...parsed,
-    root: parsed.root && shiftNode(parsed.root, delta),
-    problems: parsed.problems.map((p) => ({ ...p, span: shiftSpan(p.span, delta) })),
-  };
-}
-
-const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
-
-function shiftNode(node: ManifestNode, delta: number): ManifestNode {
-  switch (node.kind) {
-    case 'scalar': return { ...node, span: shiftSpan(node.span, delta), textSpan: shiftSpan(node.textSpan, delta) };
-    case 'seq': return { kind: 'seq', span: shiftSpan(node.span, delta), items: node.items.map((item) => shiftNode(item, delta)) };
-    case 'map': return {
-      kind: 'map', span: shiftSpan(node.span, delta),
-      entries: node.entries.map((e) => ({ key: e.key, keySpan: shiftSpan(e.keySpan, delta), node: e.node && shiftNode(e.node, delta) })),
-    };
-  }
 }
