@@ -201,7 +201,7 @@ describe('cli file walk', () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('finds supported files recursively, skipping node_modules and dot-folders, sorted', () => {
-    const found = collectFiles(['.'], root).map((f) => displayPath(f, root));
+    const found = collectFiles(['.'], root).map((f) => displayPath(f.absolute, root));
     assert.deepEqual(found, ['a/deep/c.CCMSETUP', 'a/plan.comanage.yaml', 'a/plan.comanage.yml', 'b.ccmsetup']);
   });
 
@@ -214,9 +214,13 @@ describe('cli file walk', () => {
     assert.throws(() => collectFiles(['a/notes.txt'], root), /\.ccmsetup.*\.comanage\.yaml.*\.comanage\.yml/);
   });
 
-  it('reads invalid UTF-8 without failing and drops a byte-order mark', () => {
+  it('reads damaged UTF-8 without failing, drops the byte-order mark and says where it is damaged', () => {
     const file = path.join(root, 'junk.ccmsetup');
     fs.writeFileSync(file, Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0xfe, 0x00, 0x42]));
-    assert.equal(readSourceFile(file, 'junk.ccmsetup'), 'A\uFFFD\uFFFD\u0000B');
+    const read = readSourceFile(file);
+    assert.ok('decoded' in read);
+    assert.equal(read.decoded.text, 'A\uFFFD\uFFFD\u0000B');
+    assert.equal(read.decoded.problem?.code, 'damaged-text');
+    assert.deepEqual(read.decoded.problem?.span, { start: 1, end: 2 });
   });
 });
