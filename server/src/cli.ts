@@ -125,7 +125,7 @@ function check(operands: string[], formatOption: string | undefined, configOptio
 /** Exit 2 when something had to be read and nothing could be: there is no result to trust. */
 function nothingRead(unreadable: number, read: number): boolean {
   if (unreadable === 0 || read > 0) return false;
-  say('no file could be read; see the findings above');
+  say('no file could be read; the report gives the reason for each path');
   return true;
 }
 

@@ -124,7 +124,10 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 /** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and Ctrl+Z (an old DOS end of file), and DEL. */
 function controlBytes(bytes: Uint8Array): number {
   let count = 0;
-  for (const b of bytes) if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1a) || b === 0x7f) count++;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1a) || b === 0x7f) count++;
+  }
   return count;
 }
 
@@ -176,16 +179,13 @@ function swapPairs(bytes: Uint8Array): Uint8Array {
 // unassigned bytes stay C1 controls, as the WHATWG decoder leaves them.
 const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
   + '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const CP1252 = Uint16Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const codes: number[] = [];
-    for (const b of bytes.subarray(start, start + CHUNK)) codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
+  // Every character is in the BMP: one UTF-16 unit per byte, decoded natively.
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = CP1252[bytes[i]];
+  return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units);
 }
 
 /**
@@ -212,5 +212,5 @@ function hexByte(b: number): string {
 function describeChar(c: string): string {
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   // Controls and unassigned bytes can't be shown; a printable character can, next to its code point.
-  return /[\u0000-\u001f\u007f-\u00a0]/.test(c) ? code : `"${c}" (${code})`;
+  return /[\u0000-\u001f\u007f-\u00a0]/.test(c) ? code : `${c} (${code})`;
 }
