@@ -42,9 +42,10 @@ Options:
   -h, --help       show this help
   --version        show the version
 
-A file or folder that can't be read or decoded (not UTF-8 or UTF-16 text, a broken symbolic
-link, no permission) is an error finding on that path; the other files are still checked.
-Symbolic links out of a folder being checked are not followed (a warning says so).
+Files are read as UTF-8 or UTF-16 (with a byte-order mark); other text is read as Windows-1252
+with a warning. A file or folder that can't be read (no permission, a broken symbolic link) or
+isn't text is an error finding on that path; the other files are still checked. Symbolic links
+out of a folder being checked are not followed (a warning says so).
 
 Exit codes:
   0  no errors (warnings and hints don't count)
