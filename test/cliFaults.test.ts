@@ -7,6 +7,10 @@ import { spawn, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { checkFiles } from '../server/src/cli/check';
+import { collectFiles } from '../server/src/cli/files';
+import type { LanguageService } from '../server/src/core/languageService';
+import { getLanguageService } from '../server/src/core/languageService';
 import { CLI, Run, assertBuilt, runCli, runCliJson } from './helpers/cli';
 
 const BAD = 'ccmsetup.exe /UsePKICrt SMSSITECODE=ABC\n';
@@ -156,6 +160,21 @@ describe('CLI faults are per path (dist/cli.js)', function () {
     const readiness = runCli(dir, ['check', '--readiness', 'plan.comanage.yaml']);
     assert.equal(readiness.status, 2);
     assert.match(readiness.stdout, /^ {2}error broken-link \(line 1\): /m);
+  });
+
+  it('turns a failure inside the core on one file into a finding on that file, and checks the others', () => {
+    const dir = project({ 'a.ccmsetup': BAD, 'boom.ccmsetup': CLEAN, 'c.ccmsetup': BAD });
+    const real = getLanguageService();
+    const service = { ...real, doValidation: (document) => {
+      if (document.uri.endsWith('boom.ccmsetup')) throw new Error('core bug');
+      return real.doValidation(document);
+    } } as LanguageService;
+    const { results, unreadable, read } = checkFiles(collectFiles(['.'], dir), dir, service);
+    assert.deepEqual([unreadable, read], [0, 3]);
+    assert.deepEqual(results.map((r) => [r.file, r.diagnostics.some((d) => d.code === 'unknown-parameter'), r.diagnostics.some((d) => d.code === 'internal-error')]), [
+      ['a.ccmsetup', true, false], ['boom.ccmsetup', false, true], ['c.ccmsetup', true, false],
+    ]);
+    assert.doesNotMatch(JSON.stringify(results), /core bug/);
   });
 
   describe('a report that cannot be written ends with one line on stderr and exit 2', () => {
