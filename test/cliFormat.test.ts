@@ -70,6 +70,25 @@ describe('cli text format', () => {
   });
 });
 
+describe('cli safe text (format/safeText.ts)', () => {
+  const EVERY_BIDI = '\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+
+  it('shows every bidi control as <U+XXXX> in text, in file names and messages', () => {
+    assert.equal(oneLine(`a${EVERY_BIDI}b`), 'a<U+061C><U+200E><U+200F><U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069>b');
+    const out = formatText([{ file: 'x\u202Etxt.ccmsetup', diagnostics: [diag(0, 0, 1, 1, 'c', 'name \u2067evil\u2069')] }], { color: false });
+    assert.equal(out.split('\n')[0], 'x<U+202E>txt.ccmsetup:1:1: error c: name <U+2067>evil<U+2069>');
+  });
+
+  it('escapes every bidi control as \\u in JSON, which reads back unchanged', () => {
+    const out = formatJson([{ file: `f${EVERY_BIDI}.ccmsetup`, diagnostics: [diag(0, 0, 1, 1, 'c', EVERY_BIDI)] }]);
+    assert.doesNotMatch(out, /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    assert.match(out, /\\u202e/);
+    const parsed = JSON.parse(out);
+    assert.equal(parsed[0].file, `f${EVERY_BIDI}.ccmsetup`);
+    assert.equal(parsed[0].diagnostics[0].message, EVERY_BIDI);
+  });
+});
+
 describe('cli json format', () => {
   it('keeps LSP ranges and numeric severities, and only the documented keys', () => {
     const parsed = JSON.parse(formatJson(RESULTS));
