@@ -42,6 +42,13 @@ describe('architecture', () => {
     assert.ok(!/ccmsetup\/rules/.test(server), 'server.ts must not import rules');
   });
 
+  it('every file read in the server and CLI goes through readTextFile (so it is decoded)', () => {
+    const reads = filesUnder(path.join(ROOT, 'server/src'))
+      .filter((file) => /\breadFile(Sync)?\s*\(|createReadStream\s*\(/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file).split(path.sep).join('/'));
+    assert.deepEqual(reads, ['server/src/node/readText.ts']);
+  });
+
   it('the client never imports the server or its core', () => {
     for (const file of filesUnder(path.join(ROOT, 'client/src'))) {
       for (const specifier of importsOf(file)) assert.ok(!specifier.includes('server/'), `${file} imports ${specifier}`);

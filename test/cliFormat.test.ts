@@ -70,6 +70,25 @@ describe('cli text format', () => {
   });
 });
 
+describe('cli safe text (format/safeText.ts)', () => {
+  const EVERY_BIDI = '\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+
+  it('shows every bidi control as <U+XXXX> in text, in file names and messages', () => {
+    assert.equal(oneLine(`a${EVERY_BIDI}b`), 'a<U+061C><U+200E><U+200F><U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069>b');
+    const out = formatText([{ file: 'x\u202Etxt.ccmsetup', diagnostics: [diag(0, 0, 1, 1, 'c', 'name \u2067evil\u2069')] }], { color: false });
+    assert.equal(out.split('\n')[0], 'x<U+202E>txt.ccmsetup:1:1: error c: name <U+2067>evil<U+2069>');
+  });
+
+  it('escapes every bidi control as \\u in JSON, which reads back unchanged', () => {
+    const out = formatJson([{ file: `f${EVERY_BIDI}.ccmsetup`, diagnostics: [diag(0, 0, 1, 1, 'c', EVERY_BIDI)] }]);
+    assert.doesNotMatch(out, /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    assert.match(out, /\\u202e/);
+    const parsed = JSON.parse(out);
+    assert.equal(parsed[0].file, `f${EVERY_BIDI}.ccmsetup`);
+    assert.equal(parsed[0].diagnostics[0].message, EVERY_BIDI);
+  });
+});
+
 describe('cli json format', () => {
   it('keeps LSP ranges and numeric severities, and only the documented keys', () => {
     const parsed = JSON.parse(formatJson(RESULTS));
@@ -201,7 +220,7 @@ describe('cli file walk', () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('finds supported files recursively, skipping node_modules and dot-folders, sorted', () => {
-    const found = collectFiles(['.'], root).map((f) => displayPath(f, root));
+    const found = collectFiles(['.'], root).map((f) => displayPath(f.absolute, root));
     assert.deepEqual(found, ['a/deep/c.CCMSETUP', 'a/plan.comanage.yaml', 'a/plan.comanage.yml', 'b.ccmsetup']);
   });
 
@@ -214,9 +233,13 @@ describe('cli file walk', () => {
     assert.throws(() => collectFiles(['a/notes.txt'], root), /\.ccmsetup.*\.comanage\.yaml.*\.comanage\.yml/);
   });
 
-  it('reads invalid UTF-8 without failing and drops a byte-order mark', () => {
+  it('reads damaged UTF-8 without failing, drops the byte-order mark and says where it is damaged', () => {
     const file = path.join(root, 'junk.ccmsetup');
     fs.writeFileSync(file, Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0xfe, 0x00, 0x42]));
-    assert.equal(readSourceFile(file, 'junk.ccmsetup'), 'A\uFFFD\uFFFD\u0000B');
+    const read = readSourceFile(file);
+    assert.ok('decoded' in read);
+    assert.equal(read.decoded.text, 'A\uFFFD\uFFFD\u0000B');
+    assert.equal(read.decoded.problem?.code, 'damaged-text');
+    assert.deepEqual(read.decoded.problem?.span, { start: 1, end: 2 });
   });
 });

@@ -1,6 +1,7 @@
 // The `comanage` command: argv in, exit code out. Reading files, config, formatting and the checks
 // themselves live in ./cli/* and the core; this file only wires them together.
-// Exit codes: 0 no errors, 1 at least one error-severity diagnostic, 2 usage error or unreadable input.
+// Exit codes: 0 no errors, 1 at least one error-severity finding (files that couldn't be read or
+// decoded included), 2 a usage error, no file at all could be read, or the output couldn't be written.
 // (esbuild adds the #! line to dist/cli.js.)
 import { parseArgs } from 'util';
 import pkg from '../../package.json';
@@ -9,16 +10,17 @@ import { REFERENCE_URL } from './core/catalog/types';
 import { CCMSETUP_RULES } from './core/ccmsetup/rules';
 import { DIAGNOSTIC_CODES, SERVICE_CODES } from './core/diagnosticCodes';
 import { getLanguageService } from './core/languageService';
-import { CheckFailure, checkFiles } from './cli/check';
+import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
-import { formatReadinessJson, formatReadinessText, readinessReports } from './cli/readiness';
+import { formatReadinessJson, formatReadinessText, readinessFailed, readinessReports } from './cli/readiness';
 import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
+import { oneLine } from './cli/format/safeText';
 import { formatText } from './cli/format/text';
 import { OUTPUT_FORMATS, OutputFormat, countBySeverity } from './cli/format/types';
-import { UsageError } from './cli/usageError';
+import { UsageError, describeFsError } from './cli/usageError';
 
 const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup) and co-management manifests.
 
@@ -40,7 +42,15 @@ Options:
   -h, --help       show this help
   --version        show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file.
+Files are read as UTF-8 or UTF-16 (with a byte-order mark); other text is read as Windows-1252
+with a warning. A file or folder that can't be read (no permission, a broken symbolic link) or
+isn't text is an error finding on that path; the other files are still checked. Symbolic links
+out of a folder being checked are not followed (a warning says so).
+
+Exit codes:
+  0  no errors (warnings and hints don't count)
+  1  errors found, including files that couldn't be read or decoded
+  2  usage error, no file at all could be read, or the output couldn't be written
 `;
 
 function main(argv: string[]): number {
@@ -89,18 +99,18 @@ function check(operands: string[], formatOption: string | undefined, configOptio
 
   const cwd = process.cwd();
   const config = loadConfig(configOption, cwd, DIAGNOSTIC_CODES.filter((code) => code.origin === 'rule').map((code) => code.id));
-  for (const warning of config.warnings) process.stderr.write(`comanage: warning: ${warning}\n`);
+  for (const warning of config.warnings) warn(warning);
 
   const files = collectFiles(operands, cwd);
-  if (files.length === 0) process.stderr.write(`comanage: warning: no ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).join(', ')} files found\n`);
+  if (files.length === 0) warn(`no ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).join(', ')} files found`);
   const service = getLanguageService({ settings: config.settings });
   if (readiness) {
     if (format === 'sarif') throw new UsageError('--readiness prints text or json, not sarif');
-    const reports = readinessReports(files, cwd, service);
-    const failed = reports.some((r) => r.checks.some((c) => c.status === 'fail'));
-    return write(process.stdout, format === 'json' ? formatReadinessJson(reports) : formatReadinessText(reports), failed ? 1 : 0);
+    const { reports, unreadable, read } = readinessReports(files, cwd, service);
+    const text = format === 'json' ? formatReadinessJson(reports) : formatReadinessText(reports);
+    return write(process.stdout, text, nothingRead(unreadable, read) ? 2 : readinessFailed(reports) ? 1 : 0);
   }
-  const results = checkFiles(files, cwd, service);
+  const { results, unreadable, read } = checkFiles(files, cwd, service);
 
   const output = format === 'json' ? formatJson(results)
     : format === 'sarif' ? formatSarif(results, {
@@ -110,31 +120,59 @@ function check(operands: string[], formatOption: string | undefined, configOptio
       rules: DIAGNOSTIC_CODES,
     })
     : formatText(results, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined });
-  return write(process.stdout, output, countBySeverity(results).errors > 0 ? 1 : 0);
+  return write(process.stdout, output, nothingRead(unreadable, read) ? 2 : countBySeverity(results).errors > 0 ? 1 : 0);
 }
 
+/** Exit 2 when something had to be read and nothing could be: there is no result to trust. */
+function nothingRead(unreadable: number, read: number): boolean {
+  if (unreadable === 0 || read > 0) return false;
+  say('no file could be read; the report gives the reason for each path');
+  return true;
+}
+
+/** One line on stderr, safe to show (no control or bidi characters from file names). */
+function say(message: string): void {
+  try {
+    process.stderr.write(`comanage: ${oneLine(message)}\n`);
+  } catch {
+    // stderr is gone too: nothing left to tell.
+  }
+}
+
+function warn(message: string): void {
+  say(`warning: ${message}`);
+}
+
+// Writing the report can fail: a full disk (ENOSPC), a reader that closed the pipe (EPIPE), stdout
+// not open for writing (EBADF). Synchronously (files) or later through 'error' (pipes): either way
+// one line on stderr and exit 2, even on clean input, because the report was lost.
+let outputLost = false;
+function outputFailed(error: unknown): void {
+  if (outputLost) return;
+  outputLost = true;
+  process.exitCode = 2;
+  say(`cannot write the output: ${describeFsError(error)}`);
+}
+process.stdout.on('error', outputFailed);
+
 function write(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(text);
+  try {
+    stream.write(text, (error) => { if (error) outputFailed(error); });
+  } catch (error) {
+    outputFailed(error);
+  }
   return code;
 }
 
-// `comanage check . | head` closes the pipe early; that is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
 try {
   // Set exitCode rather than calling exit(), so piped output is flushed before the process ends.
-  process.exitCode = main(process.argv.slice(2));
+  const code = main(process.argv.slice(2));
+  process.exitCode = outputLost ? 2 : code;
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`comanage: ${error.message}\n`);
-  } else if (error instanceof CheckFailure) {
-    process.stderr.write(`comanage: ${error.message}\n`);
-    if (process.env.COMANAGE_DEBUG) process.stderr.write(`${(error.cause as Error)?.stack ?? String(error.cause)}\n`);
+    say(error.message);
   } else {
-    process.stderr.write(`comanage: internal error; please report it (set COMANAGE_DEBUG=1 for details)\n`);
+    say('internal error; please report it (set COMANAGE_DEBUG=1 for details)');
     if (process.env.COMANAGE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   }
   process.exitCode = 2;

@@ -1,33 +1,76 @@
 // `comanage check`: read each file, hand it to the core, collect its diagnostics. No rule logic here.
+// A file that can't be read or decoded gets its finding and the others are still checked.
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVICE_CODES } from '../core/diagnosticCodes';
 import type { LanguageService } from '../core/languageService';
-import { documentKindOf } from '../core/languageTypes';
-import { comparePaths, displayPath, readSourceFile } from './files';
+import { documentKindOf, type Diagnostic, type Problem } from '../core/languageTypes';
+import { toDiagnostics } from '../core/services/diagnostics';
+import { FileEntry, PathFault, comparePaths, displayPath, readSourceFile } from './files';
 import type { FileResult } from './format/types';
 
 /** The languageId an editor would use; the core itself goes by the file name. */
 const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', none: 'plaintext' } as const;
 
-/** A failure inside the core while checking one file; reported without the file's content. */
-export class CheckFailure extends Error {
-  constructor(readonly file: string, readonly cause: unknown) {
-    super(`internal error while checking '${file}'; please report it (set COMANAGE_DEBUG=1 for details)`);
-    this.name = 'CheckFailure';
-  }
+export interface CheckRun {
+  results: FileResult[];
+  /** Files and folders that should have been read and could not be (exit 2 when nothing else was). */
+  unreadable: number;
+  /** Files read, whether or not they turned out to be text. */
+  read: number;
 }
 
-export function checkFiles(absolutePaths: readonly string[], cwd: string, service: LanguageService): FileResult[] {
-  const results = absolutePaths.map((absolute): FileResult => {
-    const file = displayPath(absolute, cwd);
-    const text = readSourceFile(absolute, file);
-    const uri = pathToFileURL(absolute).href;
-    const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, text);
+/** One entry read and decoded: its document (undefined when not text or not read) and its findings so far. */
+export interface OpenedFile {
+  file: string;
+  document?: TextDocument;
+  diagnostics: Diagnostic[];
+  /** Read from disk (text or not). */
+  read: boolean;
+  /** Should have been read and could not be. */
+  unreadable: boolean;
+}
+
+/** Reads an entry: path faults, then read and decoding findings, as diagnostics at their place. */
+export function openEntry(entry: FileEntry, cwd: string): OpenedFile {
+  const file = displayPath(entry.absolute, cwd);
+  const uri = pathToFileURL(entry.absolute).href;
+  const faults = entry.faults.map((fault) => faultProblem(fault));
+  const unreadableFault = entry.faults.some((f) => f.code.severity === 'error');
+  if (entry.source === undefined) return { file, diagnostics: toDiagnostics(EMPTY, faults), read: false, unreadable: unreadableFault };
+  const read = readSourceFile(entry.source);
+  if ('fault' in read) return { file, diagnostics: toDiagnostics(EMPTY, [...faults, faultProblem(read.fault)]), read: false, unreadable: true };
+  const { decoded } = read;
+  const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, decoded.text);
+  const problems = decoded.problem ? [...faults, decoded.problem] : faults;
+  return { file, document: decoded.encoding === 'none' ? undefined : document, diagnostics: toDiagnostics(document, problems), read: true, unreadable: false };
+}
+
+export function checkFiles(entries: readonly FileEntry[], cwd: string, service: LanguageService): CheckRun {
+  let unreadable = 0;
+  let read = 0;
+  const results = entries.map((entry): FileResult => {
+    const opened = openEntry(entry, cwd);
+    if (opened.unreadable) unreadable++;
+    if (opened.read) read++;
+    if (!opened.document) return { file: opened.file, diagnostics: opened.diagnostics };
     try {
-      return { file, diagnostics: service.doValidation(document) };
+      return { file: opened.file, diagnostics: [...opened.diagnostics, ...service.doValidation(opened.document)] };
     } catch (error) {
-      throw new CheckFailure(file, error);
+      // One file tripping the core must not hide the others' results.
+      if (process.env.COMANAGE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+      const internal: Problem = {
+        code: SERVICE_CODES.internalError.id, severity: SERVICE_CODES.internalError.severity, docUrl: SERVICE_CODES.internalError.docUrl,
+        span: { start: 0, end: 0 }, message: 'comanage failed while checking this file, so it was not checked; please report it (set COMANAGE_DEBUG=1 for details).',
+      };
+      return { file: opened.file, diagnostics: [...opened.diagnostics, ...toDiagnostics(opened.document, [internal])] };
     }
   });
-  return results.sort((a, b) => comparePaths(a.file, b.file));
+  return { results: results.sort((a, b) => comparePaths(a.file, b.file)), unreadable, read };
+}
+
+const EMPTY = TextDocument.create('file:///', 'plaintext', 1, '');
+
+function faultProblem(fault: PathFault): Problem {
+  return { code: fault.code.id, severity: fault.code.severity, docUrl: fault.code.docUrl, span: { start: 0, end: 0 }, message: fault.message };
 }

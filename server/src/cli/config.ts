@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { LanguageSettings, SeveritySetting } from '../core/languageTypes';
+import type { DecodedText } from '../core/text/decode';
+import { readTextFile } from '../node/readText';
 import { UsageError, describeFsError } from './usageError';
 
 export const DEFAULT_CONFIG_FILE = '.comanage.json';
@@ -26,13 +28,18 @@ export function loadConfig(explicit: string | undefined, cwd: string, knownRuleI
   const shown = explicit ?? DEFAULT_CONFIG_FILE;
   const file = path.resolve(cwd, shown);
   if (explicit === undefined && !fs.existsSync(file)) return { settings: {}, warnings: [] };
-  let text: string;
+  let decoded: DecodedText;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    decoded = readTextFile(file);
   } catch (error) {
     throw new UsageError(`cannot read config '${shown}': ${describeFsError(error)}`);
   }
-  return { ...parseConfig(text.replace(/^\uFEFF/, ''), shown, knownRuleIds), file };
+  // Notepad's "Unicode" (UTF-16) is fine; bytes we can't trust would silently change severities.
+  const { problem } = decoded;
+  if (problem?.severity === 'error') throw new UsageError(`config '${shown}': ${problem.message}`);
+  const parsed = parseConfig(decoded.text, shown, knownRuleIds);
+  if (problem) parsed.warnings.unshift(`config '${shown}': ${problem.message}`);
+  return { ...parsed, file };
 }
 
 /** Validates config text; `shown` names the file in messages. */

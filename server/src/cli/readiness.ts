@@ -1,33 +1,50 @@
 // `comanage check --readiness <manifests>`: the readiness report of each workload manifest,
 // grouped by area, as text or JSON. The checks come from the core; this only lays them out.
-import { pathToFileURL } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessCheck } from '../core/languageService';
+import { SERVICE_CODES } from '../core/diagnosticCodes';
 import { AREA_TITLES } from '../core/manifest/rules/types';
 import { documentKindOf } from '../core/languageTypes';
-import { comparePaths, displayPath, readSourceFile } from './files';
-import { toSafeJson } from './format/types';
+import { openEntry } from './check';
+import { FileEntry, comparePaths } from './files';
+import { oneLine } from './format/safeText';
+import { severityOf, toSafeJson } from './format/types';
 import { UsageError } from './usageError';
 
-export interface ReadinessReport { file: string; checks: ReadinessCheck[] }
+/** A finding about the file itself (it could not be read or decoded cleanly), shown before its checks. */
+export interface FileProblem { severity: 'error' | 'warning' | 'information' | 'hint'; code: string; message: string; line: number }
+export interface ReadinessReport { file: string; problems: FileProblem[]; checks: ReadinessCheck[] }
+export interface ReadinessRun { reports: ReadinessReport[]; unreadable: number; read: number }
 
 const MARK = { pass: '✔', warn: '!', fail: '✖', unknown: '?' } as const;
+const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const;
 
-export function readinessReports(absolutePaths: readonly string[], cwd: string, service: LanguageService): ReadinessReport[] {
-  const manifests = absolutePaths.filter((p) => documentKindOf(p) === 'manifest');
-  if (manifests.length === 0) throw new UsageError('--readiness needs at least one workload manifest (*.comanage.yaml or *.comanage.yml)');
-  return manifests.map((absolute) => {
-    const file = displayPath(absolute, cwd);
-    const document = TextDocument.create(pathToFileURL(absolute).href, 'comanage-manifest', 1, readSourceFile(absolute, file));
-    return { file, checks: service.getReadiness(document) };
+export function readinessReports(entries: readonly FileEntry[], cwd: string, service: LanguageService): ReadinessRun {
+  // Manifests, and folders that could not be read (they may have held some).
+  const wanted = entries.filter((e) => documentKindOf(e.absolute) === 'manifest' || e.faults.some((f) => f.code === SERVICE_CODES.folderUnreadable));
+  if (wanted.length === 0) throw new UsageError('--readiness needs at least one workload manifest (*.comanage.yaml or *.comanage.yml)');
+  let unreadable = 0;
+  let read = 0;
+  const reports = wanted.map((entry): ReadinessReport => {
+    const opened = openEntry(entry, cwd);
+    if (opened.unreadable) unreadable++;
+    if (opened.read) read++;
+    const problems = opened.diagnostics.map((d): FileProblem => ({ severity: SEVERITY_NAMES[severityOf(d)], code: String(d.code), message: d.message, line: d.range.start.line + 1 }));
+    return { file: opened.file, problems, checks: opened.document ? service.getReadiness(opened.document) : [] };
   }).sort((a, b) => comparePaths(a.file, b.file));
+  return { reports, unreadable, read };
+}
+
+/** Exit 1 material: a failed check or a file that could not be read or decoded. */
+export function readinessFailed(reports: readonly ReadinessReport[]): boolean {
+  return reports.some((r) => r.problems.some((p) => p.severity === 'error') || r.checks.some((c) => c.status === 'fail'));
 }
 
 export function formatReadinessText(reports: readonly ReadinessReport[]): string {
   const out: string[] = [];
   for (const report of reports) {
     const count = (status: ReadinessCheck['status']) => report.checks.filter((c) => c.status === status).length;
-    out.push(`${report.file}: ${count('pass')} pass, ${count('warn')} warn, ${count('fail')} fail, ${count('unknown')} unknown`);
+    out.push(`${oneLine(report.file)}: ${count('pass')} pass, ${count('warn')} warn, ${count('fail')} fail, ${count('unknown')} unknown`);
+    for (const problem of report.problems) out.push(`  ${problem.severity} ${problem.code} (line ${problem.line}): ${oneLine(problem.message)}`);
     const areas = [...new Set(report.checks.map((c) => c.area))];
     for (const area of areas) {
       out.push(`  ${AREA_TITLES[area]}`);
@@ -44,9 +61,4 @@ export function formatReadinessText(reports: readonly ReadinessReport[]): string
 
 export function formatReadinessJson(reports: readonly ReadinessReport[]): string {
   return `${toSafeJson(reports)}\n`;
-}
-
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

@@ -7,7 +7,7 @@ export class UsageError extends Error {
   }
 }
 
-/** The short reason behind a failed fs call ("no such file or directory"), without a stack. */
+/** The short reason behind a failed fs call or write ("no such file or directory"), without a stack. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -18,6 +18,9 @@ export function describeFsError(error: unknown): string {
     case 'EISDIR': return 'is a folder';
     case 'ELOOP': return 'too many symbolic links';
     case 'ENAMETOOLONG': return 'name too long';
+    case 'ENOSPC': return 'no space left on the device (ENOSPC)';
+    case 'EPIPE': return 'the reader closed the pipe (EPIPE)';
+    case 'EBADF': return 'standard output is not open for writing (EBADF)';
     default: return code ? `cannot be read (${code})` : 'cannot be read';
   }
 }

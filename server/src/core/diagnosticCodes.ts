@@ -17,6 +17,8 @@ export interface CodeInfo {
 }
 
 const REPORT_URL = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
+/** Encodings and file faults are ours to explain: the README section that does. */
+const FILES_DOC = 'https://github.com/comanage/comanage#encodings-and-unreadable-files';
 
 export const SERVICE_CODES = {
   internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service', language: 'any' },
@@ -24,6 +26,17 @@ export const SERVICE_CODES = {
   tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   lineTooLong: { id: 'line-too-long', severity: 'information', title: 'A command line too long to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   analysisCutShort: { id: 'analysis-cut-short', severity: 'information', title: 'Checking a file took too long and stopped early', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  // Decoding (core/text/decode.ts).
+  notText: { id: 'not-text', severity: 'error', title: 'A file that is not UTF-8 or UTF-16 text; not checked', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  damagedText: { id: 'damaged-text', severity: 'error', title: 'A UTF-8 or UTF-16 file with damaged bytes', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  readAsWindows1252: { id: 'read-as-windows-1252', severity: 'warning', title: 'A file that is not UTF-8, read as Windows-1252', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  utf16WithoutBom: { id: 'utf16-without-bom', severity: 'warning', title: 'A UTF-16 file without a byte-order mark', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  // Files the CLI could not read as asked (cli/files.ts).
+  fileUnreadable: { id: 'file-unreadable', severity: 'error', title: 'A file that could not be read; not checked', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  folderUnreadable: { id: 'folder-unreadable', severity: 'error', title: 'A folder that could not be read; its files not checked', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  brokenLink: { id: 'broken-link', severity: 'error', title: 'A symbolic link that leads nowhere; not checked', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  linkOutsideFolder: { id: 'link-outside-folder', severity: 'warning', title: 'A symbolic link out of the folder checked; not followed', docUrl: FILES_DOC, origin: 'service', language: 'any' },
+  fileNameNotUtf8: { id: 'file-name-not-utf8', severity: 'warning', title: 'A file name that is not UTF-8', docUrl: FILES_DOC, origin: 'service', language: 'any' },
 } as const satisfies Record<string, CodeInfo>;
 
 export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [

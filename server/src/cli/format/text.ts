@@ -1,6 +1,9 @@
 // `--format text`: one `path:line:col: severity code: message` line per diagnostic (the form
 // terminals and editors turn into links), then a summary line.
+import { oneLine } from './safeText';
 import { FileResult, codeOf, countBySeverity, severityOf } from './types';
+
+export { oneLine };
 
 export interface TextOptions {
   /** ANSI colour; the caller decides (TTY and NO_COLOR). */
@@ -30,12 +33,4 @@ export function formatText(results: readonly FileResult[], options: TextOptions)
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * Keeps each diagnostic on one line and drops control characters, so text that came from a file
- * (a misspelt name quoted in a message, an odd file name) cannot move the cursor or recolour a terminal.
- */
-export function oneLine(s: string): string {
-  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }

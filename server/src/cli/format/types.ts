@@ -1,6 +1,7 @@
 // What every output format receives: the checked files in output order, each with the core's
 // LSP diagnostics.
 import type { Diagnostic } from '../../core/languageTypes';
+import { escapeJsonText } from './safeText';
 
 export interface FileResult {
   /** The path as shown to users: relative to the current folder, forward slashes. */
@@ -33,10 +34,7 @@ export function countBySeverity(results: readonly FileResult[]): { errors: numbe
   return { errors, warnings };
 }
 
-/**
- * JSON.stringify leaves DEL, C1 controls and line/paragraph separators raw; escape them too, so
- * text quoted from a damaged file cannot act on a terminal that shows the output.
- */
+/** JSON with every character that could act on a terminal escaped (`safeText.ts`), and a final newline. */
 export function toSafeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeJsonText(JSON.stringify(value, null, 2))}\n`;
 }
