@@ -16,6 +16,7 @@ import { formatReadinessJson, formatReadinessText, readinessReports } from './cl
 import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
+import { realPath, resolveSarifBase } from './cli/repoRoot';
 import { formatText } from './cli/format/text';
 import { OUTPUT_FORMATS, OutputFormat, countBySeverity } from './cli/format/types';
 import { UsageError } from './cli/usageError';
@@ -23,7 +24,7 @@ import { UsageError } from './cli/usageError';
 const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup) and co-management manifests.
 
 Usage:
-  comanage check <files or folders...> [--format text|json|sarif] [--config <file>]
+  comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
   comanage explain <rule-id | /parameter | PROPERTY>
   comanage --help | --version
@@ -37,6 +38,8 @@ Options:
                    (exit 1 when a check fails)
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
+  --base <folder>  sarif: the folder file URIs are relative to; default: the git repository
+                   around the current folder (or around the checked files), else the current folder
   -h, --help       show this help
   --version        show the version
 
@@ -53,6 +56,7 @@ function main(argv: string[]): number {
       options: {
         format: { type: 'string' },
         config: { type: 'string' },
+        base: { type: 'string' },
         readiness: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -69,7 +73,7 @@ function main(argv: string[]): number {
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
   switch (command) {
-    case 'check': return check(operands, values.format, values.config, values.readiness === true);
+    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
@@ -82,7 +86,7 @@ function main(argv: string[]): number {
   }
 }
 
-function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean): number {
+function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string): number {
   const format = (formatOption ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format '${formatOption}'; use ${OUTPUT_FORMATS.join(', ')}`);
   if (operands.length === 0) throw new UsageError("check needs at least one file or folder, e.g. 'comanage check .'");
@@ -108,7 +112,7 @@ function check(operands: string[], formatOption: string | undefined, configOptio
       version: pkg.version,
       informationUri: (pkg as { homepage?: string }).homepage ?? REFERENCE_URL,
       rules: DIAGNOSTIC_CODES,
-    })
+    }, { base: resolveSarifBase(baseOption, cwd, files), realPath })
     : formatText(results, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined });
   return write(process.stdout, output, countBySeverity(results).errors > 0 ? 1 : 0);
 }

@@ -24,7 +24,7 @@ export function checkFiles(absolutePaths: readonly string[], cwd: string, servic
     const uri = pathToFileURL(absolute).href;
     const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, text);
     try {
-      return { file, diagnostics: service.doValidation(document) };
+      return { file, path: absolute, text, diagnostics: service.doValidation(document) };
     } catch (error) {
       throw new CheckFailure(file, error);
     }
