@@ -259,7 +259,7 @@ function multitoolFindings(dir: string, sarifText: string): MultitoolFinding[] {
   fs.writeFileSync(input, sarifText);
   fs.rmSync(output, { force: true });
   execFileSync(binary, ['validate', input, '--rule-kind', 'Gh', '--level', 'Error', 'Warning', 'Note', '--output', output, '--log', 'ForceOverwrite'], {
-    encoding: 'utf8', timeout: 50_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    encoding: 'utf8', timeout: 50_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
   });
   const log = JSON.parse(fs.readFileSync(output, 'utf8')) as Sarif.Log;
   const run = log.runs[0];

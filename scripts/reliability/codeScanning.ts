@@ -51,7 +51,7 @@ export async function codeScanningReliability(): Promise<string[]> {
     const binary = require('@microsoft/sarif-multitool') as string;
     fs.writeFileSync(path.join(dir, 'comanage.sarif'), run.stdout);
     const started = Date.now();
-    execFileSync(binary, ['validate', path.join(dir, 'comanage.sarif'), '--rule-kind', 'Gh', '--level', 'Error', 'Warning', 'Note', '--output', path.join(dir, 'gh.sarif'), '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+    execFileSync(binary, ['validate', path.join(dir, 'comanage.sarif'), '--rule-kind', 'Gh', '--level', 'Error', 'Warning', 'Note', '--output', path.join(dir, 'gh.sarif'), '--log', 'ForceOverwrite'], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
     const multitoolMs = Date.now() - started;
     const multitool = (JSON.parse(fs.readFileSync(path.join(dir, 'gh.sarif'), 'utf8')) as Sarif.Log).runs[0].results ?? [];
 
