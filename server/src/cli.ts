@@ -18,6 +18,7 @@ import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { oneLine } from './cli/format/safeText';
+import { realPath, resolveSarifBase } from './cli/repoRoot';
 import { formatText } from './cli/format/text';
 import { OUTPUT_FORMATS, OutputFormat, countBySeverity } from './cli/format/types';
 import { UsageError, describeFsError } from './cli/usageError';
@@ -25,7 +26,7 @@ import { UsageError, describeFsError } from './cli/usageError';
 const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup) and co-management manifests.
 
 Usage:
-  comanage check <files or folders...> [--format text|json|sarif] [--config <file>]
+  comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
   comanage explain <rule-id | /parameter | PROPERTY>
   comanage --help | --version
@@ -39,6 +40,8 @@ Options:
                    (exit 1 when a check fails)
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
+  --base <folder>  sarif: the folder file URIs are relative to; default: the git repository
+                   around the current folder (or around the checked files), else the current folder
   -h, --help       show this help
   --version        show the version
 
@@ -63,6 +66,7 @@ function main(argv: string[]): number {
       options: {
         format: { type: 'string' },
         config: { type: 'string' },
+        base: { type: 'string' },
         readiness: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -79,7 +83,7 @@ function main(argv: string[]): number {
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
   switch (command) {
-    case 'check': return check(operands, values.format, values.config, values.readiness === true);
+    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
@@ -92,7 +96,7 @@ function main(argv: string[]): number {
   }
 }
 
-function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean): number {
+function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string): number {
   const format = (formatOption ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format '${formatOption}'; use ${OUTPUT_FORMATS.join(', ')}`);
   if (operands.length === 0) throw new UsageError("check needs at least one file or folder, e.g. 'comanage check .'");
@@ -118,7 +122,7 @@ function check(operands: string[], formatOption: string | undefined, configOptio
       version: pkg.version,
       informationUri: (pkg as { homepage?: string }).homepage ?? REFERENCE_URL,
       rules: DIAGNOSTIC_CODES,
-    })
+    }, { base: resolveSarifBase(baseOption, cwd, files.map((f) => f.absolute)), realPath })
     : formatText(results, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined });
   return write(process.stdout, output, nothingRead(unreadable, read) ? 2 : countBySeverity(results).errors > 0 ? 1 : 0);
 }

@@ -53,9 +53,9 @@ export function checkFiles(entries: readonly FileEntry[], cwd: string, service: 
     const opened = openEntry(entry, cwd);
     if (opened.unreadable) unreadable++;
     if (opened.read) read++;
-    if (!opened.document) return { file: opened.file, diagnostics: opened.diagnostics };
+    if (!opened.document) return { file: opened.file, path: entry.absolute, diagnostics: opened.diagnostics };
     try {
-      return { file: opened.file, diagnostics: [...opened.diagnostics, ...service.doValidation(opened.document)] };
+      return { file: opened.file, path: entry.absolute, text: opened.document.getText(), diagnostics: [...opened.diagnostics, ...service.doValidation(opened.document)] };
     } catch (error) {
       // One file tripping the core must not hide the others' results.
       if (process.env.COMANAGE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
@@ -63,7 +63,7 @@ export function checkFiles(entries: readonly FileEntry[], cwd: string, service: 
         code: SERVICE_CODES.internalError.id, severity: SERVICE_CODES.internalError.severity, docUrl: SERVICE_CODES.internalError.docUrl,
         span: { start: 0, end: 0 }, message: 'comanage failed while checking this file, so it was not checked; please report it (set COMANAGE_DEBUG=1 for details).',
       };
-      return { file: opened.file, diagnostics: [...opened.diagnostics, ...toDiagnostics(opened.document, [internal])] };
+      return { file: opened.file, path: entry.absolute, diagnostics: [...opened.diagnostics, ...toDiagnostics(opened.document, [internal])] };
     }
   });
   return { results: results.sort((a, b) => comparePaths(a.file, b.file)), unreadable, read };

@@ -7,6 +7,10 @@ export interface FileResult {
   /** The path as shown to users: relative to the current folder, forward slashes. */
   file: string;
   diagnostics: Diagnostic[];
+  /** The absolute path on disk, for SARIF's repository-relative URIs. */
+  path?: string;
+  /** The text that was checked, for SARIF's fingerprints (only ever hashed, after masking). */
+  text?: string;
 }
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
