@@ -74,6 +74,15 @@ describe('manifests', () => {
       assert.ok(found.some((p) => p.code === 'manifest-too-complex'));
     });
 
+    it('reads a file whose lines end with a lone carriage return like its LF twin, at the same positions', () => {
+      const lf = 'version: 1\nsite:\n  code: AB\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=https://cmg.contoso.com SMSSITECODE=ABC"\n';
+      const cr = lf.replace(/\n/g, '\r');
+      const ranges = (text: string) => service.doValidation(doc(text, NAME)).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+      assert.ok(!ranges(cr).some((r) => r.startsWith('manifest-yaml-syntax')), ranges(cr).join(', '));
+      assert.deepEqual(ranges(cr), ranges(lf));
+      assert.ok(ranges(lf).some((r) => r.startsWith('manifest-invalid-value@2:')));
+    });
+
     it('survives junk', () => {
       for (const text of ['', '\u0000\u0001', ': : :', '- - -', '{', '"', 'version: [1', '? a\n: b', '&a *a', 'a: !!binary xyz']) {
         service.doValidation(doc(text, NAME));

@@ -8,6 +8,7 @@ import {
 } from './ast';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
+import { withLineFeeds } from '../lineBreaks';
 import { Token, tokenize, unquote } from './tokenizer';
 
 /** Maps an index in the text being parsed to a document offset. */
@@ -33,7 +34,9 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
 /** Physical lines read between two pauses of a long parse. */
 const LINES_PER_STEP = 256;
 
-export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
+export function* parseCcmsetupDocumentSteps(source: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
+  // A lone \r ends a line for the editor's positions, so it ends a command line too.
+  const text = withLineFeeds(source);
   const catalog = options.catalog ?? defaultCatalog;
   const lines: CommandLine[] = [];
   const comments: CommentNode[] = [];

@@ -6,6 +6,7 @@ import { Steps, drain } from '../steps';
 import type { LineCache } from '../ccmsetup/lineCache';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
+import { withLineFeeds } from '../lineBreaks';
 import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
 import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
@@ -37,7 +38,9 @@ export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCac
   return drain(parseAndPlanSteps(text, catalog, previous, lines));
 }
 
-export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
+export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
+  // Lines end where the editor's positions say they do (a lone \r included).
+  const text = withLineFeeds(source);
   const document = (yield* parseInPiecesSteps(text, previous))
     ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? parseWhole(text) : notCut(text));
   return { document, plan: new Plan(document, catalog, lines) };

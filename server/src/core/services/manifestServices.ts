@@ -35,7 +35,8 @@ export function doManifestHover(document: TextDocument, plan: Plan, position: Po
 export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): CompletionList {
   const offset = document.offsetAt(position);
   if (inCommandLine(plan, offset)) return completeCcmsetup(document, plan.commandLineDocument(), position, catalog);
-  const text = document.getText();
+  // The parsed text: its lines end where the editor's do (a lone \r is a \n there).
+  const text = plan.document.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const keyMatch = /^(\s*)(-\s+)?([A-Za-z]*)$/.exec(before);
