@@ -1,7 +1,7 @@
 // Workload manifests through the core facade: parsing, embedded command lines, services, readiness.
 import * as assert from 'node:assert/strict';
 import { getLanguageService } from '../server/src/core/languageService';
-import { doc, problems, withCursor } from './helpers/core';
+import { applyFix, doc, problems, withCursor } from './helpers/core';
 
 const NAME = 'plan.comanage.yaml';
 const service = getLanguageService();
@@ -56,6 +56,31 @@ describe('manifests', () => {
     it('reports YAML syntax errors and duplicate keys at their place, without throwing', () => {
       assert.equal(found('version: 1\nname: a\nname: b\n', 'manifest-duplicate-key').length, 1);
       assert.ok(problems('version: 1\nsite: [\n', {}, NAME).some((p) => p.code === 'manifest-yaml-syntax'));
+    });
+
+    it('quotes the source of text that YAML reads as a number or true/false, and offers to quote it', () => {
+      const text = 'version: 1\nname: true\nsite:\n  code: 012\nwindows:\n  minimumVersion: 10\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=a.contoso.com SMSSITECODE=XYZ"\n';
+      const wrong = problems(text, {}, NAME).filter((p) => p.code === 'manifest-wrong-type');
+      assert.deepEqual(wrong.map((p) => text.slice(p.span.start, p.span.end)), ['true', '012', '10']);
+      assert.match(wrong[1].message, /YAML reads 012 as the number 12\. Put it in quotes: "012"/);
+      assert.deepEqual(wrong.map((p) => p.fixes?.[0].edits[0].newText), ['"true"', '"012"', '"10"']);
+      // Other messages quote the site code as written, not the number YAML made of it.
+      const mismatch = problems(text, {}, NAME).find((p) => p.code === 'command-line-site-code-matches');
+      assert.match(mismatch!.message, /site code is 012\b/);
+      let fixed = text;
+      for (let i = 0; i < 3; i++) fixed = applyFix(fixed, 'manifest-wrong-type', undefined, NAME);
+      assert.deepEqual(found(fixed, 'manifest-wrong-type'), []);
+      assert.match(fixed, /code: "012"/);
+    });
+
+    it('does not count a number or true/false as a policy\'s command line', () => {
+      for (const value of ['12', 'true', '0x1F']) {
+        const text = `version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${value}\n`;
+        assert.deepEqual(found(text, 'manifest-wrong-type'), [value]);
+        const check = service.getReadiness(doc(text, NAME)).find((c) => c.id === 'policy-command-line-required');
+        assert.equal(check?.status, 'fail', value);
+        assert.match(check!.message, new RegExp(`commandLine holds ${value}, not text`));
+      }
     });
 
     it('points unknown keys at the key and offers the closest name', () => {

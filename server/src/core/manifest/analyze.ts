@@ -94,7 +94,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
   if (readable) {
-    for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
+    for (const finding of yield* checkStructureSteps(document.root, document.text, options.budget)) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
     }
   }

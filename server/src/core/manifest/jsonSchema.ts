@@ -20,7 +20,8 @@ export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
       };
     }
     case 'array': return { ...base, type: 'array', items: toJsonSchema(type.items) };
-    case 'string': return { ...base, type: ['string', 'number'], ...(type.pattern ? { pattern: type.pattern } : {}) };
+    // Text only: YAML reads `code: 012` as the number 12, and the server asks for quotes there.
+    case 'string': return { ...base, type: 'string', ...(type.pattern ? { pattern: type.pattern } : {}) };
     case 'commandLine': return { ...base, type: 'string' };
     case 'integer': return { ...base, type: 'integer', ...(type.min !== undefined ? { minimum: type.min } : {}), ...(type.max !== undefined ? { maximum: type.max } : {}) };
     case 'boolean': return { ...base, type: 'boolean' };
