@@ -110,6 +110,8 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       if (node.kind !== 'seq') return void wrongType(node, `${label} should be a list`, findings);
       for (let index = node.items.length - 1; index >= 0; index--) {
         const item = node.items[index];
+        // `- ~` is an empty item, like `-` alone: nothing to check (the JSON Schema agrees).
+        if (item.kind === 'scalar' && item.value === null) continue;
         stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, stack, text, budget));
       }
       return;
