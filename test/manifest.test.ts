@@ -83,6 +83,18 @@ describe('manifests', () => {
       }
     });
 
+    it('reports a second YAML document once, in plain words, on its ---, and still checks the first', () => {
+      const text = 'version: 1\nsite:\n  cod: ABC\n---\nversion: 2\n---\nx: 1\n';
+      const found = problems(text, {}, NAME);
+      const second = found.filter((p) => p.code === 'manifest-multiple-documents');
+      assert.equal(second.length, 1);
+      assert.equal(second[0].span.start, text.indexOf('---'));
+      assert.equal(text.slice(second[0].span.start, second[0].span.end), '---');
+      assert.doesNotMatch(second[0].message, /parseAllDocuments|YAML\./);
+      assert.ok(!found.some((p) => p.code === 'manifest-yaml-syntax'));
+      assert.ok(found.some((p) => p.code === 'manifest-unknown-key'), 'the first document is still checked');
+    });
+
     it('points unknown keys at the key and offers the closest name', () => {
       const text = 'version: 1\nautopilot:\n  deploymentMod: user-driven\n';
       const found = problems(text, {}, NAME).find((p) => p.code === 'manifest-unknown-key');

@@ -27,6 +27,7 @@ export interface ManifestAnalysis {
 
 const SYNTAX_CODE: Record<string, StructureCode> = {
   'yaml-syntax': 'manifest-yaml-syntax', 'duplicate-key': 'manifest-duplicate-key', 'yaml-limit': 'manifest-too-complex',
+  'multiple-documents': 'manifest-multiple-documents',
 };
 
 /**

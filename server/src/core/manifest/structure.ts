@@ -18,7 +18,7 @@ export interface StructureFinding {
   fixes?: Fix[];
 }
 
-export type StructureCode = 'manifest-yaml-syntax' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
+export type StructureCode = 'manifest-yaml-syntax' | 'manifest-multiple-documents' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
   | 'manifest-wrong-type' | 'manifest-invalid-value' | 'manifest-missing-key';
 
 export interface StructureCodeInfo {
@@ -33,6 +33,7 @@ export { FORMAT_DOC as MANIFEST_FORMAT_DOC };
 
 export const STRUCTURE_CODES: StructureCodeInfo[] = [
   { id: 'manifest-yaml-syntax', severity: 'error', title: 'The file is not valid YAML', examples: { fail: ['version: 1\nsite: [unclosed'], pass: ['version: 1'] } },
+  { id: 'manifest-multiple-documents', severity: 'error', title: 'A second YAML document (---) in a manifest, which comanage does not read', examples: { fail: ['version: 1\n---\nversion: 1'], pass: ['---\nversion: 1\n...\n'] } },
   { id: 'manifest-duplicate-key', severity: 'error', title: 'The same key twice in one mapping', examples: { fail: ['version: 1\nname: a\nname: b'], pass: ['version: 1\nname: a'] } },
   { id: 'manifest-too-complex', severity: 'warning', title: 'Nesting or aliases beyond what comanage checks', examples: { fail: [`version: 1\nname: ${'['.repeat(80)}${']'.repeat(80)}`], pass: ['version: 1\nname: [[a]]'] } },
   { id: 'manifest-unknown-key', severity: 'error', title: 'A key the manifest format does not define', examples: { fail: ['version: 1\nsite:\n  cod: ABC'], pass: ['version: 1\nsite:\n  code: ABC'] } },
