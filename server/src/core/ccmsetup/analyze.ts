@@ -8,7 +8,9 @@ import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
 import { secretMasker } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
-import { SERVICE_CODES } from '../diagnosticCodes';
+import { SERVICE_CODES, suppressibleCodes } from '../diagnosticCodes';
+import { DIRECTIVE_VERBS, UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
+import { LINE_CONTEXTS } from './ast';
 import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
@@ -60,6 +62,11 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     const before = problems.length;
     checkLine(line);
     options.lines?.remember(line, problems.slice(before));
+  }
+  // A misspelt directive, code or context would otherwise be ignored without a word.
+  if (document.comments.length) {
+    const directives = { codes: suppressibleCodes('ccmsetup'), verbs: DIRECTIVE_VERBS, contexts: LINE_CONTEXTS, severity: overrides[UNKNOWN_DIRECTIVE.id] };
+    for (const comment of document.comments) problems.push(...directiveProblems(comment.text, comment.span.start, directives));
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;

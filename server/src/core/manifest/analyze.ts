@@ -13,6 +13,7 @@ import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
 import { MANIFEST_LIMITS, parseWhole } from './parser';
 import { parseInPiecesSteps } from './pieces';
+import { applyManifestDirectives } from './directives';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
@@ -118,5 +119,5 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
     problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { document, plan, problems, readiness };
+  return { document, plan, problems: applyManifestDirectives(document, problems, options.settings), readiness };
 }

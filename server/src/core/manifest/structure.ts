@@ -2,7 +2,6 @@
 // keys, unknown keys (with did-you-mean), wrong types, bad values and missing required keys.
 // Each finding is reported on the smallest node: the key for an unknown key, the value for a bad
 // value, the owning key for a missing one.
-import { closest, distance } from 'fastest-levenshtein';
 import { Span } from '../ccmsetup/ast';
 import { Fix, Severity } from '../languageTypes';
 import type { Budget } from '../limits';
@@ -10,6 +9,7 @@ import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
 import { Steps } from '../steps';
+import { suggest } from '../suggest';
 
 export interface StructureFinding {
   code: StructureCode;
@@ -181,13 +181,6 @@ function readAsText(node: Extract<ManifestNode, { kind: 'scalar' }>, label: stri
 
 function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
   findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });
-}
-
-function suggest(word: string, candidates: string[]): string | undefined {
-  if (!candidates.length || word.length > 60) return undefined;
-  const best = closest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
-  const original = candidates.find((c) => c.toLowerCase() === best);
-  return original && distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? original : undefined;
 }
 
 function capitalise(text: string): string {
