@@ -81,3 +81,14 @@ describe('directives', () => {
     });
   });
 });
+
+describe('directive warnings and tokens', () => {
+  it('never quote a token pasted into a directive', () => {
+    const token = 'eyJ0eXAiOiJKV1QifQ.eyJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl';
+    for (const [text, name] of [[`# comanage-context: ${token}\n${LINE}`, undefined], [`version: 1\n# comanage-disable-next-line ${token}\nname: x\n`, MANIFEST]] as const) {
+      const warnings = problems(text, {}, name).filter((p) => p.code === 'unknown-directive');
+      assert.equal(warnings.length, 1, text);
+      assert.ok(!JSON.stringify(warnings).includes(token.slice(20, 28)), JSON.stringify(warnings));
+    }
+  });
+});

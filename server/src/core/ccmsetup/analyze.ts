@@ -66,7 +66,12 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   // A misspelt directive, code or context would otherwise be ignored without a word.
   if (document.comments.length) {
     const directives = { codes: suppressibleCodes('ccmsetup'), verbs: DIRECTIVE_VERBS, contexts: LINE_CONTEXTS, severity: overrides[UNKNOWN_DIRECTIVE.id] };
-    for (const comment of document.comments) problems.push(...directiveProblems(comment.text, comment.span.start, directives));
+    const warnings = document.comments.flatMap((comment) => directiveProblems(comment.text, comment.span.start, directives));
+    // They quote the comment: a token pasted there, or one of the file's /regtoken values, is masked.
+    if (warnings.length) {
+      const mask = secretMasker(document.lines.flatMap(secretValues));
+      for (const warning of warnings) problems.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
+    }
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;

@@ -13,7 +13,8 @@ const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
 
 interface Silenced { span: Span; codes: Set<string> }
 
-export function applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings): Problem[] {
+/** `mask` hides tokens in the warnings, which quote the comment. */
+export function applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings, mask: (text: string) => string): Problem[] {
   const { text, root } = document;
   if (!/#[ \t]*co/i.test(text)) return problems;
   const warnings: Problem[] = [];
@@ -24,7 +25,9 @@ export function applyManifestDirectives(document: ManifestDocument, problems: Pr
     // A `#` inside a block scalar is text, not a comment.
     if (insideScalar(root, start)) continue;
     const comment = match[1].trimEnd();
-    warnings.push(...directiveProblems(comment, start, options));
+    for (const warning of directiveProblems(comment, start, options)) {
+      warnings.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
+    }
     const directive = readDirective(comment);
     if (directive?.verb !== 'disable-next-line') continue;
     const line = nextYamlLine(text, start);
