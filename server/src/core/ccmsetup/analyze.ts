@@ -66,7 +66,12 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   // A misspelt directive, code or context would otherwise be ignored without a word.
   if (document.comments.length) {
     const directives = { codes: suppressibleCodes('ccmsetup'), verbs: DIRECTIVE_VERBS, contexts: LINE_CONTEXTS, severity: overrides[UNKNOWN_DIRECTIVE.id] };
-    const warnings = document.comments.flatMap((comment) => directiveProblems(comment.text, comment.span.start, directives));
+    const warnings: Problem[] = [];
+    for (let i = 0; i < document.comments.length; i++) {
+      if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+      const comment = document.comments[i];
+      warnings.push(...directiveProblems(comment.text, comment.span.start, directives));
+    }
     // They quote the comment: a token pasted there, or one of the file's /regtoken values, is masked.
     if (warnings.length) {
       const mask = secretMasker(document.lines.flatMap(secretValues));

@@ -119,5 +119,5 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
     problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { document, plan, problems: applyManifestDirectives(document, problems, options.settings, mask), readiness };
+  return { document, plan, problems: yield* applyManifestDirectives(document, problems, options.settings, mask), readiness };
 }

@@ -7,6 +7,10 @@ import { codeInfo, suppressibleCodes } from '../diagnosticCodes';
 import { UNKNOWN_DIRECTIVE, directiveProblems, disabledCodes, readDirective } from '../directives';
 import { LanguageSettings, Problem, Span } from '../languageTypes';
 import { ManifestDocument, ManifestNode } from './ast';
+import { Steps } from '../steps';
+
+/** Directive comments read between two pauses of a long analysis. */
+const COMMENTS_PER_STEP = 64;
 
 /** A comment line that may be a directive (or a misspelt one): `#`, blanks, then "co…". */
 const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
@@ -14,13 +18,15 @@ const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
 interface Silenced { span: Span; codes: Set<string> }
 
 /** `mask` hides tokens in the warnings, which quote the comment. */
-export function applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings, mask: (text: string) => string): Problem[] {
+export function* applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings, mask: (text: string) => string): Steps<Problem[]> {
   const { text, root } = document;
   if (!/#[ \t]*co/i.test(text)) return problems;
   const warnings: Problem[] = [];
   const silenced: Silenced[] = [];
   const options = { codes: suppressibleCodes('manifest'), verbs: ['disable-next-line'] as const, contexts: [], severity: settings.rules?.[UNKNOWN_DIRECTIVE.id] };
+  let read = 0;
   for (const match of text.matchAll(CANDIDATE)) {
+    if (++read % COMMENTS_PER_STEP === 0) yield;
     const start = (match.index ?? 0) + match[0].indexOf('#');
     // A `#` inside a block scalar is text, not a comment.
     if (insideScalar(root, start)) continue;
@@ -33,9 +39,22 @@ export function applyManifestDirectives(document: ManifestDocument, problems: Pr
     const line = nextYamlLine(text, start);
     if (line) silenced.push({ span: { start: line.start, end: Math.max(line.end, valuesEnd(root, line)) }, codes: disabledCodes(directive) });
   }
-  const kept = silenced.length ? problems.filter((problem) => !silenced.some((s) => covers(s, problem))) : problems;
+  const kept = silenced.length ? unsilenced(problems, silenced) : problems;
   if (!warnings.length) return kept;
   return [...kept, ...warnings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** One sweep over problems and silenced lines, both in document order (no per-pair scan). */
+function unsilenced(problems: Problem[], silenced: Silenced[]): Problem[] {
+  const kept: Problem[] = [];
+  let active: Silenced[] = [];
+  let next = 0;
+  for (const problem of problems) {
+    while (next < silenced.length && silenced[next].span.start <= problem.span.start) active.push(silenced[next++]);
+    if (active.length) active = active.filter((s) => s.span.end > problem.span.start);
+    if (!active.some((s) => covers(s, problem))) kept.push(problem);
+  }
+  return kept;
 }
 
 function covers(silenced: Silenced, problem: Problem): boolean {
