@@ -11,7 +11,7 @@ import { CcmsetupDocument, CommandLine } from './ast';
 import { SERVICE_CODES, suppressibleCodes } from '../diagnosticCodes';
 import { DIRECTIVE_VERBS, UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
 import { LINE_CONTEXTS } from './ast';
-import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
+import { Budget, MAX_LINE_LENGTH, MAX_PROBLEMS, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { secretValues } from './query';
@@ -67,7 +67,8 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   if (document.comments.length) {
     const directives = { codes: suppressibleCodes('ccmsetup'), verbs: DIRECTIVE_VERBS, contexts: LINE_CONTEXTS, severity: overrides[UNKNOWN_DIRECTIVE.id] };
     const warnings: Problem[] = [];
-    for (let i = 0; i < document.comments.length; i++) {
+    // Past the per-file cap of findings they would be dropped anyway.
+    for (let i = 0; i < document.comments.length && warnings.length < MAX_PROBLEMS; i++) {
       if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
       const comment = document.comments[i];
       warnings.push(...directiveProblems(comment.text, comment.span.start, directives));

@@ -8,6 +8,7 @@ import { UNKNOWN_DIRECTIVE, directiveProblems, disabledCodes, readDirective } fr
 import { LanguageSettings, Problem, Span } from '../languageTypes';
 import { ManifestDocument, ManifestNode } from './ast';
 import { Steps } from '../steps';
+import { MAX_PROBLEMS } from '../limits';
 
 /** Directive comments read between two pauses of a long analysis. */
 const COMMENTS_PER_STEP = 64;
@@ -31,7 +32,8 @@ export function* applyManifestDirectives(document: ManifestDocument, problems: P
     // A `#` inside a block scalar is text, not a comment.
     if (insideScalar(root, start)) continue;
     const comment = match[1].trimEnd();
-    for (const warning of directiveProblems(comment, start, options)) {
+    // Past the per-file cap of findings they would be dropped anyway.
+    if (warnings.length < MAX_PROBLEMS) for (const warning of directiveProblems(comment, start, options)) {
       warnings.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
     }
     const directive = readDirective(comment);
@@ -78,24 +80,46 @@ function nextYamlLine(text: string, offset: number): Span | undefined {
 }
 
 /** The end of the last value that starts on the line (a block scalar may run over the lines after). */
-function valuesEnd(node: ManifestNode | undefined, line: Span): number {
+function valuesEnd(root: ManifestNode | undefined, line: Span): number {
   let end = line.end;
-  const visit = (current: ManifestNode) => {
-    if (current.span.end <= line.start || current.span.start >= line.end && current.span.start > line.start) return;
-    if (current.span.start >= line.start && current.span.start < line.end) end = Math.max(end, current.span.end);
-    if (current.kind === 'map') for (const entry of current.entries) { if (entry.node) visit(entry.node); }
-    else if (current.kind === 'seq') for (const item of current.items) visit(item);
+  const visit = (node: ManifestNode) => {
+    if (node.span.start >= line.start && node.span.start < line.end) end = Math.max(end, node.span.end);
+    // Children are in document order: find the first that reaches the line, stop after the line.
+    const children = childrenOf(node);
+    for (let i = firstEndingAfter(children, line.start); i < children.length && children[i].span.start < line.end; i++) visit(children[i]);
   };
-  if (node) visit(node);
+  if (root) visit(root);
   return end;
 }
 
-function insideScalar(node: ManifestNode | undefined, offset: number): boolean {
-  let current = node;
+function insideScalar(root: ManifestNode | undefined, offset: number): boolean {
+  let current = root;
   while (current && offset >= current.span.start && offset < current.span.end) {
     if (current.kind === 'scalar') return true;
-    const children: (ManifestNode | null)[] = current.kind === 'map' ? current.entries.map((e) => e.node) : current.items;
-    current = children.find((child): child is ManifestNode => !!child && offset >= child.span.start && offset < child.span.end);
+    const children = childrenOf(current);
+    current = children[firstEndingAfter(children, offset)];
   }
   return false;
+}
+
+/** A mapping's values, listed once per mapping (a file may hold thousands of directives). */
+const mapValues = new WeakMap<ManifestNode, ManifestNode[]>();
+
+function childrenOf(node: ManifestNode): ManifestNode[] {
+  if (node.kind === 'seq') return node.items;
+  if (node.kind !== 'map') return [];
+  let values = mapValues.get(node);
+  if (!values) mapValues.set(node, (values = node.entries.flatMap((entry) => (entry.node ? [entry.node] : []))));
+  return values;
+}
+
+/** Index of the first node (of nodes in document order) that ends after `offset`: binary search. */
+function firstEndingAfter(nodes: ManifestNode[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nodes[mid].span.end <= offset) low = mid + 1; else high = mid;
+  }
+  return low;
 }
