@@ -50,6 +50,18 @@ describe('manifests', () => {
       assert.ok(labels.includes('CCMHOSTNAME'));
       assert.ok(!labels.includes('SMSSITECODE'));
     });
+
+    it('completes after blanks typed at the end of a plain command line, without names already on it', () => {
+      const marked = withCursor(policy('CCMHOSTNAME=cmg.contoso.com SMSSITECODE=ABC |'));
+      const document = doc(marked.text, NAME);
+      const labels = service.doComplete(document, document.positionAt(marked.offset)).items.map((i) => i.label);
+      assert.ok(labels.includes('SMSMP'), labels.join(', '));
+      assert.ok(!labels.includes('SMSSITECODE') && !labels.includes('CCMHOSTNAME'));
+      // After a quoted scalar's closing quote the line is over: no ccmsetup names.
+      const quoted = withCursor(policy(`'CCMHOSTNAME=cmg.contoso.com' |`));
+      const quotedDocument = doc(quoted.text, NAME);
+      assert.ok(!service.doComplete(quotedDocument, quotedDocument.positionAt(quoted.offset)).items.some((i) => i.label === 'SMSMP'));
+    });
   });
 
   describe('structure', () => {
