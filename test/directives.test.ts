@@ -45,6 +45,13 @@ describe('directives', () => {
       assert.deepEqual(found(text).filter((f) => f.startsWith('unknown-directive')), []);
     });
 
+    it('adds up several disable-next-line comments above one line, in both file types', () => {
+      const two = '# comanage-disable-next-line unknown-parameter\n# comanage-disable-next-line parameter-after-property\n';
+      assert.deepEqual(found(`${two}${LINE}`), []);
+      const plan = `version: 1\n${two}foo: 1\nbar: 2\n`.replace('unknown-parameter', 'manifest-unknown-key').replace('parameter-after-property', 'manifest-wrong-type');
+      assert.deepEqual(found(plan, MANIFEST), ['manifest-unknown-key@bar']);
+    });
+
     it('can be turned off in settings', () => {
       assert.ok(!problems(`# comanage-context: intnue\n${LINE}`, { rules: { 'unknown-directive': 'off' } }).some((p) => p.code === 'unknown-directive'));
     });

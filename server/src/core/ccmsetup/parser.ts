@@ -64,7 +64,8 @@ export function* parseCcmsetupDocumentSteps(source: string, options: ParseOption
         if (directive) {
           const { verb, argument } = directive;
           if (verb === 'disable-next-line') {
-            disabled = disabledCodes(directive);
+            // Several directives above one line add up.
+            disabled = disabled ? new Set([...disabled, ...disabledCodes(directive)]) : disabledCodes(directive);
           } else if (verb === 'context') {
             const value = argument.toLowerCase() as LineContext;
             if (LINE_CONTEXTS.includes(value)) context = value === 'unknown' ? undefined : value;

@@ -38,8 +38,10 @@ export function* applyManifestDirectives(document: ManifestDocument, problems: P
     }
     const directive = readDirective(comment);
     if (directive?.verb !== 'disable-next-line') continue;
-    const line = nextYamlLine(text, start);
-    if (line) silenced.push({ span: { start: line.start, end: Math.max(line.end, valuesEnd(root, line)) }, codes: disabledCodes(directive) });
+    // Directives written one under the other share the line after them: found once.
+    const previous = silenced[silenced.length - 1];
+    const span = previous && previous.span.start > start ? previous.span : nextYamlLine(text, start);
+    if (span) silenced.push({ span: span === previous?.span ? span : { start: span.start, end: Math.max(span.end, valuesEnd(root, span)) }, codes: disabledCodes(directive) });
   }
   const kept = silenced.length ? unsilenced(problems, silenced) : problems;
   if (!warnings.length) return kept;
