@@ -75,7 +75,12 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     }
     // They quote the comment: a token pasted there, or one of the file's /regtoken values, is masked.
     if (warnings.length) {
-      const mask = secretMasker(document.lines.flatMap(secretValues));
+      const secrets: string[] = [];
+      for (let i = 0; i < document.lines.length; i++) {
+        if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+        secrets.push(...secretValues(document.lines[i]));
+      }
+      const mask = secretMasker(secrets);
       for (const warning of warnings) problems.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
     }
   }

@@ -3,7 +3,7 @@
 // findings inside an embedded command line and failed readiness checks shown there. A value that
 // starts on that line and runs over several (a block scalar, a folded command line) counts whole.
 // Misspelt directives and unknown codes get a warning, as in .ccmsetup files.
-import { codeInfo, suppressibleCodes } from '../diagnosticCodes';
+import { suppressibleCodes } from '../diagnosticCodes';
 import { UNKNOWN_DIRECTIVE, directiveProblems, disabledCodes, readDirective } from '../directives';
 import { LanguageSettings, Problem, Span } from '../languageTypes';
 import { ManifestDocument, ManifestNode } from './ast';
@@ -11,7 +11,7 @@ import { Steps } from '../steps';
 import { MAX_PROBLEMS } from '../limits';
 
 /** Directive comments read between two pauses of a long analysis. */
-const COMMENTS_PER_STEP = 64;
+const COMMENTS_PER_STEP = 32;
 
 /** A comment line that may be a directive (or a misspelt one): `#`, blanks, then "co…". */
 const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
@@ -43,28 +43,29 @@ export function* applyManifestDirectives(document: ManifestDocument, problems: P
     const span = previous && previous.span.start > start ? previous.span : nextYamlLine(text, start);
     if (span) silenced.push({ span: span === previous?.span ? span : { start: span.start, end: Math.max(span.end, valuesEnd(root, span)) }, codes: disabledCodes(directive) });
   }
-  const kept = silenced.length ? unsilenced(problems, silenced) : problems;
+  yield;
+  const kept = silenced.length ? unsilenced(problems, silenced, new Set(options.codes)) : problems;
   if (!warnings.length) return kept;
   return [...kept, ...warnings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /** One sweep over problems and silenced lines, both in document order (no per-pair scan). */
-function unsilenced(problems: Problem[], silenced: Silenced[]): Problem[] {
+function unsilenced(problems: Problem[], silenced: Silenced[], ruleCodes: Set<string>): Problem[] {
   const kept: Problem[] = [];
   let active: Silenced[] = [];
   let next = 0;
   for (const problem of problems) {
     while (next < silenced.length && silenced[next].span.start <= problem.span.start) active.push(silenced[next++]);
     if (active.length) active = active.filter((s) => s.span.end > problem.span.start);
-    if (!active.some((s) => covers(s, problem))) kept.push(problem);
+    if (!active.some((s) => covers(s, problem, ruleCodes))) kept.push(problem);
   }
   return kept;
 }
 
-function covers(silenced: Silenced, problem: Problem): boolean {
+function covers(silenced: Silenced, problem: Problem, ruleCodes: Set<string>): boolean {
   if (problem.span.start < silenced.span.start || problem.span.start >= silenced.span.end) return false;
   // Limits and internal faults are never silenced; rule codes are.
-  if (codeInfo(problem.code)?.origin !== 'rule') return false;
+  if (!ruleCodes.has(problem.code)) return false;
   return silenced.codes.has('*') || silenced.codes.has(problem.code.toLowerCase());
 }
 
