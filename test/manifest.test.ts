@@ -1,7 +1,7 @@
 // Workload manifests through the core facade: parsing, embedded command lines, services, readiness.
 import * as assert from 'node:assert/strict';
 import { getLanguageService } from '../server/src/core/languageService';
-import { doc, problems, withCursor } from './helpers/core';
+import { applyFix, doc, problems, withCursor } from './helpers/core';
 
 const NAME = 'plan.comanage.yaml';
 const service = getLanguageService();
@@ -50,12 +50,61 @@ describe('manifests', () => {
       assert.ok(labels.includes('CCMHOSTNAME'));
       assert.ok(!labels.includes('SMSSITECODE'));
     });
+
+    it('completes after blanks typed at the end of a plain command line, without names already on it', () => {
+      const marked = withCursor(policy('CCMHOSTNAME=cmg.contoso.com SMSSITECODE=ABC |'));
+      const document = doc(marked.text, NAME);
+      const labels = service.doComplete(document, document.positionAt(marked.offset)).items.map((i) => i.label);
+      assert.ok(labels.includes('SMSMP'), labels.join(', '));
+      assert.ok(!labels.includes('SMSSITECODE') && !labels.includes('CCMHOSTNAME'));
+      // After a quoted scalar's closing quote the line is over: no ccmsetup names.
+      const quoted = withCursor(policy(`'CCMHOSTNAME=cmg.contoso.com' |`));
+      const quotedDocument = doc(quoted.text, NAME);
+      assert.ok(!service.doComplete(quotedDocument, quotedDocument.positionAt(quoted.offset)).items.some((i) => i.label === 'SMSMP'));
+    });
   });
 
   describe('structure', () => {
     it('reports YAML syntax errors and duplicate keys at their place, without throwing', () => {
       assert.equal(found('version: 1\nname: a\nname: b\n', 'manifest-duplicate-key').length, 1);
       assert.ok(problems('version: 1\nsite: [\n', {}, NAME).some((p) => p.code === 'manifest-yaml-syntax'));
+    });
+
+    it('quotes the source of text that YAML reads as a number or true/false, and offers to quote it', () => {
+      const text = 'version: 1\nname: true\nsite:\n  code: 012\nwindows:\n  minimumVersion: 10\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=a.contoso.com SMSSITECODE=XYZ"\n';
+      const wrong = problems(text, {}, NAME).filter((p) => p.code === 'manifest-wrong-type');
+      assert.deepEqual(wrong.map((p) => text.slice(p.span.start, p.span.end)), ['true', '012', '10']);
+      assert.match(wrong[1].message, /YAML reads 012 as the number 12\. Put it in quotes: "012"/);
+      assert.deepEqual(wrong.map((p) => p.fixes?.[0].edits[0].newText), ['"true"', '"012"', '"10"']);
+      // Other messages quote the site code as written, not the number YAML made of it.
+      const mismatch = problems(text, {}, NAME).find((p) => p.code === 'command-line-site-code-matches');
+      assert.match(mismatch!.message, /site code is 012\b/);
+      let fixed = text;
+      for (let i = 0; i < 3; i++) fixed = applyFix(fixed, 'manifest-wrong-type', undefined, NAME);
+      assert.deepEqual(found(fixed, 'manifest-wrong-type'), []);
+      assert.match(fixed, /code: "012"/);
+    });
+
+    it('does not count a number or true/false as a policy\'s command line', () => {
+      for (const value of ['12', 'true', '0x1F']) {
+        const text = `version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${value}\n`;
+        assert.deepEqual(found(text, 'manifest-wrong-type'), [value]);
+        const check = service.getReadiness(doc(text, NAME)).find((c) => c.id === 'policy-command-line-required');
+        assert.equal(check?.status, 'fail', value);
+        assert.match(check!.message, new RegExp(`commandLine holds ${value}, not text`));
+      }
+    });
+
+    it('reports a second YAML document once, in plain words, on its ---, and still checks the first', () => {
+      const text = 'version: 1\nsite:\n  cod: ABC\n---\nversion: 2\n---\nx: 1\n';
+      const found = problems(text, {}, NAME);
+      const second = found.filter((p) => p.code === 'manifest-multiple-documents');
+      assert.equal(second.length, 1);
+      assert.equal(second[0].span.start, text.indexOf('---'));
+      assert.equal(text.slice(second[0].span.start, second[0].span.end), '---');
+      assert.doesNotMatch(second[0].message, /parseAllDocuments|YAML\./);
+      assert.ok(!found.some((p) => p.code === 'manifest-yaml-syntax'));
+      assert.ok(found.some((p) => p.code === 'manifest-unknown-key'), 'the first document is still checked');
     });
 
     it('points unknown keys at the key and offers the closest name', () => {
@@ -72,6 +121,15 @@ describe('manifests', () => {
       const found = problems(lines.join('\n'), {}, NAME);
       assert.ok(Date.now() - started < 5000);
       assert.ok(found.some((p) => p.code === 'manifest-too-complex'));
+    });
+
+    it('reads a file whose lines end with a lone carriage return like its LF twin, at the same positions', () => {
+      const lf = 'version: 1\nsite:\n  code: AB\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=https://cmg.contoso.com SMSSITECODE=ABC"\n';
+      const cr = lf.replace(/\n/g, '\r');
+      const ranges = (text: string) => service.doValidation(doc(text, NAME)).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+      assert.ok(!ranges(cr).some((r) => r.startsWith('manifest-yaml-syntax')), ranges(cr).join(', '));
+      assert.deepEqual(ranges(cr), ranges(lf));
+      assert.ok(ranges(lf).some((r) => r.startsWith('manifest-invalid-value@2:')));
     });
 
     it('survives junk', () => {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { CommandLine, ItemNode } from '../server/src/core/ccmsetup/ast';
 import { parseCcmsetupDocument, parseCommandLine } from '../server/src/core/ccmsetup/parser';
+import { getLanguageService } from '../server/src/core/languageService';
+import { doc } from './helpers/core';
 
 function describeItems(text: string, items: ItemNode[]): string[] {
   return items.map((item) => {
@@ -87,6 +89,21 @@ describe('ccmsetup parser', () => {
     assert.deepEqual([...(disabled.disabled ?? [])], ['unknown-property', 'duplicate-entry']);
     assert.equal(versioned.siteVersion, 2203);
     assert.equal(text.slice(versioned.span.start, versioned.span.end), 'ccmsetup.exe /logon');
+  });
+
+  it('ends a line at \\r\\n, \\n and a lone \\r alike, with the same offsets', () => {
+    for (const end of ['\r\n', '\n', '\r']) {
+      const text = `# comanage-disable-next-line unknown-parameter${end}ccmsetup.exe /bogus${end}ccmsetup.exe /mp:a.contoso.com SMSSITECODE=ABC${end}`;
+      const document = parseCcmsetupDocument(text);
+      assert.deepEqual(document.lines.map((l) => text.slice(l.span.start, l.span.end)), ['ccmsetup.exe /bogus', 'ccmsetup.exe /mp:a.contoso.com SMSSITECODE=ABC'], JSON.stringify(end));
+      assert.deepEqual([...(document.lines[0].disabled ?? [])], ['unknown-parameter']);
+      assert.equal(document.lines[1].disabled, undefined);
+    }
+    // Through the facade: each finding's range stays on its own line for the editor.
+    const text = 'ccmsetup.exe /mp:a.contoso.com SMSSITECODE=ABC\rccmsetup.exe /bogus';
+    const document = doc(text);
+    const found = getLanguageService().doValidation(document);
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.line, d.range.end.line]), [['unknown-parameter', 1, 1]]);
   });
 
   it('infers the context from the line itself', () => {

@@ -29,3 +29,12 @@ describe('ccmsetup rules: fixtures', () => {
     });
   }
 });
+
+describe('script variables', () => {
+  it('treats a delayed-expansion !VAR! like %VAR%: one script-variable finding, no value or address finding', () => {
+    const percent = 'ccmsetup.exe /mp:%MP% /source:%SRC% SMSSITECODE=%CODE% CCMHOSTNAME=%CMG% SMSCACHESIZE=%SIZE% SMSMP=%SMSMP%';
+    const bang = percent.replace(/%(\w+)%/g, '!$1!');
+    assert.deepEqual(codes(bang), codes(percent));
+    assert.deepEqual(codes(bang), Array(6).fill('script-variable'));
+  });
+});

@@ -43,6 +43,24 @@ describe('completion', () => {
     assert.ok(JSON.stringify(items).length < 15_000, `list of ${JSON.stringify(items).length} characters`);
   });
 
+  it('does not offer a name already on the line after blanks typed at its end', () => {
+    for (const marked of ['ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC |', 'ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC \t |', '# x\nccmsetup.exe /mp:a.contoso.com SMSSITECODE=ABC \nccmsetup.exe /logon |']) {
+      const labels = complete(marked).map((i) => i.label);
+      const line = marked.slice(marked.lastIndexOf('\n') + 1);
+      assert.ok(labels.includes('CCMHOSTNAME'), `other names still offered: ${JSON.stringify(marked)}`);
+      assert.equal(labels.includes('SMSSITECODE'), !line.includes('SMSSITECODE'), JSON.stringify(marked));
+      assert.equal(labels.includes('/mp'), !line.includes('/mp'), JSON.stringify(marked));
+    }
+    // Repeatable entries are still offered.
+    assert.ok(complete('ccmsetup.exe /source:"\\\\a\\s" |').some((i) => i.label === '/source'));
+  });
+
+  it('ends a line at a lone carriage return, as the editor does', () => {
+    const labels = complete('ccmsetup.exe SMSSITECODE=ABC\rccmsetup.exe /logon |').map((i) => i.label);
+    assert.ok(labels.includes('SMSSITECODE'), 'the name is on the previous line, not this one');
+    assert.ok(!labels.includes('/logon'));
+  });
+
   it('offers repeatable parameters again', () => {
     assert.ok(complete('ccmsetup.exe /source:"\\\\a\\s" /|').some((i) => i.label === '/source'));
   });

@@ -30,8 +30,8 @@ export function spansOf(text: string, code: string): string[] {
 }
 
 /** Applies the first (or named) quick fix of the first problem with `code`; returns the new text. */
-export function applyFix(text: string, code: string, title?: RegExp): string {
-  const problem = problems(text).find((p) => p.code === code);
+export function applyFix(text: string, code: string, title?: RegExp, name?: string): string {
+  const problem = problems(text, {}, name).find((p) => p.code === code);
   if (!problem?.fixes?.length) throw new Error(`no fix for ${code}`);
   const fix = title ? problem.fixes.find((f) => title.test(f.title)) : problem.fixes[0];
   if (!fix) throw new Error(`no fix matching ${title}`);

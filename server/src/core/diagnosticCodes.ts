@@ -5,6 +5,7 @@ import { CCMSETUP_RULES } from './ccmsetup/rules';
 import { MANIFEST_RULES } from './manifest/rules';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES } from './manifest/structure';
 import { Severity } from './languageTypes';
+import { UNKNOWN_DIRECTIVE } from './directives';
 
 export interface CodeInfo {
   id: string;
@@ -43,8 +44,14 @@ export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
   ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
   ...STRUCTURE_CODES.map((code): CodeInfo => ({ id: code.id, severity: code.severity, title: code.title, docUrl: MANIFEST_FORMAT_DOC, origin: 'rule', language: 'manifest' })),
   ...MANIFEST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'manifest' })),
+  UNKNOWN_DIRECTIVE,
   ...Object.values(SERVICE_CODES),
 ];
+
+/** The codes a `# comanage-disable-next-line` may name in a file of this kind. */
+export function suppressibleCodes(kind: 'ccmsetup' | 'manifest'): string[] {
+  return DIAGNOSTIC_CODES.filter((code) => code.origin === 'rule' && (kind === 'manifest' || code.language !== 'manifest')).map((code) => code.id);
+}
 
 export function codeInfo(id: string): CodeInfo | undefined {
   return DIAGNOSTIC_CODES.find((code) => code.id === id);

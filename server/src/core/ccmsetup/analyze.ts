@@ -8,8 +8,10 @@ import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
 import { secretMasker } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
-import { SERVICE_CODES } from '../diagnosticCodes';
-import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
+import { SERVICE_CODES, suppressibleCodes } from '../diagnosticCodes';
+import { DIRECTIVE_VERBS, UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
+import { LINE_CONTEXTS } from './ast';
+import { Budget, MAX_LINE_LENGTH, MAX_PROBLEMS, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { secretValues } from './query';
@@ -60,6 +62,27 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     const before = problems.length;
     checkLine(line);
     options.lines?.remember(line, problems.slice(before));
+  }
+  // A misspelt directive, code or context would otherwise be ignored without a word.
+  if (document.comments.length) {
+    const directives = { codes: suppressibleCodes('ccmsetup'), verbs: DIRECTIVE_VERBS, contexts: LINE_CONTEXTS, severity: overrides[UNKNOWN_DIRECTIVE.id] };
+    const warnings: Problem[] = [];
+    // Past the per-file cap of findings they would be dropped anyway.
+    for (let i = 0; i < document.comments.length && warnings.length < MAX_PROBLEMS; i++) {
+      if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+      const comment = document.comments[i];
+      warnings.push(...directiveProblems(comment.text, comment.span.start, directives));
+    }
+    // They quote the comment: a token pasted there, or one of the file's /regtoken values, is masked.
+    if (warnings.length) {
+      const secrets: string[] = [];
+      for (let i = 0; i < document.lines.length; i++) {
+        if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+        secrets.push(...secretValues(document.lines[i]));
+      }
+      const mask = secretMasker(secrets);
+      for (const warning of warnings) problems.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
+    }
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;

@@ -25,6 +25,20 @@ export function lineAt(document: CcmsetupDocument, offset: number): CommandLine 
   return undefined;
 }
 
+/** The command line that ends before `offset` on the same line of text (only blanks in between). */
+export function lineBefore(document: CcmsetupDocument, offset: number): CommandLine | undefined {
+  let low = 0;
+  let high = document.lines.length - 1;
+  let found: CommandLine | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (document.lines[mid].span.end <= offset) { found = document.lines[mid]; low = mid + 1; } else high = mid - 1;
+  }
+  if (!found) return undefined;
+  for (let i = found.span.end; i < offset; i++) if (document.text[i] !== ' ' && document.text[i] !== '\t') return undefined;
+  return found;
+}
+
 export function locate(document: CcmsetupDocument, offset: number): Located | undefined {
   const line = lineAt(document, offset);
   if (!line) return undefined;

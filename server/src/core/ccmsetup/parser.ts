@@ -8,13 +8,14 @@ import {
 } from './ast';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
+import { withLineFeeds } from '../lineBreaks';
+import { disabledCodes, readDirective } from '../directives';
 import { Token, tokenize, unquote } from './tokenizer';
 
 /** Maps an index in the text being parsed to a document offset. */
 export type OffsetMap = (index: number) => number;
 const identity: OffsetMap = (i) => i;
 
-const DIRECTIVE = /^#\s*comanage-(disable-next-line|context|site-version)\b:?\s*(.*)$/i;
 const MSIEXEC_SWITCH = /^[/-](i|x|a|j|q[nbrf]?[+-]?|quiet|passive|norestart|forcerestart|promptrestart|l[*iwearucmopvx+!]*|log|package|uninstall|update)$/i;
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
@@ -33,7 +34,9 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
 /** Physical lines read between two pauses of a long parse. */
 const LINES_PER_STEP = 256;
 
-export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
+export function* parseCcmsetupDocumentSteps(source: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
+  // A lone \r ends a line for the editor's positions, so it ends a command line too.
+  const text = withLineFeeds(source);
   const catalog = options.catalog ?? defaultCatalog;
   const lines: CommandLine[] = [];
   const comments: CommentNode[] = [];
@@ -57,12 +60,12 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
       if (text[contentStart] === '#') {
         const commentText = text.slice(contentStart, contentEnd);
         comments.push({ span: { start: contentStart, end: contentEnd }, text: commentText });
-        const directive = DIRECTIVE.exec(commentText);
+        const directive = readDirective(commentText);
         if (directive) {
-          const verb = directive[1].toLowerCase();
-          const argument = directive[2].trim();
+          const { verb, argument } = directive;
           if (verb === 'disable-next-line') {
-            disabled = new Set(argument ? argument.split(/[\s,]+/).filter(Boolean).map((c) => c.toLowerCase()) : ['*']);
+            // Several directives above one line add up.
+            disabled = disabled ? new Set([...disabled, ...disabledCodes(directive)]) : disabledCodes(directive);
           } else if (verb === 'context') {
             const value = argument.toLowerCase() as LineContext;
             if (LINE_CONTEXTS.includes(value)) context = value === 'unknown' ? undefined : value;

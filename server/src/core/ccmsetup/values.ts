@@ -17,9 +17,16 @@ export interface ValueIssue {
 
 const cache = new WeakMap<ValueNode, ValueIssue[]>();
 
-/** Placeholders and script variables are reported by their own rules; their values aren't judged here. */
 // Each alternative stops at the next opening brace, so many unclosed `{{` or `${` stay linear.
-export const TEMPLATE = /<[^<>\s][^<>]*>|\{\{[^{}]*\}\}|\$\(?[A-Za-z_][\w:]*\)?|\$\{[^{}]+\}|%[A-Za-z_][\w()]*%/;
+/** Template placeholders: <site code>, {{mp}}. */
+export const PLACEHOLDER_SOURCE = String.raw`<[^<>\s][^<>]*>|\{\{[^{}]*\}\}`;
+/**
+ * Script variables: PowerShell ${x}, $x, $(x); batch %X% and, with delayed expansion, !X!. The
+ * batch name is captured (group 1 or 2) so a Windows-defined one (%WinDir%) can be let through.
+ */
+export const SCRIPT_VARIABLE_SOURCE = String.raw`\$\{[^{}]+\}|\$\(?[A-Za-z_][\w:]*\)?|%([A-Za-z_][\w()]*)%|!([A-Za-z_][\w()]*)!`;
+/** Placeholders and script variables are reported by their own rules; their values aren't judged here. */
+export const TEMPLATE = new RegExp(`${PLACEHOLDER_SOURCE}|${SCRIPT_VARIABLE_SOURCE}`);
 
 export function checkValue(entry: CatalogEntry, value: ValueNode): ValueIssue[] {
   let issues = cache.get(value);

@@ -6,12 +6,14 @@ import { Steps, drain } from '../steps';
 import type { LineCache } from '../ccmsetup/lineCache';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
+import { withLineFeeds } from '../lineBreaks';
 import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
 import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
 import { MANIFEST_LIMITS, parseWhole } from './parser';
 import { parseInPiecesSteps } from './pieces';
+import { applyManifestDirectives } from './directives';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
@@ -26,6 +28,7 @@ export interface ManifestAnalysis {
 
 const SYNTAX_CODE: Record<string, StructureCode> = {
   'yaml-syntax': 'manifest-yaml-syntax', 'duplicate-key': 'manifest-duplicate-key', 'yaml-limit': 'manifest-too-complex',
+  'multiple-documents': 'manifest-multiple-documents',
 };
 
 /**
@@ -37,7 +40,9 @@ export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCac
   return drain(parseAndPlanSteps(text, catalog, previous, lines));
 }
 
-export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
+export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
+  // Lines end where the editor's positions say they do (a lone \r included).
+  const text = withLineFeeds(source);
   const document = (yield* parseInPiecesSteps(text, previous))
     ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? parseWhole(text) : notCut(text));
   return { document, plan: new Plan(document, catalog, lines) };
@@ -91,7 +96,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
   if (readable) {
-    for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
+    for (const finding of yield* checkStructureSteps(document.root, document.text, options.budget)) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
     }
   }
@@ -114,5 +119,5 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
     problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { document, plan, problems, readiness };
+  return { document, plan, problems: yield* applyManifestDirectives(document, problems, options.settings, mask), readiness };
 }

@@ -18,7 +18,7 @@ export type ManifestNode =
 export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
 export interface ManifestSyntaxProblem {
-  code: 'yaml-syntax' | 'duplicate-key' | 'yaml-limit';
+  code: 'yaml-syntax' | 'duplicate-key' | 'yaml-limit' | 'multiple-documents';
   message: string;
   span: Span;
 }

@@ -15,17 +15,28 @@ export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
       const required = Object.entries(type.fields).filter(([, f]) => f.required).map(([k]) => k);
       return {
         ...base, type: 'object', additionalProperties: false,
-        properties: Object.fromEntries(Object.entries(type.fields).map(([k, f]) => [k, toJsonSchema(f)])),
+        properties: Object.fromEntries(Object.entries(type.fields).map(([k, f]) => [k, nullable(toJsonSchema(f))])),
         ...(required.length ? { required } : {}),
       };
     }
-    case 'array': return { ...base, type: 'array', items: toJsonSchema(type.items) };
-    case 'string': return { ...base, type: ['string', 'number'], ...(type.pattern ? { pattern: type.pattern } : {}) };
+    case 'array': return { ...base, type: 'array', items: nullable(toJsonSchema(type.items)) };
+    // Text only: YAML reads `code: 012` as the number 12, and the server asks for quotes there.
+    case 'string': return { ...base, type: 'string', ...(type.pattern ? { pattern: type.pattern } : {}) };
     case 'commandLine': return { ...base, type: 'string' };
     case 'integer': return { ...base, type: 'integer', ...(type.min !== undefined ? { minimum: type.min } : {}), ...(type.max !== undefined ? { maximum: type.max } : {}) };
     case 'boolean': return { ...base, type: 'boolean' };
     case 'enum': return { ...base, enum: type.values.map((v) => v.value), markdownEnumDescriptions: type.values.map((v) => v.description) };
   }
+}
+
+/**
+ * A key written without a value (`name:`, `name: ~`) or an empty list item means "not given" to the
+ * structure check (the plan leaves it unknown), so the schema lets null through there too.
+ */
+function nullable(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema.enum)) return { ...schema, enum: [...schema.enum, null] };
+  const type = schema.type;
+  return { ...schema, type: Array.isArray(type) ? [...type, 'null'] : [type, 'null'] };
 }
 
 export function manifestJsonSchema(): JsonSchema {

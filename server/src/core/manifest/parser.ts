@@ -37,6 +37,10 @@ export function parseYaml(text: string, base: number): ParsedYaml {
   }
   for (const error of document.errors) {
     const [start, end] = error.pos;
+    if (error.code === 'MULTIPLE_DOCS') {
+      problems.push(secondDocument(text, start, base));
+      continue;
+    }
     problems.push({
       code: 'yaml-syntax',
       message: `YAML syntax: ${firstLine(error.message)}`,
@@ -151,6 +155,19 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
     return { kind: 'scalar', span, value: plain, style: (node.type ?? 'PLAIN') as ScalarStyle, textSpan: span };
   }
   return null;
+}
+
+/** The yaml package reads the first document only; say so in our words, on the second one's `---`. */
+function secondDocument(text: string, at: number, base: number): ManifestSyntaxProblem {
+  const start = Math.min(Math.max(at, 0), text.length);
+  const lineEnd = text.indexOf('\n', start);
+  const marker = text.startsWith('---', start);
+  const end = marker ? start + 3 : lineEnd === -1 ? text.length : lineEnd;
+  return {
+    code: 'multiple-documents',
+    message: `A second YAML document starts here; a manifest is one document, so comanage reads only the first and ignores everything from here on. ${marker ? 'Remove this ---' : 'Remove the ... that ends the first document'}, or move the second plan into a file of its own.`,
+    span: { start: base + start, end: base + Math.max(end, start) },
+  };
 }
 
 export function duplicateKey(keySpan: { start: number; end: number }): ManifestSyntaxProblem {

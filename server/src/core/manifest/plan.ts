@@ -81,9 +81,12 @@ export class Plan {
     return node?.kind === 'scalar' ? node.value : undefined;
   }
 
+  /** Text at a path; a number as written (`012`, not 12), so messages quote what the file says. */
   str(path: string): string | undefined {
-    const value = this.value(path);
-    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+    const node = this.node(path);
+    if (node?.kind !== 'scalar') return undefined;
+    if (typeof node.value === 'string') return node.value;
+    return typeof node.value === 'number' ? this.document.text.slice(node.textSpan.start, node.textSpan.end) : undefined;
   }
 
   num(path: string): number | undefined {
@@ -151,8 +154,8 @@ export class Plan {
     for (let i = 0; i < items.length; i++) {
       if (i % 256 === 255) yield;
       const policy = items[i];
-      const node = policy.kind === 'map' ? this.lookup(policy, 'commandLine')?.node : undefined;
-      if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.trim() === '') continue;
+      const node = commandLineNode(policy.kind === 'map' ? this.lookup(policy, 'commandLine')?.node : undefined);
+      if (!node) continue;
       const parse = () => {
         const decoded = decodeScalar(text, node)!;
         const offsets = decoded.offsets;
@@ -172,10 +175,25 @@ export class Plan {
     return lines;
   }
 
+  /**
+   * Whether policy `index` has a command line: text that isn't blank. A number or true/false
+   * (`commandLine: 12`) is not one; the structure check asks for quotes there.
+   */
+  hasCommandLine(index: number): boolean {
+    return commandLineNode(this.node(`comanagement.policies[${index}].commandLine`)) !== undefined;
+  }
+
   /** The embedded command lines as a ccmsetup document, so ccmsetup rules and services run on them. */
   commandLineDocument(): CcmsetupDocument {
     return { text: this.document.text, lines: this.commandLines().map((c) => c.line), comments: [] };
   }
+}
+
+type ScalarNode = Extract<ManifestNode, { kind: 'scalar' }>;
+
+/** A policy's commandLine value when it holds a command line: text, not blank. */
+function commandLineNode(node: ManifestNode | null | undefined): (ScalarNode & { value: string }) | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() !== '' ? node as ScalarNode & { value: string } : undefined;
 }
 
 /**

@@ -2,7 +2,6 @@
 // keys, unknown keys (with did-you-mean), wrong types, bad values and missing required keys.
 // Each finding is reported on the smallest node: the key for an unknown key, the value for a bad
 // value, the owning key for a missing one.
-import { closest, distance } from 'fastest-levenshtein';
 import { Span } from '../ccmsetup/ast';
 import { Fix, Severity } from '../languageTypes';
 import type { Budget } from '../limits';
@@ -10,6 +9,7 @@ import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
 import { Steps } from '../steps';
+import { suggest } from '../suggest';
 
 export interface StructureFinding {
   code: StructureCode;
@@ -18,7 +18,7 @@ export interface StructureFinding {
   fixes?: Fix[];
 }
 
-export type StructureCode = 'manifest-yaml-syntax' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
+export type StructureCode = 'manifest-yaml-syntax' | 'manifest-multiple-documents' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
   | 'manifest-wrong-type' | 'manifest-invalid-value' | 'manifest-missing-key';
 
 export interface StructureCodeInfo {
@@ -33,10 +33,11 @@ export { FORMAT_DOC as MANIFEST_FORMAT_DOC };
 
 export const STRUCTURE_CODES: StructureCodeInfo[] = [
   { id: 'manifest-yaml-syntax', severity: 'error', title: 'The file is not valid YAML', examples: { fail: ['version: 1\nsite: [unclosed'], pass: ['version: 1'] } },
+  { id: 'manifest-multiple-documents', severity: 'error', title: 'A second YAML document (---) in a manifest, which comanage does not read', examples: { fail: ['version: 1\n---\nversion: 1'], pass: ['---\nversion: 1\n...\n'] } },
   { id: 'manifest-duplicate-key', severity: 'error', title: 'The same key twice in one mapping', examples: { fail: ['version: 1\nname: a\nname: b'], pass: ['version: 1\nname: a'] } },
   { id: 'manifest-too-complex', severity: 'warning', title: 'Nesting or aliases beyond what comanage checks', examples: { fail: [`version: 1\nname: ${'['.repeat(80)}${']'.repeat(80)}`], pass: ['version: 1\nname: [[a]]'] } },
   { id: 'manifest-unknown-key', severity: 'error', title: 'A key the manifest format does not define', examples: { fail: ['version: 1\nsite:\n  cod: ABC'], pass: ['version: 1\nsite:\n  code: ABC'] } },
-  { id: 'manifest-wrong-type', severity: 'error', title: 'A value of the wrong type (text, number, true/false, list, mapping)', examples: { fail: ['version: 1\nautopilot:\n  enabled: yes'], pass: ['version: 1\nautopilot:\n  enabled: true'] } },
+  { id: 'manifest-wrong-type', severity: 'error', title: 'A value of the wrong type (text, number, true/false, list, mapping), or text that YAML reads as a number', examples: { fail: ['version: 1\nautopilot:\n  enabled: yes', 'version: 1\nsite:\n  code: 012', 'version: 1\nwindows:\n  minimumVersion: 10'], pass: ['version: 1\nautopilot:\n  enabled: true', 'version: 1\nsite:\n  code: "012"'] } },
   { id: 'manifest-invalid-value', severity: 'error', title: 'A value outside the allowed choices, range or form', examples: { fail: ['version: 1\nautopilot:\n  deploymentMode: white-glove', 'version: 2'], pass: ['version: 1\nautopilot:\n  deploymentMode: user-driven'] } },
   { id: 'manifest-missing-key', severity: 'error', title: 'A required key is missing', examples: { fail: ['name: plan', 'version: 1\nworkloads:\n  clientApps:\n    pilotCollection: Pilot'], pass: ['version: 1\nworkloads:\n  clientApps:\n    authority: intune'] } },
 ];
@@ -48,13 +49,13 @@ const NODES_PER_STEP = 2048;
  * Walks the tree depth first with an explicit stack (a file of thousands of policies can then
  * pause between nodes); findings come out in the order a recursive walk gives.
  */
-export function* checkStructureSteps(root: ManifestNode | undefined, textLength: number, budget?: Budget): Steps<StructureFinding[]> {
+export function* checkStructureSteps(root: ManifestNode | undefined, text: string, budget?: Budget): Steps<StructureFinding[]> {
   const findings: StructureFinding[] = [];
   if (!root) {
-    findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, textLength) }, message: 'The manifest is empty: start with "version: 1".' });
+    findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, text.length) }, message: 'The manifest is empty: start with "version: 1".' });
     return findings;
   }
-  const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, textLength) }, 'the manifest', findings, stack, budget)];
+  const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, text.length) }, 'the manifest', findings, stack, text, budget)];
   let done = 0;
   while (stack.length) {
     stack.pop()!();
@@ -66,7 +67,7 @@ export function* checkStructureSteps(root: ManifestNode | undefined, textLength:
 /** A node to visit, or the checks to run after an object's entries were visited. */
 type Task = () => void;
 
-function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], stack: Task[], budget?: Budget): void {
+function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], stack: Task[], text: string, budget?: Budget): void {
   if (budget?.expired()) {
     stack.length = 0;
     return void budget.stop(node.span, 'the structure checks from here on, the command-line checks and the readiness checks');
@@ -94,7 +95,7 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
           continue;
         }
         const value = entry.node;
-        if (value && !(value.kind === 'scalar' && value.value === null)) children.push(() => visit(child, value, entry.keySpan, `"${entry.key}"`, findings, stack, budget));
+        if (value && !(value.kind === 'scalar' && value.value === null)) children.push(() => visit(child, value, entry.keySpan, `"${entry.key}"`, findings, stack, text, budget));
       }
       stack.push(() => {
         for (const [key, child] of Object.entries(type.fields)) {
@@ -110,7 +111,9 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       if (node.kind !== 'seq') return void wrongType(node, `${label} should be a list`, findings);
       for (let index = node.items.length - 1; index >= 0; index--) {
         const item = node.items[index];
-        stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, stack, budget));
+        // `- ~` is an empty item, like `-` alone: nothing to check (the JSON Schema agrees).
+        if (item.kind === 'scalar' && item.value === null) continue;
+        stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, stack, text, budget));
       }
       return;
     case 'boolean':
@@ -131,8 +134,9 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       }
       return;
     case 'string': case 'commandLine':
-      if (node.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number')) return void wrongType(node, `${label} should be text`, findings);
-      if (type.kind === 'string' && type.pattern && !patternOf(type.pattern).test(String(node.value))) {
+      if (node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean')) return void readAsText(node, label, findings, text);
+      if (node.kind !== 'scalar' || typeof node.value !== 'string') return void wrongType(node, `${label} should be text`, findings);
+      if (type.kind === 'string' && type.pattern && !patternOf(type.pattern).test(node.value)) {
         findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} should be ${type.patternHint ?? `text matching ${type.pattern}`}.` });
       }
       return;
@@ -159,15 +163,24 @@ const patternOf = (source: string) => {
   return pattern;
 };
 
-function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
-  findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });
+/**
+ * Text that YAML reads as a number or true/false (`code: 012` is the number 12, `name: true` a
+ * boolean): the finding quotes the source as written and offers to put it in quotes.
+ */
+function readAsText(node: Extract<ManifestNode, { kind: 'scalar' }>, label: string, findings: StructureFinding[], text: string): void {
+  const source = text.slice(node.textSpan.start, node.textSpan.end);
+  const what = typeof node.value === 'boolean' ? 'a true/false value' : source === String(node.value) ? 'a number' : `the number ${node.value}`;
+  // A plain scalar holds no quote or backslash; single quotes would need no escaping either.
+  const quoted = `"${source.replace(/["\\]/g, '\\$&')}"`;
+  findings.push({
+    code: 'manifest-wrong-type', span: node.span,
+    message: `${capitalise(label)} is text, but YAML reads ${source} as ${what}. Put it in quotes: ${quoted}.`,
+    fixes: node.style === 'PLAIN' && node.span.start === node.textSpan.start ? [{ title: `Put ${source} in quotes`, edits: [{ span: node.span, newText: quoted }], preferred: true }] : undefined,
+  });
 }
 
-function suggest(word: string, candidates: string[]): string | undefined {
-  if (!candidates.length || word.length > 60) return undefined;
-  const best = closest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
-  const original = candidates.find((c) => c.toLowerCase() === best);
-  return original && distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(word.length / 3)) ? original : undefined;
+function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
+  findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });
 }
 
 function capitalise(text: string): string {

@@ -5,14 +5,15 @@ import { Catalog, CatalogEntry, displayName } from '../catalog';
 import { allowedValues, describeEntry, summarizeEntry } from '../catalog/describe';
 import { SCENARIOS } from '../catalog/scenarios';
 import { CcmsetupDocument } from '../ccmsetup/ast';
-import { lineAt, locate } from '../ccmsetup/locate';
+import { lineAt, lineBefore, locate } from '../ccmsetup/locate';
 import { isNamed } from '../ccmsetup/query';
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range, TextDocument,
 } from '../languageTypes';
 
 export function doComplete(document: TextDocument, parsed: CcmsetupDocument, position: Position, catalog: Catalog): CompletionList {
-  const text = document.getText();
+  // The parsed text: its lines end where the editor's do (a lone \r is a \n there).
+  const text = parsed.text;
   const offset = document.offsetAt(position);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
@@ -26,7 +27,8 @@ export function doComplete(document: TextDocument, parsed: CcmsetupDocument, pos
 
   const located = locate(parsed, offset);
   const present = new Set<CatalogEntry>();
-  for (const item of (located?.inner ?? lineAt(parsed, offset))?.args ?? []) {
+  // After the line's last item (blanks typed after it) the cursor is past the line's span, still on it.
+  for (const item of (located?.inner ?? lineAt(parsed, offset) ?? lineBefore(parsed, offset))?.args ?? []) {
     if (isNamed(item) && item.resolved && !(item.span.start <= offset && offset <= item.span.end)) present.add(item.resolved.entry);
   }
 

@@ -3,6 +3,7 @@
 import { Catalog } from '../catalog';
 import { doComplete as completeCcmsetup } from './completion';
 import { doHover as hoverCcmsetup } from './hover';
+import { lineBefore } from '../ccmsetup/locate';
 import { describeField, fieldAt } from '../manifest/describeField';
 import { locateInManifest } from '../manifest/locate';
 import { ManifestNode } from '../manifest/ast';
@@ -34,8 +35,10 @@ export function doManifestHover(document: TextDocument, plan: Plan, position: Po
 
 export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): CompletionList {
   const offset = document.offsetAt(position);
-  if (inCommandLine(plan, offset)) return completeCcmsetup(document, plan.commandLineDocument(), position, catalog);
-  const text = document.getText();
+  // Blanks typed after a plain command line are outside its scalar, but the next name goes on it.
+  if (inCommandLine(plan, offset) || lineBefore(plan.commandLineDocument(), offset)) return completeCcmsetup(document, plan.commandLineDocument(), position, catalog);
+  // The parsed text: its lines end where the editor's do (a lone \r is a \n there).
+  const text = plan.document.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const keyMatch = /^(\s*)(-\s+)?([A-Za-z]*)$/.exec(before);

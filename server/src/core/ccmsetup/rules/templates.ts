@@ -3,12 +3,12 @@
 import { docLink } from '../../catalog/types';
 import { find } from '../query';
 import { tokenExpiry } from '../../secrets';
-import { TEMPLATE } from '../values';
+import { PLACEHOLDER_SOURCE, SCRIPT_VARIABLE_SOURCE, TEMPLATE } from '../values';
 import { defineRule } from './types';
 
 // `[^{}]` rather than `[^}]`: with many unclosed `{{` the latter rescans to the end each time.
-const PLACEHOLDER = /<[^<>\s][^<>]*>|\{\{[^{}]*\}\}/g;
-const SCRIPT_VARIABLE = /\$\{[^{}]+\}|\$\(?[A-Za-z_][\w:]*\)?|%([A-Za-z_][\w()]*)%/g;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
+const SCRIPT_VARIABLE = new RegExp(SCRIPT_VARIABLE_SOURCE, 'g');
 /** Environment variables Windows itself defines; a path like %WinDir%\ccmcache is legitimate. */
 const WINDOWS_VARIABLES = new Set(['WINDIR', 'SYSTEMROOT', 'SYSTEMDRIVE', 'PROGRAMFILES', 'PROGRAMFILES(X86)', 'PROGRAMDATA', 'TEMP', 'TMP', 'COMPUTERNAME', 'USERDOMAIN']);
 
@@ -33,19 +33,20 @@ export const unreplacedPlaceholder = defineRule({
 
 export const scriptVariable = defineRule({
   id: 'script-variable', severity: 'warning', docUrl: docLink('ccmsetupexe-command-line-parameters'),
-  title: 'A script variable ($SiteCode, %SITECODE%) that nothing will expand',
+  title: 'A script variable ($SiteCode, %SITECODE%, !SITECODE!) that nothing will expand',
   check(line, ctx) {
     for (const { start, raw } of tokens(line, ctx.text)) {
       for (const match of raw.matchAll(SCRIPT_VARIABLE)) {
-        if (match[1] && WINDOWS_VARIABLES.has(match[1].toUpperCase())) continue;
+        const batchName = match[1] ?? match[2];
+        if (batchName && WINDOWS_VARIABLES.has(batchName.toUpperCase())) continue;
         const at = start + (match.index ?? 0);
         ctx.report({ start: at, end: at + match[0].length }, `${match[0]} is a script variable. Intune and ccmsetup don't expand it, so the device receives the name, not the value; write the value itself.`);
       }
     }
   },
   examples: {
-    fail: ['ccmsetup.exe SMSSITECODE=$SiteCode', 'ccmsetup.exe SMSSITECODE=%SITECODE%'],
-    pass: ['ccmsetup.exe SMSSITECODE=ABC SMSCACHEDIR="%WinDir%\\ccmcache"'],
+    fail: ['ccmsetup.exe SMSSITECODE=$SiteCode', 'ccmsetup.exe SMSSITECODE=%SITECODE%', 'ccmsetup.exe /mp:!MP! SMSSITECODE=ABC'],
+    pass: ['ccmsetup.exe SMSSITECODE=ABC SMSCACHEDIR="%WinDir%\\ccmcache"', 'ccmsetup.exe SMSSITECODE=ABC SMSCACHEDIR="!WinDir!\\ccmcache"'],
   },
 });
 
