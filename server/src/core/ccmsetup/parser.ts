@@ -9,6 +9,7 @@ import {
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
 import { Token, tokenize, unquote } from './tokenizer';
+import { findTypographic, mayHoldTypographic } from '../text/typographic';
 
 /** Maps an index in the text being parsed to a document offset. */
 export type OffsetMap = (index: number) => number;
@@ -169,7 +170,7 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   for (const item of items) if (item !== wrapper) args.push(item);
   if (wrapper?.inner) problems.push(...wrapper.inner.problems);
 
-  return {
+  const line: CommandLine = {
     span: spanOf(from, to),
     text: text.slice(from, to),
     context,
@@ -181,6 +182,12 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
     args,
     problems,
   };
+  // Found once, on the outer line: a CCMSETUPCMD's content is part of its text.
+  if (!options.nested && mayHoldTypographic(text, from, to)) {
+    const found = findTypographic(text, from, to);
+    if (found.length) line.typographic = found.map((c) => ({ ...c, index: c.index - from, span: spanOf(c.index, c.index + 1) }));
+  }
+  return line;
 }
 
 function programKind(text: string, token: Token): 'exe' | 'msi' | undefined {
