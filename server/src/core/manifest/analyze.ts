@@ -16,6 +16,8 @@ import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
+import { keyCharacterSteps } from './keyCharacters';
+import { typographicCharacter } from '../ccmsetup/rules/characters';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -90,10 +92,17 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   }
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
+  // Keys holding a pasted character get the named finding; a structure finding on such a key names it too.
+  const keyCharacters = !document.declined && overrides[typographicCharacter.id] !== 'off' ? yield* keyCharacterSteps(document.root, document.text) : [];
   if (readable) {
     for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
-      push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
+      const covered = keyCharacters.filter((c) => finding.span.start <= c.span.start && c.span.start < finding.span.end);
+      const message = covered.length ? `${finding.message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : finding.message;
+      push(finding.code, severityOf(finding.code), { span: finding.span, message, fixes: finding.fixes });
     }
+  }
+  for (const c of keyCharacters) {
+    push(c.code, typographicCharacter.severity, { span: c.span, message: c.message, fixes: c.fixes, docUrl: typographicCharacter.docUrl });
   }
   yield;
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
