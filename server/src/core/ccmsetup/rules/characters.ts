@@ -19,7 +19,7 @@ import { defineRule } from './types';
 export const typographicCharacter = defineRule({
   id: 'typographic-character', severity: 'error',
   docUrl: 'https://learn.microsoft.com/cpp/c-language/parsing-c-command-line-arguments',
-  title: 'A typographic quote, Unicode space, invisible character, dash, full-width form or look-alike letter that Windows reads differently from how it looks',
+  title: 'A typographic quote, Unicode space, invisible or bidi character, dash, full-width form or look-alike letter that Windows reads differently from how it looks (command lines and manifest keys)',
   check(line, ctx) {
     for (const c of placedCharacters(line, ctx.text)) {
       ctx.report(c.node.span, c.message, { fixes: c.fix ? [c.fix] : undefined });
