@@ -64,7 +64,7 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     if (line.typographic && typographic && line.text.length <= MAX_LINE_LENGTH && !isSuppressed(line, typographic.id)) {
       // Findings the line's pasted characters cause are explained by them (see characters.ts).
       const placed = placedCharacters(line, document.text);
-      problems.push(...explainByCharacters(line, placed, problems.splice(before), (fixed, fixedText) => codesOf(fixed, fixedText), options.catalog));
+      problems.push(...explainByCharacters(line, placed, problems.splice(before), codesOf, options.catalog));
     }
     options.lines?.remember(line, problems.slice(before));
   }
@@ -72,10 +72,10 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   return problems;
 
   /** How many findings of each code the other rules raise on a line (its messages aren't kept). */
-  function codesOf(line: CommandLine, text: string): Map<string, number> {
+  function codesOf(line: CommandLine, text: string, codes: ReadonlySet<string>): Map<string, number> {
     const counts = new Map<string, number>();
     for (const rule of active) {
-      if (rule === typographic || isSuppressed(line, rule.id)) continue;
+      if (!codes.has(rule.id) || isSuppressed(line, rule.id)) continue;
       const context: RuleContext = { catalog: options.catalog, text, now, report() { counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1); } };
       try { rule.check(line, context); } catch { /* reported on the line itself */ }
     }

@@ -22,6 +22,8 @@ export interface PlacedCharacter {
   replacement: string;
   label: string;
   message: string;
+  /** The argument (token) it sits in, if any. */
+  token?: Span;
   /** Absent where an edit can't be made safely (a YAML escape, or a quote that would start a YAML scalar). */
   fix?: Fix;
 }
@@ -29,9 +31,17 @@ export interface PlacedCharacter {
 /** Value types whose text may legitimately hold a dash (a path, free text, a token). */
 const FREE_TEXT = new Set(['path', 'text', 'token']);
 
+/**
+ * Asked twice in a row for each line (the rule, then the explanation of the other findings): the
+ * last answer is kept. One slot, so a text compared is the same string object and costs nothing.
+ */
+let last: { line: CommandLine; text: string; placed: PlacedCharacter[] } | undefined;
+
 /** The characters of a line worth a finding, with place, replacement, message and fix. */
 export function placedCharacters(line: CommandLine, documentText: string): PlacedCharacter[] {
+  if (last && last.line === line && last.text === documentText) return last.placed;
   const placed: PlacedCharacter[] = [];
+  last = { line, text: documentText, placed };
   for (const node of line.typographic ?? []) {
     const at = node.span.start;
     const item = itemAt(line, at);
@@ -41,7 +51,7 @@ export function placedCharacters(line: CommandLine, documentText: string): Place
     const replacement = replacementAt(node, place);
     const label = characterLabel(node);
     const message = `This is ${label}. ${characterEffect(node, place)} ${replacementAdvice(replacement)}`;
-    placed.push({ node, place, replacement, label, message, fix: fixFor(line, documentText, node, replacement, label, item) });
+    placed.push({ node, place, replacement, label, message, token: item?.span, fix: fixFor(line, documentText, node, replacement, label, item) });
   }
   return placed;
 }
@@ -106,31 +116,33 @@ function nameWithFix(text: string, item: ItemNode | undefined, at: number, repla
 /**
  * Sorts out the other findings of a line that holds flagged characters. The line is fixed (every
  * character replaced) and checked again: a finding whose code the fixed line no longer raises
- * comes from the characters. If it sits on one of them, the character finding already says what
- * happens there and it is dropped; elsewhere (CCMHOSTNAME "missing" because a quote glued it to
+ * comes from the characters. If it sits on one of them, or inside an argument that holds one, the
+ * character finding already says what happens there and it is dropped; elsewhere (CCMHOSTNAME "missing" because a quote glued it to
  * CCMSETUPCMD) it stays, and its message names the characters. A finding that stays after the
  * fix but covers a character names the character too.
  */
 export function explainByCharacters(
   line: CommandLine, placed: PlacedCharacter[], found: Problem[],
-  recheck: (fixed: CommandLine, fixedText: string) => Map<string, number>, catalog: Catalog,
+  recheck: (fixed: CommandLine, fixedText: string, codes: ReadonlySet<string>) => Map<string, number>, catalog: Catalog,
 ): Problem[] {
-  if (placed.length === 0) return found;
+  const before = new Map<string, number>();
+  for (const problem of found) if (problem.code !== TYPOGRAPHIC_CODE) before.set(problem.code, (before.get(problem.code) ?? 0) + 1);
+  if (placed.length === 0 || before.size === 0) return found;
   const fixedText = applyReplacements(line.text, placed);
   const fixed = parseCommandLine(fixedText, { catalog, context: line.contextSource === 'directive' ? line.context : undefined });
   if (line.disabled) fixed.disabled = line.disabled;
   if (line.siteVersion !== undefined) fixed.siteVersion = line.siteVersion;
-  const after = recheck(fixed, fixedText);
-  const before = new Map<string, number>();
-  for (const problem of found) before.set(problem.code, (before.get(problem.code) ?? 0) + 1);
+  // Only the rules that reported on the line are asked again.
+  const after = recheck(fixed, fixedText, new Set(before.keys()));
 
   const kept: Problem[] = [];
   for (const problem of found) {
     if (problem.code === TYPOGRAPHIC_CODE) { kept.push(problem); continue; }
     const covered = placed.filter((c) => problem.span.start <= c.node.span.start && c.node.span.start < problem.span.end);
+    const inToken = covered.length > 0 || placed.some((c) => c.token && c.token.start <= problem.span.start && problem.span.end <= c.token.end);
     const remaining = after.get(problem.code) ?? 0;
-    const caused = covered.length ? remaining < before.get(problem.code)! : remaining === 0;
-    if (caused && covered.length) continue;
+    const caused = inToken ? remaining < before.get(problem.code)! : remaining === 0;
+    if (caused && inToken) continue;
     if (caused) kept.push({ ...problem, message: `${problem.message} This comes from ${names(placed)} on this line, which Windows reads differently from how it looks; replace ${placed.length > 1 ? 'them' : 'it'} and this goes away.` });
     else if (covered.length) kept.push({ ...problem, message: `${problem.message} It contains ${names(covered)}.` });
     else kept.push(problem);
