@@ -5,8 +5,7 @@ import {
   TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from './core/languageService';
-import { FIX_ALL_KIND } from './core/services/codeActions';
+import { FIX_ALL_KIND, getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
 import { runInSlices } from './utils/runInSlices';
