@@ -276,6 +276,15 @@ describe('typographic characters in manifests', () => {
     assert.equal(finding.fixes, undefined);
   });
 
+  it('a readiness finding on a value that holds a pasted character names it (the plan says ABC, the line ABС)', () => {
+    const text = `version: 1\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: pilot\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=AB\u0421"\n`;
+    const all = problems(text, {}, M);
+    const mismatch = all.find((p) => p.code === 'command-line-site-code-matches');
+    assert.ok(mismatch, JSON.stringify(all));
+    assert.match(mismatch.message, /U\+0421 CYRILLIC CAPITAL LETTER ES/);
+    assert.equal(typo(text, M).length, 1);
+  });
+
   it('a key with a Cyrillic е or a zero-width space gets the named finding, and the unknown-key message names it', () => {
     for (const [key, ch] of [['sit\u0435', '\u0435'], ['si\u200bte', '\u200b'], ['site\u00a0', '\u00a0']]) {
       const text = `version: 1\n${key}:\n  code: ABC\n`;

@@ -18,6 +18,8 @@ import type { ReadinessRule } from './rules/types';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
 import { keyCharacterSteps } from './keyCharacters';
 import { typographicCharacter } from '../ccmsetup/rules/characters';
+import { placedCharacters } from '../ccmsetup/characters';
+import type { Span } from '../ccmsetup/ast';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -107,8 +109,14 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   yield;
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
+  // A readiness finding on a command-line value that holds a pasted character names it (the plan says ABC, the line ABC”).
+  const pasted = overrides[typographicCharacter.id] === 'off' ? [] : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : []));
+  const naming = (message: string, span: Span | undefined) => {
+    const covered = span ? pasted.filter((c) => span.start <= c.node.span.start && c.node.span.start < span.end) : [];
+    return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
+  };
   const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: mask(result.message), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
+    .map((result) => ({ ...result, message: mask(naming(result.message, result.span)), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {
