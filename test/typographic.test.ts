@@ -365,3 +365,33 @@ describe('property: a flagged character inserted into a valid line', () => {
     }), { seed: 20261202, numRuns: 400 });
   });
 });
+
+describe('typographic characters: cost', () => {
+  /** Fastest of three full analyses, in ms. */
+  function best(text: string, name: string): number {
+    let fastest = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const service = getLanguageService({ budget: { ms: 60_000 } });
+      const document = doc(text, name);
+      const start = performance.now();
+      service.analyze(document);
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    return fastest;
+  }
+
+  // Each character is placed, and each other finding looked up against the characters: done by
+  // walking and binary search, four times the input must cost about four times as much, not sixteen.
+  for (const [what, make, name] of [
+    ['one line of many arguments, each with a no-break space', (n: number) => `ccmsetup.exe ${'x\u00a0 '.repeat(n)}`, 'cost.ccmsetup'],
+    ['CCMSETUPCMD holding many values in typographic quotes', (n: number) => `CCMSETUPCMD="${'A=\u201c1\u201d '.repeat(n / 2)}"`, 'cost.ccmsetup'],
+    ['many manifest keys with a Cyrillic letter', (n: number) => `version: 1\n${Array.from({ length: n / 2 }, (_, i) => `k\u0435y${i}: 1\n`).join('')}`, 'cost.comanage.yaml'],
+  ] as const) {
+    it(`grows linearly: ${what}`, function () {
+      this.timeout(120_000);
+      const small = best(make(4_000), name);
+      const large = best(make(16_000), name);
+      assert.ok(large < Math.max(small, 5) * 9, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms for four times the input`);
+    });
+  }
+});

@@ -42,9 +42,10 @@ export function placedCharacters(line: CommandLine, documentText: string): Place
   if (last && last.line === line && last.text === documentText) return last.placed;
   const placed: PlacedCharacter[] = [];
   last = { line, text: documentText, placed };
+  const itemAt = itemFinder(line);
   for (const node of line.typographic ?? []) {
     const at = node.span.start;
-    const item = itemAt(line, at);
+    const item = itemAt(at);
     const switchPosition = item !== undefined && startOf(documentText, item.span) === at;
     if (node.kind === 'dash' && !switchPosition && !dashMatters(item, at)) continue;
     const place: CharacterPlace = switchPosition && (node.kind === 'dash' || node.replacement === '/') ? 'switch' : 'commandLine';
@@ -56,10 +57,39 @@ export function placedCharacters(line: CommandLine, documentText: string): Place
   return placed;
 }
 
-/** The innermost item (CCMSETUPCMD content first) whose token holds the offset. */
-function itemAt(line: CommandLine, at: number): ItemNode | undefined {
-  const inside = (span: Span) => span.start <= at && at < span.end;
-  return line.args.find((item) => inside(item.span)) ?? line.items.find((item) => inside(item.span));
+/**
+ * Finds the innermost item (CCMSETUPCMD content first) whose token holds an offset, for offsets
+ * asked in increasing order: one walk over the line's arguments, however many characters it has.
+ */
+function itemFinder(line: CommandLine): (at: number) => ItemNode | undefined {
+  const args = [...line.args].sort((a, b) => a.span.start - b.span.start);
+  let next = 0;
+  return (at) => {
+    while (next < args.length && args[next].span.end <= at) next++;
+    const item = args[next];
+    if (item && item.span.start <= at) return item;
+    return line.wrapper && line.wrapper.span.start <= at && at < line.wrapper.span.end ? line.wrapper : undefined;
+  };
+}
+
+/** Index of the first character at or after `offset` (characters sorted by offset). */
+export function firstAtOrAfter(placed: readonly { node: { span: Span } }[], offset: number): number {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (placed[mid].node.span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The characters (sorted by offset) that lie inside a span. */
+export function charactersIn<T extends { node: { span: Span } }>(placed: readonly T[], span: Span): T[] {
+  const from = firstAtOrAfter(placed, span.start);
+  let to = from;
+  while (to < placed.length && placed[to].node.span.start < span.end) to++;
+  return placed.slice(from, to);
 }
 
 /** A token's first character after an opening quote. */
@@ -135,22 +165,42 @@ export function explainByCharacters(
   // Only the rules that reported on the line are asked again.
   const after = recheck(fixed, fixedText, new Set(before.keys()));
 
+  // Characters by offset, and the distinct arguments they sit in (also by offset): each finding looks both up.
+  const sorted = [...placed].sort((a, b) => a.node.span.start - b.node.span.start);
+  const tokens: Span[] = [];
+  for (const c of sorted) if (c.token && tokens[tokens.length - 1] !== c.token) tokens.push(c.token);
+  tokens.sort((a, b) => a.start - b.start);
+  const all = names(sorted);
   const kept: Problem[] = [];
   for (const problem of found) {
     if (problem.code === TYPOGRAPHIC_CODE) { kept.push(problem); continue; }
-    const covered = placed.filter((c) => problem.span.start <= c.node.span.start && c.node.span.start < problem.span.end);
-    const inToken = covered.length > 0 || placed.some((c) => c.token && c.token.start <= problem.span.start && problem.span.end <= c.token.end);
+    const covered = charactersIn(sorted, problem.span);
+    const inToken = covered.length > 0 || insideOne(tokens, problem.span);
     const remaining = after.get(problem.code) ?? 0;
     const caused = inToken ? remaining < before.get(problem.code)! : remaining === 0;
     if (caused && inToken) continue;
-    if (caused) kept.push({ ...problem, message: `${problem.message} This comes from ${names(placed)} on this line, which Windows reads differently from how it looks; replace ${placed.length > 1 ? 'them' : 'it'} and this goes away.` });
+    if (caused) kept.push({ ...problem, message: `${problem.message} This comes from ${all} on this line, which Windows reads differently from how it looks; replace ${placed.length > 1 ? 'them' : 'it'} and this goes away.` });
     else if (covered.length) kept.push({ ...problem, message: `${problem.message} It contains ${names(covered)}.` });
     else kept.push(problem);
   }
   return kept;
 }
 
-function names(placed: PlacedCharacter[]): string {
+/** Is the span inside one of these (sorted, non-nested or nested) spans? Binary search to the last start at or before it. */
+function insideOne(spans: Span[], span: Span): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  // Arguments don't overlap, except a CCMSETUPCMD around its content: look back over at most two.
+  for (let i = low - 1; i >= 0 && i >= low - 2; i--) if (spans[i].start <= span.start && span.end <= spans[i].end) return true;
+  return false;
+}
+
+export function names(placed: readonly PlacedCharacter[]): string {
   const distinct = [...new Set(placed.map((c) => c.label))];
   return distinct.length <= 2 ? distinct.join(' and ') : `${distinct.slice(0, 2).join(', ')} and ${distinct.length - 2} more`;
 }

@@ -18,7 +18,7 @@ import type { ReadinessRule } from './rules/types';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
 import { keyCharacterSteps } from './keyCharacters';
 import { typographicCharacter } from '../ccmsetup/rules/characters';
-import { placedCharacters } from '../ccmsetup/characters';
+import { charactersIn, placedCharacters } from '../ccmsetup/characters';
 import type { Span } from '../ccmsetup/ast';
 
 export interface ManifestAnalysis {
@@ -48,6 +48,12 @@ export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: Pi
 }
 
 /** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
+/** A message with the pasted characters inside its span named (characters sorted by offset). */
+function naming(message: string, span: Span | undefined, characters: readonly { node: { span: Span }; label: string }[]): string {
+  const covered = span && characters.length ? charactersIn(characters, span) : [];
+  return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
+}
+
 function notCut(text: string): ManifestDocument {
   return {
     text, declined: true,
@@ -96,11 +102,10 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
   // Keys holding a pasted character get the named finding; a structure finding on such a key names it too.
   const keyCharacters = !document.declined && overrides[typographicCharacter.id] !== 'off' ? yield* keyCharacterSteps(document.root, document.text) : [];
+  const inKeys = keyCharacters.map((c) => ({ node: { span: c.span }, label: c.label })).sort((a, b) => a.node.span.start - b.node.span.start);
   if (readable) {
     for (const finding of yield* checkStructureSteps(document.root, document.text.length, options.budget)) {
-      const covered = keyCharacters.filter((c) => finding.span.start <= c.span.start && c.span.start < finding.span.end);
-      const message = covered.length ? `${finding.message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : finding.message;
-      push(finding.code, severityOf(finding.code), { span: finding.span, message, fixes: finding.fixes });
+      push(finding.code, severityOf(finding.code), { span: finding.span, message: naming(finding.message, finding.span, inKeys), fixes: finding.fixes });
     }
   }
   for (const c of keyCharacters) {
@@ -110,13 +115,10 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
   // A readiness finding on a command-line value that holds a pasted character names it (the plan says ABC, the line ABC”).
-  const pasted = overrides[typographicCharacter.id] === 'off' ? [] : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : []));
-  const naming = (message: string, span: Span | undefined) => {
-    const covered = span ? pasted.filter((c) => span.start <= c.node.span.start && c.node.span.start < span.end) : [];
-    return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
-  };
+  const pasted = overrides[typographicCharacter.id] === 'off' ? []
+    : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : [])).sort((a, b) => a.node.span.start - b.node.span.start);
   const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: mask(naming(result.message, result.span)), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
+    .map((result) => ({ ...result, message: mask(naming(result.message, result.span, pasted)), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {
