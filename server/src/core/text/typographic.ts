@@ -248,5 +248,7 @@ export function replacementAdvice(replacement: string): string {
   if (replacement === "'") return "Use a straight apostrophe (').";
   if (replacement === '/') return 'Use / (ccmsetup parameters start with a slash).';
   if (replacement === '-') return 'Use - (hyphen-minus).';
+  if (/^[A-Za-z]$/.test(replacement)) return `Type the Latin letter ${replacement} instead.`;
+  if (/^[0-9]$/.test(replacement)) return `Type the digit ${replacement} instead.`;
   return `Use ${replacement}.`;
 }
