@@ -169,6 +169,13 @@ describe('typographic characters in .ccmsetup lines', () => {
     });
   }
 
+  it('a byte order mark is skipped at the start of the file, and flagged at the start or end of any other line', () => {
+    assert.deepEqual(typo('\ufeffccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'), []);
+    const text = 'ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC\n\ufeffccmsetup.exe /mp:mp02.contoso.com SMSSITECODE=ABC\ufeff';
+    assert.deepEqual(typo(text).map((f) => f.span.start), [text.indexOf('\ufeff'), text.length - 1]);
+    assert.deepEqual(problems(apply(text, typo(text).flatMap((f) => f.fixes![0].edits))), []);
+  });
+
   it('leaves a dash alone where a path or free text may hold one', () => {
     assert.deepEqual(typo('ccmsetup.exe /source:"\\\\server\\Client \u2013 2403" SMSSITECODE=ABC'), []);
     assert.deepEqual(typo('"C:\\Setup \u2013 2403\\ccmsetup.exe" /mp:mp01.contoso.com SMSSITECODE=ABC'), []);

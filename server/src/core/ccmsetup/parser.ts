@@ -8,7 +8,7 @@ import {
 } from './ast';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
-import { Token, tokenize, unquote } from './tokenizer';
+import { Token, isSpace, tokenize, unquote } from './tokenizer';
 import { findTypographic, mayHoldTypographic } from '../text/typographic';
 
 /** Maps an index in the text being parsed to a document offset. */
@@ -51,8 +51,10 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
     const next = lineEnd + 1;
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
-    while (contentStart < contentEnd && isBlank(text.charCodeAt(contentStart))) contentStart++;
-    while (contentEnd > contentStart && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    // A byte order mark is skipped at the start of the file only; anywhere else Windows receives it.
+    if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) contentStart++;
+    while (contentStart < contentEnd && isSpace(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
 
     if (contentStart < contentEnd) {
       if (text[contentStart] === '#') {
@@ -286,9 +288,6 @@ function firstUnquoted(text: string, from: number, to: number, chars: string): n
   return -1;
 }
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xfeff;
-}
 
 /** Document span of characters [a, b) of a value's unquoted text. */
 export function valueSubSpan(value: ValueNode, a: number, b: number): Span {
