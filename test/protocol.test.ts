@@ -41,7 +41,7 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.equal(caps.textDocumentSync, 2, 'incremental sync');
     assert.deepEqual([...(caps.completionProvider?.triggerCharacters ?? [])].sort(), [' ', '/', ':', '='].sort());
     assert.equal(caps.hoverProvider, true);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.comanage']);
     assert.equal(caps.documentSymbolProvider, true);
   });
 

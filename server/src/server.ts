@@ -5,7 +5,7 @@ import {
   TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from './core/languageService';
+import { FIX_ALL_KIND, getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
 import { runInSlices } from './utils/runInSlices';
@@ -63,7 +63,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['/', '=', ':', ' '], resolveProvider: true },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
       },
       serverInfo: { name: 'comanage' },
@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const only = params.context.only;
     const actions = languageService.getCodeActions(doc, params.range);
-    // Honour a client's kind filter (e.g. "source.fixAll" only): ours are all quick fixes.
+    // Honour a client's kind filter (e.g. "source.fixAll" only): quick fixes and one source.fixAll.comanage.
     if (!only?.length) return actions;
     return actions.filter(({ kind = '' }) => only.some((k) => kind === k || kind.startsWith(`${k}.`)));
   }, [], token));

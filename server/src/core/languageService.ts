@@ -20,6 +20,7 @@ import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
 import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manifest/graphExport';
 import { getCodeActions } from './services/codeActions';
+export { FIX_ALL_KIND } from './services/codeActions';
 import { doComplete, resolveCompletion } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
 import { doHover } from './services/hover';

@@ -26,6 +26,11 @@ export interface Fix {
   edits: { span: Span; newText: string }[];
   /** The one fix an editor may apply without asking (VS Code's "auto fix"). */
   preferred?: boolean;
+  /**
+   * Fixes with the same value here can all be applied at once: the code actions add one "fix all"
+   * action for the file, titled by this template ({n}: how many fixes, {s}: "s" when more than one).
+   */
+  fixAll?: string;
 }
 
 /** One finding, in document offsets; converted to an LSP Diagnostic only at the service edge. */

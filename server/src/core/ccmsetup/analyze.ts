@@ -15,6 +15,7 @@ import { Budget, MAX_LINE_LENGTH, MAX_PROBLEMS, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { secretValues } from './query';
+import { TYPOGRAPHIC_CODE, explainByCharacters, placedCharacters } from './characters';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
 
@@ -45,6 +46,7 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   const overrides = options.settings.rules ?? {};
   const active = (options.rules ?? CCMSETUP_RULES).filter((rule) => overrides[rule.id] !== 'off');
   const failed = new Set<string>();
+  const typographic = active.find((rule) => rule.id === TYPOGRAPHIC_CODE);
   const now = options.now ?? new Date();
 
   let checked = 0;
@@ -61,6 +63,11 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     }
     const before = problems.length;
     checkLine(line);
+    if (line.typographic && typographic && line.text.length <= MAX_LINE_LENGTH && !isSuppressed(line, typographic.id)) {
+      // Findings the line's pasted characters cause are explained by them (see characters.ts).
+      const placed = placedCharacters(line, document.text);
+      problems.push(...explainByCharacters(line, placed, problems.splice(before), codesOf, options.catalog));
+    }
     options.lines?.remember(line, problems.slice(before));
   }
   // A misspelt directive, code or context would otherwise be ignored without a word.
@@ -86,6 +93,17 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;
+
+  /** How many findings of each code the other rules raise on a line (its messages aren't kept). */
+  function codesOf(line: CommandLine, text: string, codes: ReadonlySet<string>): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const rule of active) {
+      if (!codes.has(rule.id) || isSuppressed(line, rule.id)) continue;
+      const context: RuleContext = { catalog: options.catalog, text, now, report() { counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1); } };
+      try { rule.check(line, context); } catch { /* reported on the line itself */ }
+    }
+    return counts;
+  }
 
   function checkLine(line: CommandLine): void {
     if (line.text.length > MAX_LINE_LENGTH) {

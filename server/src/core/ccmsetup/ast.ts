@@ -1,6 +1,7 @@
 // Syntax tree of a ccmsetup file. Every node holds document offsets (start inclusive, end
 // exclusive); line/character positions are computed only when a result leaves the core.
 import type { Resolved } from '../catalog';
+import type { FlaggedCharacter } from '../text/typographic';
 
 export interface Span { start: number; end: number }
 
@@ -71,8 +72,19 @@ export interface CommandLine {
   disabled?: Set<string>;
   /** Configuration Manager version stated by a `# comanage-site-version:` comment. */
   siteVersion?: number;
+  /** For a line inside a YAML scalar: how the scalar is written (a fix must be escaped for it). */
+  embedded?: 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+  /** Typographic and invisible characters in the line, in order; absent when there are none. */
+  typographic?: TypographicNode[];
   /** Set when the line came out of an escaped string whose offsets could only be estimated. */
   approximate?: true;
+}
+
+/** A character pasted text brought (typographic quote, Unicode space, ...): see text/typographic.ts. */
+export interface TypographicNode extends FlaggedCharacter {
+  /** Index in the line's `text`. */
+  index: number;
+  span: Span;
 }
 
 export interface CommentNode { span: Span; text: string }

@@ -10,7 +10,8 @@ import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
 import { withLineFeeds } from '../lineBreaks';
 import { disabledCodes, readDirective } from '../directives';
-import { Token, tokenize, unquote } from './tokenizer';
+import { Token, isSpace, tokenize, unquote } from './tokenizer';
+import { findTypographic, mayHoldTypographic } from '../text/typographic';
 
 /** Maps an index in the text being parsed to a document offset. */
 export type OffsetMap = (index: number) => number;
@@ -53,8 +54,10 @@ export function* parseCcmsetupDocumentSteps(source: string, options: ParseOption
     const next = lineEnd + 1;
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
-    while (contentStart < contentEnd && isBlank(text.charCodeAt(contentStart))) contentStart++;
-    while (contentEnd > contentStart && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    // A byte order mark is skipped at the start of the file only; anywhere else Windows receives it.
+    if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) contentStart++;
+    while (contentStart < contentEnd && isSpace(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
 
     if (contentStart < contentEnd) {
       if (text[contentStart] === '#') {
@@ -172,7 +175,7 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   for (const item of items) if (item !== wrapper) args.push(item);
   if (wrapper?.inner) problems.push(...wrapper.inner.problems);
 
-  return {
+  const line: CommandLine = {
     span: spanOf(from, to),
     text: text.slice(from, to),
     context,
@@ -184,6 +187,12 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
     args,
     problems,
   };
+  // Found once, on the outer line: a CCMSETUPCMD's content is part of its text.
+  if (!options.nested && mayHoldTypographic(text, from, to)) {
+    const found = findTypographic(text, from, to);
+    if (found.length) line.typographic = found.map((c) => ({ ...c, index: c.index - from, span: spanOf(c.index, c.index + 1) }));
+  }
+  return line;
 }
 
 function programKind(text: string, token: Token): 'exe' | 'msi' | undefined {
@@ -282,9 +291,6 @@ function firstUnquoted(text: string, from: number, to: number, chars: string): n
   return -1;
 }
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xfeff;
-}
 
 /** Document span of characters [a, b) of a value's unquoted text. */
 export function valueSubSpan(value: ValueNode, a: number, b: number): Span {

@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import { CatalogEntry } from '../catalog';
 import { CommandLine, ItemNode, ParameterNode, PropertyNode, Span } from './ast';
-import { isSpace } from './tokenizer';
+import { isSpace, trimBlanks } from './tokenizer';
 
 export type NamedItem = ParameterNode | PropertyNode;
 
@@ -33,7 +33,8 @@ export function has(line: CommandLine, name: string): boolean {
 
 /** The unquoted value of the first occurrence of an entry, upper-cased for comparisons. */
 export function valueOf(line: CommandLine, name: string): string | undefined {
-  return find(line, name)?.value?.text.trim().toUpperCase();
+  const text = find(line, name)?.value?.text;
+  return text === undefined ? undefined : trimBlanks(text).toUpperCase();
 }
 
 export function entryOf(item: NamedItem): CatalogEntry | undefined {

@@ -21,6 +21,7 @@ export function shiftInPlace(line: CommandLine, problems: readonly Problem[] | u
     l.launcher.forEach(span);
     span(l.program?.span);
     l.problems.forEach((p) => span(p.span));
+    l.typographic?.forEach((c) => span(c.span));
     for (const item of l.items) {
       span(item.span);
       if (item.type === 'stray' || item.type === 'installerOption') continue;

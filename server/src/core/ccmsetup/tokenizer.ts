@@ -1,4 +1,4 @@
-// Splits one command line into whitespace-separated tokens the way cmd and msiexec do: quotes
+// Splits one command line into tokens at spaces and tabs the way cmd and msiexec do: quotes
 // group spaces, and inside quotes both \" and "" stand for a literal quote. A <placeholder> is
 // kept whole so that template text is reported once, as template text. Never throws.
 
@@ -86,7 +86,20 @@ export function unquote(text: string, from: number, to: number): { text: string;
   return { text: out, indices };
 }
 
-/** The blanks that separate tokens (the same set everywhere that edits or splits a line). */
+/**
+ * The blanks that separate tokens (the same set everywhere that edits or splits a line): space and
+ * tab only, as Windows splits a command line (CommandLineToArgvW, the MSVC argv rules). A no-break
+ * or ideographic space is an ordinary character there, so the words around it arrive as one.
+ */
 export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
+  return code === 32 || code === 9;
+}
+
+/** Trims spaces and tabs only; String.prototype.trim would also drop a no-break space Windows keeps. */
+export function trimBlanks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

@@ -4,6 +4,7 @@
 import { CatalogEntry, ValueType, displayName } from '../catalog';
 import { allowedValues, describeValueType } from '../catalog/describe';
 import { ValueNode } from './ast';
+import { trimBlanks } from './tokenizer';
 
 export type ValueIssueCode = 'invalid-value' | 'value-out-of-range' | 'invalid-address' | 'empty-list-item';
 
@@ -94,7 +95,7 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
       const parts = text.split(type.separator);
       parts.forEach((part, index) => {
         const from = offset + start;
-        const trimmed = part.trim();
+        const trimmed = trimBlanks(part);
         if (trimmed.length === 0) {
           // A list of one blank item has no separator to point at: missing-value reports it.
           if (parts.length === 1) return;
@@ -108,7 +109,7 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
               message: `"${trimmed}" is not a value of ${name}; use ${type.allowed.map((v) => v.value).join(', ')}.` });
           }
         } else {
-          const lead = part.length - part.trimStart().length;
+          const lead = part.indexOf(trimmed);
           issues.push(...check(entry, type.item, trimmed, from + lead));
         }
         start += part.length + type.separator.length;
@@ -130,8 +131,16 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
   }
 }
 
+/**
+ * The host is judged as written: new URL() maps it first (IDNA drops a soft hyphen or a zero-width
+ * character, folds full-width letters), so "mp1.con\u00ADtoso.com" would pass, though the
+ * client receives the character.
+ */
 function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\/[^\s/]/i.test(text)) return false;
+  const authority = /^https?:\/\/([^/?#]*)/i.exec(text);
+  if (!authority) return false;
+  const host = authority[1].slice(authority[1].lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  if (!isHostName(host)) return false;
   try {
     return isHostName(new URL(text).hostname);
   } catch {

@@ -18,6 +18,10 @@ import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
+import { keyCharacterSteps } from './keyCharacters';
+import { typographicCharacter } from '../ccmsetup/rules/characters';
+import { charactersIn, placedCharacters } from '../ccmsetup/characters';
+import type { Span } from '../ccmsetup/ast';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -49,6 +53,12 @@ export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: 
 }
 
 /** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
+/** A message with the pasted characters inside its span named (characters sorted by offset). */
+function naming(message: string, span: Span | undefined, characters: readonly { node: { span: Span }; label: string }[]): string {
+  const covered = span && characters.length ? charactersIn(characters, span) : [];
+  return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
+}
+
 function notCut(text: string): ManifestDocument {
   return {
     text, declined: true,
@@ -95,16 +105,25 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   }
   // A document the YAML parser could not read has no reliable structure to judge.
   const readable = !document.declined && !document.problems.some((p) => p.code === 'yaml-syntax');
+  // Keys holding a pasted character get the named finding; a structure finding on such a key names it too.
+  const keyCharacters = !document.declined && overrides[typographicCharacter.id] !== 'off' ? yield* keyCharacterSteps(document.root, document.text) : [];
+  const inKeys = keyCharacters.map((c) => ({ node: { span: c.span }, label: c.label })).sort((a, b) => a.node.span.start - b.node.span.start);
   if (readable) {
     for (const finding of yield* checkStructureSteps(document.root, document.text, options.budget)) {
-      push(finding.code, severityOf(finding.code), { span: finding.span, message: finding.message, fixes: finding.fixes });
+      push(finding.code, severityOf(finding.code), { span: finding.span, message: naming(finding.message, finding.span, inKeys), fixes: finding.fixes });
     }
+  }
+  for (const c of keyCharacters) {
+    push(c.code, typographicCharacter.severity, { span: c.span, message: c.message, fixes: c.fixes, docUrl: typographicCharacter.docUrl });
   }
   yield;
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
+  // A readiness finding on a command-line value that holds a pasted character names it (the plan says ABC, the line ABC”).
+  const pasted = overrides[typographicCharacter.id] === 'off' ? []
+    : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : [])).sort((a, b) => a.node.span.start - b.node.span.start);
   const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: mask(result.message), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
+    .map((result) => ({ ...result, message: mask(naming(result.message, result.span, pasted)), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {

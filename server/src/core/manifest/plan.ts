@@ -162,6 +162,7 @@ export class Plan {
         const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
         const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context: 'intune' });
         if (!decoded.exact) line.approximate = true;
+        line.embedded = node.style;
         return line;
       };
       const add = (line: CommandLine) => lines.push({ policy: i, line, exact: !line.approximate });

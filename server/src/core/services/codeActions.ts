@@ -1,28 +1,90 @@
 // Quick fixes: the fixes rules attached to their findings, offered where the request range
 // touches a finding. Fixes are computed by the rules themselves, so no rule logic lives here.
-import { CodeAction, CodeActionKind, Problem, Range, TextDocument, TextEdit } from '../languageTypes';
+// Fixes that share a `fixAll` title are also joined into one action for the whole file: a quick
+// fix next to each of them, and a `source.fixAll.comanage` action (what "fix all on save" runs).
+import { CodeAction, CodeActionKind, Fix, Problem, Range, TextDocument, TextEdit } from '../languageTypes';
 import { toDiagnostics } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.comanage`;
 
 export function getCodeActions(document: TextDocument, problems: Problem[], range: Range): CodeAction[] {
   const from = document.offsetAt(range.start);
   const to = document.offsetAt(range.end);
   const actions: CodeAction[] = [];
+  const groups = fixAllGroups(problems);
+  const offered = new Set<string>();
   for (const problem of problems) {
     if (!problem.fixes?.length || problem.span.end < from || problem.span.start > to) continue;
     const [diagnostic] = toDiagnostics(document, [problem]);
     for (const fix of problem.fixes) {
-      const edits: TextEdit[] = fix.edits.map((edit) => ({
-        range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) },
-        newText: edit.newText,
-      }));
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [document.uri]: edits } },
+        edit: { changes: { [document.uri]: textEdits(document, fix.edits) } },
       });
+      const group = fix.fixAll !== undefined ? groups.get(fix.fixAll) : undefined;
+      if (group && group.count > 1 && !offered.has(fix.fixAll!)) {
+        offered.add(fix.fixAll!);
+        actions.push({
+          title: titleOf(fix.fixAll!, group.count),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: textEdits(document, group.edits) } },
+        });
+      }
     }
   }
+  // The file-wide action, whatever the range: one per file joining every group.
+  if (groups.size) {
+    const all = [...groups.entries()];
+    const edits = withoutOverlaps(all.flatMap(([, group]) => group.edits));
+    actions.push({
+      title: all.length === 1 ? titleOf(all[0][0], all[0][1].count) : `Apply ${edits.length} fixes of comanage in this file`,
+      kind: FIX_ALL_KIND,
+      edit: { changes: { [document.uri]: textEdits(document, edits) } },
+    });
+  }
   return actions;
+}
+
+interface Group { count: number; edits: Fix['edits'] }
+
+function fixAllGroups(problems: Problem[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const problem of problems) {
+    for (const fix of problem.fixes ?? []) {
+      if (fix.fixAll === undefined) continue;
+      const group = groups.get(fix.fixAll) ?? { count: 0, edits: [] };
+      group.count++;
+      group.edits.push(...fix.edits);
+      groups.set(fix.fixAll, group);
+    }
+  }
+  for (const group of groups.values()) group.edits = withoutOverlaps(group.edits);
+  return groups;
+}
+
+/** In document order; an edit that overlaps one already taken is left out (a workspace edit may not overlap). */
+function withoutOverlaps(edits: Fix['edits']): Fix['edits'] {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const kept: Fix['edits'] = [];
+  for (const edit of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && (edit.span.start < last.span.end || (edit.span.start === last.span.start && edit.span.end === last.span.end))) continue;
+    kept.push(edit);
+  }
+  return kept;
+}
+
+function titleOf(template: string, count: number): string {
+  return template.replace('{n}', String(count)).replace('{s}', count === 1 ? '' : 's');
+}
+
+function textEdits(document: TextDocument, edits: Fix['edits']): TextEdit[] {
+  return edits.map((edit) => ({
+    range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) },
+    newText: edit.newText,
+  }));
 }

@@ -19,9 +19,9 @@ export function doComplete(document: TextDocument, parsed: CcmsetupDocument, pos
   const before = text.slice(lineStart, offset);
   if (before.trimStart().startsWith('#')) return { isIncomplete: false, items: [] };
 
-  // The token being typed: back to a blank, or to the quote that opens CCMSETUPCMD's content.
+  // The token being typed: back to a space or tab (where Windows splits), or to the quote that opens CCMSETUPCMD's content.
   let start = offset;
-  while (start > lineStart && !/[\s"]/.test(text[start - 1])) start--;
+  while (start > lineStart && !/[ \t\r"]/.test(text[start - 1])) start--;
   const prefix = text.slice(start, offset);
   const replace: Range = { start: document.positionAt(start), end: position };
 

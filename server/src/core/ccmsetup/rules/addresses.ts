@@ -2,6 +2,7 @@
 import { docLink } from '../../catalog/types';
 import { valueSubSpan } from '../parser';
 import { findAll, isCmgAddress } from '../query';
+import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
 export const cmgMpNeedsHttps = defineRule({
@@ -13,8 +14,8 @@ export const cmgMpNeedsHttps = defineRule({
       if (!value) continue;
       let offset = 0;
       for (const part of value.text.split(';')) {
-        const trimmed = part.trim();
-        const at = offset + (part.length - part.trimStart().length);
+        const trimmed = trimBlanks(part);
+        const at = offset + part.indexOf(trimmed);
         offset += part.length + 1;
         if (!isCmgAddress(trimmed) || /^https:\/\//i.test(trimmed)) continue;
         const scheme = /^[a-z]+:\/\//i.exec(trimmed);
@@ -63,9 +64,9 @@ export const httpsNeedsFqdn = defineRule({
         for (const part of value.text.split(';')) {
           const at = offset;
           offset += part.length + 1;
-          const match = /^https:\/\/([^/:;\s]+)/i.exec(part.trim());
+          const match = /^https:\/\/([^/:;\s]+)/i.exec(trimBlanks(part));
           if (!match || match[1].includes('.')) continue;
-          const lead = part.length - part.trimStart().length;
+          const lead = part.indexOf(trimBlanks(part));
           ctx.report(valueSubSpan(value, at + lead, at + lead + match[0].length),
             `Over HTTPS, give the management point's FQDN (as in its certificate), not the computer name "${match[1]}".`);
         }

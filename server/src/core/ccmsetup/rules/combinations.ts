@@ -1,6 +1,7 @@
 // Rules about entries that the reference says must, or must not, appear together.
 import { docLink } from '../../catalog/types';
 import { find, has, valueOf } from '../query';
+import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
 export const siteCodeAutoWithHostname = defineRule({
@@ -53,7 +54,7 @@ export const cachePercentConflict = defineRule({
   title: 'SMSCACHEFLAGS with both PERCENTDISKSPACE and PERCENTFREEDISKSPACE',
   check(line, ctx) {
     const flags = find(line, 'SMSCACHEFLAGS');
-    const values = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map((v) => v.trim());
+    const values = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map(trimBlanks);
     if (flags?.value && values.includes('PERCENTDISKSPACE') && values.includes('PERCENTFREEDISKSPACE')) {
       ctx.report(flags.value.span, 'Choose one of PERCENTDISKSPACE (share of the whole disk) and PERCENTFREEDISKSPACE (share of the free space); they can\'t be combined.');
     }
@@ -69,7 +70,7 @@ export const cachePercentNeedsSize = defineRule({
   title: 'A PERCENT cache flag without SMSCACHESIZE as a percentage',
   check(line, ctx) {
     const flags = find(line, 'SMSCACHEFLAGS');
-    const percent = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map((v) => v.trim()).find((v) => v.startsWith('PERCENT'));
+    const percent = (valueOf(line, 'SMSCACHEFLAGS') ?? '').split(';').map(trimBlanks).find((v) => v.startsWith('PERCENT'));
     if (!flags?.value || !percent) return;
     const size = find(line, 'SMSCACHESIZE');
     if (!size) {

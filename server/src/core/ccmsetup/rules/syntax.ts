@@ -3,6 +3,7 @@ import { displayName } from '../../catalog';
 import { REFERENCE_URL, docLink } from '../../catalog/types';
 import { PropertyNode } from '../ast';
 import { deletionSpan, isNamed, mergeSpans } from '../query';
+import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
 const ABOUT = `${REFERENCE_URL}#aboutCCMSetup`;
@@ -160,7 +161,7 @@ export const missingValue = defineRule({
       if (!isNamed(item) || !item.resolved) continue;
       const entry = item.resolved.entry;
       if (entry.value.kind === 'none' || entry.valueOptional) continue;
-      if (item.value && item.value.text.trim().length > 0) continue;
+      if (item.value && trimBlanks(item.value.text).length > 0) continue;
       if (entry.name === 'CCMSETUPCMD' && (item as PropertyNode).inner) continue;
       const name = displayName(entry);
       const how = entry.kind === 'parameter' ? `${name}:value` : `${name}=value`;
