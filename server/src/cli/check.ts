@@ -3,6 +3,7 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core/languageService';
 import { documentKindOf } from '../core/languageTypes';
+import { maskText } from '../core/secrets';
 import { comparePaths, displayPath, readSourceFile } from './files';
 import type { FileResult } from './format/types';
 
@@ -24,10 +25,16 @@ export function checkFiles(absolutePaths: readonly string[], cwd: string, servic
     const uri = pathToFileURL(absolute).href;
     const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, text);
     try {
-      return { file, diagnostics: service.doValidation(document) };
+      return checkTextDocument(file, document, service);
     } catch (error) {
       throw new CheckFailure(file, error);
     }
   });
   return results.sort((a, b) => comparePaths(a.file, b.file));
+}
+
+/** One file's result as the formats print it. */
+export function checkTextDocument(file: string, document: TextDocument, service: LanguageService): FileResult {
+  // A file name can hold a token too (a token saved as a file): every format prints this name.
+  return { file: maskText(file), diagnostics: service.doValidation(document) };
 }

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessCheck } from '../core/languageService';
 import { AREA_TITLES } from '../core/manifest/rules/types';
 import { documentKindOf } from '../core/languageTypes';
+import { maskText } from '../core/secrets';
 import { comparePaths, displayPath, readSourceFile } from './files';
 import { toSafeJson } from './format/types';
 import { UsageError } from './usageError';
@@ -19,7 +20,7 @@ export function readinessReports(absolutePaths: readonly string[], cwd: string, 
   return manifests.map((absolute) => {
     const file = displayPath(absolute, cwd);
     const document = TextDocument.create(pathToFileURL(absolute).href, 'comanage-manifest', 1, readSourceFile(absolute, file));
-    return { file, checks: service.getReadiness(document) };
+    return { file: maskText(file), checks: service.getReadiness(document) };
   }).sort((a, b) => comparePaths(a.file, b.file));
 }
 

@@ -1,18 +1,15 @@
 // Runs every ccmsetup rule over every command line of a parsed document and applies the user's
 // severity settings and `# comanage-disable-next-line` suppressions. One failing rule never
-// stops the others: its exception becomes a single internal-error finding. Messages pass through
-// a masker of the line's tokens (secrets.ts), so a token pasted anywhere, whole or in part, never
-// reaches an editor, a log or a report. Lines over
+// stops the others: its exception becomes a single internal-error finding. (Tokens quoted in
+// messages are masked where the facade hands them out: maskOutputs.ts.) Lines over
 // MAX_LINE_LENGTH are not checked, and checking stops when the document's time budget runs out.
 import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
-import { secretMasker } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { Budget, MAX_LINE_LENGTH, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
-import { secretValues } from './query';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
 
@@ -69,8 +66,6 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
       problems.push(lineTooLong(line.span, line.text.length));
       return;
     }
-    // Messages may quote the line; whatever may be its token is masked, whole or in part.
-    const mask = secretMasker(secretValues(line));
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
       const context: RuleContext = {
@@ -82,10 +77,10 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
           problems.push({
             code: rule.id,
             span,
-            message: mask(message),
+            message,
             severity: severity && severity !== 'off' ? severity : rule.severity,
             docUrl: extra?.docUrl ?? rule.docUrl,
-            fixes: extra?.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })),
+            fixes: extra?.fixes,
             unnecessary: extra?.unnecessary,
           });
         },

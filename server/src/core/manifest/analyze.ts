@@ -7,8 +7,6 @@ import type { LineCache } from '../ccmsetup/lineCache';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
 import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
-import { secretValues } from '../ccmsetup/query';
-import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
 import { MANIFEST_LIMITS, parseWhole } from './parser';
 import { parseInPiecesSteps } from './pieces';
@@ -74,13 +72,11 @@ export function analyzeManifest(document: ManifestDocument, plan: Plan, options:
 export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): Steps<ManifestAnalysis> {
   const overrides = options.settings.rules ?? {};
   const problems: Problem[] = [];
-  // Every message may quote the plan; the tokens of its command lines are masked wherever they appear.
   yield* plan.prepareCommandLines();
-  const mask = secretMasker(plan.commandLines().flatMap(({ line }) => secretValues(line)));
   const push = (code: string, defaultSeverity: Problem['severity'], problem: Omit<Problem, 'code' | 'severity' | 'docUrl'> & { docUrl?: string }) => {
     const override = overrides[code];
     if (override === 'off') return;
-    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC, message: mask(problem.message) });
+    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC });
   };
   const severityOf = (code: StructureCode) => STRUCTURE_CODES.find((c) => c.id === code)!.severity;
 
@@ -98,8 +94,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   yield;
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
-  const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: mask(result.message), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
+  const readiness = readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [];
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {
