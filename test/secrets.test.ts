@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver';
 import { TOKEN_EXPIRY_WARNING_DAYS } from '../server/src/core/ccmsetup/rules/templates';
 import { getLanguageService } from '../server/src/core/languageService';
-import { tokenExpiry } from '../server/src/core/secrets';
+import { MASK, findSecrets, tokenExpiry } from '../server/src/core/secrets';
 import { jwt } from './fuzz/arbitraries';
 import { PLACEMENTS, PLACEMENT_NAMES, bulkToken, leaksOf, shapeOf } from './fuzz/secretPlacement';
 import { doc } from './helpers/core';
@@ -88,6 +88,29 @@ describe('secrets', () => {
     });
   });
 
+  describe('finding tokens in a document', () => {
+    const token = jwt(1_900_000_000);
+    it('leaves ordinary text alone: words, host names and paths next to a token', () => {
+      const secrets = findSecrets(`ccmsetup.exe /regtoken:${token}\nccmsetup.exe /mp:https://mp1.contoso.com SMSSITECODE=ABC\n  contoso.cloudapp.net/CCM_Proxy_MutualAuth/1\n# comanage-disable-next-line regtoken-plain-text`);
+      const ordinary = 'ccmsetup.exe SMSSITECODE contoso.cloudapp.net CCM_Proxy_MutualAuth mp1.contoso.com regtoken-plain-text';
+      assert.equal(secrets.mask(ordinary), ordinary);
+      assert.equal(secrets.mask(`"${token.slice(100, 140)}" is odd`), `"${MASK}" is odd`);
+      assert.equal(findSecrets('ccmsetup.exe /mp:x SMSSITECODE=ABC').none, true);
+    });
+
+    it('reads a 2 MB document in one pass, however many tokens or token-like runs it holds', () => {
+      for (const text of [
+        `ccmsetup.exe /regtoken:${token}\n`.repeat(2_000_000 / 500), 'eyJabcd'.repeat(300_000), `${'a'.repeat(25)}.`.repeat(80_000),
+        '/regtoken:abcdefgh '.repeat(100_000), `${token.slice(0, 50)}\n${token.slice(50)} `.repeat(2_000_000 / token.length),
+      ]) {
+        const start = performance.now();
+        const secrets = findSecrets(text);
+        assert.ok(performance.now() - start < 500, `${Math.round(performance.now() - start)} ms for ${text.slice(0, 20)}…`);
+        assert.equal(secrets.mask(token), MASK, 'a crafted file is masked wholesale');
+      }
+    });
+  });
+
   describe('a token anywhere in a document, in any form', function () {
     this.timeout(120_000);
     // Each placement gets its own random cases, so every form is tried on every run.
@@ -125,6 +148,24 @@ describe('secrets', () => {
 
   describe('language server', function () {
     this.timeout(20_000);
+    it('refuses comanage/exportPolicy for an index that is not a whole number (never reads policy 0 instead)', async () => {
+      const client = LspClient.start(path.resolve(__dirname, '..', 'dist', 'server.js'));
+      try {
+        await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await client.notify('initialized', {});
+        const uri = 'file:///tmp/secrets/p.comanage.yaml';
+        await client.open(uri, 'version: 1\ncomanagement:\n  policies:\n    - name: Pilot\n      commandLine: "SMSSITECODE=ABC"\n');
+        assert.ok((await client.request<{ body?: unknown }>('comanage/exportPolicy', { uri, index: 0 })).body, 'index 0 exports');
+        for (const index of ['0', 1.5, -1, null, 'x', 1, undefined]) {
+          const answer = await client.request<{ body?: unknown; refused?: string }>('comanage/exportPolicy', { uri, index });
+          assert.equal(answer.body, undefined, `index ${JSON.stringify(index)} exported`);
+          assert.match(answer.refused ?? '', /policy index must be a whole number/);
+        }
+      } finally {
+        await client.stop();
+      }
+    });
+
     it('shows no token in diagnostics, hovers, completions, symbols, code actions or logs', async () => {
       const client = LspClient.start(path.resolve(__dirname, '..', 'dist', 'server.js'));
       try {

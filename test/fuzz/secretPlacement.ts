@@ -128,10 +128,10 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const json = (value: unknown) => JSON.stringify(value, (key, v) => (key === 'uri' ? undefined : v)) ?? '';
 
 /**
- * Everything the document produces, as text per output. Hover and completion are asked at every
- * few characters (every character around line starts and the token's ends); every completion item
+ * Everything the document produces, as text per output. Hover and completion are asked every 19
+ * characters, around each line start and around the token's ends; every distinct completion item
  * is resolved. Code actions are asked for the whole document; their edits are returned apart,
- * because an edit may keep a token where it already is (see `movedSecrets`).
+ * because an edit may keep a token where it already is (see `leaksOf`).
  */
 export function collectOutputs(placed: Placed, token: string, service: LanguageService = getLanguageService({ now: () => NOW })): {
   outputs: Record<OutputName, string>; edits: { original: string; newText: string }[];
@@ -139,11 +139,11 @@ export function collectOutputs(placed: Placed, token: string, service: LanguageS
   const document = TextDocument.create(`file:///work/${placed.file.split('/').map(encodeURIComponent).join('/')}`, 'plaintext', 1, placed.text);
   const text = placed.text;
   const offsets = new Set<number>();
-  for (let o = 0; o <= text.length; o += 11) offsets.add(o);
-  for (let o = text.indexOf('\n'); o !== -1; o = text.indexOf('\n', o + 1)) for (let d = -2; d <= 4; d++) offsets.add(o + d);
+  for (let o = 0; o <= text.length; o += 19) offsets.add(o);
+  for (let o = text.indexOf('\n'); o !== -1; o = text.indexOf('\n', o + 1)) for (const d of [-1, 0, 1, 3]) offsets.add(o + d);
   for (const piece of [token.slice(0, 8), token.slice(-8)]) {
     const at = text.indexOf(piece);
-    if (at !== -1) for (let d = -4; d <= 12; d++) offsets.add(at + d);
+    if (at !== -1) for (let d = -3; d <= 9; d += 2) offsets.add(at + d);
   }
   const positions: Position[] = [...offsets].filter((o) => o >= 0 && o <= text.length).map((o) => document.positionAt(o));
   // Answers repeat from one position to the next: each distinct one is kept once.

@@ -61,6 +61,7 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
     doValidation: (document) => maskDeep(inner.doValidation(document), secretsOf(document)),
     *validationSteps(document) {
       const diagnostics = yield* inner.validationSteps(document);
+      yield; // the search for tokens gets a slice of its own
       return maskDeep(diagnostics, secretsOf(document));
     },
     doComplete(document, position) {

@@ -11,6 +11,7 @@ export const MIN_SECRET_FRAGMENT = 8;
 
 /** Secret text kept per document; beyond it (only a crafted file holds that much), every random-looking run is masked. */
 const MAX_SECRET_TEXT = 64 * 1024;
+const MAX_SEEDS = 2048;
 
 /** What a document's text holds in secrets, and how to keep them out of what it produces. */
 export interface DocumentSecrets {
@@ -48,16 +49,20 @@ const ANY_RUN = /[A-Za-z0-9_.-]{8,}/g;
 export function findSecrets(text: string): DocumentSecrets {
   const fragments: string[] = [];
   const seeds: number[] = [];
-  if (text.includes('eyJ')) for (const m of text.matchAll(JWT_START)) seeds.push(m.index);
+  // A real document holds a few tokens; thousands of them is a crafted file, masked wholesale.
+  const many = () => seeds.length > MAX_SEEDS;
+  if (text.includes('eyJ')) for (JWT_START.lastIndex = 0; !many() && JWT_START.exec(text);) seeds.push(JWT_START.lastIndex - 7);
   if (text.includes('.')) {
-    for (const m of text.matchAll(JWT_PARTS)) {
+    for (JWT_PARTS.lastIndex = 0; !many() && JWT_PARTS.exec(text);) {
+      const dot = JWT_PARTS.lastIndex - 21;
       let before = 0;
-      while (before < 20 && isRun(text, m.index - 1 - before) && text[m.index - 1 - before] !== '.') before++;
-      if (before === 20) seeds.push(m.index);
+      while (before < 20 && isRun(text, dot - 1 - before) && text[dot - 1 - before] !== '.') before++;
+      if (before === 20) seeds.push(dot);
     }
   }
   if (/regtok/i.test(text)) {
     for (const m of text.matchAll(AFTER_REGTOKEN)) {
+      if (many()) break;
       const at = m.index + m[0].length;
       // A value of any shape is secret (a plain token, quotes and all), not only base64url.
       const value = /[^\s"']+/y;
@@ -67,11 +72,14 @@ export function findSecrets(text: string): DocumentSecrets {
       if (isRun(text, at)) seeds.push(at);
     }
   }
+  if (many()) return secretsFrom([], true);
   seeds.sort((a, b) => a - b);
 
   let covered = 0;
+  let held = 0;
   for (const seed of seeds) {
     if (seed < covered) continue;
+    if (held > MAX_SECRET_TEXT) return secretsFrom([], true);
     let start = seed;
     while (isRun(text, start - 1)) start--;
     let end = runEnd(text, seed);
@@ -81,6 +89,7 @@ export function findSecrets(text: string): DocumentSecrets {
       pieces.push(text.slice(next, end));
     }
     covered = end;
+    held += end - start;
     fragments.push(...pieces);
     // Joined as well, for an output that puts the pieces back together.
     if (pieces.length > 1) fragments.push(pieces.join(''));
@@ -119,11 +128,12 @@ function continuation(text: string, end: number): number | undefined {
 }
 
 /** A masker for known secret text: any 8-character piece of it is masked, and anything shaped like a JWT. */
-export function secretsFrom(fragments: readonly string[]): DocumentSecrets {
+export function secretsFrom(fragments: readonly string[], tooMany = false): DocumentSecrets {
   const grams = new Set<string>();
   let held = 0;
-  let overflow = false;
+  let overflow = tooMany;
   for (const fragment of fragments) {
+    if (overflow) break;
     if (fragment.length < MIN_SECRET_FRAGMENT) continue;
     held += fragment.length;
     if (held > MAX_SECRET_TEXT) {
