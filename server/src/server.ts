@@ -6,7 +6,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './core/languageService';
-import { policyIndexRefusal } from './core/manifest/graphExport';
 import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
 import { runInSlices } from './utils/runInSlices';
@@ -184,12 +183,7 @@ export function startServer(connection: Connection): void {
     () => languageService.intuneCommandLine(String(params?.text ?? '')), null, token));
   connection.onRequest(EXPORT_POLICY_REQUEST, (params: { uri?: unknown; index?: unknown }, token) => runSafe(connection, 'exportPolicy', () => {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
-    if (!doc) return { notes: [], refused: 'Open the manifest first.' };
-    // Only a whole number from the client; the core checks it against the plan's policies.
-    const index = params.index;
-    return typeof index === 'number' && Number.isInteger(index) && index >= 0
-      ? languageService.exportPolicy(doc, index)
-      : { notes: [], refused: policyIndexRefusal(index) };
+    return doc ? languageService.exportPolicy(doc, params.index as number /* as sent: the core refuses "0", 1.5, NaN */) : { notes: [], refused: 'Open the manifest first.' };
   }, null, token));
   connection.onRequest(POLICIES_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'policies', () => {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;

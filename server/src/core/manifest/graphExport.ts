@@ -32,10 +32,10 @@ export function listPolicies(plan: Plan): PolicySummary[] {
   return policies;
 }
 
-/** Why an index can't name a policy: not a whole number, or none of the plan's `count` policies. */
-export function policyIndexRefusal(index: unknown, count?: number): string {
+/** Why an index can't name one of the plan's `count` policies: not a whole number, or out of range. */
+function policyIndexRefusal(index: unknown, count: number): string {
   const shown = typeof index === 'string' ? JSON.stringify(index.slice(0, 20)) : String(index).slice(0, 20);
-  const range = count === undefined ? 'counted from 0' : count === 0 ? 'but the plan has no co-management policies' : `from 0 to ${count - 1}`;
+  const range = count === 0 ? 'but the plan has no co-management policies' : count === 1 ? '0 (the plan has one co-management policy)' : `from 0 to ${count - 1}`;
   return `The policy index must be a whole number ${range}; got ${shown}.`;
 }
 
