@@ -8,21 +8,31 @@ import type { LanguageService } from './languageService';
 import type { CompletionItem, Problem, Range, TextDocument } from './languageTypes';
 import { DocumentSecrets, findSecrets } from './secrets';
 
-/** Keys whose values are never masked: document identity, and edits (checked, not masked). */
-const KEEP = new Set(['uri', 'newText', 'insertText']);
+/**
+ * Keys whose values are never masked: document identity, edits (checked, not masked), and what
+ * comes from the rules' definitions, never from the document (codes, doc links, the source name).
+ */
+const KEEP = new Set(['uri', 'newText', 'insertText', 'code', 'href', 'docUrl', 'source']);
 
 /** A copy of `value` with every string masked, or `value` itself when the document holds no secret. */
 export function maskDeep<T>(value: T, secrets: DocumentSecrets): T {
-  return secrets.none ? value : copy(value, secrets) as T;
-}
-
-function copy(value: unknown, secrets: DocumentSecrets): unknown {
-  if (typeof value === 'string') return secrets.mask(value);
-  if (Array.isArray(value)) return value.map((v) => copy(v, secrets));
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = KEEP.has(key) ? v : copy(v, secrets);
-  return out;
+  if (secrets.none) return value;
+  // Findings repeat their messages line after line: each distinct text is masked once.
+  const seen = new Map<string, string>();
+  const mask = (text: string) => {
+    let masked = seen.get(text);
+    if (masked === undefined) seen.set(text, masked = secrets.mask(text));
+    return masked;
+  };
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(copy);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(v)) out[key] = KEEP.has(key) ? field : copy(field);
+    return out;
+  };
+  return copy(value) as T;
 }
 
 export function withMaskedOutputs(inner: LanguageService): LanguageService {
@@ -61,8 +71,11 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
     doValidation: (document) => maskDeep(inner.doValidation(document), secretsOf(document)),
     *validationSteps(document) {
       const diagnostics = yield* inner.validationSteps(document);
-      yield; // the search for tokens gets a slice of its own
-      return maskDeep(diagnostics, secretsOf(document));
+      // The search for tokens (up to ~10 ms for 2 MB) and the masking each get a slice of their own.
+      yield;
+      const secrets = secretsOf(document);
+      yield;
+      return maskDeep(diagnostics, secrets);
     },
     doComplete(document, position) {
       const list = inner.doComplete(document, position);
