@@ -11,6 +11,7 @@ import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } fr
 import { TOKEN_EXPIRY_WARNING_DAYS } from '../server/src/core/ccmsetup/rules/templates';
 import { getLanguageService } from '../server/src/core/languageService';
 import { MASK, findSecrets, tokenExpiry } from '../server/src/core/secrets';
+import { describeError } from '../server/src/utils/runSafe';
 import { jwt } from './fuzz/arbitraries';
 import { PLACEMENTS, PLACEMENT_NAMES, bulkToken, leaksOf, shapeOf } from './fuzz/secretPlacement';
 import { doc } from './helpers/core';
@@ -96,6 +97,11 @@ describe('secrets', () => {
       assert.equal(secrets.mask(ordinary), ordinary);
       assert.equal(secrets.mask(`"${token.slice(100, 140)}" is odd`), `"${MASK}" is odd`);
       assert.equal(findSecrets('ccmsetup.exe /mp:x SMSSITECODE=ABC').none, true);
+    });
+
+    it('masks a token in a log line, even where an engine message quotes it unquoted', () => {
+      const logged = describeError(new TypeError(`${token} is not a function`));
+      assert.ok(logged.startsWith(`TypeError: ${MASK} is not a function`), logged);
     });
 
     it('reads a 2 MB document in one pass, however many tokens or token-like runs it holds', () => {

@@ -7,7 +7,7 @@
 export const MASK = '‹token masked›';
 
 /** Pieces shorter than this are not masked: they would blank ordinary words, and reveal nothing. */
-export const MIN_SECRET_FRAGMENT = 8;
+const MIN_SECRET_FRAGMENT = 8;
 
 /** Secret text kept per document; beyond it (only a crafted file holds that much), every random-looking run is masked. */
 const MAX_SECRET_TEXT = 64 * 1024;
@@ -128,7 +128,7 @@ function continuation(text: string, end: number): number | undefined {
 }
 
 /** A masker for known secret text: any 8-character piece of it is masked, and anything shaped like a JWT. */
-export function secretsFrom(fragments: readonly string[], tooMany = false): DocumentSecrets {
+function secretsFrom(fragments: readonly string[], tooMany = false): DocumentSecrets {
   const grams = new Set<string>();
   let held = 0;
   let overflow = tooMany;
