@@ -5,6 +5,7 @@
 //
 //   npx tsx scripts/reliability/secrets.ts [--runs 40] [--seed 42]   prints the section
 import fc from 'fast-check';
+import { findSecrets } from '../../server/src/core/secrets';
 import { OUTPUTS, PLACEMENTS, PLACEMENT_NAMES, bulkToken, leaksOf, shapeOf } from '../../test/fuzz/secretPlacement';
 
 /** The outputs searched, and the edits of code actions (which may keep a token in place, never move one). */
@@ -42,7 +43,29 @@ export async function secretsPlacementSection(runsPerPlacement = 40, seed = Date
     await new Promise((resolve) => setImmediate(resolve));
   }
   lines.push('', `Each cell counts the cases whose output showed a piece of the token. ${total.toLocaleString('en-US')} cases over ${PLACEMENT_NAMES.length} placements × ${COLUMNS.length} outputs; ${leaked} leaked.`, '');
+  lines.push(...searchCost());
   return lines;
+}
+
+/** What the search for tokens costs once per document version, on 2 MB texts (the best of 5 runs each). */
+function searchCost(): string[] {
+  const [token] = fc.sample(bulkToken, { numRuns: 1, seed: 1 });
+  const texts: [string, string][] = [
+    ['2 MB of command lines, no token', 'ccmsetup.exe /mp:https://mp1.contoso.com SMSSITECODE=ABC CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1\n'.repeat(18_000)],
+    ['2 MB of command lines, a wrapped token on each', `ccmsetup.exe /mp:https://mp1.contoso.com /regtoken:${token.slice(0, 40)}\n  ${token.slice(40)}\n`.repeat(Math.floor(2_000_000 / (token.length + 60)))],
+    ['2 MB, one run of "eyJ…" (crafted)', 'eyJabcd'.repeat(300_000)],
+    ['2 MB of 25-character dotted parts (crafted)', `${'a'.repeat(25)}.`.repeat(80_000)],
+  ];
+  const rows = texts.map(([name, text]) => {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      findSecrets(text);
+      best = Math.min(best, performance.now() - start);
+    }
+    return `| ${name} | ${best.toFixed(1)} ms |`;
+  });
+  return ['The search itself (`findSecrets`, once per document version, in a validation slice of its own):', '', '| Text | Time |', '| --- | ---: |', ...rows, ''];
 }
 
 if (require.main === module) {
