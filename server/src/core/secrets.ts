@@ -38,6 +38,8 @@ const WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+)(?:\.[A-Za-z]{2,4})?$/;
 /** What may start a continuation line: indentation, a comment mark, a mail client's quote mark. */
 const CONTINUATION_PREFIX = /[ \t]*(?:(?:[#>;]|\/\/)[ \t]*){0,4}/y;
 const ANY_RUN = /[A-Za-z0-9_.-]{8,}/g;
+/** The value after a regtok… anchor, up to a length no token reaches (so a crafted file stays linear). */
+const VALUE = /[^\s"']{1,8192}/y;
 
 /**
  * Finds every token in a document's text. A token's run continues past a line end onto the start
@@ -49,8 +51,9 @@ const ANY_RUN = /[A-Za-z0-9_.-]{8,}/g;
 export function findSecrets(text: string): DocumentSecrets {
   const fragments: string[] = [];
   const seeds: number[] = [];
+  let anchors = 0;
   // A real document holds a few tokens; thousands of them is a crafted file, masked wholesale.
-  const many = () => seeds.length > MAX_SEEDS;
+  const many = () => seeds.length + anchors > MAX_SEEDS;
   if (text.includes('eyJ')) for (JWT_START.lastIndex = 0; !many() && JWT_START.exec(text);) seeds.push(JWT_START.lastIndex - 7);
   if (text.includes('.')) {
     for (JWT_PARTS.lastIndex = 0; !many() && JWT_PARTS.exec(text);) {
@@ -63,12 +66,12 @@ export function findSecrets(text: string): DocumentSecrets {
   if (/regtok/i.test(text)) {
     for (const m of text.matchAll(AFTER_REGTOKEN)) {
       if (many()) break;
+      anchors++;
       const at = m.index + m[0].length;
       // A value of any shape is secret (a plain token, quotes and all), not only base64url.
-      const value = /[^\s"']+/y;
-      value.lastIndex = at;
-      const found = value.exec(text);
-      if (found) fragments.push(found[0].slice(0, 16_384));
+      VALUE.lastIndex = at;
+      const found = VALUE.exec(text);
+      if (found) fragments.push(found[0]);
       if (isRun(text, at)) seeds.push(at);
     }
   }
