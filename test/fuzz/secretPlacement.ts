@@ -161,7 +161,10 @@ export function collectOutputs(placed: Placed, token: string, service: LanguageS
   }
   const full = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   const actions = service.getCodeActions(document, full);
-  const edits = actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat().map((e) => ({
+  const edits = actions.flatMap((a) => [
+    ...Object.values(a.edit?.changes ?? {}).flat(),
+    ...(a.edit?.documentChanges ?? []).flatMap((change) => ('edits' in change ? change.edits : [])),
+  ].map((e) => ({
     original: text.slice(document.offsetAt(e.range.start), document.offsetAt(e.range.end)), newText: e.newText,
   })));
   const policies = service.getPolicies(document);

@@ -5,7 +5,7 @@
 // moves /regtoken, a completion) is dropped instead, since masking it would write the mask into
 // the file. URIs are left as they are: editors need them to find the document.
 import type { LanguageService } from './languageService';
-import type { CompletionItem, Problem, Range, TextDocument } from './languageTypes';
+import type { CodeAction, CompletionItem, Problem, Range, TextDocument } from './languageTypes';
 import { DocumentSecrets, findSecrets } from './secrets';
 
 /**
@@ -90,7 +90,12 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
       const secrets = secretsOf(document);
       if (secrets.none) return actions;
       const moves = (edits: { range: Range; newText: string }[]) => edits.some((e) => secrets.inserts(e.newText, slice(document, e.range)));
-      return maskDeep(actions.filter((a) => !Object.values(a.edit?.changes ?? {}).some(moves)), secrets);
+      // Edits as `changes` or as `documentChanges` (file operations carry no text).
+      const editsOf = (action: CodeAction) => [
+        ...Object.values(action.edit?.changes ?? {}),
+        ...(action.edit?.documentChanges ?? []).map((change) => ('edits' in change ? change.edits : [])),
+      ];
+      return maskDeep(actions.filter((action) => !editsOf(action).some(moves)), secrets);
     },
     findDocumentSymbols: (document) => maskDeep(inner.findDocumentSymbols(document), secretsOf(document)),
     getReadiness: (document) => maskDeep(inner.getReadiness(document), secretsOf(document)),
