@@ -108,6 +108,7 @@ describe('secrets', () => {
       for (const text of [
         `ccmsetup.exe /regtoken:${token}\n`.repeat(2_000_000 / 500), 'eyJabcd'.repeat(300_000), `${'a'.repeat(25)}.`.repeat(80_000),
         '/regtoken:abcdefgh '.repeat(100_000), `${token.slice(0, 50)}\n${token.slice(50)} `.repeat(2_000_000 / token.length),
+        '/regtoken:x'.repeat(180_000), 'regtoken:+'.repeat(200_000),
       ]) {
         const start = performance.now();
         const secrets = findSecrets(text);
@@ -131,10 +132,13 @@ describe('secrets', () => {
 
   describe('command-line output', () => {
     const CLI = path.resolve(__dirname, '../dist/cli.js');
+    // A token a mail client wrapped after "eyJ0e": the rest no longer looks like a JWT's start.
+    const WRAPPED = jwt(3);
     let dir: string;
     before(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-secrets-'));
-      fs.writeFileSync(path.join(dir, 'a.ccmsetup'), [`${CMG} /regtoken:${PLAIN}`, `ccmsetup.exe /regtoken=${jwt(1)}`, `ccmsetup.exe REGTOKEN=${PLAIN}`, `ccmsetup.exe "/regtoken:${PLAIN}`].join('\n'));
+      fs.writeFileSync(path.join(dir, 'a.ccmsetup'), [`${CMG} /regtoken:${PLAIN}`, `ccmsetup.exe /regtoken=${jwt(1)}`, `ccmsetup.exe REGTOKEN=${PLAIN}`, `ccmsetup.exe "/regtoken:${PLAIN}`,
+        `ccmsetup.exe /regtoken:${WRAPPED.slice(0, 5)}`, `${WRAPPED.slice(5)} /forceinstall`].join('\n'));
       fs.writeFileSync(path.join(dir, 'p.comanage.yaml'), `version: 1\npath: autopilot\ncomanagement:\n  policies:\n    - name: a\n      commandLine: "/regtoken:${PLAIN} /regtokn:${jwt(2)}"\n`);
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -145,7 +149,7 @@ describe('secrets', () => {
         const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
         assert.ok(result.stdout.length > 100, `no output: ${result.stderr}`);
         const output = result.stdout + result.stderr;
-        for (const piece of [PLAIN.slice(0, 12), PLAIN.slice(-12), jwt(1).split('.')[1], jwt(2).split('.')[1]]) {
+        for (const piece of [PLAIN.slice(0, 12), PLAIN.slice(-12), jwt(1).split('.')[1], jwt(2).split('.')[1], WRAPPED.slice(5, 17), WRAPPED.split('.')[1]]) {
           assert.ok(!output.includes(piece), `"${piece}" in the output of ${args.join(' ')}`);
         }
       });
