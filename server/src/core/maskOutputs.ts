@@ -61,8 +61,11 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
     [item.label, item.insertText, item.filterText, item.textEdit?.newText, ...(item.additionalTextEdits ?? []).map((e) => e.newText)]
       .some((text) => text !== undefined && secrets.inserts(text));
 
+  // Every method is listed (no spread): a method added to the facade doesn't compile until it is
+  // decided here whether and how its answer is masked.
   return {
-    ...inner,
+    configure: (settings) => inner.configure(settings),
+    kindOf: (document) => inner.kindOf(document),
     forget(uri) {
       found.delete(uri);
       inner.forget(uri);
