@@ -63,7 +63,16 @@ describe('command support', () => {
       const token = service.exportPolicy(doc(plan, 'p.comanage.yaml'), 1);
       assert.equal(token.body, undefined);
       assert.ok(!JSON.stringify(token).includes('eyJ'));
-      assert.match(service.exportPolicy(doc(plan, 'p.comanage.yaml'), 5).refused ?? '', /no co-management policy number 6/);
+      assert.match(service.exportPolicy(doc(plan, 'p.comanage.yaml'), 5).refused ?? '', /whole number from 0 to 1; got 5/);
+    });
+
+    it('refuses an index that is not a whole number in range, whatever the caller sends', () => {
+      // "1" once read the policy with the token past the token check; 0.5 and NaN made up a body.
+      for (const index of [Number.NaN, 1.5, 0.5, -1, '0', '1', 2, 99, Infinity, null, undefined, {}] as unknown[]) {
+        const result = service.exportPolicy(doc(plan, 'p.comanage.yaml'), index as number);
+        assert.equal(result.body, undefined, `index ${String(index)} gave a body`);
+        assert.match(result.refused ?? '', /The policy index must be a whole number from 0 to 1; got /, String(index));
+      }
     });
   });
 });

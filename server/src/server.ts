@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
     () => languageService.intuneCommandLine(String(params?.text ?? '')), null, token));
   connection.onRequest(EXPORT_POLICY_REQUEST, (params: { uri?: unknown; index?: unknown }, token) => runSafe(connection, 'exportPolicy', () => {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
-    return doc ? languageService.exportPolicy(doc, Number(params.index ?? 0)) : { notes: [], refused: 'Open the manifest first.' };
+    return doc ? languageService.exportPolicy(doc, params.index as number /* as sent: the core refuses "0", 1.5, NaN */) : { notes: [], refused: 'Open the manifest first.' };
   }, null, token));
   connection.onRequest(POLICIES_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'policies', () => {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICE_CODES } from '../core/diagnosticCodes';
 import type { LanguageService } from '../core/languageService';
 import { documentKindOf, type Diagnostic, type Problem } from '../core/languageTypes';
+import { maskText } from '../core/secrets';
 import { toDiagnostics } from '../core/services/diagnostics';
 import { FileEntry, PathFault, comparePaths, displayPath, readSourceFile } from './files';
 import type { FileResult } from './format/types';
@@ -33,7 +34,8 @@ export interface OpenedFile {
 
 /** Reads an entry: path faults, then read and decoding findings, as diagnostics at their place. */
 export function openEntry(entry: FileEntry, cwd: string): OpenedFile {
-  const file = displayPath(entry.absolute, cwd);
+  // A file name can hold a token too (a token saved as a file): every format prints this name.
+  const file = maskText(displayPath(entry.absolute, cwd));
   const uri = pathToFileURL(entry.absolute).href;
   const faults = entry.faults.map((fault) => faultProblem(fault));
   const unreadableFault = entry.faults.some((f) => f.code.severity === 'error');
@@ -55,7 +57,8 @@ export function checkFiles(entries: readonly FileEntry[], cwd: string, service: 
     if (opened.read) read++;
     if (!opened.document) return { file: opened.file, path: entry.absolute, diagnostics: opened.diagnostics };
     try {
-      return { file: opened.file, path: entry.absolute, text: opened.document.getText(), diagnostics: [...opened.diagnostics, ...service.doValidation(opened.document)] };
+      const checked = checkTextDocument(opened.file, opened.document, service);
+      return { ...checked, path: entry.absolute, text: opened.document.getText(), diagnostics: [...opened.diagnostics, ...checked.diagnostics] };
     } catch (error) {
       // One file tripping the core must not hide the others' results.
       if (process.env.COMANAGE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
@@ -73,4 +76,10 @@ const EMPTY = TextDocument.create('file:///', 'plaintext', 1, '');
 
 function faultProblem(fault: PathFault): Problem {
   return { code: fault.code.id, severity: fault.code.severity, docUrl: fault.code.docUrl, span: { start: 0, end: 0 }, message: fault.message };
+}
+
+/** One file's result as the formats print it. */
+export function checkTextDocument(file: string, document: TextDocument, service: LanguageService): FileResult {
+  // A file name can hold a token too (a token saved as a file): every format prints this name.
+  return { file: maskText(file), diagnostics: service.doValidation(document) };
 }

@@ -26,6 +26,7 @@ import { toDiagnostics } from './services/diagnostics';
 import { doHover } from './services/hover';
 import { doManifestComplete, doManifestHover, findManifestSymbols } from './services/manifestServices';
 import { findDocumentSymbols } from './services/symbols';
+import { withMaskedOutputs } from './maskOutputs';
 
 /** One readiness check as the `comanage/readiness` request returns it: positions instead of offsets. */
 export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity'> & { range?: Range };
@@ -195,7 +196,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
 
   const problems = (document: TextDocument) => drain(problemSteps(document));
 
-  return {
+  // Every answer about a document leaves through its token masker (maskOutputs.ts).
+  return withMaskedOutputs({
     forget(uri) {
       cache.delete(uri);
       parsing.delete(uri);
@@ -278,5 +280,5 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         range: result.span ? { start: document.positionAt(result.span.start), end: document.positionAt(result.span.end) } : undefined,
       }));
     },
-  };
+  });
 }

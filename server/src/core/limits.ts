@@ -95,6 +95,6 @@ export function capProblems(problems: Problem[]): Problem[] {
       docUrl: SERVICE_CODES.tooManyProblems.docUrl,
     });
   }
-  // Messages are masked before they get here, so cutting one can't expose part of a token.
+  // The facade masks tokens after this cut (maskOutputs.ts): any 8 characters of a token left in a message are masked.
   return kept.map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` } : p));
 }

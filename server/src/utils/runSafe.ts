@@ -1,6 +1,7 @@
 // Every LSP handler runs through here so a bug in the core costs one empty answer, never the server.
 // Logs never carry document text: a .ccmsetup line may hold a /regtoken: secret.
 import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { maskText } from '../core/secrets';
 
 // Engine-made messages describe code ("Cannot read properties of undefined"); our own errors may
 // quote the input, so their messages are left out. Quoted parts are blanked either way.
@@ -17,7 +18,8 @@ export function describeError(error: unknown): string {
     .filter((line) => /^\s+at /.test(line))
     .slice(0, 4)
     .join('\n');
-  return `${error.name}${message}${frames ? `\n${frames}` : ''}`;
+  // And anything shaped like a token is masked, should an engine message quote one unquoted.
+  return maskText(`${error.name}${message}${frames ? `\n${frames}` : ''}`);
 }
 
 /** Runs a synchronous piece of work, logging and swallowing any exception. */

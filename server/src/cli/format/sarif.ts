@@ -7,7 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../../core/languageTypes';
-import { MASK, maskSecrets } from '../../core/secrets';
+import { MASK, maskText } from '../../core/secrets';
 import { FileResult, codeOf, severityOf, toSafeJson } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -161,10 +161,11 @@ export function toUriReference(relativePath: string): string {
 
 function artifactLocationOf(file: FileResult, base: string | undefined): Sarif.ArtifactLocation {
   if (base === undefined || file.path === undefined) return { uri: toUriReference(file.file) };
-  const relative = path.relative(base, file.path);
+  // A token saved as a file name is masked like every other output (file.file is masked already).
+  const relative = maskText(path.relative(base, file.path));
   // A file outside the repository keeps an absolute file: URI; code scanning ignores it, others can open it.
   if (relative === '' || path.isAbsolute(relative) || relative === '..' || relative.startsWith(`..${path.sep}`)) {
-    return { uri: pathToFileURL(file.path).href };
+    return { uri: pathToFileURL(maskText(file.path)).href };
   }
   return { uri: toUriReference(relative.split(path.sep).join('/')), uriBaseId: SRCROOT };
 }
@@ -192,7 +193,7 @@ class Fingerprints {
   }
 
   next(ruleId: string, line: number): string {
-    const normalised = maskSecrets((this.lines[line] ?? '').replace(REGTOKEN_VALUE, `$1${MASK}`)).trim().replace(/\s+/g, ' ');
+    const normalised = maskText((this.lines[line] ?? '').replace(REGTOKEN_VALUE, `$1${MASK}`)).trim().replace(/\s+/g, ' ');
     const key = `${ruleId}\n${normalised}`;
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);

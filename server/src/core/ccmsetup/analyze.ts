@@ -1,12 +1,10 @@
 // Runs every ccmsetup rule over every command line of a parsed document and applies the user's
 // severity settings and `# comanage-disable-next-line` suppressions. One failing rule never
-// stops the others: its exception becomes a single internal-error finding. Messages pass through
-// a masker of the line's tokens (secrets.ts), so a token pasted anywhere, whole or in part, never
-// reaches an editor, a log or a report. Lines over
+// stops the others: its exception becomes a single internal-error finding. (Tokens quoted in
+// messages are masked where the facade hands them out: maskOutputs.ts.) Lines over
 // MAX_LINE_LENGTH are not checked, and checking stops when the document's time budget runs out.
 import { Catalog } from '../catalog';
 import { LanguageSettings, Problem } from '../languageTypes';
-import { secretMasker } from '../secrets';
 import { CcmsetupDocument, CommandLine } from './ast';
 import { SERVICE_CODES, suppressibleCodes } from '../diagnosticCodes';
 import { DIRECTIVE_VERBS, UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
@@ -14,7 +12,6 @@ import { LINE_CONTEXTS } from './ast';
 import { Budget, MAX_LINE_LENGTH, MAX_PROBLEMS, lineTooLong } from '../limits';
 import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
-import { secretValues } from './query';
 import { TYPOGRAPHIC_CODE, explainByCharacters, placedCharacters } from './characters';
 import type { LineCache } from './lineCache';
 import { Steps, drain } from '../steps';
@@ -80,16 +77,8 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
       const comment = document.comments[i];
       warnings.push(...directiveProblems(comment.text, comment.span.start, directives));
     }
-    // They quote the comment: a token pasted there, or one of the file's /regtoken values, is masked.
-    if (warnings.length) {
-      const secrets: string[] = [];
-      for (let i = 0; i < document.lines.length; i++) {
-        if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-        secrets.push(...secretValues(document.lines[i]));
-      }
-      const mask = secretMasker(secrets);
-      for (const warning of warnings) problems.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
-    }
+    // They quote the comment; a token pasted there is masked at the facade's output boundary.
+    problems.push(...warnings);
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;
@@ -110,8 +99,6 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
       problems.push(lineTooLong(line.span, line.text.length));
       return;
     }
-    // Messages may quote the line; whatever may be its token is masked, whole or in part.
-    const mask = secretMasker(secretValues(line));
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
       const context: RuleContext = {
@@ -123,10 +110,10 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
           problems.push({
             code: rule.id,
             span,
-            message: mask(message),
+            message,
             severity: severity && severity !== 'off' ? severity : rule.severity,
             docUrl: extra?.docUrl ?? rule.docUrl,
-            fixes: extra?.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })),
+            fixes: extra?.fixes,
             unnecessary: extra?.unnecessary,
           });
         },

@@ -8,8 +8,6 @@ import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
 import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
-import { secretValues } from '../ccmsetup/query';
-import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
 import { MANIFEST_LIMITS, parseWhole } from './parser';
 import { parseInPiecesSteps } from './pieces';
@@ -89,13 +87,11 @@ export function analyzeManifest(document: ManifestDocument, plan: Plan, options:
 export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): Steps<ManifestAnalysis> {
   const overrides = options.settings.rules ?? {};
   const problems: Problem[] = [];
-  // Every message may quote the plan; the tokens of its command lines are masked wherever they appear.
   yield* plan.prepareCommandLines();
-  const mask = secretMasker(plan.commandLines().flatMap(({ line }) => secretValues(line)));
   const push = (code: string, defaultSeverity: Problem['severity'], problem: Omit<Problem, 'code' | 'severity' | 'docUrl'> & { docUrl?: string }) => {
     const override = overrides[code];
     if (override === 'off') return;
-    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC, message: mask(problem.message) });
+    problems.push({ ...problem, code, severity: override ?? defaultSeverity, docUrl: problem.docUrl ?? MANIFEST_FORMAT_DOC });
   };
   const severityOf = (code: StructureCode) => STRUCTURE_CODES.find((c) => c.id === code)!.severity;
 
@@ -123,7 +119,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   const pasted = overrides[typographicCharacter.id] === 'off' ? []
     : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : [])).sort((a, b) => a.node.span.start - b.node.span.start);
   const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: mask(naming(result.message, result.span, pasted)), fixes: result.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) }));
+    .map((result) => ({ ...result, message: naming(result.message, result.span, pasted) }));
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {
@@ -138,5 +134,5 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
     problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { document, plan, problems: yield* applyManifestDirectives(document, problems, options.settings, mask), readiness };
+  return { document, plan, problems: yield* applyManifestDirectives(document, problems, options.settings), readiness };
 }

@@ -18,8 +18,8 @@ const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
 
 interface Silenced { span: Span; codes: Set<string> }
 
-/** `mask` hides tokens in the warnings, which quote the comment. */
-export function* applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings, mask: (text: string) => string): Steps<Problem[]> {
+/** The warnings quote the comment; a token there is masked at the facade's output boundary. */
+export function* applyManifestDirectives(document: ManifestDocument, problems: Problem[], settings: LanguageSettings): Steps<Problem[]> {
   const { text, root } = document;
   if (!/#[ \t]*co/i.test(text)) return problems;
   const warnings: Problem[] = [];
@@ -34,7 +34,7 @@ export function* applyManifestDirectives(document: ManifestDocument, problems: P
     const comment = match[1].trimEnd();
     // Past the per-file cap of findings they would be dropped anyway.
     if (warnings.length < MAX_PROBLEMS) for (const warning of directiveProblems(comment, start, options)) {
-      warnings.push({ ...warning, message: mask(warning.message), fixes: warning.fixes?.map((fix) => ({ ...fix, title: mask(fix.title) })) });
+      warnings.push(warning);
     }
     const directive = readDirective(comment);
     if (directive?.verb !== 'disable-next-line') continue;

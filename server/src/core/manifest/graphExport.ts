@@ -3,7 +3,7 @@
 // anything Graph doesn't document (managedDeviceAuthority's values) is taken only when the plan
 // states it, and the notes say what is left to do by hand.
 import { find, secretValues } from '../ccmsetup/query';
-import { maskSecrets } from '../secrets';
+import { findSecrets } from '../secrets';
 import { Plan } from './plan';
 
 export const GRAPH_ENDPOINT = 'https://graph.microsoft.com/beta/deviceManagement/deviceEnrollmentConfigurations';
@@ -32,15 +32,24 @@ export function listPolicies(plan: Plan): PolicySummary[] {
   return policies;
 }
 
+/** Why an index can't name one of the plan's `count` policies: not a whole number, or out of range. */
+function policyIndexRefusal(index: unknown, count: number): string {
+  const shown = typeof index === 'string' ? JSON.stringify(index.slice(0, 20)) : String(index).slice(0, 20);
+  const range = count === 0 ? 'but the plan has no co-management policies' : count === 1 ? '0 (the plan has one co-management policy)' : `from 0 to ${count - 1}`;
+  return `The policy index must be a whole number ${range}; got ${shown}.`;
+}
+
 export function exportPolicy(plan: Plan, index: number): PolicyExport {
   const base = `comanagement.policies[${index}]`;
-  if (index < 0 || index >= plan.count('comanagement.policies')) {
-    return { notes: [], refused: `The plan has no co-management policy number ${index + 1}.` };
+  const count = plan.count('comanagement.policies');
+  // The index comes over the wire: a string, a fraction or NaN must not read a policy.
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= count) {
+    return { notes: [], refused: policyIndexRefusal(index, count) };
   }
   const line = plan.commandLines().find((c) => c.policy === index)?.line;
   // Also a misspelt /regtokn: or REGTOKEN=, or a token anywhere in the text (even inside quotes).
   const text = plan.str(`${base}.commandLine`) ?? '';
-  if ((line && (find(line, 'regtoken') || secretValues(line).length > 0)) || /regtok/i.test(text) || maskSecrets(text) !== text) {
+  if ((line && (find(line, 'regtoken') || secretValues(line).length > 0)) || /regtok/i.test(text) || !findSecrets(text).none) {
     return { notes: [], refused: 'This policy\'s command line holds a bulk registration token; comanage doesn\'t copy secrets into exports. Remove /regtoken from the plan, export, and add the token in the Intune admin center.' };
   }
   const notes: string[] = [];
