@@ -50,6 +50,8 @@ export function startServer(connection: Connection): void {
   const delayMs = validationDelayMs();
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
+  // After `shutdown` nothing is published any more (the lifecycle gate drops later notifications).
+  let shutDown = false;
 
   const isChecked = (doc: TextDocument) => tryRun(connection, 'kindOf', () => languageService.kindOf(doc), 'none') !== 'none';
 
@@ -105,9 +107,15 @@ export function startServer(connection: Connection): void {
       pending.delete(uri);
       const current = documents.get(uri);
       // A newer edit has its own timer (or the document closed): this result would be stale.
-      if (!current || current.version !== version) return;
-      const publish = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics });
-      runInSlices(() => languageService.validationSteps(current), () => documents.get(uri)?.version === version, publish, (error) => {
+      if (!current || current.version !== version || shutDown) return;
+      // Results belong to this exact text: a second didOpen may bring other text under the same
+      // version (a new document object), and an edit changes the version of this one.
+      const text = current.getText();
+      const wanted = () => !shutDown && documents.get(uri) === current && current.version === version && current.getText() === text;
+      const publish = (diagnostics: Diagnostic[]) => {
+        if (wanted()) void connection.sendDiagnostics({ uri, version, diagnostics });
+      };
+      runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
         connection.console.error(`comanage: validation failed: ${describeError(error)}`);
         publish([]);
       });
@@ -191,6 +199,7 @@ export function startServer(connection: Connection): void {
   }, [], token));
 
   connection.onShutdown(() => {
+    shutDown = true;
     for (const uri of [...pending.keys()]) cancelValidation(uri);
   });
 
