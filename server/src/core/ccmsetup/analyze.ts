@@ -14,7 +14,7 @@ import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { secretValues } from './query';
 import type { LineCache } from './lineCache';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
@@ -35,8 +35,6 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
   return drain(analyzeCcmsetupSteps(document, options));
 }
 
-/** Lines checked between two pauses of a long analysis. */
-const LINES_PER_STEP = 64;
 
 export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: AnalyzeOptions): Steps<Problem[]> {
   const problems: Problem[] = [];
@@ -45,11 +43,11 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   const failed = new Set<string>();
   const now = options.now ?? new Date();
 
-  let checked = 0;
   for (const line of document.lines) {
-    if (++checked % LINES_PER_STEP === 0) yield;
+    if (due()) yield;
     const known = options.lines?.problems(line);
     if (known) {
+      work(16 + known.length);
       problems.push(...known);
       continue;
     }
@@ -58,13 +56,13 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
       break;
     }
     const before = problems.length;
-    checkLine(line);
+    yield* checkLine(line);
     options.lines?.remember(line, problems.slice(before));
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return problems;
 
-  function checkLine(line: CommandLine): void {
+  function* checkLine(line: CommandLine): Steps<void> {
     if (line.text.length > MAX_LINE_LENGTH) {
       problems.push(lineTooLong(line.span, line.text.length));
       return;
@@ -73,6 +71,9 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     const mask = secretMasker(secretValues(line));
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
+      // Each rule reads the line about once; on a long line the analysis may pause between rules.
+      if (due()) yield;
+      work(line.text.length + 16);
       const context: RuleContext = {
         catalog: options.catalog,
         text: document.text,

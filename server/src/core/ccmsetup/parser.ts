@@ -7,7 +7,7 @@ import {
   ParseProblem, ProgramNode, PropertyNode, Span, ValueNode,
 } from './ast';
 import type { LineCache } from './lineCache';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 import { Token, tokenize, unquote } from './tokenizer';
 
 /** Maps an index in the text being parsed to a document offset. */
@@ -30,8 +30,8 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
   return drain(parseCcmsetupDocumentSteps(text, options));
 }
 
-/** Physical lines read between two pauses of a long parse. */
-const LINES_PER_STEP = 256;
+/** Work units (steps.ts) per character a command line's parse reads: tokens, items, values. */
+export const PARSE_UNITS_PER_CHAR = 6;
 
 export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
   const catalog = options.catalog ?? defaultCatalog;
@@ -42,12 +42,14 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
   let siteVersion: number | undefined;
 
   let lineStart = 0;
-  let read = 0;
   while (lineStart <= text.length) {
-    if (++read % LINES_PER_STEP === 0) yield;
+    // A pause between lines, never inside one: a command line (at most MAX_LINE_LENGTH checked,
+    // but any length parsed) is one unit of work.
+    if (due()) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const next = lineEnd + 1;
+    work(lineEnd - lineStart + 16);
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
     while (contentStart < contentEnd && isBlank(text.charCodeAt(contentStart))) contentStart++;
@@ -115,6 +117,7 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   const catalog = options.catalog ?? defaultCatalog;
   const map = options.map ?? identity;
   const spanOf = (a: number, b: number): Span => ({ start: map(a), end: b > a ? map(b - 1) + 1 : map(a) });
+  if (!options.nested) work((to - from) * PARSE_UNITS_PER_CHAR);
 
   const tokens = tokenize(text, from, to);
   const problems: ParseProblem[] = [];

@@ -10,7 +10,7 @@ import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
 import { secretValues } from '../ccmsetup/query';
 import { secretMasker } from '../secrets';
 import { ManifestDocument, PieceCache } from './ast';
-import { MANIFEST_LIMITS, parseWhole } from './parser';
+import { MANIFEST_LIMITS, parseWholeSteps } from './parser';
 import { parseInPiecesSteps } from './pieces';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
@@ -39,7 +39,7 @@ export function parseAndPlan(text: string, catalog: Catalog, previous?: PieceCac
 
 export function* parseAndPlanSteps(text: string, catalog: Catalog, previous?: PieceCache, lines?: LineCache): Steps<{ document: ManifestDocument; plan: Plan }> {
   const document = (yield* parseInPiecesSteps(text, previous))
-    ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? parseWhole(text) : notCut(text));
+    ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? yield* parseWholeSteps(text) : notCut(text));
   return { document, plan: new Plan(document, catalog, lines) };
 }
 
