@@ -40,6 +40,8 @@ export interface LanguageService {
   doValidation(document: TextDocument): Diagnostic[];
   /** doValidation in steps: the caller may pause between them to answer other requests. */
   validationSteps(document: TextDocument): Steps<Diagnostic[]>;
+  /** Parses the document in steps; a request that needs the parse runs this first, so it never parses in one go. */
+  parseSteps(document: TextDocument): Steps<void>;
   doComplete(document: TextDocument, position: Position): CompletionList;
   /** Fills in what doComplete leaves out of each item to keep lists small (the documentation). */
   doResolve(item: CompletionItem): CompletionItem;
@@ -212,6 +214,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     kindOf: (document) => documentKindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
+    *parseSteps(document) {
+      yield* parsedSteps(document);
+    },
     *validationSteps(document) {
       return toDiagnostics(document, yield* problemSteps(document));
     },
