@@ -1,5 +1,6 @@
 // The shape of bench/results.json, and the targets of the [bench] issue judged against it.
 import type { CliResult } from './cliThroughput';
+import { LONGEST_STEP_TARGET_MS, StepResult } from './longestStep';
 import type { DocumentResult } from './measureDocument';
 import type { ProfileSummary } from './profile';
 import { COMANAGE, YAML_LS } from './servers';
@@ -30,6 +31,8 @@ export interface BenchResults {
   /** Round trip of a request with nothing to do. */
   floor: Record<string, Summary | undefined>;
   documents: DocumentResult[];
+  /** The longest validation step per input, measured in-process (bench/longestStep.ts); absent in older results. */
+  steps?: StepResult[];
   cli: CliResult[];
   bundles: Record<string, number>;
   targets: Target[];
@@ -103,6 +106,16 @@ export function evaluateTargets(results: BenchResults): Target[] {
       met: ratio === undefined ? null : ratio >= 3,
       profile: `server:${input.id}`,
     }, ours(input.id)));
+  }
+  for (const step of results.steps ?? []) {
+    const value = step.longest?.n ? step.longest.median : undefined;
+    targets.push({
+      id: `longest-step-${step.input}`,
+      target: `no validation step longer than ${LONGEST_STEP_TARGET_MS} ms (${step.description})`,
+      measured: value === undefined ? step.error ?? 'not measured' : `longest step ${fmt(value)} (median of ${step.longest!.n} runs; slowest run ${fmt(step.longest!.max)}; ${step.steps} steps)`,
+      value,
+      met: value === undefined ? null : value <= LONGEST_STEP_TARGET_MS,
+    });
   }
   targets.push(below('cold-start', 'cold start (spawn to initialize result) < 200 ms', results.coldStart[COMANAGE], 'median', 200, 'startup'));
   const size = (file: string, limit: number, label: string): Target => {

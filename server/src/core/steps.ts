@@ -9,8 +9,8 @@
 // Tests read the same count to bound every step without a clock (test/steps.test.ts).
 export type Steps<T> = Generator<void, T, void>;
 
-/** The work one step may do before it pauses: about 5 ms on a laptop. */
-export const UNITS_PER_STEP = 250_000;
+/** The work one step may do before it pauses: a millisecond or two on a laptop. */
+export const UNITS_PER_STEP = 100_000;
 
 let counted = 0;
 let stepStartedAt = 0;

@@ -30,8 +30,9 @@ export function parseCcmsetupDocument(text: string, options: ParseOptions = {}):
   return drain(parseCcmsetupDocumentSteps(text, options));
 }
 
-/** Work units (steps.ts) per character a command line's parse reads: tokens, items, values. */
+/** Work units (steps.ts) per character a command line's parse reads (tokens, items, values), and per line. */
 export const PARSE_UNITS_PER_CHAR = 6;
+const PARSE_UNITS_PER_LINE = 2000;
 
 export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
   const catalog = options.catalog ?? defaultCatalog;
@@ -117,7 +118,7 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   const catalog = options.catalog ?? defaultCatalog;
   const map = options.map ?? identity;
   const spanOf = (a: number, b: number): Span => ({ start: map(a), end: b > a ? map(b - 1) + 1 : map(a) });
-  if (!options.nested) work((to - from) * PARSE_UNITS_PER_CHAR);
+  if (!options.nested) work((to - from) * PARSE_UNITS_PER_CHAR + PARSE_UNITS_PER_LINE);
 
   const tokens = tokenize(text, from, to);
   const problems: ParseProblem[] = [];

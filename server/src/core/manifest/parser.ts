@@ -21,7 +21,7 @@ export function* parseWholeSteps(text: string): Steps<ManifestDocument> {
 
 /** Work units (steps.ts) per character: lexing and parsing to tokens, then composing and converting. */
 const LEX_UNITS_PER_CHAR = 6;
-export const COMPOSE_UNITS_PER_CHAR = 6;
+export const COMPOSE_UNITS_PER_CHAR = 4;
 
 /**
  * What `parseDocument` does, with pauses: the yaml package's Lexer and Parser are driven one
@@ -86,7 +86,7 @@ export function* parseYamlSteps(text: string, base: number): Steps<ParsedYaml> {
   // Only a text with an anchor needs the index (a full walk of the document).
   const anchors = text.includes('&') ? anchorIndex(document) : new Map();
   const state: ConvertState = { base, nodes: 0, depth: 0, aliases: 0, limited: false, duplicates: new Set(), anchors, keyIdentities: [] };
-  const root = document.contents ? convert(document.contents as YamlNode, 0, state, problems) : undefined;
+  const root = document.contents ? yield* convert(document.contents as YamlNode, 0, state, problems) : undefined;
   return { root: root ?? undefined, problems, keyIdentities: state.keyIdentities, nodes: state.nodes, depth: state.depth };
 }
 
@@ -131,7 +131,15 @@ function resolveAlias(alias: Alias, anchors: ConvertState['anchors']): YamlNode 
 /** Scalar keys by type and value, as YAML compares them (1 and "1" differ, name and "name" don't). */
 const identityOf = (value: unknown) => `${typeof value}:${String(value)}`;
 
-function convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): ManifestNode | null {
+/** Work units (steps.ts) per converted node. */
+const CONVERT_UNITS_PER_NODE = 60;
+
+/**
+ * Converts a yaml node in document order. A generator so a whole parse can pause between the
+ * entries of a collection; scalars are converted without one (most nodes are scalars).
+ */
+function* convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): Steps<ManifestNode | null> {
+  work(CONVERT_UNITS_PER_NODE);
   const span = spanOf(node, state.base);
   if (depth > state.depth) state.depth = depth;
   if (++state.nodes > MANIFEST_LIMITS.maxNodes || depth > MANIFEST_LIMITS.maxDepth) {
@@ -151,7 +159,7 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
     }
     const target = resolveAlias(node as Alias, state.anchors);
     if (!target) return null;
-    const resolved = convert(target as YamlNode, depth + 1, state, problems);
+    const resolved = yield* convert(target as YamlNode, depth + 1, state, problems);
     // An alias stands where it is written: point findings at the alias, not the anchor.
     return resolved ? { ...resolved, span } : null;
   }
@@ -172,7 +180,8 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
         seen.add(identity);
         if (depth === 0) state.keyIdentities.push(identity);
       } else if (depth === 0) state.keyIdentities.push('');
-      const value = pair.value ? convert(pair.value as YamlNode, depth + 1, state, problems) : null;
+      if (due()) yield;
+      const value = pair.value ? yield* convert(pair.value as YamlNode, depth + 1, state, problems) : null;
       entries.push({ key, keySpan, node: value });
     }
     return { kind: 'map', span, entries };
@@ -180,7 +189,8 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
   if (isSeq(node)) {
     const items: ManifestNode[] = [];
     for (const item of node.items) {
-      const converted = item ? convert(item as YamlNode, depth + 1, state, problems) : null;
+      if (due()) yield;
+      const converted = item ? yield* convert(item as YamlNode, depth + 1, state, problems) : null;
       if (converted) items.push(converted);
     }
     return { kind: 'seq', span, items };
