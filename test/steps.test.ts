@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PARSE_UNITS_PER_CHAR } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
 import { DocumentSymbol } from '../server/src/core/languageTypes';
-import { MAX_SYMBOLS } from '../server/src/core/limits';
+import { MAX_LINE_LENGTH, MAX_SYMBOLS } from '../server/src/core/limits';
 import { COMPOSE_UNITS_PER_CHAR } from '../server/src/core/manifest/parser';
 import { Steps, UNITS_PER_STEP, workCounted } from '../server/src/core/steps';
 import { BlockingInput, blockingInputs, longLinesCcmsetup, policiesManifest } from './helpers/blockingInputs';
@@ -55,6 +55,16 @@ describe('validation steps', function () {
       assert.ok(value.length > 0, 'the input has findings');
     });
   }
+
+  it('reads a command line above the checked length only up to that length', () => {
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    // One 2 MB line: not checked (line-too-long), and before, parsed whole in one step.
+    const text = `ccmsetup.exe ${'/mp:x SMSSITECODE=ABC '.repeat(90_000)}`;
+    const { units, value } = unitsPerStep(service.validationSteps(TextDocument.create('file:///steps/one-line.ccmsetup', 'x', 1, text)));
+    assert.deepEqual(value.map((d) => d.code), ['line-too-long']);
+    // Finding the line's end is a scan of the whole line (an eighth of a unit per character); reading items stops at the limit.
+    assert.ok(Math.max(...units) <= UNITS_PER_STEP + text.length / 8 + MAX_LINE_LENGTH * (PARSE_UNITS_PER_CHAR + 1), `a step did ${Math.max(...units)} units`);
+  });
 
   it('cuts a command line\'s checks between rules, and a YAML parse between lexemes', () => {
     const service = getLanguageService({ budget: { ms: 1e9 } });

@@ -135,7 +135,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
     lines.startVersion();
     const fresh: Parsed = kind === 'ccmsetup'
-      ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines }) }
+      ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines, maxLineLength: MAX_LINE_LENGTH }) }
       : { kind, plan: (yield* parseAndPlanSteps(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines)).plan };
     parsing.delete(uri);
     cache.set(uri, { version, text, parsed: fresh, lines });

@@ -24,6 +24,11 @@ export interface ParseOptions {
   defaultContext?: LineContext;
   /** Lines parsed for the document's previous version, reused when unchanged. */
   lines?: LineCache;
+  /**
+   * A longer command line is not checked (limits.ts), so only this much of it is read into items:
+   * its span and text stay whole, and a megabyte on one line costs no more than a checked line.
+   */
+  maxLineLength?: number;
 }
 
 export function parseCcmsetupDocument(text: string, options: ParseOptions = {}): CcmsetupDocument {
@@ -50,7 +55,8 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const next = lineEnd + 1;
-    work(lineEnd - lineStart + 16);
+    // Finding a line's end and blanks is a fast scan (indexOf): an eighth of a unit per character.
+    work((lineEnd - lineStart) / 8 + 16);
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
     while (contentStart < contentEnd && isBlank(text.charCodeAt(contentStart))) contentStart++;
@@ -78,7 +84,7 @@ export function* parseCcmsetupDocumentSteps(text: string, options: ParseOptions 
         const lineDisabled = disabled;
         const lineSiteVersion = siteVersion;
         const parse = () => {
-          const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context });
+          const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context, readTo: options.maxLineLength === undefined ? undefined : contentStart + options.maxLineLength });
           if (lineDisabled) line.disabled = lineDisabled;
           if (lineSiteVersion !== undefined) line.siteVersion = lineSiteVersion;
           return line;
@@ -109,6 +115,8 @@ export interface LineOptions {
   map?: OffsetMap;
   /** Parsing the inside of CCMSETUPCMD: no program token, no further wrapping. */
   nested?: boolean;
+  /** Items are read up to here (at most `to`); the line's span and text still run to `to`. */
+  readTo?: number;
 }
 
 /** Parses one command line. `text` is only read between `from` and `to`. */
@@ -118,9 +126,10 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   const catalog = options.catalog ?? defaultCatalog;
   const map = options.map ?? identity;
   const spanOf = (a: number, b: number): Span => ({ start: map(a), end: b > a ? map(b - 1) + 1 : map(a) });
-  if (!options.nested) work((to - from) * PARSE_UNITS_PER_CHAR + PARSE_UNITS_PER_LINE);
+  const readTo = Math.min(to, options.readTo ?? to);
+  if (!options.nested) work((readTo - from) * PARSE_UNITS_PER_CHAR + PARSE_UNITS_PER_LINE);
 
-  const tokens = tokenize(text, from, to);
+  const tokens = tokenize(text, from, readTo);
   const problems: ParseProblem[] = [];
   const launcher: Span[] = [];
   let program: ProgramNode | undefined;
