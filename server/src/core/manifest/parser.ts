@@ -25,7 +25,7 @@ export const COMPOSE_UNITS_PER_CHAR = 4;
 
 /**
  * What `parseDocument` does, with pauses: the yaml package's Lexer and Parser are driven one
- * lexeme at a time; composing the document and converting it are single units of work.
+ * lexeme at a time; composing the document (the Composer has no pause) is one unit of work.
  */
 function* yamlDocumentSteps(text: string, options: ConstructorParameters<typeof Composer>[0]): Steps<Document> {
   const parser = new Parser();
@@ -134,10 +134,7 @@ const identityOf = (value: unknown) => `${typeof value}:${String(value)}`;
 /** Work units (steps.ts) per converted node. */
 const CONVERT_UNITS_PER_NODE = 60;
 
-/**
- * Converts a yaml node in document order. A generator so a whole parse can pause between the
- * entries of a collection; scalars are converted without one (most nodes are scalars).
- */
+/** Converts a yaml node in document order; a whole parse may pause between the entries of a collection. */
 function* convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): Steps<ManifestNode | null> {
   work(CONVERT_UNITS_PER_NODE);
   const span = spanOf(node, state.base);
