@@ -36,6 +36,9 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
 }
 
 
+/** Work units (steps.ts) a rule spends on one entry of a line, beyond reading its characters. */
+const UNITS_PER_ENTRY = 64;
+
 export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: AnalyzeOptions): Steps<Problem[]> {
   const problems: Problem[] = [];
   const overrides = options.settings.rules ?? {};
@@ -71,9 +74,10 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     const mask = secretMasker(secretValues(line));
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
-      // Each rule reads the line about once; on a long line the analysis may pause between rules.
+      // Each rule reads the line about once and judges each entry (a value check, a did-you-mean):
+      // on a long line the analysis pauses between rules.
       if (due()) yield;
-      work(line.text.length + 16);
+      work(line.text.length + line.args.length * UNITS_PER_ENTRY + 16);
       const context: RuleContext = {
         catalog: options.catalog,
         text: document.text,
