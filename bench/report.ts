@@ -66,10 +66,10 @@ export function renderReport(results: BenchResults): string {
       'Measured in-process (bench/longestStep.ts): the core\'s validation of each input driven step by step with every step timed, a fresh service per run after one warm-up run. ' +
       'The last three rows are the inputs that once blocked the server for a second or more in one step (test/helpers/blockingInputs.ts).');
     p();
-    p(table(['input', 'characters', 'steps', 'longest step (median of runs)', 'longest step (slowest run)', 'whole validation (median)'], results.steps.map((s) => [
+    p(table(['input', 'characters', 'steps', 'longest step, CPU (median / slowest run)', 'longest step, wall clock (median / slowest run)', 'whole validation (median)'], results.steps.map((s) => [
       `${s.input}: ${s.description}`, s.chars.toLocaleString('en-US'), String(s.steps),
-      s.longest?.n ? `${s.longest.median.toFixed(1)} ms (n=${s.longest.n})` : s.error ?? 'not measured',
-      s.longest?.n ? `${s.longest.max.toFixed(1)} ms` : '–', s.total?.n ? `${s.total.median.toFixed(0)} ms` : '–'])));
+      s.longestCpu?.n ? `${s.longestCpu.median.toFixed(1)} / ${s.longestCpu.max.toFixed(1)} ms (n=${s.longestCpu.n})` : s.error ?? 'not measured',
+      s.longest?.n ? `${s.longest.median.toFixed(1)} / ${s.longest.max.toFixed(1)} ms` : '–', s.total?.n ? `${s.total.median.toFixed(0)} ms` : '–'])));
     p();
   }
 
