@@ -59,6 +59,20 @@ export function renderReport(results: BenchResults): string {
   p('A target marked with "not analysed" or "cut short" holds only because comanage did less than a full check of that file (its size limit or its time budget); read it as degraded, not as fast.');
   p();
 
+  if (results.steps?.length) {
+    p('## Longest validation step');
+    p();
+    p('The server validates in steps and answers other requests between them; a step is work nothing can interrupt. ' +
+      'Measured in-process (bench/longestStep.ts): the core\'s validation of each input driven step by step with every step timed, a fresh service per run after one warm-up run. ' +
+      'The last three rows are the inputs that once blocked the server for a second or more in one step (test/helpers/blockingInputs.ts).');
+    p();
+    p(table(['input', 'characters', 'steps', 'longest step, CPU (median / slowest run)', 'longest step, wall clock (median / slowest run)', 'whole validation (median)'], results.steps.map((s) => [
+      `${s.input}: ${s.description}`, s.chars.toLocaleString('en-US'), String(s.steps),
+      s.longestCpu?.n ? `${s.longestCpu.median.toFixed(1)} / ${s.longestCpu.max.toFixed(1)} ms (n=${s.longestCpu.n})` : s.error ?? 'not measured',
+      s.longest?.n ? `${s.longest.median.toFixed(1)} / ${s.longest.max.toFixed(1)} ms` : '–', s.total?.n ? `${s.total.median.toFixed(0)} ms` : '–'])));
+    p();
+  }
+
   p('## What each server does');
   p();
   p(`- **comanage** parses the manifest with \`yaml\` (keeping ranges), checks its structure against the manifest format (the same facts the JSON Schema is generated from), runs its ${results.rules.readiness} documented readiness rules over the whole plan, and parses every embedded ccmsetup command line and runs the ${results.rules.ccmsetup} ccmsetup rules on it. For \`.ccmsetup\` files it tokenizes every command line and runs the ccmsetup rules against the parameter and property catalog. Diagnostics carry rule ids and quick fixes.`);

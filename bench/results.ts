@@ -1,5 +1,6 @@
 // The shape of bench/results.json, and the targets of the [bench] issue judged against it.
 import type { CliResult } from './cliThroughput';
+import { LONGEST_STEP_TARGET_MS, StepResult } from './longestStep';
 import type { DocumentResult } from './measureDocument';
 import type { ProfileSummary } from './profile';
 import { COMANAGE, YAML_LS } from './servers';
@@ -30,6 +31,8 @@ export interface BenchResults {
   /** Round trip of a request with nothing to do. */
   floor: Record<string, Summary | undefined>;
   documents: DocumentResult[];
+  /** The longest validation step per input, measured in-process (bench/longestStep.ts); absent in older results. */
+  steps?: StepResult[];
   cli: CliResult[];
   bundles: Record<string, number>;
   targets: Target[];
@@ -103,6 +106,18 @@ export function evaluateTargets(results: BenchResults): Target[] {
       met: ratio === undefined ? null : ratio >= 3,
       profile: `server:${input.id}`,
     }, ours(input.id)));
+  }
+  for (const step of results.steps ?? []) {
+    // Judged on CPU time: on a shared machine the wall clock of a step also holds other processes' turns.
+    const value = step.longestCpu?.n ? step.longestCpu.median : undefined;
+    targets.push({
+      id: `longest-step-${step.input}`,
+      target: `no validation step longer than ${LONGEST_STEP_TARGET_MS} ms of CPU time (${step.description})`,
+      measured: value === undefined ? step.error ?? 'not measured'
+        : `longest step ${fmt(value)} CPU (median of ${step.longestCpu!.n} runs; slowest run ${fmt(step.longestCpu!.max)}); wall clock ${fmt(step.longest?.median)} (slowest ${fmt(step.longest?.max)}); ${step.steps} steps`,
+      value,
+      met: value === undefined ? null : value <= LONGEST_STEP_TARGET_MS,
+    });
   }
   targets.push(below('cold-start', 'cold start (spawn to initialize result) < 200 ms', results.coldStart[COMANAGE], 'median', 200, 'startup'));
   const size = (file: string, limit: number, label: string): Target => {

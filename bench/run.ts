@@ -12,6 +12,8 @@ import { CCMSETUP_RULES } from '../server/src/core/ccmsetup/rules';
 import { MANIFEST_RULES } from '../server/src/core/manifest/rules';
 import { measureCli, smallCcmsetupFiles, writeFiles } from './cliThroughput';
 import { BenchInput, benchInputs } from './inputs';
+import { measureLongestSteps } from './longestStep';
+import { blockingInputs } from '../test/helpers/blockingInputs';
 import { DocumentResult, Plan, checkSetup, measureColdStart, measureDocument, measureFloor } from './measureDocument';
 import { ProfileSummary, buildUnminified, profileCli, profileServer, profileStartup } from './profile';
 import { renderReport } from './report';
@@ -50,6 +52,9 @@ async function main(): Promise<void> {
       const result = await measureDocument(comanageSpec(false), input, WORK, planFor(input));
       const row = (s?: { median: number; p95: number; p99: number; n: number }) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} (n=${s.n})` : '-');
       log(`${input.id}: open ${row(result.open)}; edit ${row(result.change)}; hover ${row(result.hoverAll)}; completion ${row(result.completionAll)}; hover during validation ${row(result.hoverDuringValidation)}; rss ${result.rssMiB} MiB${result.error ? `; error ${result.error}` : ''}`);
+    }
+    for (const step of measureLongestSteps([...benchInputs(), ...blockingInputs()].filter((i) => ids.has(i.id)), 5)) {
+      log(`${step.input}: longest step ${step.longest && step.longestCpu ? `${step.longestCpu.median.toFixed(1)} ms CPU (slowest run ${step.longestCpu.max.toFixed(1)}), wall ${step.longest.median.toFixed(1)} ms (slowest run ${step.longest.max.toFixed(1)}), n=${step.longest.n}` : step.error}; ${step.steps} steps`);
     }
     return;
   }
@@ -96,6 +101,9 @@ async function main(): Promise<void> {
     }
   }
 
+  log('longest validation step per input (in-process)');
+  const steps = measureLongestSteps([...inputs, ...blockingInputs()], quick ? 3 : 10);
+
   log(`CLI over ${CLI_FILES.toLocaleString('en-US')} small .ccmsetup files`);
   const cliDir = smallCcmsetupFiles(path.join(WORK, 'cli-ccmsetup'), CLI_FILES);
   const cli = [measureCli(CLI, cliDir, CLI_FILES, 'small .ccmsetup files (1-3 command lines each)', quick ? 1 : 3, 300_000)];
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
     coldStart,
     floor,
     documents,
+    steps,
     cli,
     bundles,
     targets: [],

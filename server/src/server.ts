@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
 import { LanguageSettings, SeveritySetting } from './core/languageTypes';
+import { registerDocumentRequests } from './documentRequests';
 import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
@@ -50,6 +51,8 @@ export function startServer(connection: Connection): void {
   const delayMs = validationDelayMs();
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
+  // After `shutdown` nothing is published any more (the lifecycle gate drops later notifications).
+  let shutDown = false;
 
   const isChecked = (doc: TextDocument) => tryRun(connection, 'kindOf', () => languageService.kindOf(doc), 'none') !== 'none';
 
@@ -105,9 +108,15 @@ export function startServer(connection: Connection): void {
       pending.delete(uri);
       const current = documents.get(uri);
       // A newer edit has its own timer (or the document closed): this result would be stale.
-      if (!current || current.version !== version) return;
-      const publish = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics });
-      runInSlices(() => languageService.validationSteps(current), () => documents.get(uri)?.version === version, publish, (error) => {
+      if (!current || current.version !== version || shutDown) return;
+      // Results belong to this exact text: a second didOpen may bring other text under the same
+      // version (a new document object), and an edit changes the version of this one.
+      const text = current.getText();
+      const wanted = () => !shutDown && documents.get(uri) === current && current.version === version && current.getText() === text;
+      const publish = (diagnostics: Diagnostic[]) => {
+        if (wanted()) void connection.sendDiagnostics({ uri, version, diagnostics });
+      };
+      runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
         connection.console.error(`comanage: validation failed: ${describeError(error)}`);
         publish([]);
       });
@@ -140,35 +149,7 @@ export function startServer(connection: Connection): void {
     return doc && isChecked(doc) ? doc : undefined;
   }
 
-  connection.onCompletion((params, token) => {
-    const empty = { isIncomplete: false, items: [] };
-    return runSafe(connection, 'completion', () => {
-      const doc = checkedDocument(params.textDocument.uri);
-      return doc ? languageService.doComplete(doc, params.position) : empty;
-    }, empty, token);
-  });
-
-  connection.onCompletionResolve((item, token) => runSafe(connection, 'completionResolve', () => languageService.doResolve(item), item, token));
-
-  connection.onHover((params, token) => runSafe(connection, 'hover', () => {
-    const doc = checkedDocument(params.textDocument.uri);
-    return doc ? languageService.doHover(doc, params.position) : null;
-  }, null, token));
-
-  connection.onCodeAction((params, token) => runSafe(connection, 'codeAction', () => {
-    const doc = checkedDocument(params.textDocument.uri);
-    if (!doc) return [];
-    const only = params.context.only;
-    const actions = languageService.getCodeActions(doc, params.range);
-    // Honour a client's kind filter (e.g. "source.fixAll" only): quick fixes and one source.fixAll.comanage.
-    if (!only?.length) return actions;
-    return actions.filter(({ kind = '' }) => only.some((k) => kind === k || kind.startsWith(`${k}.`)));
-  }, [], token));
-
-  connection.onDocumentSymbol((params, token) => runSafe(connection, 'documentSymbol', () => {
-    const doc = checkedDocument(params.textDocument.uri);
-    return doc ? languageService.findDocumentSymbols(doc) : [];
-  }, [], token));
+  registerDocumentRequests(connection, languageService, checkedDocument);
 
   // comanage/readiness { uri } → the readiness checks of an open manifest ([] for anything else).
   connection.onRequest(READINESS_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'readiness', () => {
@@ -191,6 +172,7 @@ export function startServer(connection: Connection): void {
   }, [], token));
 
   connection.onShutdown(() => {
+    shutDown = true;
     for (const uri of [...pending.keys()]) cancelValidation(uri);
   });
 

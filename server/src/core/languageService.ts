@@ -42,6 +42,8 @@ export interface LanguageService {
   doValidation(document: TextDocument): Diagnostic[];
   /** doValidation in steps: the caller may pause between them to answer other requests. */
   validationSteps(document: TextDocument): Steps<Diagnostic[]>;
+  /** Parses the document in steps; a request that needs the parse runs this first, so it never parses in one go. */
+  parseSteps(document: TextDocument): Steps<void>;
   doComplete(document: TextDocument, position: Position): CompletionList;
   /** Fills in what doComplete leaves out of each item to keep lists small (the documentation). */
   doResolve(item: CompletionItem): CompletionItem;
@@ -135,7 +137,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
     lines.startVersion();
     const fresh: Parsed = kind === 'ccmsetup'
-      ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines }) }
+      ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines, maxLineLength: MAX_LINE_LENGTH }) }
       : { kind, plan: (yield* parseAndPlanSteps(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines)).plan };
     parsing.delete(uri);
     cache.set(uri, { version, text, parsed: fresh, lines });
@@ -215,6 +217,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     kindOf: (document) => documentKindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
+    *parseSteps(document) {
+      yield* parsedSteps(document);
+    },
     *validationSteps(document) {
       return toDiagnostics(document, yield* problemSteps(document));
     },

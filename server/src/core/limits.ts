@@ -20,6 +20,11 @@ export const MAX_LINE_LENGTH = 64 * 1024;
 export const MAX_PROBLEMS = 1000;
 /** Rules stop after this long on one document version; one finding says the check was cut short. */
 export const ANALYSIS_BUDGET_MS = 1000;
+/**
+ * Outline entries per document (command lines or manifest keys and their children): about 250
+ * bytes of JSON each, so an outline stays well under 1 MB. Past it, one entry says how many more.
+ */
+export const MAX_SYMBOLS = 2000;
 /** Messages quote names from the file; a quoted megabyte would only hurt the editor. */
 export const MAX_MESSAGE_LENGTH = 1000;
 

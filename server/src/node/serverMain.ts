@@ -3,6 +3,7 @@
 // (`--node-ipc` when the VS Code client spawns us, `--socket`, `--pipe`) is picked by createConnection.
 import { format } from 'node:util';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { lifecycleGate } from '../lifecycle';
 import { startServer } from '../server';
 import { FrameResync } from './frameResync';
 
@@ -13,8 +14,12 @@ if (stdio) {
     console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   }
 }
+// Requests before `initialize` or after `shutdown` are refused, notifications then dropped (lifecycle.ts).
+const gate = lifecycleGate();
+const options = { messageStrategy: gate.messageStrategy };
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameResync()), process.stdout)
-  : createConnection(ProposedFeatures.all);
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameResync()), process.stdout, options)
+  : createConnection(ProposedFeatures.all, options);
+gate.attach(connection);
 startServer(connection);
 connection.listen();

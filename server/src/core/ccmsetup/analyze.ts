@@ -14,7 +14,7 @@ import { CCMSETUP_RULES } from './rules';
 import { CcmsetupRule, RuleContext } from './rules/types';
 import { TYPOGRAPHIC_CODE, explainByCharacters, placedCharacters } from './characters';
 import type { LineCache } from './lineCache';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
@@ -35,8 +35,9 @@ export function analyzeCcmsetup(document: CcmsetupDocument, options: AnalyzeOpti
   return drain(analyzeCcmsetupSteps(document, options));
 }
 
-/** Lines checked between two pauses of a long analysis. */
-const LINES_PER_STEP = 64;
+
+/** Work units (steps.ts) a rule spends on one entry of a line, beyond reading its characters. */
+const UNITS_PER_ENTRY = 64;
 
 export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: AnalyzeOptions): Steps<Problem[]> {
   const problems: Problem[] = [];
@@ -46,11 +47,11 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
   const typographic = active.find((rule) => rule.id === TYPOGRAPHIC_CODE);
   const now = options.now ?? new Date();
 
-  let checked = 0;
   for (const line of document.lines) {
-    if (++checked % LINES_PER_STEP === 0) yield;
+    if (due()) yield;
     const known = options.lines?.problems(line);
     if (known) {
+      work(16 + known.length);
       problems.push(...known);
       continue;
     }
@@ -59,7 +60,7 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
       break;
     }
     const before = problems.length;
-    checkLine(line);
+    yield* checkLine(line);
     if (line.typographic && typographic && line.text.length <= MAX_LINE_LENGTH && !isSuppressed(line, typographic.id)) {
       // Findings the line's pasted characters cause are explained by them (see characters.ts).
       const placed = placedCharacters(line, document.text);
@@ -73,7 +74,8 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     const warnings: Problem[] = [];
     // Past the per-file cap of findings they would be dropped anyway.
     for (let i = 0; i < document.comments.length && warnings.length < MAX_PROBLEMS; i++) {
-      if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+      if (due()) yield;
+      work(document.comments[i].text.length + 16);
       const comment = document.comments[i];
       warnings.push(...directiveProblems(comment.text, comment.span.start, directives));
     }
@@ -94,13 +96,17 @@ export function* analyzeCcmsetupSteps(document: CcmsetupDocument, options: Analy
     return counts;
   }
 
-  function checkLine(line: CommandLine): void {
+  function* checkLine(line: CommandLine): Steps<void> {
     if (line.text.length > MAX_LINE_LENGTH) {
       problems.push(lineTooLong(line.span, line.text.length));
       return;
     }
     for (const rule of active) {
       if (isSuppressed(line, rule.id)) continue;
+      // Each rule reads the line about once and judges each entry (a value check, a did-you-mean):
+      // on a long line the analysis pauses between rules.
+      if (due()) yield;
+      work(line.text.length + line.args.length * UNITS_PER_ENTRY + 16);
       const context: RuleContext = {
         catalog: options.catalog,
         text: document.text,

@@ -7,7 +7,7 @@ import {
   ParseProblem, ProgramNode, PropertyNode, Span, ValueNode,
 } from './ast';
 import type { LineCache } from './lineCache';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 import { withLineFeeds } from '../lineBreaks';
 import { disabledCodes, readDirective } from '../directives';
 import { Token, isSpace, tokenize, unquote } from './tokenizer';
@@ -26,14 +26,20 @@ export interface ParseOptions {
   defaultContext?: LineContext;
   /** Lines parsed for the document's previous version, reused when unchanged. */
   lines?: LineCache;
+  /**
+   * A longer command line is not checked (limits.ts), so only this much of it is read into items:
+   * its span and text stay whole, and a megabyte on one line costs no more than a checked line.
+   */
+  maxLineLength?: number;
 }
 
 export function parseCcmsetupDocument(text: string, options: ParseOptions = {}): CcmsetupDocument {
   return drain(parseCcmsetupDocumentSteps(text, options));
 }
 
-/** Physical lines read between two pauses of a long parse. */
-const LINES_PER_STEP = 256;
+/** Work units (steps.ts) per character a command line's parse reads (tokens, items, values), and per line. */
+export const PARSE_UNITS_PER_CHAR = 6;
+const PARSE_UNITS_PER_LINE = 2000;
 
 export function* parseCcmsetupDocumentSteps(source: string, options: ParseOptions = {}): Steps<CcmsetupDocument> {
   // A lone \r ends a line for the editor's positions, so it ends a command line too.
@@ -46,12 +52,15 @@ export function* parseCcmsetupDocumentSteps(source: string, options: ParseOption
   let siteVersion: number | undefined;
 
   let lineStart = 0;
-  let read = 0;
   while (lineStart <= text.length) {
-    if (++read % LINES_PER_STEP === 0) yield;
+    // A pause between lines, never inside one: a command line (at most MAX_LINE_LENGTH checked,
+    // but any length parsed) is one unit of work.
+    if (due()) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const next = lineEnd + 1;
+    // Finding a line's end and blanks is a fast scan (indexOf): an eighth of a unit per character.
+    work((lineEnd - lineStart) / 8 + 16);
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
     // A byte order mark is skipped at the start of the file only; anywhere else Windows receives it.
@@ -81,7 +90,7 @@ export function* parseCcmsetupDocumentSteps(source: string, options: ParseOption
         const lineDisabled = disabled;
         const lineSiteVersion = siteVersion;
         const parse = () => {
-          const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context });
+          const line = parseCommandLine(text, { from: contentStart, to: contentEnd, catalog, context, readTo: options.maxLineLength === undefined ? undefined : contentStart + options.maxLineLength });
           if (lineDisabled) line.disabled = lineDisabled;
           if (lineSiteVersion !== undefined) line.siteVersion = lineSiteVersion;
           return line;
@@ -112,6 +121,8 @@ export interface LineOptions {
   map?: OffsetMap;
   /** Parsing the inside of CCMSETUPCMD: no program token, no further wrapping. */
   nested?: boolean;
+  /** Items are read up to here (at most `to`); the line's span and text still run to `to`. */
+  readTo?: number;
 }
 
 /** Parses one command line. `text` is only read between `from` and `to`. */
@@ -121,8 +132,10 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
   const catalog = options.catalog ?? defaultCatalog;
   const map = options.map ?? identity;
   const spanOf = (a: number, b: number): Span => ({ start: map(a), end: b > a ? map(b - 1) + 1 : map(a) });
+  const readTo = Math.min(to, options.readTo ?? to);
+  if (!options.nested) work((readTo - from) * PARSE_UNITS_PER_CHAR + PARSE_UNITS_PER_LINE);
 
-  const tokens = tokenize(text, from, to);
+  const tokens = tokenize(text, from, readTo);
   const problems: ParseProblem[] = [];
   const launcher: Span[] = [];
   let program: ProgramNode | undefined;

@@ -9,7 +9,7 @@ import { LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
 import { Budget, MAX_WHOLE_MANIFEST_LENGTH } from '../limits';
 import { ManifestDocument, PieceCache } from './ast';
-import { MANIFEST_LIMITS, parseWhole } from './parser';
+import { MANIFEST_LIMITS, parseWholeSteps } from './parser';
 import { parseInPiecesSteps } from './pieces';
 import { applyManifestDirectives } from './directives';
 import { Plan } from './plan';
@@ -46,7 +46,7 @@ export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: 
   // Lines end where the editor's positions say they do (a lone \r included).
   const text = withLineFeeds(source);
   const document = (yield* parseInPiecesSteps(text, previous))
-    ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? parseWhole(text) : notCut(text));
+    ?? (text.length <= MAX_WHOLE_MANIFEST_LENGTH ? yield* parseWholeSteps(text) : notCut(text));
   return { document, plan: new Plan(document, catalog, lines) };
 }
 

@@ -1,16 +1,52 @@
 // Parses a workload manifest with the maintained `yaml` package (which keeps source ranges) into
 // ManifestNode trees. Never throws: YAML errors, duplicate keys and runaway aliases become problems.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Alias, Composer, Document, Lexer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, ScalarStyle } from './ast';
+import { Steps, drain, due, work } from '../steps';
 
 /** Bounds that keep a hostile file (alias bombs, deep nesting) from pinning a core. */
 export const MANIFEST_LIMITS = { maxDepth: 64, maxNodes: 100_000, maxAliasExpansions: 1_000 };
 
 /** The whole text as one YAML document, the way the format is defined. */
 export function parseWhole(text: string): ManifestDocument {
-  const parsed = parseYaml(text, 0);
+  return drain(parseWholeSteps(text));
+}
+
+/** parseWhole in steps: the text is read a few thousand lexemes at a time. */
+export function* parseWholeSteps(text: string): Steps<ManifestDocument> {
+  const parsed = yield* parseYamlSteps(text, 0);
   return { text, root: parsed.root, problems: parsed.problems };
+}
+
+/** Work units (steps.ts) per character: lexing and parsing to tokens, then composing and converting. */
+const LEX_UNITS_PER_CHAR = 6;
+export const COMPOSE_UNITS_PER_CHAR = 4;
+
+/**
+ * What `parseDocument` does, with pauses: the yaml package's Lexer and Parser are driven one
+ * lexeme at a time; composing the document (the Composer has no pause) is one unit of work.
+ */
+function* yamlDocumentSteps(text: string, options: ConstructorParameters<typeof Composer>[0]): Steps<Document> {
+  const parser = new Parser();
+  const tokens: ReturnType<Parser['end']> extends Generator<infer T> ? T[] : never = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    work(lexeme.length * LEX_UNITS_PER_CHAR + 4);
+    if (due()) yield;
+  }
+  for (const token of parser.end()) tokens.push(token);
+  work(text.length * COMPOSE_UNITS_PER_CHAR);
+  let document: Document | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (!document) document = next as Document;
+    else {
+      // The same error parseDocument reports for a second document.
+      document.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return document!;
 }
 
 /** What one call of the YAML parser gives, with offsets moved by `base`. */
@@ -25,12 +61,16 @@ export interface ParsedYaml {
 
 /** Parses `text`, which starts at document offset `base`. */
 export function parseYaml(text: string, base: number): ParsedYaml {
+  return drain(parseYamlSteps(text, base));
+}
+
+export function* parseYamlSteps(text: string, base: number): Steps<ParsedYaml> {
   const problems: ManifestSyntaxProblem[] = [];
   let document: Document;
   try {
     // Duplicate keys are found in convert(): the yaml package's own check compares every key with
     // every other key of its mapping, which takes seconds on a large file.
-    document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
+    document = yield* yamlDocumentSteps(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (error) {
     problems.push({ code: 'yaml-syntax', message: `The YAML parser stopped: ${error instanceof Error ? error.message : 'unknown error'}.`, span: { start: base, end: base } });
     return { problems, keyIdentities: [], nodes: 0, depth: 0 };
@@ -50,7 +90,7 @@ export function parseYaml(text: string, base: number): ParsedYaml {
   // Only a text with an anchor needs the index (a full walk of the document).
   const anchors = text.includes('&') ? anchorIndex(document) : new Map();
   const state: ConvertState = { base, nodes: 0, depth: 0, aliases: 0, limited: false, duplicates: new Set(), anchors, keyIdentities: [] };
-  const root = document.contents ? convert(document.contents as YamlNode, 0, state, problems) : undefined;
+  const root = document.contents ? yield* convert(document.contents as YamlNode, 0, state, problems) : undefined;
   return { root: root ?? undefined, problems, keyIdentities: state.keyIdentities, nodes: state.nodes, depth: state.depth };
 }
 
@@ -95,7 +135,12 @@ function resolveAlias(alias: Alias, anchors: ConvertState['anchors']): YamlNode 
 /** Scalar keys by type and value, as YAML compares them (1 and "1" differ, name and "name" don't). */
 const identityOf = (value: unknown) => `${typeof value}:${String(value)}`;
 
-function convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): ManifestNode | null {
+/** Work units (steps.ts) per converted node. */
+const CONVERT_UNITS_PER_NODE = 60;
+
+/** Converts a yaml node in document order; a whole parse may pause between the entries of a collection. */
+function* convert(node: YamlNode, depth: number, state: ConvertState, problems: ManifestSyntaxProblem[]): Steps<ManifestNode | null> {
+  work(CONVERT_UNITS_PER_NODE);
   const span = spanOf(node, state.base);
   if (depth > state.depth) state.depth = depth;
   if (++state.nodes > MANIFEST_LIMITS.maxNodes || depth > MANIFEST_LIMITS.maxDepth) {
@@ -115,7 +160,7 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
     }
     const target = resolveAlias(node as Alias, state.anchors);
     if (!target) return null;
-    const resolved = convert(target as YamlNode, depth + 1, state, problems);
+    const resolved = yield* convert(target as YamlNode, depth + 1, state, problems);
     // An alias stands where it is written: point findings at the alias, not the anchor.
     return resolved ? { ...resolved, span } : null;
   }
@@ -136,7 +181,8 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
         seen.add(identity);
         if (depth === 0) state.keyIdentities.push(identity);
       } else if (depth === 0) state.keyIdentities.push('');
-      const value = pair.value ? convert(pair.value as YamlNode, depth + 1, state, problems) : null;
+      if (due()) yield;
+      const value = pair.value ? yield* convert(pair.value as YamlNode, depth + 1, state, problems) : null;
       entries.push({ key, keySpan, node: value });
     }
     return { kind: 'map', span, entries };
@@ -144,7 +190,8 @@ function convert(node: YamlNode, depth: number, state: ConvertState, problems: M
   if (isSeq(node)) {
     const items: ManifestNode[] = [];
     for (const item of node.items) {
-      const converted = item ? convert(item as YamlNode, depth + 1, state, problems) : null;
+      if (due()) yield;
+      const converted = item ? yield* convert(item as YamlNode, depth + 1, state, problems) : null;
       if (converted) items.push(converted);
     }
     return { kind: 'seq', span, items };

@@ -11,7 +11,7 @@
 import type { Span } from '../ccmsetup/ast';
 import { ManifestDocument, ManifestNode, ManifestSyntaxProblem, MapEntry, PieceCache } from './ast';
 import { MANIFEST_LIMITS, ParsedYaml, duplicateKey, parseYaml } from './parser';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 
 /** A piece with at most this many lines is parsed as it is. */
 const LEAF_LINES = 40;
@@ -43,8 +43,6 @@ export function parseInPieces(text: string, previous?: PieceCache, minLength = P
   return drain(parseInPiecesSteps(text, previous, minLength));
 }
 
-/** Entries of one collection parsed between two pauses. */
-const ENTRIES_PER_STEP = 64;
 
 export function* parseInPiecesSteps(text: string, previous?: PieceCache, minLength = PIECES_MIN_LENGTH): Steps<ManifestDocument | undefined> {
   if (text.length < minLength) return undefined;
@@ -115,7 +113,7 @@ function* collection(context: Context, from: number, to: number, indent: number,
   const entries: MapEntry[] = [];
   const seen = new Set<string>();
   for (let k = 0; k + 1 < starts.length; k++) {
-    if (k % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    if (due()) yield;
     const piece = yield* entry(context, starts[k], starts[k + 1], indent, depth, sequence);
     if (!piece.root || piece.root.kind !== (sequence ? 'seq' : 'map')) throw new CannotCut();
     nodes.push(piece.root);
@@ -184,6 +182,8 @@ function leaf(context: Context, from: number, to: number, depth: number): Parsed
   const source = context.text.slice(base, end);
   // Reused only once per version: the same text twice in one version is parsed again for its
   // second place, so a piece moved in place belongs to one place only.
+  // A piece found in the cache costs its lookup; parseYaml counts a parse.
+  work(source.length + 16);
   let cached = context.next.has(source) ? undefined : (context.previous?.get(source) as CachedPiece | undefined);
   if (!cached) {
     if (UNSAFE.test(source)) throw new CannotCut();

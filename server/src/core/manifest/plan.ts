@@ -7,7 +7,7 @@ import { ManifestDocument, ManifestNode, MapEntry } from './ast';
 import { LineCache } from '../ccmsetup/lineCache';
 import { LineOutline } from './lineOutline';
 import { decodeScalar } from './scalarText';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 
 export type Scalar = string | number | boolean | null;
 
@@ -152,11 +152,13 @@ export class Plan {
     const policies = this.node('comanagement.policies');
     const items = policies?.kind === 'seq' ? policies.items : [];
     for (let i = 0; i < items.length; i++) {
-      if (i % 256 === 255) yield;
+      if (due()) yield;
       const policy = items[i];
       const node = commandLineNode(policy.kind === 'map' ? this.lookup(policy, 'commandLine')?.node : undefined);
       if (!node) continue;
       const parse = () => {
+        // Decoding the YAML scalar, then parsing it as a command line (ccmsetup/parser.ts counts that).
+        work((node.textSpan.end - node.textSpan.start) * 2);
         const decoded = decodeScalar(text, node)!;
         const offsets = decoded.offsets;
         const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;

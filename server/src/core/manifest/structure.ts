@@ -8,7 +8,7 @@ import type { Budget } from '../limits';
 import { ManifestNode } from './ast';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
-import { Steps } from '../steps';
+import { Steps, due, work } from '../steps';
 import { suggest } from '../suggest';
 
 export interface StructureFinding {
@@ -42,8 +42,6 @@ export const STRUCTURE_CODES: StructureCodeInfo[] = [
   { id: 'manifest-missing-key', severity: 'error', title: 'A required key is missing', examples: { fail: ['name: plan', 'version: 1\nworkloads:\n  clientApps:\n    pilotCollection: Pilot'], pass: ['version: 1\nworkloads:\n  clientApps:\n    authority: intune'] } },
 ];
 
-/** Nodes checked between two pauses of a long analysis. */
-const NODES_PER_STEP = 2048;
 
 /**
  * Walks the tree depth first with an explicit stack (a file of thousands of policies can then
@@ -56,10 +54,11 @@ export function* checkStructureSteps(root: ManifestNode | undefined, text: strin
     return findings;
   }
   const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, text.length) }, 'the manifest', findings, stack, text, budget)];
-  let done = 0;
   while (stack.length) {
     stack.pop()!();
-    if (++done % NODES_PER_STEP === 0) yield;
+    // A node's checks: a type test, a key lookup, now and then a did-you-mean.
+    work(100);
+    if (due()) yield;
   }
   return findings;
 }

@@ -9,6 +9,8 @@ import { locateInManifest } from '../manifest/locate';
 import { ManifestNode } from '../manifest/ast';
 import { Plan, parsePath } from '../manifest/plan';
 import { Field } from '../manifest/schemaTypes';
+import { MAX_SYMBOLS } from '../limits';
+import { truncatedSymbol } from './symbols';
 import {
   CompletionItem, CompletionItemKind, CompletionList, DocumentSymbol, Hover, InsertTextFormat, MarkupKind, Position, SymbolKind, TextDocument,
 } from '../languageTypes';
@@ -108,37 +110,54 @@ function siblingKeys(plan: Plan, steps: (string | number)[]): string[] {
   return node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
 }
 
-export function findManifestSymbols(document: TextDocument, plan: Plan): DocumentSymbol[] {
+export function findManifestSymbols(document: TextDocument, plan: Plan, maxSymbols = MAX_SYMBOLS): DocumentSymbol[] {
   const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  // Shared by the whole tree: past it each open collection (at most 5 deep) ends with one
+  // "outline truncated" entry, so places for those are kept.
+  let left = maxSymbols - 6;
+  const truncated = (nodes: { span: { start: number; end: number } }[], from: number, what: string) => {
+    const rest = nodes.length - from;
+    return truncatedSymbol(rest, `${what}${rest === 1 ? '' : 's'}`, range(nodes[from].span.start, nodes[nodes.length - 1].span.end));
+  };
   function symbolsOf(node: ManifestNode | null, depth: number): DocumentSymbol[] {
     if (!node || depth > 4) return [];
+    const symbols: DocumentSymbol[] = [];
     if (node.kind === 'map') {
-      return node.entries.map((entry) => {
+      for (const [index, entry] of node.entries.entries()) {
+        if (left <= 0) {
+          symbols.push(truncated(node.entries.map((e) => ({ span: e.keySpan })), index, 'key'));
+          break;
+        }
+        left--;
         const end = entry.node ? Math.max(entry.node.span.end, entry.keySpan.end) : entry.keySpan.end;
         const value = entry.node?.kind === 'scalar' && entry.node.value !== null ? String(entry.node.value) : undefined;
-        return {
-          name: entry.key || '(empty key)',
+        symbols.push({
+          name: (entry.key || '(empty key)').slice(0, 80),
           detail: entry.key === 'commandLine' ? undefined : value?.slice(0, 60),
           kind: entry.node?.kind === 'map' ? SymbolKind.Module : entry.node?.kind === 'seq' ? SymbolKind.Array : SymbolKind.Property,
           range: range(entry.keySpan.start, end),
           selectionRange: range(entry.keySpan.start, entry.keySpan.end),
           children: symbolsOf(entry.node, depth + 1),
-        };
-      });
-    }
-    if (node.kind === 'seq') {
-      return node.items.map((item, index) => {
+        });
+      }
+    } else if (node.kind === 'seq') {
+      for (const [index, item] of node.items.entries()) {
+        if (left <= 0) {
+          symbols.push(truncated(node.items, index, 'item'));
+          break;
+        }
+        left--;
         const name = item.kind === 'map' ? item.entries.find((e) => e.key === 'name')?.node : undefined;
-        return {
-          name: name?.kind === 'scalar' && name.value !== null ? String(name.value) : `[${index + 1}]`,
+        symbols.push({
+          name: name?.kind === 'scalar' && name.value !== null ? String(name.value).slice(0, 80) : `[${index + 1}]`,
           kind: SymbolKind.Object,
           range: range(item.span.start, item.span.end),
           selectionRange: range(item.span.start, item.span.start),
           children: symbolsOf(item, depth + 1),
-        };
-      });
+        });
+      }
     }
-    return [];
+    return symbols;
   }
   return symbolsOf(plan.document.root ?? null, 0);
 }

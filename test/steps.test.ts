@@ -1,0 +1,104 @@
+// No validation step runs long (issue #11): on the inputs that once blocked the server for a second
+// in one step, every step stays within a bound on the work it does, counted in the work units of
+// core/steps.ts rather than timed (timed figures live in the bench: "longest step"). Plus the
+// bounded outline. Inputs: test/helpers/blockingInputs.ts.
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PARSE_UNITS_PER_CHAR } from '../server/src/core/ccmsetup/parser';
+import { getLanguageService } from '../server/src/core/languageService';
+import { DocumentSymbol } from '../server/src/core/languageTypes';
+import { MAX_LINE_LENGTH, MAX_SYMBOLS } from '../server/src/core/limits';
+import { COMPOSE_UNITS_PER_CHAR } from '../server/src/core/manifest/parser';
+import { Steps, UNITS_PER_STEP, workCounted } from '../server/src/core/steps';
+import { BlockingInput, blockingInputs, longLinesCcmsetup, policiesManifest } from './helpers/blockingInputs';
+
+/** The work of each step of a generator, in units, and what it returned. */
+function unitsPerStep<T>(steps: Steps<T>): { units: number[]; value: T } {
+  const units: number[] = [];
+  for (;;) {
+    const before = workCounted();
+    const next = steps.next();
+    units.push(workCounted() - before);
+    if (next.done) return { units, value: next.value };
+  }
+}
+
+/**
+ * The most one step may do: its share, plus one unit of work that can't be cut — one command
+ * line's parse (at most 60 KB here), one piece of a manifest (40 lines), or composing a YAML
+ * document the pieces parser can't cut.
+ */
+function bound(input: BlockingInput): number {
+  const longestLine = Math.max(...input.text.split('\n').map((l) => l.length));
+  const indivisible = input.id.includes('anchor') ? input.text.length * COMPOSE_UNITS_PER_CHAR : Math.max(longestLine * (PARSE_UNITS_PER_CHAR + 1), 64 * 1024);
+  return UNITS_PER_STEP + indivisible;
+}
+
+const countSymbols = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
+
+describe('validation steps', function () {
+  this.timeout(120_000);
+
+  for (const input of blockingInputs()) {
+    it(`pauses often on the ${input.description}`, () => {
+      const service = getLanguageService({ budget: { ms: 1e9 } });
+      const document = TextDocument.create(`file:///steps/${input.fileName}`, 'x', 1, input.text);
+      const { units, value } = unitsPerStep(service.validationSteps(document));
+      const total = units.reduce((a, b) => a + b, 0);
+      const longest = Math.max(...units);
+      // The count covers the input: every character was read at least once.
+      assert.ok(total >= input.text.length, `${total} units for ${input.text.length} characters`);
+      assert.ok(longest <= bound(input), `a step did ${longest} units (bound ${bound(input)})`);
+      // Clock-free and meter-free too: the work is spread over many steps (before, 2 for the
+      // ccmsetup file, 1 for the whole parse of the anchored manifest, a few for the 400 policies).
+      assert.ok(units.length >= Math.floor(total / bound(input)), `${units.length} steps for ${total} units`);
+      assert.ok(value.length > 0, 'the input has findings');
+    });
+  }
+
+  it('reads a command line above the checked length only up to that length', () => {
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    // One 2 MB line: not checked (line-too-long), and before, parsed whole in one step.
+    const text = `ccmsetup.exe ${'/mp:x SMSSITECODE=ABC '.repeat(90_000)}`;
+    const { units, value } = unitsPerStep(service.validationSteps(TextDocument.create('file:///steps/one-line.ccmsetup', 'x', 1, text)));
+    assert.deepEqual(value.map((d) => d.code), ['line-too-long']);
+    // Finding the line's end is a scan of the whole line (an eighth of a unit per character); reading items stops at the limit.
+    assert.ok(Math.max(...units) <= UNITS_PER_STEP + text.length / 8 + MAX_LINE_LENGTH * (PARSE_UNITS_PER_CHAR + 1), `a step did ${Math.max(...units)} units`);
+  });
+
+  it('cuts a command line\'s checks between rules, and a YAML parse between lexemes', () => {
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    // Three 60 KB lines: before, one step parsed them all and one checked them all.
+    const three = longLinesCcmsetup().split('\n').slice(0, 3).join('\n');
+    const { units } = unitsPerStep(service.validationSteps(TextDocument.create('file:///steps/three.ccmsetup', 'x', 1, three)));
+    assert.ok(units.length >= 6, `${units.length} steps`);
+    const anchored = policiesManifest(120, true);
+    const whole = unitsPerStep(service.validationSteps(TextDocument.create('file:///steps/anchored.comanage.yaml', 'x', 1, anchored)));
+    assert.ok(Math.max(...whole.units) < anchored.length * (COMPOSE_UNITS_PER_CHAR + 2) + UNITS_PER_STEP);
+  });
+});
+
+describe('bounded outline', () => {
+  it('lists at most MAX_SYMBOLS entries of a 2 MB .ccmsetup file and says what it left out', () => {
+    const text = longLinesCcmsetup();
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///steps/outline.ccmsetup', 'x', 1, text);
+    const symbols = service.findDocumentSymbols(document);
+    assert.ok(countSymbols(symbols) <= MAX_SYMBOLS, `${countSymbols(symbols)} symbols`);
+    assert.ok(JSON.stringify(symbols).length < 1024 * 1024, `${JSON.stringify(symbols).length} bytes`);
+    // The first line's entries don't all fit: its children end with a truncated entry, and so does the outline.
+    assert.match(symbols[0].children!.at(-1)!.name, /^… outline truncated: [\d,]+ more entries$/);
+    const lines = text.split('\n').filter(Boolean).length;
+    assert.equal(symbols.at(-1)!.name, `… outline truncated: ${(lines - (symbols.length - 1)).toLocaleString('en-US')} more command lines`);
+  });
+
+  it('lists a manifest of 400 policies up to the limit, and a small file in full', () => {
+    const service = getLanguageService();
+    const big = service.findDocumentSymbols(TextDocument.create('file:///steps/outline.comanage.yaml', 'x', 1, policiesManifest(400)));
+    assert.ok(countSymbols(big) <= MAX_SYMBOLS);
+    assert.ok(JSON.stringify(big).includes('outline truncated: '), 'no truncated entry');
+    const small = service.findDocumentSymbols(TextDocument.create('file:///steps/small.comanage.yaml', 'x', 1, policiesManifest(3)));
+    assert.ok(!JSON.stringify(small).includes('outline truncated'));
+    assert.equal(small.find((s) => s.name === 'comanagement')?.children?.find((s) => s.name === 'policies')?.children?.length, 3);
+  });
+});
