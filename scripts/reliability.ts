@@ -24,6 +24,12 @@ import { TOKEN_EXPIRY_WARNING_DAYS } from '../server/src/core/ccmsetup/rules/tem
 import { MAX_FRAME_BYTES } from '../server/src/node/frameResync';
 import { PROPERTIES } from '../test/fuzz/properties';
 import { LspClient } from '../test/helpers/lspClient';
+import { blockingSection } from './reliability/blocking';
+import { codeScanningReliability } from './reliability/codeScanning';
+import { encodingsSection } from './reliability/encodings';
+import { pasteArtifactsSection } from './reliability/pasteArtifacts';
+import { secretsPlacementSection } from './reliability/secrets';
+import { smallFixes } from './reliability/small';
 
 const ROOT = path.join(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -292,6 +298,21 @@ async function main(argv: string[]): Promise<number> {
   const limitLines = limits();
   console.log('reliability: protocol faults');
   const faulted = await protocol();
+  // The sections of issue #11's measurements; each marks a failed row **FAILED**, counted here.
+  const sections: string[] = [];
+  for (const [name, section] of [
+    ['paste artifacts', () => pasteArtifactsSection()],
+    ['encodings and file faults', () => encodingsSection()],
+    ['secrets placement', () => secretsPlacementSection(Math.max(5, Math.round(runs / 500)), seed)],
+    ['blocking', () => blockingSection()],
+    ['smaller faults', async () => ['## Smaller faults', '', ...(await smallFixes())]],
+    ['code scanning and packaging', async () => ['## Code scanning and packaging', '', ...(await codeScanningReliability())]],
+  ] as const) {
+    console.log(`reliability: ${name}`);
+    const lines = await section();
+    failures += lines.filter((line) => line.includes('**FAILED**')).length;
+    sections.push(lines.join('\n'));
+  }
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 
   const text = `# Reliability
@@ -352,6 +373,8 @@ messages that could quote input. A token's \`exp\` claim is decoded without veri
 \`regtoken-expiry\` warns when it has passed or is less than ${TOKEN_EXPIRY_WARNING_DAYS} days away.
 VS Code's own protocol trace (\`comanage.trace.server: "verbose"\`) does contain document text;
 see the README.
+
+${sections.join('\n\n')}
 
 ## Safety
 

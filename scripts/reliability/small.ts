@@ -67,7 +67,7 @@ export async function smallFixes(): Promise<string[]> {
     return `| ${name} | ${n(text.length / 1024)} KB | ${longest.toFixed(1)} ms | ${n(total)} ms | ${n(findings)} |`;
   });
   return [
-    `The generated JSON Schema (checked with ajv) and the server's structure check give the same verdict on ${judged} of ${judged} example and fixture manifests${differ.length ? `; they differ on ${differ.length}: ${differ.join('; ')}` : ''}; \`test/schemaParity.test.ts\` also compares them key by key, for every key of the format with text, numbers, true/false, empty values, lists and mappings.`,
+    `The generated JSON Schema (checked with ajv) and the server's structure check give the same verdict on ${judged} of ${judged} example and fixture manifests${differ.length ? `; **FAILED**: they differ on ${differ.length}: ${differ.join('; ')}` : ''}; \`test/schemaParity.test.ts\` also compares them key by key, for every key of the format with text, numbers, true/false, empty values, lists and mappings.`,
     '',
     '| input | size | longest step | whole validation | findings |',
     '| --- | --- | --- | --- | --- |',
