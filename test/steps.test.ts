@@ -23,15 +23,19 @@ function unitsPerStep<T>(steps: Steps<T>): { units: number[]; value: T } {
   }
 }
 
+/** Windows runs a command line of at most 32,767 characters with its terminating null (CreateProcess). */
+const WINDOWS_LINE = 32_767;
+
 /**
  * The most one step may do: its share, plus one unit of work that can't be cut — one command
- * line's parse (at most 60 KB here), one piece of a manifest (40 lines), or composing a YAML
- * document the pieces parser can't cut.
+ * line's parse or one rule over it (never more of a line than Windows can run: a longer one isn't
+ * checked), one piece of a manifest (40 lines), or composing a YAML document the pieces parser
+ * can't cut.
  */
 function bound(input: BlockingInput): number {
   const longestLine = Math.max(...input.text.split('\n').map((l) => l.length));
-  const indivisible = input.id.includes('anchor') ? input.text.length * COMPOSE_UNITS_PER_CHAR : Math.max(longestLine * (PARSE_UNITS_PER_CHAR + 1), 64 * 1024);
-  return UNITS_PER_STEP + indivisible;
+  const indivisible = input.id.includes('anchor') ? input.text.length * COMPOSE_UNITS_PER_CHAR : Math.max(Math.min(longestLine, WINDOWS_LINE) * (PARSE_UNITS_PER_CHAR + 1), 16 * 1024);
+  return UNITS_PER_STEP + longestLine / 8 + indivisible;
 }
 
 const countSymbols = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
@@ -86,8 +90,8 @@ describe('bounded outline', () => {
     const symbols = service.findDocumentSymbols(document);
     assert.ok(countSymbols(symbols) <= MAX_SYMBOLS, `${countSymbols(symbols)} symbols`);
     assert.ok(JSON.stringify(symbols).length < 1024 * 1024, `${JSON.stringify(symbols).length} bytes`);
-    // The first line's entries don't all fit: its children end with a truncated entry, and so does the outline.
-    assert.match(symbols[0].children!.at(-1)!.name, /^… outline truncated: [\d,]+ more entries$/);
+    // The line where the cap is reached ends its children with a truncated entry, and so does the outline.
+    assert.match(symbols.at(-2)!.children!.at(-1)!.name, /^… outline truncated: [\d,]+ more entries$/);
     const lines = text.split('\n').filter(Boolean).length;
     assert.equal(symbols.at(-1)!.name, `… outline truncated: ${(lines - (symbols.length - 1)).toLocaleString('en-US')} more command lines`);
   });
