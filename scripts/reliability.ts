@@ -97,7 +97,7 @@ function limits(): string[] {
 
   const long = `ccmsetup.exe /mp=${'a'.repeat(MAX_LINE_LENGTH)}\n${BAD}`;
   const [lCodes, lTime] = codesOf(long, 'long.ccmsetup');
-  lines.push(row(['Length of one command line (also inside a manifest)', `${n(MAX_LINE_LENGTH)} characters`, 'One information finding (`line-too-long`) at the line; its rules don\'t run, the other lines are checked',
+  lines.push(row(['Length of one command line (also inside a manifest)', `${n(MAX_LINE_LENGTH)} characters`, 'One error finding (`line-too-long`: longer than Windows\' CreateProcess takes) at the line; its rules don\'t run, the other lines are checked',
     `A ${n(MAX_LINE_LENGTH + 17)}-character line and a bad one: ${[...new Set(lCodes)].join(', ')} in ${ms(lTime)}`],
   lCodes[0] === 'line-too-long' && lCodes.includes('parameter-uses-equals')));
 

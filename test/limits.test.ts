@@ -78,7 +78,19 @@ describe('limits', () => {
       assert.equal(found.filter((p) => p.code === 'line-too-long').length, 1);
       assert.equal(found.filter((p) => p.code === 'parameter-uses-equals').length, 2, 'the line at the limit is checked');
       assert.deepEqual(found[0].span, { start: 0, end: 0 });
-      assert.match(found[0].message, new RegExp(`${long.length.toLocaleString('en-US')} characters.*up to 65,536`));
+      assert.match(found[0].message, new RegExp(`${long.length.toLocaleString('en-US')} characters.*at most 32,766 characters`));
+      assert.equal(found[0].severity, 'error');
+    });
+
+    it('reports a line Windows can\'t start a program with (32,767 characters with the null) instead of checking it', () => {
+      // CreateProcess takes at most 32,767 characters including the terminating null: one more than
+      // 32,766 can't run, so its entries aren't judged; one less is checked as usual.
+      const over = `ccmsetup.exe /mp=${'a'.repeat(32_767 - 'ccmsetup.exe /mp='.length)}`;
+      const found = getLanguageService().analyze(doc(`${over}\n${BAD}`));
+      assert.deepEqual(found.filter((p) => p.span.start < over.length).map((p) => p.code), ['line-too-long']);
+      assert.equal(found[0].docUrl, 'https://learn.microsoft.com/windows/win32/api/processthreadsapi/nf-processthreadsapi-createprocessw');
+      const fits = over.slice(1);
+      assert.ok(getLanguageService().analyze(doc(fits)).some((p) => p.code === 'parameter-uses-equals'));
     });
 
     it('applies to command lines embedded in a manifest', () => {

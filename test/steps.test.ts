@@ -23,15 +23,19 @@ function unitsPerStep<T>(steps: Steps<T>): { units: number[]; value: T } {
   }
 }
 
+/** Windows runs a command line of at most 32,767 characters with its terminating null (CreateProcess). */
+const WINDOWS_LINE = 32_767;
+
 /**
  * The most one step may do: its share, plus one unit of work that can't be cut — one command
- * line's parse (at most 60 KB here), one piece of a manifest (40 lines), or composing a YAML
- * document the pieces parser can't cut.
+ * line's parse or one rule over it (never more of a line than Windows can run: a longer one isn't
+ * checked), one piece of a manifest (40 lines), or composing a YAML document the pieces parser
+ * can't cut.
  */
 function bound(input: BlockingInput): number {
   const longestLine = Math.max(...input.text.split('\n').map((l) => l.length));
-  const indivisible = input.id.includes('anchor') ? input.text.length * COMPOSE_UNITS_PER_CHAR : Math.max(longestLine * (PARSE_UNITS_PER_CHAR + 1), 64 * 1024);
-  return UNITS_PER_STEP + indivisible;
+  const indivisible = input.id.includes('anchor') ? input.text.length * COMPOSE_UNITS_PER_CHAR : Math.max(Math.min(longestLine, WINDOWS_LINE) * (PARSE_UNITS_PER_CHAR + 1), 16 * 1024);
+  return UNITS_PER_STEP + longestLine / 8 + indivisible;
 }
 
 const countSymbols = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
@@ -55,6 +59,33 @@ describe('validation steps', function () {
       assert.ok(value.length > 0, 'the input has findings');
     });
   }
+
+  it('puts a 2 MB file\'s findings in order without sorting them all in one step', () => {
+    // Before, the findings of every line (over 100,000 here) were sorted at the end: uncounted
+    // work, tens of milliseconds in the last step. Each line's are sorted as it ends now.
+    const text = longLinesCcmsetup(MAX_LINE_LENGTH);
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    const sort = Array.prototype.sort;
+    let largest = 0;
+    Array.prototype.sort = function (this: unknown[], compare?: (a: unknown, b: unknown) => number) {
+      largest = Math.max(largest, this.length);
+      return sort.call(this, compare);
+    } as typeof sort;
+    let found;
+    try {
+      found = unitsPerStep(service.validationSteps(TextDocument.create('file:///steps/sorted.ccmsetup', 'x', 1, text))).value;
+    } finally {
+      Array.prototype.sort = sort;
+    }
+    const lineCount = text.split('\n').filter(Boolean).length;
+    assert.ok(largest < 100_000 / 2, `a sort of ${largest} items`);
+    assert.ok(found.length > 1000, 'capped findings plus the "more findings" one');
+    // The same findings, in order, as a fresh analysis of each line gives.
+    const first = text.split('\n')[0];
+    const alone = getLanguageService({ budget: { ms: 1e9 } }).analyze(TextDocument.create('file:///steps/one.ccmsetup', 'x', 1, first));
+    assert.deepEqual(found.slice(0, 200).map((d) => [d.code, d.range.start.character]), alone.slice(0, 200).map((p) => [p.code, p.span.start]));
+    assert.ok(lineCount > 50);
+  });
 
   it('reads a command line above the checked length only up to that length', () => {
     const service = getLanguageService({ budget: { ms: 1e9 } });
@@ -86,8 +117,8 @@ describe('bounded outline', () => {
     const symbols = service.findDocumentSymbols(document);
     assert.ok(countSymbols(symbols) <= MAX_SYMBOLS, `${countSymbols(symbols)} symbols`);
     assert.ok(JSON.stringify(symbols).length < 1024 * 1024, `${JSON.stringify(symbols).length} bytes`);
-    // The first line's entries don't all fit: its children end with a truncated entry, and so does the outline.
-    assert.match(symbols[0].children!.at(-1)!.name, /^… outline truncated: [\d,]+ more entries$/);
+    // The line where the cap is reached ends its children with a truncated entry, and so does the outline.
+    assert.match(symbols.at(-2)!.children!.at(-1)!.name, /^… outline truncated: [\d,]+ more entries$/);
     const lines = text.split('\n').filter(Boolean).length;
     assert.equal(symbols.at(-1)!.name, `… outline truncated: ${(lines - (symbols.length - 1)).toLocaleString('en-US')} more command lines`);
   });

@@ -18,6 +18,8 @@ export interface CodeInfo {
 }
 
 const REPORT_URL = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
+/** Windows' limit on a whole command line (lpCommandLine: 32,767 characters with the terminating null). */
+const CREATE_PROCESS_DOC = 'https://learn.microsoft.com/windows/win32/api/processthreadsapi/nf-processthreadsapi-createprocessw';
 /** Encodings and file faults are ours to explain: the README section that does. */
 const FILES_DOC = 'https://github.com/comanage/comanage#encodings-and-unreadable-files';
 
@@ -25,7 +27,7 @@ export const SERVICE_CODES = {
   internalError: { id: 'internal-error', severity: 'error', title: 'A check failed inside comanage; the other checks still ran', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   documentTooLarge: { id: 'document-too-large', severity: 'information', title: 'A file too large to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   tooManyProblems: { id: 'too-many-problems', severity: 'information', title: 'More findings than are listed', docUrl: REPORT_URL, origin: 'service', language: 'any' },
-  lineTooLong: { id: 'line-too-long', severity: 'information', title: 'A command line too long to check', docUrl: REPORT_URL, origin: 'service', language: 'any' },
+  lineTooLong: { id: 'line-too-long', severity: 'error', title: 'A command line longer than Windows can start a program with (32,766 characters); not checked', docUrl: CREATE_PROCESS_DOC, origin: 'service', language: 'any' },
   analysisCutShort: { id: 'analysis-cut-short', severity: 'information', title: 'Checking a file took too long and stopped early', docUrl: REPORT_URL, origin: 'service', language: 'any' },
   // Decoding (core/text/decode.ts).
   notText: { id: 'not-text', severity: 'error', title: 'A file that is not UTF-8 or UTF-16 text; not checked', docUrl: FILES_DOC, origin: 'service', language: 'any' },

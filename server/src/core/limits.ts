@@ -14,8 +14,13 @@ export const MAX_MANIFEST_LENGTH = 2 * 1024 * 1024;
  * YAML parser whole, which can't be interrupted: above this length it is not checked.
  */
 export const MAX_WHOLE_MANIFEST_LENGTH = 256 * 1024;
-/** A command line longer than this is not checked (Intune takes 1,024 characters; ccmsetup.exe a few KB). */
-export const MAX_LINE_LENGTH = 64 * 1024;
+/**
+ * The longest command line Windows can start a program with: CreateProcess takes at most 32,767
+ * characters including the terminating null (the line-too-long code's doc link). A longer line can't run at all,
+ * so it is reported as such instead of checked — which also bounds a line's parse and each rule's
+ * pass over it to what a validation step can do in a few milliseconds (test/steps.test.ts).
+ */
+export const MAX_LINE_LENGTH = 32_766;
 /** More findings than this in one document help nobody; the rest are summarised in one line. */
 export const MAX_PROBLEMS = 1000;
 /** Rules stop after this long on one document version; one finding says the check was cut short. */
@@ -48,8 +53,8 @@ export function lineTooLong(span: Span, length: number): Problem {
   return {
     code: SERVICE_CODES.lineTooLong.id,
     span: { start: span.start, end: span.start },
-    message: `This command line has ${count(length)} characters; comanage checks command lines up to ${count(MAX_LINE_LENGTH)} characters, so it was not checked.`,
-    severity: 'information',
+    message: `This command line has ${count(length)} characters. Windows starts a program with at most ${count(MAX_LINE_LENGTH)} characters of command line, so this one can't run as written; comanage didn't check its entries. Shorten it (a /config file can hold the properties).`,
+    severity: SERVICE_CODES.lineTooLong.severity,
     docUrl: SERVICE_CODES.lineTooLong.docUrl,
   };
 }
