@@ -10,7 +10,7 @@ import { FileEntry, PathFault, comparePaths, displayPath, readSourceFile } from 
 import type { FileResult } from './format/types';
 
 /** The languageId an editor would use; the core itself goes by the file name. */
-const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', none: 'plaintext' } as const;
+const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', powershell: 'powershell', batch: 'bat', none: 'plaintext' } as const;
 
 export interface CheckRun {
   results: FileResult[];

@@ -1,8 +1,332 @@
-// PowerShell host: finds ccmsetup invocations in .ps1/.psm1 text (filled in by the next commits).
-import type { Host } from './host';
+// PowerShell host (.ps1, .psm1): finds the places a script starts ccmsetup and says what it
+// receives. Forms: a command whose program is ccmsetup(.exe) (bare, a path, quoted, `& $var`,
+// `& "$dir\ccmsetup.exe"`); Start-Process with -FilePath and -ArgumentList (a string, an array,
+// a variable built with `=`, `+=`, here-strings, `-f`, `+`); `cmd /c "…"`; msiexec of
+// ccmsetup.msi, direct or through Start-Process; and `-InstallationProperty "…"` of the
+// ConfigMgr cmdlets (the push context). Start-Process joins its arguments with single spaces and
+// passes quotes as written (learn.microsoft.com, Start-Process, -ArgumentList).
+import type { Span } from '../ccmsetup/ast';
+import type { Problem } from '../languageTypes';
+import { readDirective, disabledCodes } from '../directives';
+import { Decoded } from './decoded';
+import type { EmbeddedLine, Host, HostLineContext } from './host';
+import { PsStatement, PsToken, lexPowerShell } from './powershellLexer';
+import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encodeFor, isWholeString } from './powershellDecode';
+import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
+
+const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
+const START_PROCESS = new Set(['start-process', 'start', 'saps']);
+/** Start-Process parameters that take no value. */
+const SWITCHES = new Set(['wait', 'nonewwindow', 'passthru', 'loaduserprofile', 'usenewenvironment', 'whatif', 'confirm']);
+const REDIRECT = /^(?:\d|\*)?>>?(?:&\d)?$/;
+/** Assignments followed to build a value: deep enough for real scripts, bounded against loops. */
+const MAX_DEPTH = 4;
+
+interface Assignment { op: '=' | '+='; value: PsToken[]; at: number }
+/** One element of an argument list, with the document range it came from. */
+interface Element { decoded: Decoded; span: Span; whole?: 'dq' | 'sq' | 'here' }
+
+const baseName = (path: string) => path.replace(/["']/g, '').split(/[\\/]/).pop()!.toLowerCase();
+const isCcmsetupExe = (path: string) => /^ccmsetup(\.exe)?$/.test(baseName(path));
+const isMsiexec = (path: string) => /^msiexec(\.exe)?$/.test(baseName(path));
+const isCmd = (path: string) => /^cmd(\.exe)?$/.test(baseName(path));
+
+class Script {
+  readonly assignments = new Map<string, Assignment[]>();
+  readonly constants: Constants;
+
+  constructor(readonly text: string, readonly statements: PsStatement[]) {
+    for (const s of statements) {
+      const [target, op] = s.tokens;
+      if (target?.kind !== 'word' || op?.kind !== 'op' || (op.op !== '=' && op.op !== '+=')) continue;
+      const name = ASSIGNED.exec(text.slice(target.start, target.end))?.[1].toLowerCase();
+      if (!name) continue;
+      const list = this.assignments.get(name) ?? [];
+      list.push({ op: op.op, value: s.tokens.slice(2), at: s.start });
+      this.assignments.set(name, list);
+    }
+    const known = new Map<string, Constant | null>();
+    this.constants = (name) => {
+      if (!known.has(name)) known.set(name, this.constantOf(name) ?? null);
+      return known.get(name) ?? undefined;
+    };
+  }
+
+  /** A variable assigned once in the file, to one literal string without variables. */
+  private constantOf(name: string): Constant | undefined {
+    const list = this.assignments.get(name);
+    if (list?.length !== 1 || list[0].op !== '=' || list[0].value.length !== 1) return undefined;
+    const token = list[0].value[0];
+    if (token.kind !== 'word') return undefined;
+    const whole = isWholeString(this.text, token.start, token.end);
+    const raw = this.text.slice(token.start + 1, token.end - 1);
+    if (!whole || (whole === 'dq' && /[$`]/.test(raw))) return undefined;
+    const out = new Decoded();
+    if (whole === 'sq') decodeLiteral(this.text, token.start + 1, token.end - 1, out, false);
+    else decodeExpandable(this.text, token.start + 1, token.end - 1, out, () => undefined, false);
+    return { value: out.text, span: { start: token.start + 1, end: token.end - 1 } };
+  }
+
+  /** The elements an expression gives (`a, b`, `@(…)`, `'x' + $y`, `'{0}' -f $a`, a variable). */
+  elements(tokens: PsToken[], depth = 0, before = Infinity): Element[] {
+    // `-f` binds looser than `,`: everything after it is the format's argument list.
+    const formatAt = tokens.findIndex((t) => t.kind === 'word' && /^-f$/i.test(this.text.slice(t.start, t.end)));
+    if (formatAt > 0) return [this.format(tokens.slice(0, formatAt), tokens.slice(formatAt + 1), depth, before)];
+    const parts: PsToken[][] = [[]];
+    for (const token of tokens) {
+      if (token.kind === 'op' && token.op === ',') parts.push([]);
+      else parts[parts.length - 1].push(token);
+    }
+    const result: Element[] = [];
+    for (const part of parts) if (part.length) result.push(...this.sum(part, depth, before));
+    return result;
+  }
+
+  /** Terms joined by `+`, or a `-f` format: one or more elements. */
+  private sum(part: PsToken[], depth: number, before: number): Element[] {
+    let acc: Element[] | undefined;
+    for (const token of part) {
+      if (token.kind === 'op' && token.op === '+') continue;
+      const value = this.term(token, depth, before);
+      if (!acc) { acc = value; continue; }
+      // An array plus anything appends; a string plus a string concatenates.
+      if (acc.length === 1 && value.length === 1 && !(token.kind === 'group' && token.array)) {
+        const joined = new Decoded();
+        joined.append(acc[0].decoded); joined.append(value[0].decoded);
+        acc = [{ decoded: joined, span: { start: acc[0].span.start, end: value[0].span.end } }];
+      } else acc = [...acc, ...value];
+    }
+    return acc ?? [];
+  }
+
+  private format(template: PsToken[], args: PsToken[], depth: number, before: number): Element {
+    const head = this.sum(template, depth, before)[0];
+    const values = this.elements(args, depth, before);
+    const out = new Decoded();
+    if (!head) return { decoded: out, span: { start: 0, end: 0 } };
+    const t = head.decoded;
+    for (let i = 0; i < t.text.length; i++) {
+      const m = /^\{(\d+)\}/.exec(t.text.slice(i, i + 6));
+      const value = m ? values[Number(m[1])] : undefined;
+      if (m && value) { out.append(value.decoded); i += m[0].length - 1; continue; }
+      out.push(t.text[i], t.offsets[i]);
+    }
+    out.regions.push(...t.regions);
+    out.symbols.push(...t.symbols.filter((s) => !/\{\d+\}/.test(t.text.slice(s.start, s.end))));
+    return { decoded: out, span: head.span };
+  }
+
+  private term(token: PsToken, depth: number, before: number): Element[] {
+    const span = { start: token.start, end: token.end };
+    if (token.kind === 'group') return this.elements(token.items, depth, before);
+    if (token.kind === 'here') {
+      const out = new Decoded();
+      if (token.expand) decodeExpandable(this.text, token.bodyStart, token.bodyEnd, out, this.constants, true);
+      else decodeLiteral(this.text, token.bodyStart, token.bodyEnd, out, true);
+      return [{ decoded: out, span, whole: 'here' }];
+    }
+    if (token.kind !== 'word') return [];
+    const raw = this.text.slice(token.start, token.end);
+    const name = ASSIGNED.exec(raw)?.[1].toLowerCase();
+    if (name && depth < MAX_DEPTH && !this.constants(name)) {
+      const built = this.built(name, depth + 1, Math.min(before, token.start));
+      if (built) return built;
+    }
+    const out = new Decoded();
+    decodeWord(this.text, token.start, token.end, out, this.constants);
+    return [{ decoded: out, span, whole: isWholeString(this.text, token.start, token.end) }];
+  }
+
+  /** A variable's value from its assignments before `before`: one `=`, then `+=` pieces. */
+  private built(name: string, depth: number, before: number): Element[] | undefined {
+    const list = (this.assignments.get(name) ?? []).filter((a) => a.at < before);
+    const first = list.findIndex((a) => a.op === '=');
+    if (first === -1 || list.slice(first + 1).some((a) => a.op === '=') || first !== 0) return undefined;
+    return list.flatMap((a) => this.elements(a.value, depth, a.at));
+  }
+}
+
+/** Start-Process's parameters: the named ones it knows, and the positional values. */
+function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?: PsToken[]; argumentList?: PsToken[] } {
+  const named: Record<string, PsToken[]> = {};
+  const positional: PsToken[][] = [];
+  let i = 1;
+  const value = (): PsToken[] => {
+    const taken = [tokens[i++]];
+    while (tokens[i]?.kind === 'op' && (tokens[i] as { op: string }).op === ',' && tokens[i + 1]) { taken.push(tokens[i], tokens[i + 1]); i += 2; }
+    return taken.filter(Boolean);
+  };
+  while (i < tokens.length) {
+    const token = tokens[i];
+    const raw = token.kind === 'word' ? script.text.slice(token.start, token.end) : '';
+    const param = /^-([A-Za-z]+):?$/.exec(raw);
+    if (param) {
+      i++;
+      const p = param[1].toLowerCase();
+      if (SWITCHES.has(p)) continue;
+      const key = 'argumentlist'.startsWith(p) && p.length >= 2 || p === 'args' ? 'argumentList' : 'filepath'.startsWith(p) || p === 'pspath' || p === 'path' ? 'filePath' : p;
+      if (i < tokens.length) named[key] = value();
+      continue;
+    }
+    positional.push(value());
+  }
+  return { filePath: named.filePath ?? positional.shift(), argumentList: named.argumentList ?? positional.shift() };
+}
+
+function encoder(line: Decoded): (replacement: string, at: number) => string | undefined {
+  return (replacement, at) => {
+    // The innermost region holding the edit (a string inside a bareword is listed after it).
+    let style: string | undefined;
+    for (const r of line.regions) if (r.start <= at && at <= r.end) style = r.style;
+    return encodeFor(style, replacement);
+  };
+}
+
+function finish(script: Script, statement: PsStatement, line: Decoded, context: HostLineContext, argumentSpans: Span[], problems: Problem[]): EmbeddedLine {
+  let disabled: Set<string> | undefined;
+  const directive = statement.directive ? readDirective(statement.directive.text) : undefined;
+  if (directive?.verb === 'disable-next-line') disabled = disabledCodes(directive);
+  problems.push(...checkSingleQuotedVariables(script.text, line));
+  return {
+    source: line.map(), context, span: { start: statement.start, end: statement.end }, argumentSpans,
+    symbols: line.symbols, encode: encoder(line), disabled, problems,
+  };
+}
+
+/** Joins elements as Start-Process does: single spaces, quotes as written. */
+function joinElements(line: Decoded, elements: Element[]): void {
+  elements.forEach((element, k) => {
+    if (k > 0 || line.text.length) line.pushAdded(' ', k > 0 ? elements[k - 1].span.end : element.span.start);
+    line.append(element.decoded);
+  });
+}
+
+/** The synthetic program token: the name the parser knows, on the script's program characters. */
+function program(line: Decoded, name: string, span: Span): void {
+  const width = Math.max(1, span.end - span.start);
+  for (let k = 0; k < name.length; k++) line.push(name[k], span.start + Math.min(k, width - 1));
+}
+
+function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
+  if (token.kind === 'here' || token.kind === 'word') {
+    // An array variable gives one argument per element.
+    script.elements([token]).forEach((element, k) => {
+      const d = element.decoded;
+      if (k > 0) line.pushAdded(' ', element.span.start);
+      // PowerShell quotes a whole-string argument that holds blanks when it builds the command line.
+      const wrap = element.whole && /[ \t]/.test(d.text) && !d.text.includes('"');
+      if (wrap) line.push('"', element.span.start);
+      line.append(d);
+      if (wrap) line.push('"', element.span.end - 1);
+    });
+    return;
+  }
+  const out = new Decoded();
+  out.pushSymbol(script.text.slice(token.start, token.end), { start: token.start, end: token.end }, '${expression}');
+  line.append(out);
+}
+
+function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
+  const { text } = script;
+  let tokens = statement.tokens;
+  // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
+  if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && text[tokens[0].start] === '$') tokens = tokens.slice(2);
+  if (tokens[0]?.kind === 'op' && (tokens[0].op === '&' || tokens[0].op === '.')) tokens = tokens.slice(1);
+  const head = tokens[0];
+  if (!head || (head.kind !== 'word')) return undefined;
+  const headText = text.slice(head.start, head.end);
+
+  // ConfigMgr cmdlets: -InstallationProperty "…" (client push).
+  const propertyAt = tokens.findIndex((t) => t.kind === 'word' && /^-InstallationPropert(y|ies):?$/i.test(text.slice(t.start, t.end)));
+  if (propertyAt > 0 && tokens[propertyAt + 1]) {
+    const line = new Decoded();
+    const value = tokens[propertyAt + 1];
+    joinElements(line, script.elements([value], 0, statement.start));
+    return finish(script, statement, line, 'push', [{ start: value.start, end: value.end }], []);
+  }
+
+  if (START_PROCESS.has(headText.toLowerCase())) {
+    const { filePath, argumentList } = startProcessParameters(script, tokens);
+    if (!filePath) return undefined;
+    const path = script.elements(filePath, 0, statement.start)[0]?.decoded.text ?? '';
+    const exe = isCcmsetupExe(path);
+    const msi = isMsiexec(path);
+    if (!exe && !msi) return undefined;
+    const elements = argumentList ? script.elements(argumentList, 0, statement.start) : [];
+    if (msi && !elements.some((e) => /ccmsetup\.msi/i.test(e.decoded.text))) return undefined;
+    const line = new Decoded();
+    const pathSpan = { start: filePath[0].start, end: filePath[filePath.length - 1].end };
+    const argsSpan = argumentList ? { start: argumentList[0].start, end: argumentList[argumentList.length - 1].end } : undefined;
+    // The program goes first in the decoded line only when it comes first in the script, so
+    // offsets stay in order.
+    if (!argsSpan || pathSpan.start < argsSpan.start) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
+    joinElements(line, elements);
+    const problems = checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
+    return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
+  }
+
+  const headValue = script.elements([head], 0, statement.start)[0]?.decoded.text ?? '';
+  const args = tokens.slice(1);
+  if (isCcmsetupExe(headValue) || isMsiexec(headValue)) {
+    const line = new Decoded();
+    program(line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: head.start, end: head.end });
+    const spans: Span[] = [];
+    const problems: Problem[] = [];
+    let skipNext = false;
+    for (let k = 0; k < args.length; k++) {
+      const token = args[k];
+      const raw = text.slice(token.start, token.end);
+      if (skipNext) { skipNext = false; continue; }
+      if (token.kind === 'word' && REDIRECT.test(raw)) { skipNext = !raw.includes('&'); continue; }
+      if (token.kind === 'op') continue;
+      if (raw === '--%') {
+        // Stop-parsing: the rest of the line goes to the program as written.
+        const lineEnd = Math.min(statement.end, ...[text.indexOf('\n', token.end)].filter((n) => n >= 0));
+        let from = token.end;
+        while (text[from] === ' ' || text[from] === '\t') from++;
+        let to = lineEnd;
+        while (to > from && /\s/.test(text[to - 1])) to--;
+        if (to > from) { line.pushAdded(' ', token.end); for (let c = from; c < to; c++) line.push(text[c], c); line.region(from, to, 'verbatim'); spans.push({ start: from, end: to }); }
+        break;
+      }
+      line.pushAdded(' ', token.start - 1);
+      nativeArgument(script, token, line);
+      spans.push({ start: token.start, end: token.end });
+      problems.push(...checkEmbeddedQuotes(text, token, line));
+    }
+    if (isMsiexec(headValue) && !/ccmsetup\.msi/i.test(line.text)) return undefined;
+    return finish(script, statement, line, isMsiexec(headValue) ? 'msi' : 'exe', spans, problems);
+  }
+
+  // cmd /c "ccmsetup.exe …": cmd runs the string as a command line of its own.
+  if (isCmd(headValue) && args[0]?.kind === 'word' && /^\/[ck]$/i.test(text.slice(args[0].start, args[0].end))) {
+    const rest = args.slice(1).filter((t) => t.kind !== 'op');
+    const line = new Decoded();
+    rest.forEach((token, k) => {
+      if (k > 0) line.pushAdded(' ', token.start - 1);
+      line.append(script.elements([token], 0, statement.start)[0]?.decoded ?? new Decoded());
+    });
+    if (!/ccmsetup/i.test(line.text)) return undefined;
+    const context = /ccmsetup\.msi/i.test(line.text) ? 'msi' : 'exe';
+    return finish(script, statement, line, context, rest.map((t) => ({ start: t.start, end: t.end })), []);
+  }
+  return undefined;
+}
+
+export function findPowerShellLines(text: string): EmbeddedLine[] {
+  const { statements } = lexPowerShell(text);
+  const script = new Script(text, statements);
+  const lines: EmbeddedLine[] = [];
+  for (const statement of statements) {
+    // Only statements that name ccmsetup somewhere, directly or through a variable.
+    const found = findInStatement(script, statement);
+    if (found && found.source.text.length) lines.push(found);
+  }
+  return lines;
+}
 
 export const powershellHost: Host = {
   id: 'powershell',
   extensions: ['.ps1', '.psm1'],
-  findLines: () => [],
+  findLines: findPowerShellLines,
 };
