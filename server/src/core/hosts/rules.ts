@@ -1,0 +1,7 @@
+// Every host's own rules (script mistakes that change what ccmsetup receives), for the code list
+// (settings, SARIF, README) and the fixture tests. A host adds its list here.
+import type { HostRule } from './powershellRules';
+import { POWERSHELL_RULES } from './powershellRules';
+
+export type { HostRule } from './powershellRules';
+export const HOST_RULES: readonly HostRule[] = [...POWERSHELL_RULES];
