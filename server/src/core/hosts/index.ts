@@ -1,8 +1,9 @@
 // The registry of hosts: one line per host. The facade asks `hostFor(kind)`.
 import type { Host } from './host';
+import { batchHost } from './batch';
 import { powershellHost } from './powershell';
 
-export const HOSTS: readonly Host[] = [powershellHost];
+export const HOSTS: readonly Host[] = [powershellHost, batchHost];
 
 export function hostFor(kind: string): Host | undefined {
   return HOSTS.find((host) => host.id === kind);

@@ -1,0 +1,428 @@
+// Batch host (.cmd, .bat): finds the places a script starts ccmsetup and says what it receives.
+// Forms: a command whose program is ccmsetup(.exe) (bare, a path, UNC, quoted, `%~dp0…`, a
+// variable set once to such a path), behind `call`, `start [/wait] ["title"]`, `cmd /c "…"`,
+// `psexec \\host [options]`, `if …` and `for … do`, in `( … )` blocks; and msiexec of
+// ccmsetup.msi. A line ending in `^` goes on on the next line. Decoding follows cmd: `%%` is one
+// `%`, `%VAR%` (and `!VAR!` with delayed expansion) is the variable's value, `^` escapes the
+// next character outside quotes, quotes are passed as written. A variable set once in the file to
+// a plain value is that constant; any other variable stays symbolic.
+import type { Span } from '../ccmsetup/ast';
+import type { Problem } from '../languageTypes';
+import { disabledCodes, readDirective } from '../directives';
+import { Decoded } from './decoded';
+import type { EmbeddedLine, Host, HostLineContext } from './host';
+import { forVariableProblem } from './batchRules';
+
+/** A logical line: physical lines joined at a trailing `^`, each character with its document offset. */
+interface Logical { text: string; offs: number[]; start: number; end: number; comment?: string }
+
+interface Constant { value: string; span: Span }
+/** What the walker knows where a command runs. */
+interface Scope {
+  /** Loop variables in force: letter → written with one `%` (the mistake) or two. */
+  forVars: Map<string, { single: boolean; problem?: Problem }>;
+  /** The document offset where the outermost command on this line began (the `for`, `if`, `start`…). */
+  outer: number;
+  inLoop: boolean;
+}
+
+const SPECIAL = '&|<>^()';
+const REDIRECT = /^\d?(>>?|<)(&\d)?$/;
+const ATTACHED_REDIRECT = /^\d?(>>?|<)/;
+const PSEXEC_VALUE = new Set(['-u', '-p', '-w', '-n', '-r', '-a', '-priority']);
+/** The file name of a path; `%~dp0` (the script's folder, with its trailing `\`) counts as a folder. */
+const FOLDER_END = /[\\/]|%~[a-z]*[0-9]/gi;
+const base = (path: string) => path.replace(/"/g, '').split(FOLDER_END).pop()!.toLowerCase();
+const isCcmsetupExe = (path: string) => /^ccmsetup(\.exe)?$/.test(base(path));
+const isMsiexec = (path: string) => /^msiexec(\.exe)?$/.test(base(path));
+const isCmd = (path: string) => /^cmd(\.exe)?$/.test(base(path));
+const isPsexec = (path: string) => /^psexec(64)?(\.exe)?$/.test(base(path));
+
+/** Joins physical lines continued with `^` and remembers the comment line above each logical line. */
+function logicalLines(text: string): Logical[] {
+  const result: Logical[] = [];
+  let previous = '';
+  let pos = 0;
+  while (pos <= text.length) {
+    const line: Logical = { text: '', offs: [], start: pos, end: pos, comment: previous };
+    let quoted = false;
+    for (;;) {
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1) eol = text.length;
+      const end = eol > pos && text[eol - 1] === '\r' ? eol - 1 : eol;
+      let stop = end;
+      for (let i = pos; i < end; i++) if (text[i] === '"') quoted = !quoted;
+      const continued = !quoted && end > pos && text[end - 1] === '^' && (end - 1 === pos || text[end - 2] !== '^') && eol < text.length;
+      if (continued) stop = end - 1;
+      for (let i = pos; i < stop; i++) { line.text += text[i]; line.offs.push(i); }
+      line.end = stop;
+      pos = eol + 1;
+      if (!continued) break;
+    }
+    previous = line.text;
+    result.push(line);
+  }
+  return result;
+}
+
+/** Words of `s` between `from` and `to`, split at blanks outside quotes. */
+function words(s: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && (s[i] === ' ' || s[i] === '\t')) i++;
+    if (i >= to) break;
+    const start = i;
+    let quoted = false;
+    while (i < to && (quoted || (s[i] !== ' ' && s[i] !== '\t'))) {
+      if (s[i] === '"') quoted = !quoted;
+      if (s[i] === '^' && !quoted) i++;
+      i++;
+    }
+    out.push([start, Math.min(i, to)]);
+  }
+  return out;
+}
+
+class BatchScript {
+  readonly lines: Logical[];
+  readonly constants = new Map<string, Constant | null>();
+  /** Offset of the first `setlocal EnableDelayedExpansion`: `!VAR!` expands after it. */
+  readonly delayedFrom: number;
+  readonly found: EmbeddedLine[] = [];
+  private depth = 0;
+  private blockVars: { depth: number; vars: Scope['forVars'] }[] = [];
+
+  constructor(readonly source: string) {
+    this.lines = logicalLines(source);
+    const delayed = /setlocal\s+(?:\S+\s+)*?enabledelayedexpansion|cmd(?:\.exe)?\s+(?:\/\S+\s+)*\/v:on/i.exec(source);
+    this.delayedFrom = delayed ? delayed.index : Infinity;
+    // First pass: assignments. Second: invocations.
+    for (const line of this.lines) this.walkLine(line, (l, a, b, scope) => this.noteSet(l, a, b, scope));
+    this.depth = 0;
+    this.blockVars = [];
+    for (const line of this.lines) this.walkLine(line, (l, a, b, scope) => this.command(l, a, b, scope));
+  }
+
+  // ---- walking commands ------------------------------------------------------------------
+
+  private walkLine(line: Logical, visit: (line: Logical, from: number, to: number, scope: Scope) => void): void {
+    const forVars = new Map<string, { single: boolean; problem?: Problem }>();
+    for (const block of this.blockVars) for (const [k, v] of block.vars) forVars.set(k, v);
+    this.walk(line, 0, line.text.length, { forVars, outer: -1, inLoop: this.blockVars.length > 0 }, visit);
+  }
+
+  /** Visits each simple command in `[from, to)`, looking through `if`, `for`, blocks and separators. */
+  private walk(line: Logical, from: number, to: number, scope: Scope, visit: (line: Logical, from: number, to: number, scope: Scope) => void): void {
+    const s = line.text;
+    let i = from;
+    while (i < to) {
+      while (i < to && (s[i] === ' ' || s[i] === '\t' || s[i] === '@' || s[i] === ';' || s[i] === ',')) i++;
+      if (i >= to) return;
+      if (s[i] === '(') { this.openBlock(scope); i++; continue; }
+      if (s[i] === ')' && this.depth > 0) { this.closeBlock(); i++; continue; }
+      if (s[i] === ':' ) return; // a label or a `::` comment
+      const head = /^[A-Za-z]+/.exec(s.slice(i, Math.min(to, i + 10)))?.[0].toLowerCase() ?? '';
+      const after = s[i + head.length];
+      const isWord = (w: string) => head === w && (i + w.length >= to || /[\s(@"]/.test(after ?? ' '));
+      const outer = scope.outer === -1 ? line.offs[i] : scope.outer;
+      if (isWord('rem')) return;
+      if (isWord('else')) { i += 4; continue; }
+      if (isWord('for')) { this.forCommand(line, i, to, { ...scope, outer }, visit); return; }
+      if (isWord('if')) {
+        const rest = this.skipCondition(s, i + 2, to);
+        this.walk(line, rest, to, { ...scope, outer }, visit);
+        return;
+      }
+      const end = this.commandEnd(s, i, to);
+      visit(line, i, end, { ...scope, outer });
+      i = end;
+      if (i < to && s[i] === ')' && this.depth > 0) { this.closeBlock(); i++; continue; }
+      while (i < to && (s[i] === '&' || s[i] === '|')) i++;
+    }
+  }
+
+  private openBlock(scope: Scope): void {
+    this.depth++;
+    if (scope.forVars.size) this.blockVars.push({ depth: this.depth, vars: scope.forVars });
+  }
+
+  private closeBlock(): void {
+    while (this.blockVars.length && this.blockVars[this.blockVars.length - 1].depth >= this.depth) this.blockVars.pop();
+    this.depth--;
+  }
+
+  /** Where a simple command ends: `&`, `|` or (inside a block) `)` outside quotes and not escaped. */
+  private commandEnd(s: string, from: number, to: number): number {
+    let quoted = false;
+    for (let i = from; i < to; i++) {
+      const c = s[i];
+      if (c === '"') quoted = !quoted;
+      else if (quoted) continue;
+      else if (c === '^') i++;
+      else if (c === '&' || c === '|' || (c === ')' && this.depth > 0)) return i;
+    }
+    return to;
+  }
+
+  /** After `if`: `[/i] [not] exist X | defined X | errorlevel N | a==b | a op b`; returns where the command starts. */
+  private skipCondition(s: string, from: number, to: number): number {
+    const ws = words(s, from, to);
+    let k = 0;
+    const word = (n: number) => (ws[n] ? s.slice(ws[n][0], ws[n][1]).toLowerCase() : '');
+    if (word(k) === '/i') k++;
+    if (word(k) === 'not') k++;
+    if (['exist', 'defined', 'errorlevel', 'cmdextversion'].includes(word(k))) k += 2;
+    else if (word(k).includes('==') && !word(k).endsWith('==')) k += 1;
+    else if (word(k).endsWith('==') || word(k + 1).startsWith('==')) k += word(k + 1) === '==' ? 3 : 2;
+    else k += 3; // a op b (equ, neq, lss, leq, gtr, geq)
+    return ws[k] ? ws[k][0] : to;
+  }
+
+  /** `for [/d|/r path|/l|/f "opts"] %%i in (set) do command`. */
+  private forCommand(line: Logical, at: number, to: number, scope: Scope, visit: (line: Logical, from: number, to: number, scope: Scope) => void): void {
+    const s = line.text;
+    const ws = words(s, at + 3, to);
+    let k = 0;
+    let declared: [number, number] | undefined;
+    while (k < ws.length) {
+      const w = s.slice(ws[k][0], ws[k][1]);
+      if (/^%%?[A-Za-z]$/.test(w)) { declared = ws[k]; break; }
+      k++;
+    }
+    if (!declared) return;
+    // The set: from the `(` after `in` to its `)`, quotes respected.
+    let i = declared[1];
+    const open = s.indexOf('(', i);
+    if (open === -1 || open >= to) return;
+    let quoted = false;
+    for (i = open + 1; i < to; i++) {
+      if (s[i] === '"') quoted = !quoted;
+      else if (!quoted && s[i] === ')') break;
+    }
+    const doAt = /^\s*do(?=[\s(]|$)/i.exec(s.slice(i + 1, to));
+    if (!doAt) return;
+    const bodyFrom = i + 1 + doAt[0].length;
+    const letter = s[declared[1] - 1];
+    const single = declared[1] - declared[0] === 2;
+    const forVars = new Map(scope.forVars);
+    const entry: { single: boolean; problem?: Problem } = { single };
+    if (single) {
+      // Every `%i` of the loop (not `%%i`) gets the second `%`.
+      const uses: number[] = [];
+      const re = new RegExp(`(^|[^%])%${letter}(?![A-Za-z0-9_%])`, 'g');
+      for (const m of s.slice(at, to).matchAll(re)) uses.push(line.offs[at + m.index! + m[1].length]);
+      entry.problem = forVariableProblem({ start: line.offs[declared[0]], end: line.offs[declared[1] - 1] + 1 }, letter, uses);
+    }
+    forVars.set(letter, entry);
+    this.walk(line, bodyFrom, to, { ...scope, forVars, inLoop: true }, visit);
+  }
+
+  // ---- assignments -----------------------------------------------------------------------
+
+  private noteSet(line: Logical, from: number, to: number, scope: Scope): void {
+    const s = line.text;
+    const m = /^set(?=[\s"])\s*/i.exec(s.slice(from, to));
+    if (!m) return;
+    let i = from + m[0].length;
+    const dynamic = /^\/[ap]\s/i.test(s.slice(i, to)) || scope.inLoop;
+    if (/^\/[ap]\s/i.test(s.slice(i, to))) i += 3;
+    let nameFrom = i;
+    let valueEnd = to;
+    if (s[i] === '"') {
+      const close = s.lastIndexOf('"', to - 1);
+      if (close <= i) return;
+      nameFrom = i + 1;
+      valueEnd = close;
+    }
+    const eq = s.indexOf('=', nameFrom);
+    if (eq === -1 || eq >= valueEnd) return;
+    const name = s.slice(nameFrom, eq).toUpperCase();
+    const value = s.slice(eq + 1, valueEnd);
+    const seen = this.constants.has(name);
+    const plain = value.length > 0 && !/[%!^"&|<>]/.test(value);
+    this.constants.set(name, !seen && !dynamic && plain
+      ? { value, span: { start: line.offs[eq + 1], end: line.offs[valueEnd - 1] + 1 } }
+      : null);
+  }
+
+  private constant(name: string): Constant | undefined {
+    return this.constants.get(name.toUpperCase()) ?? undefined;
+  }
+
+  // ---- decoding --------------------------------------------------------------------------
+
+  /** What cmd makes of `[from, to)` of a logical line, with the offsets of each character. */
+  decode(line: Logical, from: number, to: number, scope: Scope, out = new Decoded()): Decoded {
+    const s = line.text;
+    const delayed = line.start >= this.delayedFrom;
+    let quotedAt = -1;
+    const spanOf = (a: number, b: number): Span => ({ start: line.offs[a], end: line.offs[b - 1] + 1 });
+    for (let i = from; i < to; i++) {
+      const c = s[i];
+      if (c === '%') {
+        const next = s[i + 1] ?? '';
+        if (next === '%') {
+          const letter = s[i + 2] ?? '';
+          if (scope.forVars.has(letter)) {
+            out.pushSymbol(`%%${letter}`, spanOf(i, i + 3), `%${letter}%`);
+            i += 2;
+          } else { out.push('%', line.offs[i]); i++; }
+          continue;
+        }
+        const loopVar = scope.forVars.get(next);
+        if (loopVar?.single && !/[A-Za-z0-9_%]/.test(s[i + 2] ?? '')) {
+          out.pushSymbol(`%${next}`, spanOf(i, i + 2), `%${next}%`);
+          i += 1;
+          continue;
+        }
+        const arg = /^%(~[a-z]*)?([0-9*])/i.exec(s.slice(i, i + 12));
+        if (arg) {
+          out.pushSymbol(arg[0], spanOf(i, i + arg[0].length), arg[0]);
+          i += arg[0].length - 1;
+          continue;
+        }
+        const close = s.indexOf('%', i + 1);
+        if (close > i + 1 && close < to) {
+          const name = s.slice(i + 1, close);
+          const known = name.includes(':') ? undefined : this.constant(name);
+          const plainName = name.split(':')[0];
+          out.pushSymbol(`%${name}%`, spanOf(i, close + 1), known ? known.value : `%${plainName}%`, known);
+          i = close;
+          continue;
+        }
+      }
+      if (c === '!' && delayed) {
+        const close = s.indexOf('!', i + 1);
+        if (close > i + 1 && close < to && /^[A-Za-z_][\w()]*$/.test(s.slice(i + 1, close))) {
+          const name = s.slice(i + 1, close);
+          const known = this.constant(name);
+          out.pushSymbol(`!${name}!`, spanOf(i, close + 1), known ? known.value : `!${name}!`, known);
+          i = close;
+          continue;
+        }
+      }
+      if (c === '"') {
+        if (quotedAt === -1) quotedAt = i;
+        else { out.region(line.offs[quotedAt], line.offs[i] + 1, 'batch-quoted'); quotedAt = -1; }
+      } else if (c === '^' && quotedAt === -1 && i + 1 < to) {
+        i++;
+        out.push(s[i], line.offs[i]);
+        continue;
+      }
+      out.push(c, line.offs[i]);
+    }
+    if (quotedAt !== -1) out.region(line.offs[quotedAt], line.offs[to - 1] + 1, 'batch-quoted');
+    return out;
+  }
+
+  // ---- invocations -----------------------------------------------------------------------
+
+  /** One simple command: an invocation, or a launcher (`call`, `start`, `cmd /c`, `psexec`) in front of one. */
+  private command(line: Logical, from: number, to: number, scope: Scope): void {
+    const s = line.text;
+    let ws = words(s, from, to);
+    // Redirections at the end belong to cmd, not to the program.
+    let cut = ws.length;
+    for (let k = ws.length - 1; k >= 1; k--) {
+      const w = s.slice(ws[k][0], ws[k][1]);
+      const prev = s.slice(ws[k - 1][0], ws[k - 1][1]);
+      if (ATTACHED_REDIRECT.test(w)) cut = k;
+      else if (REDIRECT.test(prev)) { cut = k - 1; k--; }
+      else break;
+    }
+    ws = ws.slice(0, cut);
+    if (!ws.length) return;
+    const word = (k: number) => (ws[k] ? this.decode(line, ws[k][0], ws[k][1], scope).text : '');
+    const head = word(0);
+    const lower = head.toLowerCase();
+    const restFrom = (k: number) => (ws[k] ? ws[k][0] : to);
+
+    if (lower === 'call') return this.command(line, restFrom(1), to, scope);
+    if (lower === 'start') {
+      let k = 1;
+      while (ws[k] && s[ws[k][0]] === '/') k += /^\/(d|node|affinity)$/i.test(word(k)) ? 2 : 1;
+      if (ws[k] && s[ws[k][0]] === '"') k++; // the first quoted argument of start is the window title
+      return this.command(line, restFrom(k), to, scope);
+    }
+    if (isCmd(head)) {
+      let k = 1;
+      while (ws[k] && !/^\/[ck]$/i.test(word(k))) k++;
+      if (!ws[k]) return;
+      const inner = ws[k + 1]?.[0];
+      if (inner === undefined) return;
+      const end = ws[ws.length - 1][1];
+      // cmd /c "…": cmd removes the first and the last quote of the line.
+      if (s[inner] === '"' && s[end - 1] === '"' && end - 1 > inner) return this.walk(line, inner + 1, end - 1, scope, (l, a, b, sc) => this.command(l, a, b, sc));
+      return this.command(line, inner, end, scope);
+    }
+    if (isPsexec(head)) {
+      let k = 1;
+      while (ws[k]) {
+        const w = word(k);
+        if (k === 1 && (w.startsWith('\\\\') || w.startsWith('@'))) k++; // the computers come first
+        else if (PSEXEC_VALUE.has(w.toLowerCase())) k += 2;
+        else if (/^-i$/i.test(w)) k += /^\d+$/.test(word(k + 1)) ? 2 : 1;
+        else if (w.startsWith('-')) k++;
+        else break;
+      }
+      return this.command(line, restFrom(k), to, scope);
+    }
+    const end = ws[ws.length - 1][1];
+    if (isCcmsetupExe(head)) return this.invocation(line, ws, end, scope, 'exe');
+    if (isMsiexec(head) && ws.some((w) => /ccmsetup\.msi/i.test(this.decode(line, w[0], w[1], scope).text))) this.invocation(line, ws, end, scope, 'msi');
+  }
+
+  private invocation(line: Logical, ws: [number, number][], end: number, scope: Scope, context: HostLineContext): void {
+    const out = new Decoded();
+    for (let k = 0; k < ws.length; k++) {
+      if (k > 0) this.decode(line, ws[k - 1][1], ws[k][0], scope, out); // the blanks between, as written
+      const word = this.decode(line, ws[k][0], ws[k][1], scope);
+      // The program (and msiexec's package) is read by its file name; the folder is the host's business.
+      const isProgram = (context === 'exe' && k === 0) || (context === 'msi' && base(word.text) === 'ccmsetup.msi');
+      if (isProgram) {
+        const name = word.text.replace(/"/g, '');
+        const from = name.length - base(name).length;
+        const chars = [...word.text].map((ch, i) => ({ ch, at: word.offsets[i] })).filter((c) => c.ch !== '"').slice(from);
+        for (const c of chars) out.push(c.ch, c.at);
+      } else out.append(word);
+    }
+    const span = { start: Math.min(scope.outer, line.offs[ws[0][0]]), end: line.offs[end - 1] + 1 };
+    const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
+    const problems: Problem[] = [];
+    for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
+    const delayed = line.start >= this.delayedFrom;
+    this.found.push({
+      source: out.map(), context, span, argumentSpans, symbols: out.symbols,
+      encode: (replacement, at) => encode(replacement, out.regions.some((r) => r.start < at && at < r.end), delayed),
+      disabled: disabledBy(line.comment), problems,
+    });
+  }
+}
+
+/** Escapes a fix's text for batch: `%` doubled, cmd's special characters `^`-escaped outside quotes. */
+export function encode(replacement: string, quoted: boolean, delayed: boolean): string | undefined {
+  let out = '';
+  let inQuotes = quoted;
+  for (const ch of replacement) {
+    if (ch === '"') inQuotes = !inQuotes;
+    if (ch === '%') out += '%%';
+    else if (ch === '!' && delayed) return undefined;
+    else if (!inQuotes && SPECIAL.includes(ch)) out += `^${ch}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** `REM comanage-disable-next-line …` or `:: comanage-disable-next-line …` on the line above. */
+function disabledBy(comment: string | undefined): Set<string> | undefined {
+  const m = /^\s*@?(?:rem(?=\s)|::)\s*(comanage-.*)$/i.exec(comment ?? '');
+  const directive = m ? readDirective(`# ${m[1]}`) : undefined;
+  return directive?.verb === 'disable-next-line' ? disabledCodes(directive) : undefined;
+}
+
+export function findBatchLines(text: string): EmbeddedLine[] {
+  return new BatchScript(text).found.sort((a, b) => a.span.start - b.span.start);
+}
+
+export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines };

@@ -1,0 +1,32 @@
+// Batch mistakes that change what ccmsetup receives. Same shape as the PowerShell ones
+// (powershellRules.ts): id, severity from the words of the docs, our own message, a doc link,
+// and whole-script fixtures that must raise it and must not (test/scriptsBatch.test.ts runs them).
+import type { Problem } from '../languageTypes';
+import type { HostRule } from './powershellRules';
+
+const FOR_DOC = 'https://learn.microsoft.com/windows-server/administration/windows-commands/for#remarks';
+
+/** The `for` docs say a batch file must write the loop variable `%%i`; `%i` works only at a prompt. */
+export const forVariableSinglePercent: HostRule = {
+  id: 'for-variable-single-percent', severity: 'error', docUrl: FOR_DOC, host: 'batch',
+  title: 'A for loop variable written with one % in a batch file: the loop never runs as written',
+  examples: {
+    fail: ['for %i in (pc001 pc002) do psexec \\\\%i -s \\\\srv\\Client\\ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['for %%i in (pc001 pc002) do psexec \\\\%%i -s \\\\srv\\Client\\ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
+  },
+};
+
+export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent];
+
+/** The report for `for %i …` in a batch file, with the fix that doubles every `%i` of the loop. */
+export function forVariableProblem(declaration: { start: number; end: number }, letter: string, uses: number[]): Problem {
+  const rule = forVariableSinglePercent;
+  return {
+    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: declaration,
+    message: `In a batch file cmd reads %${letter} as the start of a %variable% and the for command fails, so ccmsetup never runs. Write the loop variable %%${letter} (one % works only typed at a prompt).`,
+    fixes: [{
+      title: `Write the loop variable as %%${letter}`, preferred: true,
+      edits: uses.map((at) => ({ span: { start: at, end: at + 1 }, newText: '%%' })),
+    }],
+  };
+}
