@@ -394,7 +394,12 @@ class BatchScript {
     const delayed = line.start >= this.delayedFrom;
     this.found.push({
       source: out.map(), context, span, argumentSpans, symbols: out.symbols,
-      encode: (replacement, at) => encode(replacement, out.regions.some((r) => r.start < at && at < r.end), delayed),
+      encode: (replacement, at, until) => {
+        const quoted = (x: number) => out.regions.some((r) => r.start < x && x < r.end);
+        // An edit that would cross a quote can't be escaped for both sides.
+        if (until !== undefined && until > at && quoted(at) !== quoted(until - 1) && quoted(at) !== quoted(until)) return undefined;
+        return encode(replacement, quoted(at), delayed);
+      },
       disabled: disabledBy(line.comment), problems,
     });
   }
