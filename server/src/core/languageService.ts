@@ -202,8 +202,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     if (isScript(entry)) {
       if (!entry.problems) {
         const { script } = entry;
-        const found = yield* analyzeCcmsetupSteps(script.document, { catalog, settings, budget, now: now() });
-        const placed = capProblems(scriptProblems(found, script.embedded, settings, (offset) => document.positionAt(offset).line));
+        const lineOf = (offset: number) => document.positionAt(offset).line;
+        const all: Problem[] = [];
+        // One line at a time, so each finding is placed through its own invocation's map.
+        for (let i = 0; i < script.embedded.length; i++) {
+          const line = script.document.lines[i];
+          const found = yield* analyzeCcmsetupSteps({ ...script.document, lines: [line] }, { catalog, settings, budget, now: now() });
+          all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
+        }
+        all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+        const placed = capProblems(all);
         const cut = cutShort(budget);
         entry.problems = cut ? [...placed, cut] : placed;
       }

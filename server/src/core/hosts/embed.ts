@@ -28,57 +28,54 @@ export function parseScript(source: string, kind: string, catalog: Catalog): Scr
   const host = hostFor(kind);
   // The prefilter: a script that never names ccmsetup costs one scan.
   const embedded = host && mentionsCcmsetup(text) ? host.findLines(text) : [];
-  const lines: CommandLine[] = embedded.map((e) => {
+  const pairs = embedded.map((e) => {
     const { offsets } = e.source;
     const last = Math.max(0, offsets.length - 1);
     const line = parseCommandLine(e.source.text, { catalog, context: e.context, map: (i) => offsets[Math.min(i, last)] ?? e.span.start });
     if (e.disabled) line.disabled = e.disabled;
-    return line;
+    return { e, line };
   });
-  return { embedded, document: { text, lines, comments: [] } };
+  // Lines in document order, as locate's binary search expects (arguments built above come first).
+  pairs.sort((a, b) => a.line.span.start - b.line.span.start);
+  return { embedded: pairs.map((p) => p.e), document: { text, lines: pairs.map((p) => p.line), comments: [] } };
+}
+
+/** The range of document text a line was read from (first to last source character). */
+export function sourceRange(e: EmbeddedLine): Span {
+  let start = e.span.start;
+  let end = e.span.end;
+  for (const at of e.source.offsets) { if (at < start) start = at; if (at + 1 > end) end = at + 1; }
+  return { start, end };
 }
 
 const inside = (span: Span, outer: Span) => span.start >= outer.start && span.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The invocation holding an offset (lines are in document order). */
-export function embeddedAt(embedded: readonly EmbeddedLine[], offset: number): EmbeddedLine | undefined {
-  let low = 0;
-  let high = embedded.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const e = embedded[mid];
-    if (offset < e.span.start) high = mid - 1;
-    else if (offset > e.span.end) low = mid + 1;
-    else return e;
-  }
-  return undefined;
-}
-
-/** Whether an offset is in an invocation's arguments: the only place hover and completion answer. */
+/** The invocation whose arguments hold an offset: the only place hover and completion answer. */
 export function inArguments(embedded: readonly EmbeddedLine[], offset: number): EmbeddedLine | undefined {
-  const e = embeddedAt(embedded, offset);
-  return e?.argumentSpans.some((s) => offset >= s.start && offset <= s.end) ? e : undefined;
+  return embedded.find((e) => e.argumentSpans.some((s) => offset >= s.start && offset <= s.end));
 }
 
 function encodeFix(fix: Fix, e: EmbeddedLine): Fix | undefined {
   const edits: Fix['edits'] = [];
   for (const edit of fix.edits) {
     if (!e.argumentSpans.some((s) => inside(edit.span, s))) return undefined;
-    const newText = edit.newText === '' ? '' : e.encode(edit.newText, edit.span.start);
+    const newText = edit.newText === '' ? '' : e.encode(edit.newText, edit.span.start, edit.span.end);
     if (newText === undefined) return undefined;
     edits.push({ span: edit.span, newText });
   }
   return { ...fix, edits };
 }
 
-/** The ccmsetup findings of a script's invocations, placed and escaped for the script, plus the host's own. */
-export function scriptProblems(found: Problem[], embedded: readonly EmbeddedLine[], settings: LanguageSettings, lineOf: (offset: number) => number): Problem[] {
+/**
+ * The ccmsetup findings of one invocation (`found`, from its line alone), placed and escaped for
+ * the script, plus the host's own findings on it.
+ */
+export function scriptProblems(found: Problem[], e: EmbeddedLine, settings: LanguageSettings, lineOf: (offset: number) => number): Problem[] {
   const out: Problem[] = [];
   const overrides = settings.rules ?? {};
+  const range = sourceRange(e);
   for (const problem of found) {
-    const e = embeddedAt(embedded, problem.span.start);
-    if (!e) { out.push(problem); continue; }
     if (problem.code === SCRIPT_VARIABLE && (e.symbols.some((s) => overlaps(s.span, problem.span)) || e.problems.some((h) => overlaps(h.span, problem.span)))) continue;
     const symbol = e.symbols.find((s) => s.constant && inside(problem.span, s.span));
     if (symbol?.constant) {
@@ -89,18 +86,18 @@ export function scriptProblems(found: Problem[], embedded: readonly EmbeddedLine
       });
       continue;
     }
-    const span = inside(problem.span, e.span) ? problem.span : { start: Math.max(e.span.start, Math.min(problem.span.start, e.span.end)), end: Math.max(e.span.start, Math.min(problem.span.end, e.span.end)) };
+    // A span the map can't carry over (its ends in two places of the script) shrinks to its start.
+    const start = Math.max(range.start, Math.min(problem.span.start, range.end));
+    const span = problem.span.end >= start && problem.span.end <= range.end ? { start, end: problem.span.end } : { start, end: start };
     const fixes = problem.fixes?.map((f) => encodeFix(f, e)).filter((f): f is Fix => f !== undefined);
-    out.push({ ...problem, span: span.end < span.start ? { start: span.start, end: span.start } : span, fixes: fixes?.length ? fixes : undefined });
+    out.push({ ...problem, span, fixes: fixes?.length ? fixes : undefined });
   }
-  for (const e of embedded) {
-    for (const problem of e.problems) {
-      const setting = overrides[problem.code];
-      if (setting === 'off' || e.disabled?.has('*') || e.disabled?.has(problem.code)) continue;
-      out.push(setting ? { ...problem, severity: setting } : problem);
-    }
+  for (const problem of e.problems) {
+    const setting = overrides[problem.code];
+    if (setting === 'off' || e.disabled?.has('*') || e.disabled?.has(problem.code)) continue;
+    out.push(setting ? { ...problem, severity: setting } : problem);
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return out;
 }
 
 /** A line for the hover: where a variable's value came from. */

@@ -46,7 +46,8 @@ export interface EmbeddedLine {
   /** The whole invocation in the document (command, program and arguments): related information
    *  points here and diagnostics stay inside it. */
   span: Span;
-  /** Document ranges holding the arguments: hover and completion answer only inside these. */
+  /** Document ranges the arguments were read from (an assignment that built them included):
+   *  hover and completion answer only inside these. */
   argumentSpans: Span[];
   /** Where the decoded text contains a value the host supplies. Without a constant, the part is
    *  symbolic: names and structure are checked, value checks skip it, no `script-variable`. In
@@ -55,9 +56,10 @@ export interface EmbeddedLine {
   /**
    * Escapes a quick fix's replacement text for where it lands (`at` is the document offset of the
    * edit's start): a `"` inside a PowerShell double-quoted string becomes `` `" ``, a `%` in batch
-   * `%%`. Undefined when the text can't be written there safely (the fix is then dropped).
+   * `%%`. Undefined when the text can't be written there safely, or when `end` (the edit's end)
+   * is given and the edit doesn't stay inside one string or word (the fix is then dropped).
    */
-  encode(replacement: string, at: number): string | undefined;
+  encode(replacement: string, at: number, end?: number): string | undefined;
   /** Codes switched off by a suppression comment on the line above ('*' for all). */
   disabled?: Set<string>;
   /** Host mistakes that change what the program receives (see hosts/<name>Rules.ts), in document offsets. */
@@ -74,5 +76,8 @@ export interface Host {
   findLines(text: string): EmbeddedLine[];
 }
 
-/** The facade's prefilter: a file that never names ccmsetup costs one scan and yields nothing. */
-export const mentionsCcmsetup = (text: string): boolean => /ccmsetup/i.test(text);
+/**
+ * The facade's prefilter: a file that never names ccmsetup (or the push cmdlets' installation
+ * properties, which take ccmsetup's arguments without naming it) costs one scan and yields nothing.
+ */
+export const mentionsCcmsetup = (text: string): boolean => /ccmsetup|InstallationPropert/i.test(text);

@@ -52,19 +52,28 @@ class Script {
     };
   }
 
-  /** A variable assigned once in the file, to one literal string without variables. */
+  private readonly resolving = new Set<string>();
+
+  /**
+   * A variable assigned once in the file, to one string value (a literal, or one built from other
+   * strings and variables such as `"$PSScriptRoot\ccmsetup.msi"` or `Join-Path …`). Its parts that
+   * come from other unknown variables stay symbolic inside it.
+   */
   private constantOf(name: string): Constant | undefined {
     const list = this.assignments.get(name);
-    if (list?.length !== 1 || list[0].op !== '=' || list[0].value.length !== 1) return undefined;
-    const token = list[0].value[0];
-    if (token.kind !== 'word') return undefined;
-    const whole = isWholeString(this.text, token.start, token.end);
-    const raw = this.text.slice(token.start + 1, token.end - 1);
-    if (!whole || (whole === 'dq' && /[$`]/.test(raw))) return undefined;
-    const out = new Decoded();
-    if (whole === 'sq') decodeLiteral(this.text, token.start + 1, token.end - 1, out, false);
-    else decodeExpandable(this.text, token.start + 1, token.end - 1, out, () => undefined, false);
-    return { value: out.text, span: { start: token.start + 1, end: token.end - 1 } };
+    if (list?.length !== 1 || list[0].op !== '=' || !list[0].value.length || this.resolving.has(name)) return undefined;
+    const [token] = list[0].value;
+    if (token.kind === 'group' && token.array) return undefined;
+    this.resolving.add(name);
+    try {
+      const elements = this.elements(list[0].value, MAX_DEPTH - 1, list[0].at);
+      if (elements.length !== 1) return undefined;
+      const whole = list[0].value.length === 1 && token.kind === 'word' ? isWholeString(this.text, token.start, token.end) : undefined;
+      const span = whole ? { start: token.start + 1, end: token.end - 1 } : elements[0].span;
+      return { value: elements[0].decoded.text, span };
+    } finally {
+      this.resolving.delete(name);
+    }
   }
 
   /** The elements an expression gives (`a, b`, `@(…)`, `'x' + $y`, `'{0}' -f $a`, a variable). */
@@ -73,7 +82,11 @@ class Script {
     const formatAt = tokens.findIndex((t) => t.kind === 'word' && /^-f$/i.test(this.text.slice(t.start, t.end)));
     if (formatAt > 0) return [this.format(tokens.slice(0, formatAt), tokens.slice(formatAt + 1), depth, before)];
     const parts: PsToken[][] = [[]];
-    for (const token of tokens) {
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k];
+      const previous = tokens[k - 1];
+      // A line break after `+` continues the sum (the lexer marks breaks in brackets as empty commas).
+      if (token.kind === 'op' && token.op === ',' && token.start === token.end && previous?.kind === 'op' && previous.op !== ',') continue;
       if (token.kind === 'op' && token.op === ',') parts.push([]);
       else parts[parts.length - 1].push(token);
     }
@@ -84,6 +97,8 @@ class Script {
 
   /** Terms joined by `+`, or a `-f` format: one or more elements. */
   private sum(part: PsToken[], depth: number, before: number): Element[] {
+    const first = part[0];
+    if (first?.kind === 'word' && /^Join-Path$/i.test(this.text.slice(first.start, first.end))) return [this.joinPath(part.slice(1), depth, before)];
     let acc: Element[] | undefined;
     for (const token of part) {
       if (token.kind === 'op' && token.op === '+') continue;
@@ -97,6 +112,23 @@ class Script {
       } else acc = [...acc, ...value];
     }
     return acc ?? [];
+  }
+
+  /** `Join-Path $dir 'ccmsetup.exe'`: the parts joined with a backslash. */
+  private joinPath(args: PsToken[], depth: number, before: number): Element {
+    const out = new Decoded();
+    const parts = args.filter((t) => !(t.kind === 'word' && /^-/.test(this.text.slice(t.start, t.end))));
+    parts.forEach((t, k) => {
+      if (k > 0) out.pushAdded('\\', t.start);
+      for (const e of this.term(t, depth, before)) out.append(e.decoded);
+    });
+    return { decoded: out, span: { start: args[0]?.start ?? 0, end: args[args.length - 1]?.end ?? 0 } };
+  }
+
+  /** A parameter's default (`[string]$Path = '…\ccmsetup.exe'` in a param block): enough to know the program. */
+  defaultOf(name: string): string | undefined {
+    const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
+    return match?.[2];
   }
 
   private format(template: PsToken[], args: PsToken[], depth: number, before: number): Element {
@@ -128,7 +160,8 @@ class Script {
     if (token.kind !== 'word') return [];
     const raw = this.text.slice(token.start, token.end);
     const name = ASSIGNED.exec(raw)?.[1].toLowerCase();
-    if (name && depth < MAX_DEPTH && !this.constants(name)) {
+    // A bare variable gives its assigned elements with their own offsets (findings land on the assignment).
+    if (name && depth < MAX_DEPTH) {
       const built = this.built(name, depth + 1, Math.min(before, token.start));
       if (built) return built;
     }
@@ -173,13 +206,25 @@ function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?:
   return { filePath: named.filePath ?? positional.shift(), argumentList: named.argumentList ?? positional.shift() };
 }
 
-function encoder(line: Decoded): (replacement: string, at: number) => string | undefined {
-  return (replacement, at) => {
+function encoder(line: Decoded): (replacement: string, at: number, end?: number) => string | undefined {
+  return (replacement, at, end = at) => {
     // The innermost region holding the edit (a string inside a bareword is listed after it).
     let style: string | undefined;
-    for (const r of line.regions) if (r.start <= at && at <= r.end) style = r.style;
+    for (const r of line.regions) if (r.start <= at && end <= r.end) style = r.style;
     return encodeFor(style, replacement);
   };
+}
+
+/** Sorted, merged ranges. */
+function merged(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 function finish(script: Script, statement: PsStatement, line: Decoded, context: HostLineContext, argumentSpans: Span[], problems: Problem[]): EmbeddedLine {
@@ -188,7 +233,9 @@ function finish(script: Script, statement: PsStatement, line: Decoded, context: 
   if (directive?.verb === 'disable-next-line') disabled = disabledCodes(directive);
   problems.push(...checkSingleQuotedVariables(script.text, line));
   return {
-    source: line.map(), context, span: { start: statement.start, end: statement.end }, argumentSpans,
+    source: line.map(), context, span: { start: statement.start, end: statement.end },
+    // The strings the arguments were read from, wherever they are written (an assignment above).
+    argumentSpans: merged([...argumentSpans, ...line.regions.map((r) => ({ start: r.start, end: r.end }))]),
     symbols: line.symbols, encode: encoder(line), disabled, problems,
   };
 }
@@ -226,6 +273,13 @@ function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
   line.append(out);
 }
 
+/** The program a command names: its decoded text, or a bare variable's parameter default. */
+function programPath(script: Script, tokens: PsToken[], before: number): string {
+  const value = script.elements(tokens, 0, before)[0]?.decoded.text ?? '';
+  const bare = tokens.length === 1 && tokens[0].kind === 'word' ? ASSIGNED.exec(script.text.slice(tokens[0].start, tokens[0].end))?.[1] : undefined;
+  return bare && value.startsWith('$') ? script.defaultOf(bare) ?? value : value;
+}
+
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
   let tokens = statement.tokens;
@@ -248,24 +302,25 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   if (START_PROCESS.has(headText.toLowerCase())) {
     const { filePath, argumentList } = startProcessParameters(script, tokens);
     if (!filePath) return undefined;
-    const path = script.elements(filePath, 0, statement.start)[0]?.decoded.text ?? '';
+    const path = programPath(script, filePath, statement.start);
     const exe = isCcmsetupExe(path);
     const msi = isMsiexec(path);
     if (!exe && !msi) return undefined;
     const elements = argumentList ? script.elements(argumentList, 0, statement.start) : [];
-    if (msi && !elements.some((e) => /ccmsetup\.msi/i.test(e.decoded.text))) return undefined;
+    if (msi && !elements.some((e) => /ccmsetup\.msi|CCMSETUPCMD/i.test(e.decoded.text))) return undefined;
     const line = new Decoded();
     const pathSpan = { start: filePath[0].start, end: filePath[filePath.length - 1].end };
     const argsSpan = argumentList ? { start: argumentList[0].start, end: argumentList[argumentList.length - 1].end } : undefined;
     // The program goes first in the decoded line only when it comes first in the script, so
     // offsets stay in order.
-    if (!argsSpan || pathSpan.start < argsSpan.start) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
+    const firstArgument = Math.min(argsSpan?.start ?? Infinity, ...elements.flatMap((e) => e.decoded.offsets.length ? [e.decoded.offsets[0]] : []));
+    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
     joinElements(line, elements);
-    const problems = checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
+    const problems = elements.length < 2 ? [] : checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
   }
 
-  const headValue = script.elements([head], 0, statement.start)[0]?.decoded.text ?? '';
+  const headValue = programPath(script, [head], statement.start);
   const args = tokens.slice(1);
   if (isCcmsetupExe(headValue) || isMsiexec(headValue)) {
     const line = new Decoded();
@@ -294,7 +349,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       spans.push({ start: token.start, end: token.end });
       problems.push(...checkEmbeddedQuotes(text, token, line));
     }
-    if (isMsiexec(headValue) && !/ccmsetup\.msi/i.test(line.text)) return undefined;
+    if (isMsiexec(headValue) && !/ccmsetup\.msi|CCMSETUPCMD/i.test(line.text)) return undefined;
     return finish(script, statement, line, isMsiexec(headValue) ? 'msi' : 'exe', spans, problems);
   }
 

@@ -148,6 +148,8 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
       if (isBlank(ch)) { i++; continue; }
       if (isBreak(ch)) {
         if (ch === '\n') lineNo++;
+        // Inside @( … ) or ( … ), a line break separates elements, like a comma.
+        if (inGroup) out({ kind: 'op', start: i, end: i, op: ',' });
         const last = inGroup ? undefined : tokens[tokens.length - 1];
         if (!inGroup && !(last?.kind === 'op' && CONTINUES.has(last.op))) end(i);
         i++; continue;
@@ -173,7 +175,7 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
       }
       if (inGroup && ch === ')') return i;
       if (ch === ';' || ch === '|' || ch === '{' || ch === '}' || (ch === '&' && text[i + 1] === '&')) {
-        if (inGroup) { i++; continue; }
+        if (inGroup) { if (ch === ';') out({ kind: 'op', start: i, end: i, op: ',' }); i++; continue; }
         end(i); i += ch === '&' ? 2 : 1; continue;
       }
       if (ch === ')') { i++; continue; }

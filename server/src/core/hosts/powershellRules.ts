@@ -53,7 +53,7 @@ const problem = (rule: HostRule, start: number, end: number, message: string): P
   ({ code: rule.id, span: { start, end }, message, severity: rule.severity, docUrl: rule.docUrl });
 
 /** What starts a new ccmsetup argument after a blank: a /switch, a NAME=value, or nothing more. */
-const NEW_ARGUMENT = /^(?:[/-]|[A-Za-z_][\w.]*=)/;
+const NEW_ARGUMENT = /^(?:[/-]|[A-Za-z_][\w.]*[=:])/;
 
 /** Start-Process joins elements with spaces and adds no quotes: a blank inside a value splits it. */
 export function checkSplitElements(text: string, elements: { text: string; offsets: readonly number[]; span: { start: number; end: number } }[]): Problem[] {
