@@ -278,7 +278,9 @@ class BatchScript {
         }
         const arg = /^%(~[a-z]*)?([0-9*])/i.exec(s.slice(i, i + 12));
         if (arg) {
-          out.pushSymbol(arg[0], spanOf(i, i + arg[0].length), arg[0]);
+          // A folder (%~dp0) stays as written, a path prefix; any other argument is a value (%_1%).
+          const rendered = /[dp]/i.test(arg[1] ?? '') ? arg[0] : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
+          out.pushSymbol(arg[0], spanOf(i, i + arg[0].length), rendered);
           i += arg[0].length - 1;
           continue;
         }
