@@ -14,17 +14,49 @@ import type { EmbeddedLine, Host, HostLineContext } from './host';
 import { forVariableProblem } from './batchRules';
 
 /** A logical line: physical lines joined at a trailing `^`, each character with its document offset. */
-interface Logical { text: string; offs: number[]; start: number; end: number; comment?: string }
+class Logical {
+  text = '';
+  end: number;
+  /** The physical pieces: [document offset, index in text]. */
+  readonly parts: [number, number][] = [];
+  private offsets?: number[];
+  constructor(readonly start: number, readonly comment: string) { this.end = start; }
+  add(from: number, to: number): void {
+    this.parts.push([from, this.text.length]);
+    this.text += this.source.slice(from, to);
+    this.end = to;
+  }
+  source = '';
+  /** Document offset of each character, built only for the lines that hold an invocation or a `set`. */
+  get offs(): number[] {
+    if (!this.offsets) {
+      this.offsets = [];
+      this.parts.forEach(([doc, index], k) => {
+        const next = k + 1 < this.parts.length ? this.parts[k + 1][1] : this.text.length;
+        for (let i = index; i < next; i++) this.offsets!.push(doc + i - index);
+      });
+    }
+    return this.offsets;
+  }
+}
 
 interface Constant { value: string; span: Span }
 /** What the walker knows where a command runs. */
 interface Scope {
   /** Loop variables in force: letter → written with one `%` (the mistake) or two. */
   forVars: Map<string, { single: boolean; problem?: Problem }>;
-  /** The document offset where the outermost command on this line began (the `for`, `if`, `start`…). */
+  /** Where (index in the logical line) the outermost command began (the `for`, `if`, `start`…). */
   outer: number;
   inLoop: boolean;
+  /** How many `if`, `for`, `call`, `start`, `cmd /c`, `psexec` lead here: bounded, so that a line
+   *  of thousands of them stays linear. Real scripts nest two or three. */
+  nesting: number;
 }
+
+const MAX_NESTING = 12;
+const NO_VARS: Scope['forVars'] = new Map();
+const none = () => undefined;
+const HEAD = /[A-Za-z]+/y;
 
 const SPECIAL = '&|<>^()';
 const REDIRECT = /^\d?(>>?|<)(&\d)?$/;
@@ -44,7 +76,8 @@ function logicalLines(text: string): Logical[] {
   let previous = '';
   let pos = 0;
   while (pos <= text.length) {
-    const line: Logical = { text: '', offs: [], start: pos, end: pos, comment: previous };
+    const line = new Logical(pos, previous);
+    line.source = text;
     let quoted = false;
     for (;;) {
       let eol = text.indexOf('\n', pos);
@@ -54,8 +87,7 @@ function logicalLines(text: string): Logical[] {
       for (let i = pos; i < end; i++) if (text[i] === '"') quoted = !quoted;
       const continued = !quoted && end > pos && text[end - 1] === '^' && (end - 1 === pos || text[end - 2] !== '^') && eol < text.length;
       if (continued) stop = end - 1;
-      for (let i = pos; i < stop; i++) { line.text += text[i]; line.offs.push(i); }
-      line.end = stop;
+      line.add(pos, stop);
       pos = eol + 1;
       if (!continued) break;
     }
@@ -63,6 +95,17 @@ function logicalLines(text: string): Logical[] {
     result.push(line);
   }
   return result;
+}
+
+/** `rem`, `else`, `for`, `if` as a command word (followed by a blank, `(`, `@`, a quote or the end). */
+function isKeyword(s: string, i: number, to: number, head: string): boolean {
+  if (head !== 'rem' && head !== 'else' && head !== 'for' && head !== 'if') return false;
+  const after = s[i + head.length];
+  return i + head.length >= to || after === ' ' || after === '\t' || after === '(' || after === '@' || after === '"';
+}
+
+function wordAt(s: string, ws: [number, number][], n: number): string {
+  return ws[n] ? s.slice(ws[n][0], ws[n][1]).toLowerCase() : '';
 }
 
 /** Words of `s` between `from` and `to`, split at blanks outside quotes. */
@@ -98,23 +141,38 @@ class BatchScript {
     const delayed = /setlocal\s+(?:\S+\s+)*?enabledelayedexpansion|cmd(?:\.exe)?\s+(?:\/\S+\s+)*\/v:on/i.exec(source);
     this.delayedFrom = delayed ? delayed.index : Infinity;
     // First pass: assignments. Second: invocations.
-    for (const line of this.lines) this.walkLine(line, (l, a, b, scope) => this.noteSet(l, a, b, scope));
-    this.depth = 0;
-    this.blockVars = [];
-    for (const line of this.lines) this.walkLine(line, (l, a, b, scope) => this.command(l, a, b, scope));
+    // The first pass notes the blocks each line starts in, so the second walks only the lines
+    // that can start ccmsetup: those naming it, or a variable set to its path.
+    const noteSet = (l: Logical, a: number, b: number, scope: Scope) => this.noteSet(l, a, b, scope);
+    const states: [number, BatchScript['blockVars']][] = [];
+    for (const line of this.lines) {
+      states.push([this.depth, this.blockVars]);
+      this.walkLine(line, /\bset\b/i.test(line.text) ? noteSet : undefined);
+    }
+    const carriers = [...this.constants].filter(([, c]) => c && /ccmsetup/i.test(c.value)).map(([name]) => name);
+    const mentions = new RegExp(['ccmsetup', ...carriers.map((n) => n.replace(/[^\w]/g, '\\$&'))].join('|'), 'i');
+    const command = (l: Logical, a: number, b: number, scope: Scope) => this.command(l, a, b, scope);
+    this.lines.forEach((line, k) => {
+      if (!mentions.test(line.text)) return;
+      [this.depth, this.blockVars] = states[k];
+      this.walkLine(line, command);
+    });
   }
 
   // ---- walking commands ------------------------------------------------------------------
 
-  private walkLine(line: Logical, visit: (line: Logical, from: number, to: number, scope: Scope) => void): void {
-    const forVars = new Map<string, { single: boolean; problem?: Problem }>();
+  private walkLine(line: Logical, visit: ((line: Logical, from: number, to: number, scope: Scope) => void) | undefined): void {
+    // A line that neither holds what we look for nor opens or closes a block changes nothing.
+    if (!visit && !/[()]/.test(line.text)) return;
+    const forVars = this.blockVars.length ? new Map<string, { single: boolean; problem?: Problem }>() : NO_VARS;
     for (const block of this.blockVars) for (const [k, v] of block.vars) forVars.set(k, v);
-    this.walk(line, 0, line.text.length, { forVars, outer: -1, inLoop: this.blockVars.length > 0 }, visit);
+    this.walk(line, 0, line.text.length, { forVars, outer: -1, inLoop: this.blockVars.length > 0, nesting: 0 }, visit ?? none);
   }
 
   /** Visits each simple command in `[from, to)`, looking through `if`, `for`, blocks and separators. */
   private walk(line: Logical, from: number, to: number, scope: Scope, visit: (line: Logical, from: number, to: number, scope: Scope) => void): void {
     const s = line.text;
+    if (scope.nesting > MAX_NESTING) return;
     let i = from;
     while (i < to) {
       while (i < to && (s[i] === ' ' || s[i] === '\t' || s[i] === '@' || s[i] === ';' || s[i] === ',')) i++;
@@ -122,16 +180,16 @@ class BatchScript {
       if (s[i] === '(') { this.openBlock(scope); i++; continue; }
       if (s[i] === ')' && this.depth > 0) { this.closeBlock(); i++; continue; }
       if (s[i] === ':' ) return; // a label or a `::` comment
-      const head = /^[A-Za-z]+/.exec(s.slice(i, Math.min(to, i + 10)))?.[0].toLowerCase() ?? '';
-      const after = s[i + head.length];
-      const isWord = (w: string) => head === w && (i + w.length >= to || /[\s(@"]/.test(after ?? ' '));
-      const outer = scope.outer === -1 ? line.offs[i] : scope.outer;
-      if (isWord('rem')) return;
-      if (isWord('else')) { i += 4; continue; }
-      if (isWord('for')) { this.forCommand(line, i, to, { ...scope, outer }, visit); return; }
-      if (isWord('if')) {
+      HEAD.lastIndex = i;
+      const head = HEAD.exec(s)?.[0].slice(0, 4).toLowerCase() ?? '';
+      const keyword = isKeyword(s, i, to, head) ? head : '';
+      const outer = scope.outer === -1 ? i : scope.outer;
+      if (keyword === 'rem') return;
+      if (keyword === 'else') { i += 4; continue; }
+      if (keyword === 'for') { this.forCommand(line, i, to, { ...scope, outer, nesting: scope.nesting + 1 }, visit); return; }
+      if (keyword === 'if') {
         const rest = this.skipCondition(s, i + 2, to);
-        this.walk(line, rest, to, { ...scope, outer }, visit);
+        this.walk(line, rest, to, { ...scope, outer, nesting: scope.nesting + 1 }, visit);
         return;
       }
       const end = this.commandEnd(s, i, to);
@@ -144,11 +202,13 @@ class BatchScript {
 
   private openBlock(scope: Scope): void {
     this.depth++;
-    if (scope.forVars.size) this.blockVars.push({ depth: this.depth, vars: scope.forVars });
+    if (scope.forVars.size) this.blockVars = [...this.blockVars, { depth: this.depth, vars: scope.forVars }];
   }
 
   private closeBlock(): void {
-    while (this.blockVars.length && this.blockVars[this.blockVars.length - 1].depth >= this.depth) this.blockVars.pop();
+    let keep = this.blockVars.length;
+    while (keep && this.blockVars[keep - 1].depth >= this.depth) keep--;
+    if (keep < this.blockVars.length) this.blockVars = this.blockVars.slice(0, keep); // copied: states[] keeps the old one
     this.depth--;
   }
 
@@ -169,7 +229,7 @@ class BatchScript {
   private skipCondition(s: string, from: number, to: number): number {
     const ws = words(s, from, to);
     let k = 0;
-    const word = (n: number) => (ws[n] ? s.slice(ws[n][0], ws[n][1]).toLowerCase() : '');
+    const word = (n: number) => wordAt(s, ws, n);
     if (word(k) === '/i') k++;
     if (word(k) === 'not') k++;
     if (['exist', 'defined', 'errorlevel', 'cmdextversion'].includes(word(k))) k += 2;
@@ -222,7 +282,8 @@ class BatchScript {
 
   private noteSet(line: Logical, from: number, to: number, scope: Scope): void {
     const s = line.text;
-    const m = /^set(?=[\s"])\s*/i.exec(s.slice(from, to));
+    if (!/^set[\s"]/i.test(s.slice(from, from + 4))) return;
+    const m = /^set\s*/i.exec(s.slice(from, to));
     if (!m) return;
     let i = from + m[0].length;
     const dynamic = /^\/[ap]\s/i.test(s.slice(i, to)) || scope.inLoop;
@@ -321,8 +382,10 @@ class BatchScript {
   // ---- invocations -----------------------------------------------------------------------
 
   /** One simple command: an invocation, or a launcher (`call`, `start`, `cmd /c`, `psexec`) in front of one. */
-  private command(line: Logical, from: number, to: number, scope: Scope): void {
+  private command(line: Logical, from: number, to: number, outerScope: Scope): void {
     const s = line.text;
+    if (outerScope.nesting > MAX_NESTING) return;
+    const scope = { ...outerScope, nesting: outerScope.nesting + 1 };
     let ws = words(s, from, to);
     // Redirections at the end belong to cmd, not to the program.
     let cut = ws.length;
@@ -389,7 +452,7 @@ class BatchScript {
         for (const c of chars) out.push(c.ch, c.at);
       } else out.append(word);
     }
-    const span = { start: Math.min(scope.outer, line.offs[ws[0][0]]), end: line.offs[end - 1] + 1 };
+    const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
     const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
     const problems: Problem[] = [];
     for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
