@@ -110,10 +110,21 @@ describe('batch host', () => {
     });
   });
 
+  for (const rule of BATCH_RULES) {
+    describe(rule.id, () => {
+      rule.examples.fail.forEach((text, k) => it(`raises on failing fixture ${k + 1}`, () => assert.ok(found(text).some((f) => f.startsWith(`${rule.id}:`)), found(text).join())));
+      rule.examples.pass.forEach((text, k) => it(`stays quiet on passing fixture ${k + 1}`, () => assert.deepEqual(found(text), [])));
+    });
+  }
+
+  it('start-quoted-program-is-title: covers the quoted program, still checks its arguments, and the fix adds an empty title', () => {
+    const text = 'start /wait "\\\\cm01\\Client\\ccmsetup.exe" /mp=cm01.contoso.com SMSSITECODE=ABC\n';
+    assert.deepEqual(found(text), ['start-quoted-program-is-title:"\\\\cm01\\Client\\ccmsetup.exe"', 'parameter-uses-equals:=']);
+    assert.equal(applyFix(text, 'start-quoted-program-is-title', undefined, NAME), text.replace('/wait "', '/wait "" "'));
+    assert.equal(problems(text, {}, NAME)[0].severity, 'hint');
+  });
+
   describe('for-variable-single-percent', () => {
-    const rule = BATCH_RULES.find((r) => r.id === 'for-variable-single-percent')!;
-    rule.examples.fail.forEach((text, k) => it(`raises on failing fixture ${k + 1}`, () => assert.ok(found(text).includes('for-variable-single-percent:%i'))));
-    rule.examples.pass.forEach((text, k) => it(`stays quiet on passing fixture ${k + 1}`, () => assert.deepEqual(found(text), [])));
 
     it('fixes every %i of the loop to %%i, giving the clean twin', () => {
       const text = 'for %i in (pc001 pc002) do psexec \\\\%i -s \\\\srv\\Client\\ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC\n';

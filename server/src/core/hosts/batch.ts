@@ -11,7 +11,7 @@ import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
 import { Decoded } from './decoded';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
-import { forVariableProblem } from './batchRules';
+import { forVariableProblem, startTitleProblem } from './batchRules';
 
 /** A logical line: physical lines joined at a trailing `^`, each character with its document offset. */
 class Logical {
@@ -51,6 +51,8 @@ interface Scope {
   /** How many `if`, `for`, `call`, `start`, `cmd /c`, `psexec` lead here: bounded, so that a line
    *  of thousands of them stays linear. Real scripts nest two or three. */
   nesting: number;
+  /** Host mistakes found on the way to the program (a `start` title), reported with the invocation. */
+  pending?: Problem[];
 }
 
 const MAX_NESTING = 12;
@@ -407,7 +409,13 @@ class BatchScript {
     if (lower === 'start') {
       let k = 1;
       while (ws[k] && s[ws[k][0]] === '/') k += /^\/(d|node|affinity)$/i.test(word(k)) ? 2 : 1;
-      if (ws[k] && s[ws[k][0]] === '"') k++; // the first quoted argument of start is the window title
+      if (ws[k] && s[ws[k][0]] === '"') {
+        // start takes its first quoted argument as the window title: a quoted ccmsetup path there
+        // is not run. Checked as the program the author meant, with the trap reported.
+        const title = word(k);
+        if (!isCcmsetupExe(title) && !isMsiexec(title)) k++;
+        else return this.command(line, restFrom(k), to, { ...scope, pending: [startTitleProblem({ start: line.offs[ws[k][0]], end: line.offs[ws[k][1] - 1] + 1 })] });
+      }
       return this.command(line, restFrom(k), to, scope);
     }
     if (isCmd(head)) {
@@ -454,7 +462,7 @@ class BatchScript {
     }
     const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
     const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...(scope.pending ?? [])];
     for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
     const delayed = line.start >= this.delayedFrom;
     this.found.push({

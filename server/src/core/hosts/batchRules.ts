@@ -16,7 +16,29 @@ export const forVariableSinglePercent: HostRule = {
   },
 };
 
-export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent];
+const START_DOC = 'https://learn.microsoft.com/windows-server/administration/windows-commands/start';
+
+/** The start docs list a quoted title first but don't spell out that any first quoted argument is taken as it: advice. */
+export const startQuotedProgram: HostRule = {
+  id: 'start-quoted-program-is-title', severity: 'hint', docUrl: START_DOC, host: 'batch',
+  title: 'A quoted program right after start: start takes it as the window title and does not run it',
+  examples: {
+    fail: ['start /wait "%~dp0ccmsetup.exe" /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['start /wait "" "%~dp0ccmsetup.exe" /mp:mp01.contoso.com SMSSITECODE=ABC'],
+  },
+};
+
+export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent, startQuotedProgram];
+
+/** `start "…\ccmsetup.exe" …`: the fix gives start an empty title first. */
+export function startTitleProblem(program: { start: number; end: number }): Problem {
+  const rule = startQuotedProgram;
+  return {
+    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: program,
+    message: 'Advice: start reads its first quoted argument as the window title, so this program is not run (cmd tries the next argument as the program). Put an empty title first: start "" "…".',
+    fixes: [{ title: 'Add an empty title ("") before the program', preferred: true, edits: [{ span: { start: program.start, end: program.start }, newText: '"" ' }] }],
+  };
+}
 
 /** The report for `for %i …` in a batch file, with the fix that doubles every `%i` of the loop. */
 export function forVariableProblem(declaration: { start: number; end: number }, letter: string, uses: number[]): Problem {
