@@ -32,6 +32,7 @@ export function parseScript(source: string, kind: string, catalog: Catalog): Scr
     const { offsets } = e.source;
     const last = Math.max(0, offsets.length - 1);
     const line = parseCommandLine(e.source.text, { catalog, context: e.context, map: (i) => offsets[Math.min(i, last)] ?? e.span.start });
+    line.contextSource = 'host';
     if (e.disabled) line.disabled = e.disabled;
     return { e, line };
   });

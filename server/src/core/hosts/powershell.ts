@@ -286,8 +286,11 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
   if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && text[tokens[0].start] === '$') tokens = tokens.slice(2);
   if (tokens[0]?.kind === 'op' && (tokens[0].op === '&' || tokens[0].op === '.')) tokens = tokens.slice(1);
+  const called = tokens !== statement.tokens && statement.tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'));
   const head = tokens[0];
   if (!head || (head.kind !== 'word')) return undefined;
+  // A quoted string not after & or . is a value, not a command (`$exe = "…\ccmsetup.exe"`).
+  if (!called && isWholeString(text, head.start, head.end)) return undefined;
   const headText = text.slice(head.start, head.end);
 
   // ConfigMgr cmdlets: -InstallationProperty "…" (client push).

@@ -18,7 +18,7 @@ function variable(text: string, i: number, to: number, out: Decoded, constants: 
   const next = text[i + 1];
   if (next === '(') {
     const end = Math.min(to, skipParen(text, i + 1, to));
-    const inner = text.slice(i + 2, end - 1).replace(/[^\w:.-]+/g, '_') || '_';
+    const inner = text.slice(i + 2, end - 1).trim().replace(/^\$/, '').replace(/[^\w:.-]+/g, '_') || '_';
     out.pushSymbol(text.slice(i, end), { start: i, end }, `\${${inner}}`);
     return end;
   }
