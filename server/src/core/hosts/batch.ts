@@ -20,13 +20,12 @@ class Logical {
   /** The physical pieces: [document offset, index in text]. */
   readonly parts: [number, number][] = [];
   private offsets?: number[];
-  constructor(readonly start: number, readonly comment: string) { this.end = start; }
+  constructor(readonly source: string, readonly start: number, readonly comment: string) { this.end = start; }
   add(from: number, to: number): void {
     this.parts.push([from, this.text.length]);
     this.text += this.source.slice(from, to);
     this.end = to;
   }
-  source = '';
   /** Document offset of each character, built only for the lines that hold an invocation or a `set`. */
   get offs(): number[] {
     if (!this.offsets) {
@@ -78,16 +77,17 @@ function logicalLines(text: string): Logical[] {
   let previous = '';
   let pos = 0;
   while (pos <= text.length) {
-    const line = new Logical(pos, previous);
-    line.source = text;
+    const line = new Logical(text, pos, previous);
     let quoted = false;
     for (;;) {
       let eol = text.indexOf('\n', pos);
       if (eol === -1) eol = text.length;
       const end = eol > pos && text[eol - 1] === '\r' ? eol - 1 : eol;
       let stop = end;
-      for (let i = pos; i < end; i++) if (text[i] === '"') quoted = !quoted;
-      const continued = !quoted && end > pos && text[end - 1] === '^' && (end - 1 === pos || text[end - 2] !== '^') && eol < text.length;
+      // Quotes matter only to a line that ends in `^` (or follows one): a `^` inside quotes is literal.
+      const caret = end > pos && text[end - 1] === '^';
+      if (caret || quoted) for (let i = pos; i < end; i++) if (text[i] === '"') quoted = !quoted;
+      const continued = caret && !quoted && (end - 1 === pos || text[end - 2] !== '^') && eol < text.length;
       if (continued) stop = end - 1;
       line.add(pos, stop);
       pos = eol + 1;
@@ -140,7 +140,8 @@ class BatchScript {
 
   constructor(readonly source: string) {
     this.lines = logicalLines(source);
-    const delayed = /setlocal\s+(?:\S+\s+)*?enabledelayedexpansion|cmd(?:\.exe)?\s+(?:\/\S+\s+)*\/v:on/i.exec(source);
+    // `setlocal EnableDelayedExpansion` or `cmd /v:on`: a literal search, cheap on a large file.
+    const delayed = /enabledelayedexpansion|\/v:on/i.exec(source);
     this.delayedFrom = delayed ? delayed.index : Infinity;
     // First pass: assignments. Second: invocations.
     // The first pass notes the blocks each line starts in, so the second walks only the lines
@@ -320,7 +321,7 @@ class BatchScript {
     const s = line.text;
     const delayed = line.start >= this.delayedFrom;
     let quotedAt = -1;
-    const spanOf = (a: number, b: number): Span => ({ start: line.offs[a], end: line.offs[b - 1] + 1 });
+    const offs = line.offs;
     for (let i = from; i < to; i++) {
       const c = s[i];
       if (c === '%') {
@@ -328,14 +329,14 @@ class BatchScript {
         if (next === '%') {
           const letter = s[i + 2] ?? '';
           if (scope.forVars.has(letter)) {
-            out.pushSymbol(`%%${letter}`, spanOf(i, i + 3), `%${letter}%`);
+            out.pushSymbol(`%%${letter}`, spanIn(offs, i, i + 3), `%${letter}%`);
             i += 2;
           } else { out.push('%', line.offs[i]); i++; }
           continue;
         }
         const loopVar = scope.forVars.get(next);
         if (loopVar?.single && !/[A-Za-z0-9_%]/.test(s[i + 2] ?? '')) {
-          out.pushSymbol(`%${next}`, spanOf(i, i + 2), `%${next}%`);
+          out.pushSymbol(`%${next}`, spanIn(offs, i, i + 2), `%${next}%`);
           i += 1;
           continue;
         }
@@ -343,7 +344,7 @@ class BatchScript {
         if (arg) {
           // A folder (%~dp0) stays as written, a path prefix; any other argument is a value (%_1%).
           const rendered = /[dp]/i.test(arg[1] ?? '') ? arg[0] : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
-          out.pushSymbol(arg[0], spanOf(i, i + arg[0].length), rendered);
+          out.pushSymbol(arg[0], spanIn(offs, i, i + arg[0].length), rendered);
           i += arg[0].length - 1;
           continue;
         }
@@ -352,7 +353,7 @@ class BatchScript {
           const name = s.slice(i + 1, close);
           const known = name.includes(':') ? undefined : this.constant(name);
           const plainName = name.split(':')[0];
-          out.pushSymbol(`%${name}%`, spanOf(i, close + 1), known ? known.value : `%${plainName}%`, known);
+          out.pushSymbol(`%${name}%`, spanIn(offs, i, close + 1), known ? known.value : `%${plainName}%`, known);
           i = close;
           continue;
         }
@@ -362,7 +363,7 @@ class BatchScript {
         if (close > i + 1 && close < to && /^[A-Za-z_][\w()]*$/.test(s.slice(i + 1, close))) {
           const name = s.slice(i + 1, close);
           const known = this.constant(name);
-          out.pushSymbol(`!${name}!`, spanOf(i, close + 1), known ? known.value : `!${name}!`, known);
+          out.pushSymbol(`!${name}!`, spanIn(offs, i, close + 1), known ? known.value : `!${name}!`, known);
           i = close;
           continue;
         }
@@ -375,7 +376,7 @@ class BatchScript {
         out.push(s[i], line.offs[i]);
         continue;
       }
-      out.push(c, line.offs[i]);
+      out.push(c, offs[i]);
     }
     if (quotedAt !== -1) out.region(line.offs[quotedAt], line.offs[to - 1] + 1, 'batch-quoted');
     return out;
@@ -400,7 +401,7 @@ class BatchScript {
     }
     ws = ws.slice(0, cut);
     if (!ws.length) return;
-    const word = (k: number) => (ws[k] ? this.decode(line, ws[k][0], ws[k][1], scope).text : '');
+    const word = (k: number) => this.wordText(line, ws, k, scope);
     const head = word(0);
     const lower = head.toLowerCase();
     const restFrom = (k: number) => (ws[k] ? ws[k][0] : to);
@@ -446,19 +447,23 @@ class BatchScript {
     if (isMsiexec(head) && ws.some((w) => /ccmsetup\.msi/i.test(this.decode(line, w[0], w[1], scope).text))) this.invocation(line, ws, end, scope, 'msi');
   }
 
+  private wordText(line: Logical, ws: [number, number][], k: number, scope: Scope): string {
+    return ws[k] ? this.decode(line, ws[k][0], ws[k][1], scope).text : '';
+  }
+
   private invocation(line: Logical, ws: [number, number][], end: number, scope: Scope, context: HostLineContext): void {
     const out = new Decoded();
-    for (let k = 0; k < ws.length; k++) {
-      if (k > 0) this.decode(line, ws[k - 1][1], ws[k][0], scope, out); // the blanks between, as written
-      const word = this.decode(line, ws[k][0], ws[k][1], scope);
-      // The program (and msiexec's package) is read by its file name; the folder is the host's business.
-      const isProgram = (context === 'exe' && k === 0) || (context === 'msi' && base(word.text) === 'ccmsetup.msi');
-      if (isProgram) {
-        const name = word.text.replace(/"/g, '');
-        const from = name.length - base(name).length;
-        const chars = [...word.text].map((ch, i) => ({ ch, at: word.offsets[i] })).filter((c) => c.ch !== '"').slice(from);
-        for (const c of chars) out.push(c.ch, c.at);
-      } else out.append(word);
+    // The program (and msiexec's package) is read by its file name; the folder is the host's business.
+    if (context === 'exe') {
+      pushFileName(out, this.decode(line, ws[0][0], ws[0][1], scope));
+      this.decode(line, ws[0][1], end, scope, out);
+    } else {
+      for (let k = 0; k < ws.length; k++) {
+        if (k > 0) this.decode(line, ws[k - 1][1], ws[k][0], scope, out); // the blanks between, as written
+        const word = this.decode(line, ws[k][0], ws[k][1], scope);
+        if (base(word.text) === 'ccmsetup.msi') pushFileName(out, word);
+        else out.append(word);
+      }
     }
     const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
     const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
@@ -475,6 +480,19 @@ class BatchScript {
       },
       disabled: disabledBy(line.comment), problems,
     });
+  }
+}
+
+const spanIn = (offs: number[], a: number, b: number): Span => ({ start: offs[a], end: offs[b - 1] + 1 });
+
+/** Adds the file name of a decoded path (quotes dropped), each character at its own offset. */
+function pushFileName(out: Decoded, path: Decoded): void {
+  const name = path.text.replace(/"/g, '');
+  let skip = name.length - base(name).length;
+  for (let i = 0; i < path.text.length; i++) {
+    if (path.text[i] === '"') continue;
+    if (skip > 0) { skip--; continue; }
+    out.push(path.text[i], path.offsets[i]);
   }
 }
 
