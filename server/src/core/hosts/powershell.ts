@@ -280,9 +280,14 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
   return bare && value.startsWith('$') ? script.defaultOf(bare) ?? value : value;
 }
 
+/** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
+const MAY_START = /ccmsetup|msiexec|cmd|start|saps|installationpropert/i;
+
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
   let tokens = statement.tokens;
+  // Most statements of a long script are something else: tell them apart without decoding.
+  if (!MAY_START.test(text.slice(statement.start, statement.end)) && !tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'))) return undefined;
   // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
   if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && text[tokens[0].start] === '$') tokens = tokens.slice(2);
   if (tokens[0]?.kind === 'op' && (tokens[0].op === '&' || tokens[0].op === '.')) tokens = tokens.slice(1);
