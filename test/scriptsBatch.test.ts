@@ -182,6 +182,18 @@ describe('batch host', () => {
     });
   });
 
+  it('never throws on arbitrary batch text and keeps offsets inside the document', () => {
+    const piece = fc.constantFrom('ccmsetup.exe ', 'msiexec /i ccmsetup.msi ', 'CCMSETUPCMD="', '/mp:x ', 'SMSSITECODE=', '%', '%%', '%~dp0', '!', '^', '^\n', '\r\n', '\n', '"', '(', ')', '&', '|', '>', 'for %%i in (a) do ', 'for %i in (', ' do ', 'if exist x ', 'else ', 'start /wait "" ', 'cmd /c "', 'psexec \\\\h -s ', 'call ', 'set A=', 'set "B=', 'setlocal EnableDelayedExpansion\n', 'REM comanage-disable-next-line\n', ':: x\n', ' ', 'ABC');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+      for (const e of findBatchLines(text)) {
+        assert.equal(e.source.offsets.length, e.source.text.length);
+        for (const o of e.source.offsets) assert.ok(o >= 0 && o < text.length, `offset ${o}`);
+        assert.ok(e.span.start <= e.span.end && e.span.end <= text.length);
+      }
+      for (const p of problems(text, {}, NAME)) assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `${p.code} ${JSON.stringify(p.span)}`);
+    }), { seed: 7, numRuns: 400 });
+  });
+
   it('keeps every finding inside its invocation or on a constant it uses', () => {
     const text = '@echo off\nset SITE=ABCD\nfor %i in (a) do psexec \\\\%i ccmsetup.exe /mp=x SMSSITECODE=%SITE% /logon SMSCACHESIZE=lots\n';
     const lines = findBatchLines(text);
