@@ -207,6 +207,12 @@ describe('PowerShell scripts: quick fixes and suppression', () => {
     assert.deepEqual(found(host), []);
   });
 
+  it('warns about a misspelt directive in a script that starts ccmsetup, not in other scripts', () => {
+    const text = '# comanage-disable-nextline parameter-uses-equals\nccmsetup.exe /mp:cm01 SMSSITECODE=ABC';
+    assert.deepEqual(found(text), ['unknown-directive@comanage-disable-nextline']);
+    assert.deepEqual(found('# comanage-disable-nextline x\nWrite-Host hi'), []);
+  });
+
   it('honours comanage.scripts.enabled and rule severity settings', () => {
     const text = 'ccmsetup.exe /mp=cm01 SMSSITECODE=ABC';
     assert.deepEqual(found(text, { scripts: { enabled: false } }), []);

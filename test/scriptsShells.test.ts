@@ -68,6 +68,12 @@ describe('scripts in the CLI', () => {
     assert.deepEqual(files.find((f) => f.file.endsWith('install.ps1'))!.diagnostics.map((d) => [d.code, d.range.start.line]), [['property-uses-colon', 1]]);
   });
 
+  it('explains the script rules', () => {
+    const run = runCli(root, ['explain', 'start-process-split-argument']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /start-process#-argumentlist/);
+  });
+
   it('takes a script named on the command line; one without an invocation prints nothing', () => {
     const clean = runCli(root, ['check', path.join('deploy', 'Module.psm1')]);
     assert.equal(clean.status, 0);

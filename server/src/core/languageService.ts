@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, inArguments, parseScript, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
 import { lineAt } from './ccmsetup/locate';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
@@ -210,6 +210,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
           const found = yield* analyzeCcmsetupSteps({ ...script.document, lines: [line] }, { catalog, settings, budget, now: now() });
           all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
         }
+        all.push(...scriptDirectiveProblems(script, settings));
         all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
         const placed = capProblems(all);
         const cut = cutShort(budget);

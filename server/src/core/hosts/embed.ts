@@ -12,11 +12,16 @@ import { withLineFeeds } from '../lineBreaks';
 import type { EmbeddedLine } from './host';
 import { mentionsCcmsetup } from './host';
 import { hostFor } from './index';
+import { UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
+import { suppressibleCodes } from '../diagnosticCodes';
+import { LINE_CONTEXTS } from '../ccmsetup/ast';
 import { maskSecrets, secretMasker } from '../secrets';
 import { secretValues } from '../ccmsetup/query';
 
 export interface ScriptParse {
   embedded: EmbeddedLine[];
+  /** Comments that look like comanage directives (only in a script with an invocation). */
+  directives: { text: string; start: number }[];
   /** The invocations as ccmsetup command lines, in document offsets (text: the script). */
   document: CcmsetupDocument;
 }
@@ -38,7 +43,8 @@ export function parseScript(source: string, kind: string, catalog: Catalog): Scr
   });
   // Lines in document order, as locate's binary search expects (arguments built above come first).
   pairs.sort((a, b) => a.line.span.start - b.line.span.start);
-  return { embedded: pairs.map((p) => p.e), document: { text, lines: pairs.map((p) => p.line), comments: [] } };
+  const directives = embedded.length && host?.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
+  return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] } };
 }
 
 /** The range of document text a line was read from (first to last source character). */
@@ -111,4 +117,10 @@ export function symbolNote(e: EmbeddedLine, line: CommandLine | undefined, offse
   return symbol.constant
     ? `\`${symbol.name}\` is \`${value.length > 200 ? `${value.slice(0, 200)}…` : value}\`, set on line ${lineOf(symbol.constant.span.start) + 1}; that value is checked.`
     : `\`${symbol.name}\` is set when the script runs; its name and place are checked, its value is not.`;
+}
+
+/** Warnings for misspelt directives in a script; only disable-next-line works there. */
+export function scriptDirectiveProblems(script: ScriptParse, settings: LanguageSettings): Problem[] {
+  const options = { codes: suppressibleCodes('ccmsetup'), verbs: ['disable-next-line'] as const, contexts: LINE_CONTEXTS, severity: settings.rules?.[UNKNOWN_DIRECTIVE.id] };
+  return script.directives.flatMap((c) => directiveProblems(c.text, c.start, options));
 }

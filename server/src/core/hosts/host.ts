@@ -74,6 +74,12 @@ export interface Host {
   /** Every invocation in the document, in document order, non-overlapping. Never throws; called
    *  only on text that mentions ccmsetup (the facade's prefilter), and must stay linear. */
   findLines(text: string): EmbeddedLine[];
+  /**
+   * The script's comments that may be comanage directives, each as `# …` text with the document
+   * offset of its first character (a batch `REM x` may be given as `#   x` at the `R`, same length),
+   * so a misspelt `# comanage-disable-next-line` gets its warning. Optional.
+   */
+  comments?(text: string): { text: string; start: number }[];
 }
 
 /**

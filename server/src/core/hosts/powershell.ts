@@ -392,4 +392,8 @@ export const powershellHost: Host = {
   id: 'powershell',
   extensions: ['.ps1', '.psm1'],
   findLines: findPowerShellLines,
+  // Whole-line `# co…` comments: a directive is written on its own line above the command.
+  comments(text) {
+    return [...text.matchAll(/^[ \t]*(#[ \t]*co[^\r\n]*)/gim)].map((m) => ({ text: m[1].trimEnd(), start: (m.index ?? 0) + m[0].length - m[1].length }));
+  },
 };
