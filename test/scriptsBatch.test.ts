@@ -124,6 +124,13 @@ describe('batch host', () => {
     assert.equal(problems(text, {}, NAME)[0].severity, 'hint');
   });
 
+  it('batch-lone-percent: drops the % as cmd does, and the fix doubles it', () => {
+    const text = 'ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC FSP=fsp%x01\n';
+    assert.equal(decoded(text).text, 'ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC FSP=fspx01');
+    assert.deepEqual(found(text), ['batch-lone-percent:%']);
+    assert.equal(applyFix(text, 'batch-lone-percent', undefined, NAME), text.replace('%', '%%'));
+  });
+
   describe('for-variable-single-percent', () => {
 
     it('fixes every %i of the loop to %%i, giving the clean twin', () => {

@@ -11,7 +11,7 @@ import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
 import { Decoded } from './decoded';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
-import { forVariableProblem, startTitleProblem } from './batchRules';
+import { forVariableProblem, lonePercentProblem, startTitleProblem } from './batchRules';
 
 /** A logical line: physical lines joined at a trailing `^`, each character with its document offset. */
 class Logical {
@@ -317,7 +317,8 @@ class BatchScript {
   // ---- decoding --------------------------------------------------------------------------
 
   /** What cmd makes of `[from, to)` of a logical line, with the offsets of each character. */
-  decode(line: Logical, from: number, to: number, scope: Scope, out = new Decoded()): Decoded {
+  /** `lone` collects the offsets of single `%` signs, which cmd drops from a batch file's line. */
+  decode(line: Logical, from: number, to: number, scope: Scope, out = new Decoded(), lone?: number[]): Decoded {
     const s = line.text;
     const delayed = line.start >= this.delayedFrom;
     let quotedAt = -1;
@@ -357,6 +358,7 @@ class BatchScript {
           i = close;
           continue;
         }
+        if (close === -1) { lone?.push(offs[i]); continue; }
       }
       if (c === '!' && delayed) {
         const close = s.indexOf('!', i + 1);
@@ -453,21 +455,22 @@ class BatchScript {
 
   private invocation(line: Logical, ws: [number, number][], end: number, scope: Scope, context: HostLineContext): void {
     const out = new Decoded();
+    const lone: number[] = [];
     // The program (and msiexec's package) is read by its file name; the folder is the host's business.
     if (context === 'exe') {
       pushFileName(out, this.decode(line, ws[0][0], ws[0][1], scope));
-      this.decode(line, ws[0][1], end, scope, out);
+      this.decode(line, ws[0][1], end, scope, out, lone);
     } else {
       for (let k = 0; k < ws.length; k++) {
         if (k > 0) this.decode(line, ws[k - 1][1], ws[k][0], scope, out); // the blanks between, as written
-        const word = this.decode(line, ws[k][0], ws[k][1], scope);
+        const word = this.decode(line, ws[k][0], ws[k][1], scope, undefined, lone);
         if (base(word.text) === 'ccmsetup.msi') pushFileName(out, word);
         else out.append(word);
       }
     }
     const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
     const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
-    const problems: Problem[] = [...(scope.pending ?? [])];
+    const problems: Problem[] = [...(scope.pending ?? []), ...lone.map(lonePercentProblem)];
     for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
     const delayed = line.start >= this.delayedFrom;
     this.found.push({

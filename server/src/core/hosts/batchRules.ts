@@ -28,7 +28,28 @@ export const startQuotedProgram: HostRule = {
   },
 };
 
-export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent, startQuotedProgram];
+const PERCENT_DOC = 'https://learn.microsoft.com/windows-server/administration/windows-commands/cmd';
+
+/** cmd drops a `%` that starts no variable from a batch file's line; its docs don't say so: advice. */
+export const lonePercent: HostRule = {
+  id: 'batch-lone-percent', severity: 'hint', docUrl: PERCENT_DOC, host: 'batch',
+  title: 'A single % in a batch file that starts no variable: cmd removes it before ccmsetup runs',
+  examples: {
+    fail: ['ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC SMSCACHEFLAGS=PERCENTDISKSPACE SMSCACHESIZE=10%'],
+    pass: ['ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC SMSCACHEFLAGS=PERCENTDISKSPACE SMSCACHESIZE=10'],
+  },
+};
+
+export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent, startQuotedProgram, lonePercent];
+
+export function lonePercentProblem(at: number): Problem {
+  const rule = lonePercent;
+  return {
+    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: { start: at, end: at + 1 },
+    message: 'Advice: in a batch file cmd removes a % that starts no %variable%, so ccmsetup does not receive it. Write %% for a literal %, or remove it.',
+    fixes: [{ title: 'Write %% (a literal %)', edits: [{ span: { start: at, end: at + 1 }, newText: '%%' }] }],
+  };
+}
 
 /** `start "…\ccmsetup.exe" …`: the fix gives start an empty title first. */
 export function startTitleProblem(program: { start: number; end: number }): Problem {
