@@ -157,6 +157,15 @@ describe('PowerShell scripts: hover and completion', () => {
     assert.match(JSON.stringify(hover?.contents), /\$SiteCode` is `ABC`, set on line 1/);
   });
 
+  it('hovers on arguments assigned above the invocation, and says a variable is set at run time', () => {
+    const text = "$a = @()\n$a += 'SMSSITECODE=ABC'\nWrite-Host 'SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $a\nccmsetup.exe SMSSITECODE=$Unknown";
+    const document = ps(text);
+    const hover = (offset: number) => JSON.stringify(service.doHover(document, document.positionAt(offset))?.contents ?? null);
+    assert.match(hover(text.indexOf('SMSSITECODE') + 2), /SMSSITECODE/);
+    assert.equal(hover(text.indexOf("Host 'SMSS") + 8), 'null', 'Write-Host starts nothing');
+    assert.match(hover(text.indexOf('$Unknown') + 2), /Unknown` is set when the script runs; its name and place are checked, its value is not/);
+  });
+
   it('completes names inside a single-quoted array element, nothing outside', () => {
     const text = "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITE'\nGet-";
     const document = ps(text);
