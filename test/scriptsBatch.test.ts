@@ -39,6 +39,7 @@ describe('batch host', () => {
       ['psexec64 -i 1', 'psexec64.exe \\\\pc001 -i 1 -h ccmsetup.exe /mp:cm01.contoso.com /BITSPriority:URGENT SMSSITECODE=ABC', 'invalid-value:URGENT'],
       ['after if exist', 'if exist "%~dp0ccmsetup.exe" "%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABCD', 'invalid-value:ABCD'],
       ['after if not "%X%"=="1"', 'if not "%SKIP%"=="1" ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABCD', 'invalid-value:ABCD'],
+      ['with redirections', 'ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABCD >"%TEMP%\\c.log" 2>&1 && echo ok', 'invalid-value:ABCD'],
       ['after &&', 'cd /d %~dp0 && ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABCD & echo done', 'invalid-value:ABCD'],
       ['msiexec ccmsetup.msi', 'msiexec /i "%~dp0ccmsetup.msi" /qn /l*v "%TEMP%\\m.log" CCMSETUPCMD="/mp:cm01.contoso.com SMSSITECODE=ABC /forceinstall"', 'parameter-after-property:/forceinstall'],
       ['start /wait msiexec', 'start /wait msiexec.exe /i \\\\cm01\\Client\\ccmsetup.msi /qn CCMSETUPCMD="/mp:cm01.contoso.com SMSSITECODE=ABCD"', 'invalid-value:ABCD'],

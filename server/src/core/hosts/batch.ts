@@ -223,6 +223,7 @@ class BatchScript {
       if (c === '"') quoted = !quoted;
       else if (quoted) continue;
       else if (c === '^') i++;
+      else if (c === '&' && (s[i - 1] === '>' || s[i - 1] === '<')) continue; // 2>&1 is a redirection
       else if (c === '&' || c === '|' || (c === ')' && this.depth > 0)) return i;
     }
     return to;
