@@ -2,6 +2,8 @@
 // script characters each finding covers), constants from `set`, symbolic variables, the
 // for-variable rule, suppression, fixes escaped for batch, hover, and a round-trip property.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { encode, findBatchLines } from '../server/src/core/hosts/batch';
 import { BATCH_RULES } from '../server/src/core/hosts/batchRules';
@@ -200,6 +202,14 @@ describe('batch host', () => {
       }
       for (const p of problems(text, {}, NAME)) assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `${p.code} ${JSON.stringify(p.span)}`);
     }), { seed: 7, numRuns: 400 });
+  });
+
+  it("checks the README's batch examples clean, one invocation per example", () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const block = /In batch files[\s\S]*?```bat\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'README has no batch example');
+    assert.equal(findBatchLines(block).length, 6);
+    assert.deepEqual(found(block), []);
   });
 
   it('keeps every finding inside its invocation or on a constant it uses', () => {
