@@ -230,6 +230,30 @@ describe('PowerShell scripts: quick fixes and suppression', () => {
   });
 });
 
+describe('PowerShell scripts: hostile input', () => {
+  it('never throws on PowerShell-like noise, and every offset is in the text', () => {
+    const fragment = fc.constantFrom('ccmsetup.exe', 'Start-Process', 'msiexec', '-ArgumentList', '-FilePath', ' ', '\n', '`', '`\n', '"', "'", '@"\n', '"@', "@'\n", '$a', '$(', '${', '(', ')', '@(', ',', '+=', '=', '+', '-f', '{0}', '#', '<#', '#>', ';', '|', '&', 'cmd', '/c', 'SMSSITECODE=ABC', '/mp:x', 'CCMSETUPCMD="', 'ccmsetup.msi');
+    fc.assert(fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      for (const line of findPowerShellLines(text)) {
+        assert.equal(line.source.offsets.length, line.source.text.length);
+        assert.ok(line.source.offsets.every((o) => o >= 0 && o < text.length), JSON.stringify(text));
+      }
+      analyze(text);
+    }), { numRuns: 400 });
+  });
+
+  it('stays fast on deep nesting and on variables built from themselves', () => {
+    const deep = `ccmsetup.exe ${'('.repeat(100_000)}`;
+    const selfBuilt = `$a = @('/mp:x')\n${'$a += $a\n'.repeat(2000)}Start-Process ccmsetup.exe -ArgumentList $a`;
+    for (const text of [deep, selfBuilt]) {
+      const started = Date.now();
+      analyze(text);
+      assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    }
+  });
+});
+
 describe('PowerShell scripts: properties', () => {
   /** Argument text made of the characters that matter to PowerShell strings. */
   const argText = fc.array(fc.constantFrom('a', 'Z', '1', ' ', '"', "'", '`', '$', '/', ':', '=', '\\', '{', '}', '(', ')', ','), { maxLength: 30 }).map((a) => a.join(''));

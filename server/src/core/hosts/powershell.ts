@@ -21,6 +21,8 @@ const SWITCHES = new Set(['wait', 'nonewwindow', 'passthru', 'loaduserprofile', 
 const REDIRECT = /^(?:\d|\*)?>>?(?:&\d)?$/;
 /** Assignments followed to build a value: deep enough for real scripts, bounded against loops. */
 const MAX_DEPTH = 4;
+/** Terms evaluated per script before variables stop being followed (they stay symbolic). */
+const MAX_WORK = 50_000;
 
 interface Assignment { op: '=' | '+='; value: PsToken[]; at: number }
 /** One element of an argument list, with the document range it came from. */
@@ -148,8 +150,12 @@ class Script {
     return { decoded: out, span: head.span };
   }
 
+  /** Terms evaluated so far: variables built from variables could otherwise multiply without end. */
+  private work = 0;
+
   private term(token: PsToken, depth: number, before: number): Element[] {
     const span = { start: token.start, end: token.end };
+    if (++this.work > MAX_WORK) depth = MAX_DEPTH;
     if (token.kind === 'group') return this.elements(token.items, depth, before);
     if (token.kind === 'here') {
       const out = new Decoded();

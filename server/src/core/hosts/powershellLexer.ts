@@ -26,6 +26,8 @@ export interface PsComment { start: number; end: number }
 
 const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || ch === '\u00a0';
 const isBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
+/** Brackets nested deeper than this are read as one word (no recursion on hostile input). */
+const MAX_NESTING = 32;
 /** Operators after which a newline doesn't end the statement. */
 const CONTINUES = new Set([',', '=', '+=', '+', '&']);
 
@@ -142,7 +144,7 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
     tokens.push(token);
   };
 
-  const tokensOf = (i: number, to: number, inGroup: boolean, out: (t: PsToken) => void): number => {
+  const tokensOf = (i: number, to: number, inGroup: boolean, out: (t: PsToken) => void, depth = 0): number => {
     while (i < to) {
       const ch = text[i];
       if (isBlank(ch)) { i++; continue; }
@@ -186,8 +188,13 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
       }
       if (ch === '(' || (ch === '@' && text[i + 1] === '(')) {
         const open = ch === '@' ? i + 1 : i;
+        if (depth >= MAX_NESTING) {
+          // Deeper than any real script: skipped whole, without recursion.
+          const stop = Math.min(to, skipParen(text, open, to));
+          out({ kind: 'word', start: i, end: stop }); i = stop; continue;
+        }
         const items: PsToken[] = [];
-        const close = tokensOf(open + 1, to, true, (t) => items.push(t));
+        const close = tokensOf(open + 1, to, true, (t) => items.push(t), depth + 1);
         const stop = Math.min(to, close + 1);
         out({ kind: 'group', start: i, end: stop, array: ch === '@', items });
         i = stop; continue;
