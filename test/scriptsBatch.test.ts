@@ -100,6 +100,8 @@ describe('batch host', () => {
         'set /p SITE=Site code: \nccmsetup.exe /mp:%1 SMSSITECODE=%SITE%\n',
         'for %%s in (ABCD) do ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=%%s\n',
         'ccmsetup.exe /mp:%COMPUTERNAME%.contoso.com SMSSITECODE=%SITE:~0,3%\n',
+        // A variable that is a whole argument may hold several: nothing to check, nothing to flag.
+        'ccmsetup.exe %CCMARGS%\n', '"%~dp0ccmsetup.exe" %*\n', 'setlocal EnableDelayedExpansion\nccmsetup.exe /mp:x !MORE! SMSSITECODE=ABC\n',
       ]) assert.deepEqual(found(text), [], text);
       // The name is still checked.
       assert.deepEqual(found('ccmsetup.exe /mp:%MP% SMSSITECOD=%SITE%\n'), ['unknown-property:SMSSITECOD']);

@@ -345,7 +345,7 @@ class BatchScript {
         const arg = /^%(~[a-z]*)?([0-9*])/i.exec(s.slice(i, i + 12));
         if (arg) {
           // A folder (%~dp0) stays as written, a path prefix; any other argument is a value (%_1%).
-          const rendered = /[dp]/i.test(arg[1] ?? '') ? arg[0] : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
+          const rendered = /[dp]/i.test(arg[1] ?? '') ? arg[0] : alone(s, i, i + arg[0].length, from, to) ? '' : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
           out.pushSymbol(arg[0], spanIn(offs, i, i + arg[0].length), rendered);
           i += arg[0].length - 1;
           continue;
@@ -355,7 +355,7 @@ class BatchScript {
           const name = s.slice(i + 1, close);
           const known = name.includes(':') ? undefined : this.constant(name);
           const plainName = name.split(':')[0];
-          out.pushSymbol(`%${name}%`, spanIn(offs, i, close + 1), known ? known.value : `%${plainName}%`, known);
+          out.pushSymbol(`%${name}%`, spanIn(offs, i, close + 1), known ? known.value : alone(s, i, close + 1, from, to) ? '' : `%${plainName}%`, known);
           i = close;
           continue;
         }
@@ -366,7 +366,7 @@ class BatchScript {
         if (close > i + 1 && close < to && /^[A-Za-z_][\w()]*$/.test(s.slice(i + 1, close))) {
           const name = s.slice(i + 1, close);
           const known = this.constant(name);
-          out.pushSymbol(`!${name}!`, spanIn(offs, i, close + 1), known ? known.value : `!${name}!`, known);
+          out.pushSymbol(`!${name}!`, spanIn(offs, i, close + 1), known ? known.value : alone(s, i, close + 1, from, to) ? '' : `!${name}!`, known);
           i = close;
           continue;
         }
@@ -485,6 +485,15 @@ class BatchScript {
       disabled: disabledBy(line.comment), problems,
     });
   }
+}
+
+/**
+ * A variable that is a whole argument on its own (`ccmsetup.exe %ARGS%`) may hold any number of
+ * arguments: nothing is known of them, so it adds nothing to the text checked (hover still shows it).
+ */
+function alone(s: string, start: number, end: number, from: number, to: number): boolean {
+  const blank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t';
+  return (start === from || blank(s[start - 1])) && (end >= to || blank(s[end]));
 }
 
 const spanIn = (offs: number[], a: number, b: number): Span => ({ start: offs[a], end: offs[b - 1] + 1 });
