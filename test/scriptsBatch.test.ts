@@ -89,6 +89,14 @@ describe('batch host', () => {
       assert.match(list[0].message, /line 4/);
     });
 
+    it('checks arguments kept in a variable built from other constants, reported on its set line', () => {
+      const text = 'set MP=cm01.contoso.com\nset "SITE=ABC"\nset ARGS=/mp:%MP% SMSSITECODE=%SITE% RESETKEYINFORMATION=YES\n"%~dp0ccmsetup.exe" %ARGS%\n';
+      assert.deepEqual(found(text), ['invalid-value:/mp:%MP% SMSSITECODE=%SITE% RESETKEYINFORMATION=YES']);
+      assert.equal(decoded(text).text, 'ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC RESETKEYINFORMATION=YES');
+      // One unknown name keeps the whole value symbolic.
+      assert.deepEqual(found(text.replace('set MP=cm01.contoso.com\n', '')), []);
+    });
+
     it('checks !VAR! constants after setlocal EnableDelayedExpansion', () => {
       const text = 'setlocal EnableDelayedExpansion\nset "SITE=AB_C"\n"%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=!SITE!\n';
       assert.deepEqual(found(text), ['invalid-value:AB_C']);

@@ -39,7 +39,9 @@ class Logical {
   }
 }
 
-interface Constant { value: string; span: Span }
+/** `refs`: the value names other variables (`/mp:%MP%`), resolved when they are constants too. */
+interface Constant { value: string; span: Span; refs?: boolean }
+const REFERENCE = /%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!/g;
 /** What the walker knows where a command runs. */
 interface Scope {
   /** Loop variables in force: letter → written with one `%` (the mistake) or two. */
@@ -305,14 +307,27 @@ class BatchScript {
     const name = s.slice(nameFrom, eq).toUpperCase();
     const value = s.slice(eq + 1, valueEnd);
     const seen = this.constants.has(name);
-    const plain = value.length > 0 && !/[%!^"&|<>]/.test(value);
+    const plain = value.length > 0 && !/[%!^"&|<>]/.test(value.replace(REFERENCE, ''));
     this.constants.set(name, !seen && !dynamic && plain
-      ? { value, span: { start: line.offs[eq + 1], end: line.offs[valueEnd - 1] + 1 } }
+      ? { value, span: { start: line.offs[eq + 1], end: line.offs[valueEnd - 1] + 1 }, refs: REFERENCE.test(value) || undefined }
       : null);
+    REFERENCE.lastIndex = 0;
   }
 
-  private constant(name: string): Constant | undefined {
-    return this.constants.get(name.toUpperCase()) ?? undefined;
+  private constant(name: string, depth = 0): Constant | undefined {
+    const key = name.toUpperCase();
+    const found = this.constants.get(key);
+    if (!found?.refs) return found ?? undefined;
+    // Resolved once: every variable it names must be a constant (a bounded chain, no loop).
+    let known = true;
+    const value = depth > 4 ? '' : found.value.replace(REFERENCE, (_, a?: string, b?: string) => {
+      const inner = this.constant(a ?? b ?? '', depth + 1);
+      if (!inner) known = false;
+      return inner?.value ?? '';
+    });
+    const resolved = known && depth <= 4 ? { value, span: found.span } : null;
+    this.constants.set(key, resolved);
+    return resolved ?? undefined;
   }
 
   // ---- decoding --------------------------------------------------------------------------
