@@ -320,7 +320,8 @@ class BatchScript {
     if (!found?.refs) return found ?? undefined;
     // Resolved once: every variable it names must be a constant (a bounded chain, no loop).
     let known = true;
-    const value = depth > 4 ? '' : found.value.replace(REFERENCE, (_, a?: string, b?: string) => {
+    const value = depth > 4 ? '' : found.value.replace(REFERENCE, (whole: string, a?: string, b?: string) => {
+      if (b && found.span.start < this.delayedFrom) return whole; // !X! is plain text without delayed expansion
       const inner = this.constant(a ?? b ?? '', depth + 1);
       if (!inner) known = false;
       return inner?.value ?? '';
