@@ -64,7 +64,8 @@ const HEAD = /[A-Za-z]+/y;
 const SPECIAL = '&|<>^()';
 const REDIRECT = /^\d?(>>?|<)(&\d)?$/;
 const ATTACHED_REDIRECT = /^\d?(>>?|<)/;
-const PSEXEC_VALUE = new Set(['-u', '-p', '-w', '-n', '-r', '-a', '-priority']);
+/** psexec options that take the next argument as their value. */
+const PSEXEC_VALUE = new Set(['-u', '-p', '-w', '-n', '-r', '-a']);
 /** The file name of a path; `%~dp0` (the script's folder, with its trailing `\`) counts as a folder. */
 const FOLDER_END = /[\\/]|%~[a-z]*[0-9]/gi;
 const base = (path: string) => path.replace(/"/g, '').split(FOLDER_END).pop()!.toLowerCase();
