@@ -90,6 +90,8 @@ interface Cached {
 }
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+/** In a script, a single quote, a comma or a bracket ends the word being completed too. */
+const SCRIPT_WORD_STOPS = /[ \t\r"'\u2018\u2019,(@]/;
 
 /** A position inside the document: an editor may ask about one past a line's end after a quick edit. */
 const clamp = (document: TextDocument, position: Position): Position => document.positionAt(document.offsetAt(position));
@@ -256,9 +258,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       if (isScript(entry)) {
         // Only inside an invocation's arguments: elsewhere the script's own language extension answers.
         if (!inArguments(entry.script.embedded, document.offsetAt(position))) return EMPTY_COMPLETION;
-        // Completion scans back to a blank or a double quote; a single quote, comma or bracket of the script ends the word too.
-        const text = entry.script.document.text.replace(/['\u2018\u2019,()@]/g, ' ');
-        return doComplete(document, { ...entry.script.document, text }, position, catalog);
+        return doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS);
       }
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)

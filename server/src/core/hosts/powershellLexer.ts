@@ -24,6 +24,17 @@ export interface PsStatement {
 
 export interface PsComment { start: number; end: number }
 
+/** Character classes for the hot loops: most characters of a script are none of these. */
+const BLANK = 1; const BREAK = 2; const STOP = 4; const SINGLE = 8; const DOUBLE = 16; const TICK = 32; const DOLLAR = 64;
+const CLASS = new Uint8Array(0x10000);
+for (const ch of ' \t\f\v\u00a0') CLASS[ch.charCodeAt(0)] |= BLANK;
+for (const ch of '\r\n') CLASS[ch.charCodeAt(0)] |= BREAK;
+for (const ch of ';|,){}') CLASS[ch.charCodeAt(0)] |= STOP;
+for (const ch of SQ) CLASS[ch.charCodeAt(0)] |= SINGLE;
+for (const ch of DQ) CLASS[ch.charCodeAt(0)] |= DOUBLE;
+CLASS[0x60] |= TICK;
+CLASS[0x24] |= DOLLAR;
+
 const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || ch === '\u00a0';
 const isBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
 /** Brackets nested deeper than this are read as one word (no recursion on hostile input). */
@@ -35,6 +46,7 @@ const CONTINUES = new Set([',', '=', '+=', '+', '&']);
 export function skipSingle(text: string, i: number, to = text.length): number {
   i++;
   while (i < to) {
+    if ((CLASS[text.charCodeAt(i)] & SINGLE) === 0) { i++; continue; }
     if (SQ.includes(text[i])) {
       if (i + 1 < to && SQ.includes(text[i + 1])) { i += 2; continue; }
       return i + 1;
@@ -48,6 +60,7 @@ export function skipSingle(text: string, i: number, to = text.length): number {
 export function skipDouble(text: string, i: number, to = text.length): number {
   i++;
   while (i < to) {
+    if (CLASS[text.charCodeAt(i)] === 0) { i++; continue; }
     const ch = text[i];
     if (ch === '`') { i += 2; continue; }
     if (ch === '$' && text[i + 1] === '(') { i = skipParen(text, i + 1, to); continue; }
@@ -104,6 +117,8 @@ function hereString(text: string, i: number): Extract<PsToken, { kind: 'here' }>
 /** Reads one word from `i`: until a blank, a break or `;|,){}` outside quotes. */
 function readWord(text: string, i: number, to: number): number {
   while (i < to) {
+    const c = CLASS[text.charCodeAt(i)];
+    if (c === 0) { i++; continue; }
     const ch = text[i];
     if (isBlank(ch) || isBreak(ch) || ch === ';' || ch === '|' || ch === ',' || ch === ')' || ch === '{' || ch === '}') return i;
     if (SQ.includes(ch)) { i = skipSingle(text, i, to); continue; }
