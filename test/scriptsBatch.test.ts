@@ -179,6 +179,11 @@ describe('batch host', () => {
     assert.deepEqual(found(text), ['parameter-after-property:/logon']);
   });
 
+  it('warns about a misspelt directive in REM or ::, at its characters', () => {
+    const text = 'REM comanage-disable-nextline\nccmsetup.exe /mp:cm01.contoso.com smssitecode=ABC\n:: comanage-disable-next-line propery-name-case\nccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC\n';
+    assert.deepEqual(found(text).filter((f) => f.startsWith('unknown-directive')), ['unknown-directive:comanage-disable-nextline', 'unknown-directive:propery-name-case']);
+  });
+
   describe('fixes written for batch', () => {
     it('applies a ccmsetup fix at the script characters', () => {
       const text = '@echo off\nstart /wait "" "%~dp0ccmsetup.exe" /mp=cm01.contoso.com SMSSITECODE=ABC\n';

@@ -551,4 +551,16 @@ export function findBatchLines(text: string): EmbeddedLine[] {
   return new BatchScript(text).found.sort((a, b) => a.span.start - b.span.start);
 }
 
-export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines };
+/** `REM …`, `@REM …` and `:: …` lines that may be comanage directives, given as `#` comments of the same length. */
+export function batchComments(text: string): { text: string; start: number }[] {
+  const found: { text: string; start: number }[] = [];
+  const re = /^[ \t]*(@?rem(?=[ \t])|::)(.*)$/gim;
+  for (const m of text.matchAll(re)) {
+    if (!/comanage|^\s*co/i.test(m[2])) continue;
+    const start = m.index! + m[0].length - m[1].length - m[2].length;
+    found.push({ text: `#${' '.repeat(m[1].length - 1)}${m[2].replace(/\r$/, '')}`, start });
+  }
+  return found;
+}
+
+export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines, comments: batchComments };
