@@ -133,6 +133,13 @@ describe('PowerShell scripts: host mistakes (rule fixtures)', () => {
     });
   }
 
+  it('an MSI property written /NAME=value for msiexec: told to drop the slash, not to use a colon', () => {
+    const text = "Start-Process msiexec.exe -ArgumentList '/i', 'ccmsetup.msi', '/SMSSITECODE=ABC'";
+    const problems = analyze(text);
+    assert.ok(problems.some((p) => p.code === 'unknown-parameter' && /without the slash/.test(p.message)), JSON.stringify(found(text)));
+    assert.ok(!problems.some((p) => p.code === 'parameter-uses-equals'), JSON.stringify(found(text)));
+  });
+
   it('a blank inside one array element splits the value; separate arguments in one string are fine', () => {
     assert.deepEqual(found("Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSCACHEDIR=D:\\Cache Dir'").filter((f) => f.startsWith('start-process')), ['start-process-split-argument@ ']);
     assert.deepEqual(found("Start-Process ccmsetup.exe -ArgumentList '/mp:cm01 SMSSITECODE=ABC', '/logon'").filter((f) => f.startsWith('start-process')), []);
