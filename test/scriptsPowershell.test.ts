@@ -44,6 +44,7 @@ describe('PowerShell scripts: finding invocations', () => {
     ['-f with literal arguments', "$l = '/mp={0} SMSSITECODE={1}' -f 'mp01', 'ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['concatenation', "$l = '/mp=' + 'mp01' + ' SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['cmd /c', 'cmd /c "ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['psexec on a remote device', '& psexec.exe \\\\pc01 -accepteula -s -u CONTOSO\\admin -p $pw \\\\cm01\\Client\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['a backtick continuation', 'ccmsetup.exe /mp=mp01 `\n    SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['msiexec of ccmsetup.msi', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
     ['Start-Process of msiexec', "Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'msiexec /i ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],

@@ -287,7 +287,7 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
 }
 
 /** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
-const MAY_START = /ccmsetup|msiexec|cmd|start|saps|installationpropert/i;
+const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert/i;
 
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
@@ -334,11 +334,20 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
   }
 
-  const headValue = programPath(script, [head], statement.start);
-  const args = tokens.slice(1);
+  let program_: PsToken = head;
+  let headValue = programPath(script, [head], statement.start);
+  let args = tokens.slice(1);
+  // psexec \\host -s \\srv\Client\ccmsetup.exe …: what follows the ccmsetup path is its command line.
+  if (/^psexec(64)?(\.exe)?$/.test(baseName(headValue))) {
+    const at = args.findIndex((t) => t.kind === 'word' && isCcmsetupExe(programPath(script, [t], statement.start)));
+    if (at === -1) return undefined;
+    program_ = args[at];
+    headValue = 'ccmsetup.exe';
+    args = args.slice(at + 1);
+  }
   if (isCcmsetupExe(headValue) || isMsiexec(headValue)) {
     const line = new Decoded();
-    program(line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: head.start, end: head.end });
+    program(line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
     const spans: Span[] = [];
     const problems: Problem[] = [];
     let skipNext = false;
