@@ -2,6 +2,8 @@
 // form, findings land on the script's own characters, hovers and completions answer only inside
 // an invocation's arguments, quick fixes are escaped for PowerShell, and suppression works.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../server/src/core/languageService';
@@ -75,6 +77,18 @@ describe('PowerShell scripts: finding invocations', () => {
   it('stays silent on scripts that only mention ccmsetup, and on scripts without it', () => {
     assert.deepEqual(found('# installs ccmsetup.exe\nWrite-Host "Running ccmsetup.exe /mp=x"\nGet-Process ccmsetup | Wait-Process'), []);
     assert.deepEqual(found('Get-ChildItem C:\\ | Out-Null\n$x = 1'), []);
+  });
+});
+
+describe('PowerShell scripts: the README', () => {
+  it("finds every form of the README's PowerShell example, and they are clean", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const block = /## Scripts[\s\S]*?```powershell\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'README has a PowerShell example');
+    // One invocation per command (a backtick continues one over two lines); `$setup` and `$arguments` stay symbolic.
+    const commands = block!.replace(/`\n/g, '').split('\n').filter((l) => l.trim());
+    assert.equal(findPowerShellLines(block!).length, commands.length);
+    assert.deepEqual(found(block!), []);
   });
 });
 

@@ -246,8 +246,16 @@ function finish(script: Script, statement: PsStatement, line: Decoded, context: 
   };
 }
 
+/**
+ * A whole argument that is one unknown variable (`$arguments`, `$($list)`) may hold any number of
+ * arguments: it adds nothing to the checked text, rather than look like one stray word.
+ */
+const isOpaque = (e: Element) => e.decoded.symbols.length === 1 && !e.decoded.symbols[0].constant
+  && e.decoded.symbols[0].start === 0 && e.decoded.symbols[0].end === e.decoded.text.length;
+
 /** Joins elements as Start-Process does: single spaces, quotes as written. */
-function joinElements(line: Decoded, elements: Element[]): void {
+function joinElements(line: Decoded, all: Element[]): void {
+  const elements = all.filter((e) => !isOpaque(e));
   elements.forEach((element, k) => {
     if (k > 0 || line.text.length) line.pushAdded(' ', k > 0 ? elements[k - 1].span.end : element.span.start);
     line.append(element.decoded);
@@ -263,9 +271,9 @@ function program(line: Decoded, name: string, span: Span): void {
 function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
   if (token.kind === 'here' || token.kind === 'word') {
     // An array variable gives one argument per element.
-    script.elements([token]).forEach((element, k) => {
+    script.elements([token]).filter((e) => !isOpaque(e)).forEach((element, k) => {
       const d = element.decoded;
-      if (k > 0) line.pushAdded(' ', element.span.start);
+      line.pushAdded(' ', k > 0 ? element.span.start : token.start - 1);
       // PowerShell quotes a whole-string argument that holds blanks when it builds the command line.
       const wrap = element.whole && /[ \t]/.test(d.text) && !d.text.includes('"');
       if (wrap) line.push('"', element.span.start);
@@ -274,9 +282,7 @@ function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
     });
     return;
   }
-  const out = new Decoded();
-  out.pushSymbol(script.text.slice(token.start, token.end), { start: token.start, end: token.end }, '${expression}');
-  line.append(out);
+  // A bracketed expression as an argument: its value is the script's business (see isOpaque).
 }
 
 /** The program a command names: its decoded text, or a bare variable's parameter default. */
@@ -367,7 +373,6 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
         if (to > from) { line.pushAdded(' ', token.end); for (let c = from; c < to; c++) line.push(text[c], c); line.region(from, to, 'verbatim'); spans.push({ start: from, end: to }); }
         break;
       }
-      line.pushAdded(' ', token.start - 1);
       nativeArgument(script, token, line);
       spans.push({ start: token.start, end: token.end });
       problems.push(...checkEmbeddedQuotes(text, token, line));
