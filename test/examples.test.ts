@@ -2,13 +2,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hostOfPath } from '../server/src/core/hosts';
 import { getLanguageService } from '../server/src/core/languageService';
 import { doc } from './helpers/core';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 
 describe('examples/', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((f) => /\.(ccmsetup|comanage\.ya?ml)$/.test(f));
+  const files = fs.readdirSync(EXAMPLES).filter((f) => /\.(ccmsetup|comanage\.ya?ml|ps1|psm1|cmd|bat)$/.test(f));
 
   it('has a manifest for each setup path in the documentation', () => {
     const paths = files.filter((f) => f.includes('.comanage.')).map((f) => /^path: (\S+)$/m.exec(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))?.[1]).sort();
@@ -20,6 +21,9 @@ describe('examples/', () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
       const found = getLanguageService().analyze(doc(text, file)).map((p) => `${p.code}: ${p.message}`);
       assert.deepEqual(found, []);
+      // A script example shows an invocation: one the host finds, not a file it ignores.
+      const host = hostOfPath(file.toLowerCase());
+      if (host) assert.ok(host.findLines(text).length > 0, `${file} starts no ccmsetup`);
     });
   }
 

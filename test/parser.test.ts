@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CommandLine, ItemNode } from '../server/src/core/ccmsetup/ast';
 import { parseCcmsetupDocument, parseCommandLine } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
-import { doc } from './helpers/core';
+import { codes, doc } from './helpers/core';
 
 function describeItems(text: string, items: ItemNode[]): string[] {
   return items.map((item) => {
@@ -71,6 +71,19 @@ describe('ccmsetup parser', () => {
       'stray=word',
       'parameter:mp=[x]=/mp=x',
     ]);
+  });
+
+  it('takes the file after msiexec /l*v or /log as the log, not as an argument for ccmsetup', () => {
+    const text = 'msiexec /i ccmsetup.msi /qn /l*v "C:\\Temp\\ccm.log" /log C:\\x.log CCMSETUPCMD="/mp:mp01 SMSSITECODE=ABC"';
+    const line = parseCommandLine(text);
+    assert.deepEqual(describeItems(text, line.items).slice(0, 5), [
+      'installerOption=/qn',
+      'installerOption=/l*v',
+      'installerOption="C:\\Temp\\ccm.log"',
+      'installerOption=/log',
+      'installerOption=C:\\x.log',
+    ]);
+    assert.deepEqual(codes(text, {}, 'x.ccmsetup').filter((c) => c === 'unexpected-token'), []);
   });
 
   it('keeps a <placeholder> with spaces as one token', () => {

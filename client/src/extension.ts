@@ -41,6 +41,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Comana
       { scheme: 'file', language: 'ccmsetup' },
       { scheme: 'file', pattern: '**/*.{comanage.yaml,comanage.yml}' },
       { scheme: 'file', language: 'comanage-manifest' },
+      // Scripts: the server answers only inside ccmsetup invocations and stays silent elsewhere.
+      { scheme: 'file', pattern: '**/*.{ps1,psm1,cmd,bat,PS1,PSM1,CMD,BAT}' },
+      { scheme: 'file', language: 'powershell' },
+      { scheme: 'file', language: 'bat' },
     ],
     synchronize: { configurationSection: 'comanage' },
   };

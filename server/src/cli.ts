@@ -8,6 +8,7 @@ import pkg from '../../package.json';
 import { defaultCatalog } from './core/catalog';
 import { REFERENCE_URL } from './core/catalog/types';
 import { CCMSETUP_RULES } from './core/ccmsetup/rules';
+import { HOST_RULES } from './core/hosts/rules';
 import { DIAGNOSTIC_CODES, SERVICE_CODES } from './core/diagnosticCodes';
 import { getLanguageService } from './core/languageService';
 import { checkFiles } from './cli/check';
@@ -86,7 +87,7 @@ function main(argv: string[]): number {
     case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
-      return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
+      return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...HOST_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
     }
     case undefined:
       process.stderr.write(HELP);

@@ -7,12 +7,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
-import { LanguageSettings, SeveritySetting } from './core/languageTypes';
+import { documentKindOf } from './core/languageTypes';
 import { registerDocumentRequests } from './documentRequests';
+import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings';
 import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
-const SETTINGS_SECTION = 'comanage';
 export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
@@ -23,27 +23,6 @@ function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): numb
   const ms = Number(raw);
   return raw && Number.isInteger(ms) && ms >= 0 && ms <= 2000 ? ms : 200;
 }
-const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-
-/** Keeps only well-formed rule overrides, so a typo in settings.json can't break validation. */
-export function sanitizeSettings(raw: unknown): LanguageSettings {
-  const rules: Record<string, SeveritySetting> = {};
-  const input = raw && typeof raw === 'object' ? (raw as { rules?: unknown }).rules : undefined;
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    for (const [id, value] of Object.entries(input)) {
-      if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[id] = value as SeveritySetting;
-    }
-  }
-  return { rules };
-}
-
-/** Settings an editor may pass at start-up: `{ settings: { comanage } }`, `{ comanage }` or nothing. */
-function initialSettings(options: unknown): LanguageSettings {
-  const opts = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
-  const nested = opts.settings as Record<string, unknown> | undefined;
-  return sanitizeSettings(nested?.[SETTINGS_SECTION] ?? opts[SETTINGS_SECTION]);
-}
-
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const languageService = getLanguageService();
@@ -102,7 +81,11 @@ export function startServer(connection: Connection): void {
 
   function scheduleValidation(doc: TextDocument): void {
     cancelValidation(doc.uri);
-    if (!isChecked(doc)) return;
+    if (!isChecked(doc)) {
+      // A script whose checks were just switched off (comanage.scripts.enabled) keeps no findings.
+      if (documentKindOf(doc.uri) !== 'none') void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
     const { uri, version } = doc;
     const validate = () => {
       pending.delete(uri);

@@ -4,14 +4,15 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVICE_CODES } from '../core/diagnosticCodes';
 import type { LanguageService } from '../core/languageService';
-import { documentKindOf, type Diagnostic, type Problem } from '../core/languageTypes';
+import { documentKindOf, isScriptKind, type Diagnostic, type Problem } from '../core/languageTypes';
 import { maskText } from '../core/secrets';
+import { mentionsCcmsetup } from '../core/hosts/host';
 import { toDiagnostics } from '../core/services/diagnostics';
 import { FileEntry, PathFault, comparePaths, displayPath, readSourceFile } from './files';
 import type { FileResult } from './format/types';
 
 /** The languageId an editor would use; the core itself goes by the file name. */
-const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', none: 'plaintext' } as const;
+const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', powershell: 'powershell', batch: 'bat', none: 'plaintext' } as const;
 
 export interface CheckRun {
   results: FileResult[];
@@ -44,7 +45,9 @@ export function openEntry(entry: FileEntry, cwd: string): OpenedFile {
   if ('fault' in read) return { file, diagnostics: toDiagnostics(EMPTY, [...faults, faultProblem(read.fault)]), read: false, unreadable: true };
   const { decoded } = read;
   const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, decoded.text);
-  const problems = decoded.problem ? [...faults, decoded.problem] : faults;
+  // A script that never names ccmsetup is not ours: an encoding warning about it would be noise.
+  const quiet = isScriptKind(documentKindOf(uri)) && decoded.problem?.severity !== 'error' && !mentionsCcmsetup(decoded.text);
+  const problems = decoded.problem && !quiet ? [...faults, decoded.problem] : faults;
   return { file, document: decoded.encoding === 'none' ? undefined : document, diagnostics: toDiagnostics(document, problems), read: true, unreadable: false };
 }
 

@@ -10,7 +10,7 @@ import { readTextFile } from '../node/readText';
 import { UsageError, describeFsError } from './usageError';
 
 /** File name endings the CLI checks; explicit files must have one of them. */
-export const SUPPORTED_EXTENSIONS = ['.ccmsetup', '.comanage.yaml', '.comanage.yml'] as const;
+export const SUPPORTED_EXTENSIONS = ['.ccmsetup', '.comanage.yaml', '.comanage.yml', '.ps1', '.psm1', '.cmd', '.bat'] as const;
 
 export function isSupportedFile(fileName: string): boolean {
   const lower = fileName.toLowerCase();

@@ -6,6 +6,7 @@ import { MANIFEST_RULES } from './manifest/rules';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES } from './manifest/structure';
 import { Severity } from './languageTypes';
 import { UNKNOWN_DIRECTIVE } from './directives';
+import { HOST_RULES } from './hosts/rules';
 
 export interface CodeInfo {
   id: string;
@@ -46,6 +47,8 @@ export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
   ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
   ...STRUCTURE_CODES.map((code): CodeInfo => ({ id: code.id, severity: code.severity, title: code.title, docUrl: MANIFEST_FORMAT_DOC, origin: 'rule', language: 'manifest' })),
   ...MANIFEST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'manifest' })),
+  // Script mistakes that change what ccmsetup receives: they sit on ccmsetup lines, like the ccmsetup rules.
+  ...HOST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
   UNKNOWN_DIRECTIVE,
   ...Object.values(SERVICE_CODES),
 ];

@@ -6,8 +6,10 @@ import { analyzeCcmsetup, analyzeCcmsetupSteps } from './ccmsetup/analyze';
 import { parseCcmsetupDocumentSteps } from './ccmsetup/parser';
 import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
-  Position, Problem, Range, TextDocument, documentKindOf,
+  Position, Problem, Range, ScriptKind, TextDocument, documentKindOf, isScriptKind,
 } from './languageTypes';
+import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { lineAt } from './ccmsetup/locate';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
@@ -76,7 +78,11 @@ export interface LanguageServiceParams {
 
 type Parsed =
   | { kind: 'ccmsetup'; ccmsetup: CcmsetupDocument; problems?: Problem[] }
+  | { kind: ScriptKind; script: ScriptParse; problems?: Problem[] }
   | { kind: 'manifest'; plan: Plan; analysis?: ManifestAnalysis; problems?: Problem[] };
+
+type ScriptParsed = Extract<Parsed, { script: ScriptParse }>;
+const isScript = (entry: Parsed): entry is ScriptParsed => 'script' in entry;
 
 interface Cached {
   version: number;
@@ -87,6 +93,8 @@ interface Cached {
 }
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+/** In a script, a single quote, a comma or a bracket ends the word being completed too. */
+const SCRIPT_WORD_STOPS = /[ \t\r"'\u2018\u2019,(@]/;
 
 /** A position inside the document: an editor may ask about one past a line's end after a quick edit. */
 const clamp = (document: TextDocument, position: Position): Position => document.positionAt(document.offsetAt(position));
@@ -112,8 +120,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   /** The parsed document, or undefined when it is not ours or too large to analyse. */
   const parsed = (document: TextDocument) => drain(parsedSteps(document));
 
+  /** The document's kind, or 'none' for a script when scripts are switched off. */
+  const kindOf = (uri: string): DocumentKind => {
+    const kind = documentKindOf(uri);
+    return isScriptKind(kind) && settings.scripts?.enabled === false ? 'none' : kind;
+  };
+
   function* parsedSteps(document: TextDocument): Steps<Parsed | undefined> {
-    const kind = documentKindOf(document.uri);
+    const kind = kindOf(document.uri);
     if (kind === 'none') return undefined;
     const text = document.getText();
     if (text.length > maxLengthFor(kind)) return undefined;
@@ -136,7 +150,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const hit = cache.get(uri);
     const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
     lines.startVersion();
-    const fresh: Parsed = kind === 'ccmsetup'
+    const fresh: Parsed = isScriptKind(kind)
+      ? { kind, script: parseScript(text, kind, catalog) }
+      : kind === 'ccmsetup'
       ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines, maxLineLength: MAX_LINE_LENGTH }) }
       : { kind, plan: (yield* parseAndPlanSteps(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines)).plan };
     parsing.delete(uri);
@@ -182,12 +198,31 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const budget = newBudget();
     if (!entry) {
       const length = document.getText().length;
-      const kind = documentKindOf(document.uri);
+      const kind = kindOf(document.uri);
       return kind !== 'none' && length > maxLengthFor(kind) ? [tooLarge(length, maxLengthFor(kind))] : [];
     }
     const lines = cache.get(document.uri)?.lines;
     yield;
     if (entry.kind === 'manifest') return (entry.problems ??= (yield* manifestAnalysisSteps(entry, lines, budget)).problems);
+    if (isScript(entry)) {
+      if (!entry.problems) {
+        const { script } = entry;
+        const lineOf = (offset: number) => document.positionAt(offset).line;
+        const all: Problem[] = [];
+        // One line at a time, so each finding is placed through its own invocation's map.
+        for (let i = 0; i < script.embedded.length; i++) {
+          const line = script.document.lines[i];
+          const found = yield* analyzeCcmsetupSteps({ ...script.document, lines: [line] }, { catalog, settings, budget, now: now() });
+          all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
+        }
+        all.push(...scriptDirectiveProblems(script, settings));
+        all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+        const placed = capProblems(all);
+        const cut = cutShort(budget);
+        entry.problems = cut ? [...placed, cut] : placed;
+      }
+      return entry.problems;
+    }
     if (!entry.problems) {
       const found = capProblems(yield* analyzeCcmsetupSteps(entry.ccmsetup, { catalog, settings, budget, now: now(), lines }));
       const cut = cutShort(budget);
@@ -214,7 +249,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         if (cached.parsed.kind === 'manifest') cached.parsed.analysis = undefined;
       }
     },
-    kindOf: (document) => documentKindOf(document.uri),
+    kindOf: (document) => kindOf(document.uri),
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
     *parseSteps(document) {
@@ -227,6 +262,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const entry = parsed(document);
       const position = clamp(document, requested);
       if (!entry) return EMPTY_COMPLETION;
+      if (isScript(entry)) {
+        // Only inside an invocation's arguments: elsewhere the script's own language extension answers.
+        if (!inArguments(entry.script.embedded, document.offsetAt(position))) return EMPTY_COMPLETION;
+        return doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS);
+      }
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)
         : doManifestComplete(document, entry.plan, position, catalog);
@@ -236,6 +276,17 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const entry = parsed(document);
       const position = clamp(document, requested);
       if (!entry) return null;
+      if (isScript(entry)) {
+        const offset = document.offsetAt(position);
+        const embedded = inArguments(entry.script.embedded, offset);
+        if (!embedded) return null;
+        const hover = doHover(document, entry.script.document, position, catalog);
+        const note = symbolNote(embedded, lineAt(entry.script.document, offset), offset, (at) => document.positionAt(at).line);
+        if (!note) return hover;
+        if (!hover) return { contents: { kind: 'markdown', value: note } };
+        const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        return { ...hover, contents: { kind: 'markdown', value: `${value}\n\n---\n${note}` } };
+      }
       return entry.kind === 'ccmsetup'
         ? doHover(document, entry.ccmsetup, position, catalog)
         : doManifestHover(document, entry.plan, position, catalog);
@@ -245,7 +296,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     },
     findDocumentSymbols(document) {
       const entry = parsed(document);
-      if (!entry) return [];
+      if (!entry || isScript(entry)) return [];
       return entry.kind === 'ccmsetup' ? findDocumentSymbols(document, entry.ccmsetup) : findManifestSymbols(document, entry.plan);
     },
     checkCommandLine(text, context) {

@@ -13,11 +13,17 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** Which language a document speaks, decided from its file name, never from the editor's languageId. */
-export type DocumentKind = 'ccmsetup' | 'manifest' | 'none';
+export type DocumentKind = 'ccmsetup' | 'manifest' | ScriptKind | 'none';
+/** Scripts that may start ccmsetup: each is a host (core/hosts/), checked only where it invokes ccmsetup. */
+export type ScriptKind = 'powershell' | 'batch';
+export const SCRIPT_EXTENSIONS: Record<ScriptKind, readonly string[]> = { powershell: ['.ps1', '.psm1'], batch: ['.cmd', '.bat'] };
+export const isScriptKind = (kind: DocumentKind): kind is ScriptKind => kind === 'powershell' || kind === 'batch';
 
 export interface LanguageSettings {
   /** Per-rule severity overrides, keyed by rule id; 'off' silences a rule. */
   rules?: Record<string, SeveritySetting>;
+  /** PowerShell and batch scripts: checked where they start ccmsetup (default true). */
+  scripts?: { enabled?: boolean };
 }
 
 /** A source change that fixes a problem. */
@@ -42,14 +48,17 @@ export interface Problem {
   docUrl: string;
   fixes?: Fix[];
   unnecessary?: boolean;
+  /** Other places the finding concerns (a script variable's use, when the finding is on its value). */
+  related?: { span: Span; message: string }[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'comanage';
 
-/** Decides the language from a URI or path: `*.ccmsetup`, `*.comanage.yaml` / `*.comanage.yml`. */
+/** Decides the language from a URI or path: `*.ccmsetup`, `*.comanage.yaml` / `*.comanage.yml`, scripts. */
 export function documentKindOf(uriOrPath: string): DocumentKind {
   const lower = decodeURIComponent(uriOrPath.split(/[?#]/)[0]).toLowerCase();
   if (lower.endsWith('.ccmsetup')) return 'ccmsetup';
   if (lower.endsWith('.comanage.yaml') || lower.endsWith('.comanage.yml')) return 'manifest';
+  for (const [kind, extensions] of Object.entries(SCRIPT_EXTENSIONS)) if (extensions.some((e) => lower.endsWith(e))) return kind as ScriptKind;
   return 'none';
 }

@@ -57,7 +57,8 @@ export interface CommandLine {
   /** The line's text as written (for a CCMSETUPCMD inner line: the unquoted content). */
   text: string;
   context: LineContext;
-  contextSource: 'directive' | 'program' | 'wrapper' | 'default';
+  /** 'host': a script starts this line (core/hosts/), so it is not an Intune string. */
+  contextSource: 'directive' | 'program' | 'wrapper' | 'default' | 'host';
   /** Tokens before the program (msiexec /i, start /wait, a path): kept, not checked. */
   launcher: Span[];
   program?: ProgramNode;

@@ -159,7 +159,7 @@ export function explainByCharacters(
   for (const problem of found) if (problem.code !== TYPOGRAPHIC_CODE) before.set(problem.code, (before.get(problem.code) ?? 0) + 1);
   if (placed.length === 0 || before.size === 0) return found;
   const fixedText = applyReplacements(line.text, placed);
-  const fixed = parseCommandLine(fixedText, { catalog, context: line.contextSource === 'directive' ? line.context : undefined });
+  const fixed = parseCommandLine(fixedText, { catalog, context: line.contextSource === 'directive' || line.contextSource === 'host' ? line.context : undefined });
   if (line.disabled) fixed.disabled = line.disabled;
   if (line.siteVersion !== undefined) fixed.siteVersion = line.siteVersion;
   // Only the rules that reported on the line are asked again.

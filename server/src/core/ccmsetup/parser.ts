@@ -18,6 +18,8 @@ export type OffsetMap = (index: number) => number;
 const identity: OffsetMap = (i) => i;
 
 const MSIEXEC_SWITCH = /^[/-](i|x|a|j|q[nbrf]?[+-]?|quiet|passive|norestart|forcerestart|promptrestart|l[*iwearucmopvx+!]*|log|package|uninstall|update)$/i;
+/** The msiexec options whose next argument is a file (the log). */
+const MSIEXEC_LOG = /^[/-](l[*iwearucmopvx+!]*|log)$/i;
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 export interface ParseOptions {
@@ -161,7 +163,13 @@ export function parseCommandLine(text: string, options: LineOptions = {}): Comma
     if (token.unclosedQuoteAt !== undefined) {
       problems.push({ code: 'unbalanced-quote', span: spanOf(token.unclosedQuoteAt, token.to) });
     }
-    items.push(classify(text, token, catalog, spanOf, map, program?.kind === 'msi'));
+    const item = classify(text, token, catalog, spanOf, map, program?.kind === 'msi');
+    items.push(item);
+    // msiexec's logging option takes the log file as its next argument (`/l*v "C:\x.log"`).
+    if (item.type === 'installerOption' && MSIEXEC_LOG.test(item.text) && t + 1 < tokens.length) {
+      const file = tokens[++t];
+      items.push({ type: 'installerOption', span: spanOf(file.from, file.to), text: text.slice(file.from, file.to) });
+    }
   }
 
   let context: LineContext = options.context ?? 'unknown';

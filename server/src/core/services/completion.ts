@@ -11,7 +11,10 @@ import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range, TextDocument,
 } from '../languageTypes';
 
-export function doComplete(document: TextDocument, parsed: CcmsetupDocument, position: Position, catalog: Catalog): CompletionList {
+/** Where the word being completed starts: after a blank or a double quote; a script host adds its own quotes and separators. */
+const WORD_STOPS = /[ \t\r"]/;
+
+export function doComplete(document: TextDocument, parsed: CcmsetupDocument, position: Position, catalog: Catalog, wordStops = WORD_STOPS): CompletionList {
   // The parsed text: its lines end where the editor's do (a lone \r is a \n there).
   const text = parsed.text;
   const offset = document.offsetAt(position);
@@ -21,7 +24,7 @@ export function doComplete(document: TextDocument, parsed: CcmsetupDocument, pos
 
   // The token being typed: back to a space or tab (where Windows splits), or to the quote that opens CCMSETUPCMD's content.
   let start = offset;
-  while (start > lineStart && !/[ \t\r"]/.test(text[start - 1])) start--;
+  while (start > lineStart && !wordStops.test(text[start - 1])) start--;
   const prefix = text.slice(start, offset);
   const replace: Range = { start: document.positionAt(start), end: position };
 

@@ -19,6 +19,12 @@ export function toDiagnostics(document: TextDocument, problems: Problem[]): Diag
       message: problem.message,
     };
     if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+    if (problem.related?.length) {
+      diagnostic.relatedInformation = problem.related.map((r) => ({
+        location: { uri: document.uri, range: { start: document.positionAt(r.span.start), end: document.positionAt(r.span.end) } },
+        message: r.message,
+      }));
+    }
     return diagnostic;
   });
 }

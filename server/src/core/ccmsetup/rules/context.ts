@@ -13,6 +13,8 @@ const PREPARE = 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-pr
 
 /** The text Intune stores for the line: a bare line whole, or the CCMSETUPCMD="…" token. */
 export function intuneMeasuredSpan(line: CommandLine) {
+  // A CCMSETUPCMD a script passes to msiexec never goes through Intune's field.
+  if (line.contextSource === 'host') return undefined;
   if (line.context === 'intune' && !line.program) return line.span;
   return line.wrapper?.span;
 }

@@ -127,14 +127,15 @@ export const parameterUsesEquals = defineRule({
   title: 'A parameter written with an equals sign instead of a colon',
   check(line, ctx) {
     for (const item of line.args) {
-      if (item.type === 'parameter' && item.separator?.char === '=') {
+      // `/SMSSITECODE=ABC` is a property with a stray slash (unknown-parameter says so), not a parameter to fix with ":".
+      if (item.type === 'parameter' && item.separator?.char === '=' && (item.resolved || !ctx.catalog.find('property', item.name))) {
         ctx.report(item.separator.span, `Parameters take their value after a colon: write /${item.name}:${item.value?.raw ?? ''}.`, {
           fixes: [{ title: 'Change "=" to ":"', edits: [{ span: item.separator.span, newText: ':' }], preferred: true }],
         });
       }
     }
   },
-  examples: { fail: ['ccmsetup.exe /mp=server01'], pass: ['ccmsetup.exe /mp:server01'] },
+  examples: { fail: ['ccmsetup.exe /mp=server01'], pass: ['ccmsetup.exe /mp:server01', 'msiexec /i ccmsetup.msi /SMSSITECODE=ABC'] },
 });
 
 export const valueNotExpected = defineRule({

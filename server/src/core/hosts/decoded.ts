@@ -1,0 +1,44 @@
+// Decoded text under construction: each character with the document offset it came from, the
+// symbolic parts (values the host supplies) and the string regions a quick fix must be escaped for.
+import type { Span } from '../ccmsetup/ast';
+import type { SourceMap, SymbolicPart } from './host';
+
+/** How the source around a document offset is written, so a fix can be escaped for it. */
+export interface Region { start: number; end: number; style: string }
+
+export class Decoded {
+  text = '';
+  readonly offsets: number[] = [];
+  readonly symbols: SymbolicPart[] = [];
+  readonly regions: Region[] = [];
+
+  push(ch: string, at: number): void {
+    this.text += ch;
+    for (let k = 0; k < ch.length; k++) this.offsets.push(at);
+  }
+
+  /** Characters the host adds (a joining space): they point at the nearest source character. */
+  pushAdded(ch: string, at: number): void { this.push(ch, at); }
+
+  /** A value the host supplies: the constant when known, else the reference (`$Name`) as a template. */
+  pushSymbol(name: string, span: Span, rendered: string, constant?: { value: string; span: Span }): void {
+    const start = this.text.length;
+    const width = Math.max(1, span.end - span.start);
+    for (let k = 0; k < rendered.length; k++) this.push(rendered[k], span.start + Math.min(k, width - 1));
+    this.symbols.push({ start, end: this.text.length, name, span, constant });
+  }
+
+  append(other: Decoded): void {
+    const shift = this.text.length;
+    this.text += other.text;
+    this.offsets.push(...other.offsets);
+    for (const s of other.symbols) this.symbols.push({ ...s, start: s.start + shift, end: s.end + shift });
+    this.regions.push(...other.regions);
+  }
+
+  region(start: number, end: number, style: string): void {
+    if (end > start) this.regions.push({ start, end, style });
+  }
+
+  map(): SourceMap { return { text: this.text, offsets: this.offsets }; }
+}

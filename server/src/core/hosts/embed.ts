@@ -1,0 +1,123 @@
+// Runs the ccmsetup parser, rules and services on the command lines a host found in a script.
+// Each line is parsed from its decoded text with the host's offset map (ParseOptions.map, as a
+// YAML scalar is), so findings, hovers and fixes land on the script's own characters. Then:
+// findings on a variable's constant value move to the assignment's literal, `script-variable` is
+// dropped where the host expands the variable, fixes are escaped for the host (or dropped where
+// they can't be), and every finding stays inside its invocation.
+import type { Catalog } from '../catalog';
+import type { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
+import { parseCommandLine } from '../ccmsetup/parser';
+import { Fix, LanguageSettings, Problem } from '../languageTypes';
+import { withLineFeeds } from '../lineBreaks';
+import type { EmbeddedLine } from './host';
+import { mentionsCcmsetup } from './host';
+import { hostFor } from './index';
+import { UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
+import { suppressibleCodes } from '../diagnosticCodes';
+import { LINE_CONTEXTS } from '../ccmsetup/ast';
+
+export interface ScriptParse {
+  embedded: EmbeddedLine[];
+  /** Comments that look like comanage directives (only in a script with an invocation). */
+  directives: { text: string; start: number }[];
+  /** The invocations as ccmsetup command lines, in document offsets (text: the script). */
+  document: CcmsetupDocument;
+}
+
+const SCRIPT_VARIABLE = 'script-variable';
+
+export function parseScript(source: string, kind: string, catalog: Catalog): ScriptParse {
+  const text = withLineFeeds(source);
+  const host = hostFor(kind);
+  // The prefilter: a script that never names ccmsetup costs one scan.
+  const embedded = host && mentionsCcmsetup(text) ? host.findLines(text) : [];
+  const pairs = embedded.map((e) => {
+    const { offsets } = e.source;
+    const last = Math.max(0, offsets.length - 1);
+    const line = parseCommandLine(e.source.text, { catalog, context: e.context, map: (i) => offsets[Math.min(i, last)] ?? e.span.start });
+    line.contextSource = 'host';
+    if (e.disabled) line.disabled = e.disabled;
+    return { e, line };
+  });
+  // Lines in document order, as locate's binary search expects (arguments built above come first).
+  pairs.sort((a, b) => a.line.span.start - b.line.span.start);
+  const directives = embedded.length && host?.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
+  return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] } };
+}
+
+/** The range of document text a line was read from (first to last source character). */
+export function sourceRange(e: EmbeddedLine): Span {
+  let start = e.span.start;
+  let end = e.span.end;
+  for (const at of e.source.offsets) { if (at < start) start = at; if (at + 1 > end) end = at + 1; }
+  return { start, end };
+}
+
+const inside = (span: Span, outer: Span) => span.start >= outer.start && span.end <= outer.end;
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The invocation whose arguments hold an offset: the only place hover and completion answer. */
+export function inArguments(embedded: readonly EmbeddedLine[], offset: number): EmbeddedLine | undefined {
+  return embedded.find((e) => e.argumentSpans.some((s) => offset >= s.start && offset <= s.end));
+}
+
+function encodeFix(fix: Fix, e: EmbeddedLine): Fix | undefined {
+  const edits: Fix['edits'] = [];
+  for (const edit of fix.edits) {
+    if (!e.argumentSpans.some((s) => inside(edit.span, s))) return undefined;
+    const newText = edit.newText === '' ? '' : e.encode(edit.newText, edit.span.start, edit.span.end);
+    if (newText === undefined) return undefined;
+    edits.push({ span: edit.span, newText });
+  }
+  return { ...fix, edits };
+}
+
+/**
+ * The ccmsetup findings of one invocation (`found`, from its line alone), placed and escaped for
+ * the script, plus the host's own findings on it.
+ */
+export function scriptProblems(found: Problem[], e: EmbeddedLine, settings: LanguageSettings, lineOf: (offset: number) => number): Problem[] {
+  const out: Problem[] = [];
+  const overrides = settings.rules ?? {};
+  const range = sourceRange(e);
+  for (const problem of found) {
+    if (problem.code === SCRIPT_VARIABLE && (e.symbols.some((s) => overlaps(s.span, problem.span)) || e.problems.some((h) => overlaps(h.span, problem.span)))) continue;
+    const symbol = e.symbols.find((s) => s.constant && inside(problem.span, s.span));
+    if (symbol?.constant) {
+      out.push({
+        ...problem, span: symbol.constant.span, fixes: undefined,
+        message: `${problem.message} (This is the value of ${symbol.name}, used on line ${lineOf(symbol.span.start) + 1}.)`,
+        related: [{ span: symbol.span, message: `${symbol.name} is passed to ccmsetup here.` }],
+      });
+      continue;
+    }
+    // A span the map can't carry over (its ends in two places of the script) shrinks to its start.
+    const start = Math.max(range.start, Math.min(problem.span.start, range.end));
+    const span = problem.span.end >= start && problem.span.end <= range.end ? { start, end: problem.span.end } : { start, end: start };
+    const fixes = problem.fixes?.map((f) => encodeFix(f, e)).filter((f): f is Fix => f !== undefined);
+    out.push({ ...problem, span, fixes: fixes?.length ? fixes : undefined });
+  }
+  for (const problem of e.problems) {
+    const setting = overrides[problem.code];
+    if (setting === 'off' || e.disabled?.has('*') || e.disabled?.has(problem.code)) continue;
+    out.push(setting ? { ...problem, severity: setting } : problem);
+  }
+  return out;
+}
+
+/** A line for the hover: where a variable's value came from. */
+export function symbolNote(e: EmbeddedLine, line: CommandLine | undefined, offset: number, lineOf: (offset: number) => number): string | undefined {
+  const symbol = e.symbols.find((s) => offset >= s.span.start && offset <= s.span.end);
+  if (!symbol) return undefined;
+  // A token kept in a variable is masked with the rest of the hover, at the facade's output boundary.
+  const value = symbol.constant?.value ?? '';
+  return symbol.constant
+    ? `\`${symbol.name}\` is \`${value.length > 200 ? `${value.slice(0, 200)}…` : value}\`, set on line ${lineOf(symbol.constant.span.start) + 1}; that value is checked.`
+    : `\`${symbol.name}\` is set when the script runs; its name and place are checked, its value is not.`;
+}
+
+/** Warnings for misspelt directives in a script; only disable-next-line works there. */
+export function scriptDirectiveProblems(script: ScriptParse, settings: LanguageSettings): Problem[] {
+  const options = { codes: suppressibleCodes('ccmsetup'), verbs: ['disable-next-line'] as const, contexts: LINE_CONTEXTS, severity: settings.rules?.[UNKNOWN_DIRECTIVE.id] };
+  return script.directives.flatMap((c) => directiveProblems(c.text, c.start, options));
+}

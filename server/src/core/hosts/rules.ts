@@ -1,0 +1,8 @@
+// Every host's own rules (script mistakes that change what ccmsetup receives), for the code list
+// (settings, SARIF, README) and the fixture tests. A host adds its list here.
+import type { HostRule } from './powershellRules';
+import { BATCH_RULES } from './batchRules';
+import { POWERSHELL_RULES } from './powershellRules';
+
+export type { HostRule } from './powershellRules';
+export const HOST_RULES: readonly HostRule[] = [...POWERSHELL_RULES, ...BATCH_RULES];

@@ -1,0 +1,312 @@
+// ccmsetup command lines inside PowerShell scripts (issue #12): the host finds every invocation
+// form, findings land on the script's own characters, hovers and completions answer only inside
+// an invocation's arguments, quick fixes are escaped for PowerShell, and suppression works.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../server/src/core/languageService';
+import { LanguageSettings, Problem } from '../server/src/core/languageTypes';
+import { findPowerShellLines } from '../server/src/core/hosts/powershell';
+import { Decoded } from '../server/src/core/hosts/decoded';
+import { sourceRange } from '../server/src/core/hosts/embed';
+import { decodeWord, encodeFor } from '../server/src/core/hosts/powershellDecode';
+import { POWERSHELL_RULES } from '../server/src/core/hosts/powershellRules';
+
+let n = 0;
+const ps = (text: string, name = 'install.ps1') => TextDocument.create(`file:///tmp/ps/${++n}/${name}`, 'powershell', 1, text);
+const analyze = (text: string, settings: LanguageSettings = {}): Problem[] => getLanguageService({ settings }).analyze(ps(text));
+/** Each finding as `code@covered text`. */
+const found = (text: string, settings?: LanguageSettings) => analyze(text, settings).map((p) => `${p.code}@${text.slice(p.span.start, p.span.end)}`);
+const applyFirstFix = (text: string, code: string): string => {
+  const problem = analyze(text).find((p) => p.code === code);
+  const fix = problem?.fixes?.[0];
+  if (!fix) throw new Error(`no fix for ${code}: ${JSON.stringify(analyze(text).map((p) => p.code))}`);
+  let out = text;
+  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
+  return out;
+};
+const decodedLines = (text: string) => findPowerShellLines(text).map((l) => l.source.text);
+
+describe('PowerShell scripts: finding invocations', () => {
+  const forms: [string, string, string][] = [
+    ['a bare program', 'ccmsetup.exe /mp=mp01.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01.contoso.com SMSSITECODE=ABC'],
+    ['a relative path', '.\\ccmsetup.exe /mp=mp01.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01.contoso.com SMSSITECODE=ABC'],
+    ['a UNC path with the call operator', '& "\\\\cm01\\Client\\ccmsetup.exe" /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['a variable path', '$exe = "C:\\Client\\ccmsetup.exe"\n& $exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['a path built from a variable', '& "$dir\\ccmsetup.exe" /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with one string', 'Start-Process -FilePath ccmsetup.exe -ArgumentList "/mp=mp01 SMSSITECODE=ABC" -Wait', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with an array', "Start-Process ccmsetup.exe -ArgumentList @('/mp=mp01', 'SMSSITECODE=ABC')", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with a comma list', "Start-Process -FilePath 'ccmsetup.exe' -ArgumentList '/mp=mp01', 'SMSSITECODE=ABC'", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process positional', "Start-Process ccmsetup.exe '/mp=mp01 SMSSITECODE=ABC'", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['a variable built with +=', "$a = @()\n$a += '/mp=mp01'\n$a += 'SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $a", '/mp=mp01 SMSSITECODE=ABC'],
+    ['an array over lines', "$a = @(\n  '/mp=mp01'\n  'SMSSITECODE=ABC'\n)\nStart-Process ccmsetup.exe -ArgumentList $a", '/mp=mp01 SMSSITECODE=ABC'],
+    ['a here-string', 'Start-Process ccmsetup.exe -ArgumentList @"\n/mp=mp01 SMSSITECODE=ABC\n"@', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['-f with literal arguments', "$l = '/mp={0} SMSSITECODE={1}' -f 'mp01', 'ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['concatenation', "$l = '/mp=' + 'mp01' + ' SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['cmd /c', 'cmd /c "ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['psexec on a remote device', '& psexec.exe \\\\pc01 -accepteula -s -u CONTOSO\\admin -p $pw \\\\cm01\\Client\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['a backtick continuation', 'ccmsetup.exe /mp=mp01 `\n    SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['msiexec of ccmsetup.msi', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+    ['Start-Process of msiexec', "Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'msiexec /i ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+  ];
+  for (const [what, script, decoded] of forms) {
+    it(`finds ${what} and flags /mp= at its own characters`, () => {
+      assert.deepEqual(decodedLines(script).map((t) => t.slice(t.length - decoded.length)), [decoded]);
+      const problems = analyze(script).filter((p) => p.code === 'parameter-uses-equals');
+      assert.equal(problems.length, 1, JSON.stringify(found(script)));
+      assert.equal(script.slice(problems[0].span.start, problems[0].span.end), '=');
+      assert.equal(script.slice(problems[0].span.start - 3, problems[0].span.start), '/mp');
+      // The clean twin is silent.
+      assert.deepEqual(found(script.replace('/mp=', '/mp:')), []);
+    });
+  }
+
+  it('checks -InstallationProperty in the client push context', () => {
+    const text = 'Set-CMClientPushInstallation -SiteCode ABC -InstallationProperty "/mp:cm01 SMSSITECODE=ABC"';
+    assert.deepEqual(found(text), ['not-allowed-in-client-push@/mp']);
+    assert.deepEqual(found(text.replace('/mp:cm01 ', '')), []);
+  });
+
+  it('treats a script invocation as exe or msi, never Intune (no 1024-character limit)', () => {
+    const long = `msiexec /i ccmsetup.msi CCMSETUPCMD="/mp:cm01.contoso.com SMSSITECODE=ABC FSP=${'f'.repeat(1100)}.contoso.com"`;
+    assert.ok(!found(long).some((f) => f.startsWith('intune')), JSON.stringify(found(long)));
+  });
+
+  it('stays silent on scripts that only mention ccmsetup, and on scripts without it', () => {
+    assert.deepEqual(found('# installs ccmsetup.exe\nWrite-Host "Running ccmsetup.exe /mp=x"\nGet-Process ccmsetup | Wait-Process'), []);
+    assert.deepEqual(found('Get-ChildItem C:\\ | Out-Null\n$x = 1'), []);
+  });
+});
+
+describe('PowerShell scripts: the README', () => {
+  it("finds every form of the README's PowerShell example, and they are clean", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const block = /## Scripts[\s\S]*?```powershell\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'README has a PowerShell example');
+    // One invocation per command (a backtick continues one over two lines); `$setup` and `$arguments` stay symbolic.
+    const commands = block!.replace(/`\n/g, '').split('\n').filter((l) => l.trim());
+    assert.equal(findPowerShellLines(block!).length, commands.length);
+    assert.deepEqual(found(block!), []);
+  });
+});
+
+describe('PowerShell scripts: decoding what ccmsetup receives', () => {
+  it('decodes backtick escapes and doubled quotes in double-quoted strings', () => {
+    assert.deepEqual(decodedLines('Start-Process ccmsetup.exe -ArgumentList "/source:`"C:\\A B`" SMSSITECODE=""ABC"""'),
+      ['ccmsetup.exe /source:"C:\\A B" SMSSITECODE="ABC"']);
+  });
+
+  it("keeps single-quoted text as written ('' is one quote, $ is literal)", () => {
+    assert.deepEqual(decodedLines("Start-Process ccmsetup.exe -ArgumentList 'SMSSITECODE=ABC FSP=it''s $x'"), ["ccmsetup.exe SMSSITECODE=ABC FSP=it's $x"]);
+  });
+
+  it('puts a constant variable value in, and keeps an unknown one symbolic', () => {
+    assert.deepEqual(decodedLines("$MP = 'mp01'\nccmsetup.exe /mp:$MP SMSSITECODE=$Site"), ['ccmsetup.exe /mp:mp01 SMSSITECODE=$Site']);
+    assert.deepEqual(decodedLines('ccmsetup.exe SMSSITECODE=${Site} FSP=$($cfg.Fsp)'), ['ccmsetup.exe SMSSITECODE=${Site} FSP=${cfg.Fsp}']);
+  });
+
+  it('maps every decoded character back to the script character it came from', () => {
+    const text = '$MP = "mp01"\nStart-Process ccmsetup.exe -ArgumentList "/mp:$MP", \'SMS`SITECODE=ABC\'';
+    const [line] = findPowerShellLines(text);
+    const at = (needle: string) => line.source.offsets[line.source.text.indexOf(needle)];
+    assert.equal(text.slice(at('/mp:'), at('/mp:') + 4), '/mp:');
+    assert.equal(text.slice(at('SMS`'), at('SMS`') + 4), 'SMS`', 'a backtick in single quotes is literal');
+  });
+});
+
+describe('PowerShell scripts: variables', () => {
+  it('does not warn about variables PowerShell expands, and skips their values', () => {
+    assert.deepEqual(found('param($SiteCode, $MP)\nccmsetup.exe /mp:$MP SMSSITECODE=$SiteCode'), []);
+    assert.deepEqual(found('Start-Process ccmsetup.exe -ArgumentList "/mp:$($cfg.MP)", "SMSSITECODE=${Site}"'), []);
+  });
+
+  it('checks a constant value and reports it on the assignment, related to the invocation', () => {
+    const text = "$SiteCode = 'ABCD'\nStart-Process ccmsetup.exe -ArgumentList \"/mp:cm01 SMSSITECODE=$SiteCode\"";
+    const [problem] = analyze(text);
+    assert.equal(problem.code, 'invalid-value');
+    assert.equal(text.slice(problem.span.start, problem.span.end), 'ABCD');
+    assert.equal(text.slice(problem.related![0].span.start, problem.related![0].span.end), '$SiteCode');
+    assert.match(problem.message, /value of \$SiteCode, used on line 2/);
+    const diagnostics = getLanguageService().doValidation(ps(text));
+    assert.equal(diagnostics[0].relatedInformation?.[0].location.range.start.line, 1);
+  });
+
+  it("says precisely that '$MP' in single quotes sends the name", () => {
+    const text = "$MP = 'cm01'\nStart-Process ccmsetup.exe -ArgumentList '/mp:$MP SMSSITECODE=ABC'";
+    assert.deepEqual(found(text), ['powershell-single-quoted-variable@$MP']);
+    assert.match(analyze(text)[0].message, /ccmsetup receives the text \$MP, not its value/);
+  });
+});
+
+describe('PowerShell scripts: host mistakes (rule fixtures)', () => {
+  for (const rule of POWERSHELL_RULES) {
+    it(`${rule.id}: its failing fixtures raise it, its passing ones don't`, () => {
+      for (const text of rule.examples.fail) assert.ok(found(text).some((f) => f.startsWith(`${rule.id}@`)), `${text}\n→ ${found(text)}`);
+      for (const text of rule.examples.pass) assert.ok(!found(text).some((f) => f.startsWith(`${rule.id}@`)), `${text}\n→ ${found(text)}`);
+    });
+  }
+
+  it('an MSI property written /NAME=value for msiexec: told to drop the slash, not to use a colon', () => {
+    const text = "Start-Process msiexec.exe -ArgumentList '/i', 'ccmsetup.msi', '/SMSSITECODE=ABC'";
+    const problems = analyze(text);
+    assert.ok(problems.some((p) => p.code === 'unknown-parameter' && /without the slash/.test(p.message)), JSON.stringify(found(text)));
+    assert.ok(!problems.some((p) => p.code === 'parameter-uses-equals'), JSON.stringify(found(text)));
+  });
+
+  it('a blank inside one array element splits the value; separate arguments in one string are fine', () => {
+    assert.deepEqual(found("Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSCACHEDIR=D:\\Cache Dir'").filter((f) => f.startsWith('start-process')), ['start-process-split-argument@ ']);
+    assert.deepEqual(found("Start-Process ccmsetup.exe -ArgumentList '/mp:cm01 SMSSITECODE=ABC', '/logon'").filter((f) => f.startsWith('start-process')), []);
+  });
+});
+
+describe('PowerShell scripts: hover and completion', () => {
+  const service = getLanguageService();
+  it('hovers inside the arguments, nowhere else', () => {
+    const text = 'Write-Host "SMSSITECODE=ABC"\nStart-Process ccmsetup.exe -ArgumentList "SMSSITECODE=ABC"';
+    const document = ps(text);
+    const inArgs = service.doHover(document, document.positionAt(text.lastIndexOf('SMSSITE') + 3));
+    assert.match(JSON.stringify(inArgs?.contents), /SMSSITECODE/);
+    assert.equal(service.doHover(document, document.positionAt(text.indexOf('SMSSITE') + 3)), null);
+    assert.equal(service.doHover(document, document.positionAt(text.indexOf('Start-Process') + 3)), null);
+  });
+
+  it('shows where a variable value came from', () => {
+    const text = "$SiteCode = 'ABC'\nccmsetup.exe SMSSITECODE=$SiteCode";
+    const document = ps(text);
+    const hover = service.doHover(document, document.positionAt(text.lastIndexOf('$SiteCode') + 2));
+    assert.match(JSON.stringify(hover?.contents), /\$SiteCode` is `ABC`, set on line 1/);
+  });
+
+  it('hovers on arguments assigned above the invocation, and says a variable is set at run time', () => {
+    const text = "$a = @()\n$a += 'SMSSITECODE=ABC'\nWrite-Host 'SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $a\nccmsetup.exe SMSSITECODE=$Unknown";
+    const document = ps(text);
+    const hover = (offset: number) => JSON.stringify(service.doHover(document, document.positionAt(offset))?.contents ?? null);
+    assert.match(hover(text.indexOf('SMSSITECODE') + 2), /SMSSITECODE/);
+    assert.equal(hover(text.indexOf("Host 'SMSS") + 8), 'null', 'Write-Host starts nothing');
+    assert.match(hover(text.indexOf('$Unknown') + 2), /Unknown` is set when the script runs; its name and place are checked, its value is not/);
+  });
+
+  it('completes names inside a single-quoted array element, nothing outside', () => {
+    const text = "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITE'\nGet-";
+    const document = ps(text);
+    const list = service.doComplete(document, document.positionAt(text.indexOf('SMSSITE') + 'SMSSITE'.length));
+    const item = list.items.find((i) => i.label === 'SMSSITECODE');
+    assert.ok(item, 'SMSSITECODE offered');
+    const edit = item!.textEdit as { range: { start: { character: number } } };
+    assert.equal(edit.range.start.character, text.indexOf('SMSSITE'), 'replaces only the word after the quote');
+    assert.deepEqual(service.doComplete(document, document.positionAt(text.length)).items, []);
+    assert.deepEqual(service.doComplete(document, document.positionAt(text.indexOf('-ArgumentList') + 3)).items, []);
+  });
+
+  it('gives no outline for scripts (the PowerShell extension owns it)', () => {
+    assert.deepEqual(service.findDocumentSymbols(ps('ccmsetup.exe SMSSITECODE=ABC')), []);
+  });
+});
+
+describe('PowerShell scripts: quick fixes and suppression', () => {
+  it('escapes a fix inside a double-quoted string', () => {
+    const text = 'Start-Process ccmsetup.exe -ArgumentList "/mp:cm01 /source:C:\\Src SMSSITECODE=ABC" -Wait';
+    // Moving /source before the property is plain text; a fix that inserts a quote is escaped.
+    const fixed = applyFirstFix('Start-Process ccmsetup.exe -ArgumentList "smssitecode=ABC"', 'property-name-case');
+    assert.equal(fixed, 'Start-Process ccmsetup.exe -ArgumentList "SMSSITECODE=ABC"');
+    assert.equal(encodeFor('dq', 'A="b c"'), 'A=`"b c`"');
+    assert.equal(encodeFor('sq', "it's"), "it''s");
+    assert.equal(encodeFor('bare', 'a b'), 'a` b');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('a fix leaves PowerShell that decodes to the corrected line', () => {
+    const text = "Start-Process ccmsetup.exe -ArgumentList '/mp=cm01', 'SMSSITECODE=ABC'";
+    const fixed = applyFirstFix(text, 'parameter-uses-equals');
+    assert.equal(fixed, "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITECODE=ABC'");
+    assert.deepEqual(decodedLines(fixed), ['ccmsetup.exe /mp:cm01 SMSSITECODE=ABC']);
+    assert.deepEqual(found(fixed), []);
+  });
+
+  it('drops a fix that would land on a constant elsewhere in the file', () => {
+    const text = "$Site = 'abc'\nccmsetup.exe SMSSITECODE=$Site /mp:cm01";
+    assert.ok(analyze(text).every((p) => !p.fixes || p.fixes.every((f) => f.edits.every((e) => text.slice(e.span.start, e.span.end) !== '$Site'))));
+  });
+
+  it('honours # comanage-disable-next-line for ccmsetup and host codes', () => {
+    const text = "# comanage-disable-next-line parameter-uses-equals\nccmsetup.exe /mp=cm01 SMSSITECODE=ABC\nccmsetup.exe /mp=cm01 SMSSITECODE=ABC";
+    assert.deepEqual(found(text), ['parameter-uses-equals@=']);
+    assert.equal(ps(text).positionAt(analyze(text)[0].span.start).line, 2, 'only the line without the comment above it');
+    const host = "$MP='x'\n# comanage-disable-next-line powershell-single-quoted-variable\nStart-Process ccmsetup.exe -ArgumentList '/mp:$MP'";
+    assert.deepEqual(found(host), []);
+  });
+
+  it('warns about a misspelt directive in a script that starts ccmsetup, not in other scripts', () => {
+    const text = '# comanage-disable-nextline parameter-uses-equals\nccmsetup.exe /mp:cm01 SMSSITECODE=ABC';
+    assert.deepEqual(found(text), ['unknown-directive@comanage-disable-nextline']);
+    assert.deepEqual(found('# comanage-disable-nextline x\nWrite-Host hi'), []);
+  });
+
+  it('honours comanage.scripts.enabled and rule severity settings', () => {
+    const text = 'ccmsetup.exe /mp=cm01 SMSSITECODE=ABC';
+    assert.deepEqual(found(text, { scripts: { enabled: false } }), []);
+    assert.equal(getLanguageService({ settings: { scripts: { enabled: false } } }).kindOf(ps(text)), 'none');
+    assert.deepEqual(found(text, { rules: { 'parameter-uses-equals': 'off' } }), []);
+  });
+});
+
+describe('PowerShell scripts: hostile input', () => {
+  it('never throws on PowerShell-like noise, and every offset is in the text', () => {
+    const fragment = fc.constantFrom('ccmsetup.exe', 'Start-Process', 'msiexec', '-ArgumentList', '-FilePath', ' ', '\n', '`', '`\n', '"', "'", '@"\n', '"@', "@'\n", '$a', '$(', '${', '(', ')', '@(', ',', '+=', '=', '+', '-f', '{0}', '#', '<#', '#>', ';', '|', '&', 'cmd', '/c', 'SMSSITECODE=ABC', '/mp:x', 'CCMSETUPCMD="', 'ccmsetup.msi');
+    fc.assert(fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      for (const line of findPowerShellLines(text)) {
+        assert.equal(line.source.offsets.length, line.source.text.length);
+        assert.ok(line.source.offsets.every((o) => o >= 0 && o < text.length), JSON.stringify(text));
+      }
+      analyze(text);
+    }), { numRuns: 400 });
+  });
+
+  it('stays fast on deep nesting and on variables built from themselves', () => {
+    const deep = `ccmsetup.exe ${'('.repeat(100_000)}`;
+    const selfBuilt = `$a = @('/mp:x')\n${'$a += $a\n'.repeat(2000)}Start-Process ccmsetup.exe -ArgumentList $a`;
+    for (const text of [deep, selfBuilt]) {
+      const started = Date.now();
+      analyze(text);
+      assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    }
+  });
+});
+
+describe('PowerShell scripts: properties', () => {
+  /** Argument text made of the characters that matter to PowerShell strings. */
+  const argText = fc.array(fc.constantFrom('a', 'Z', '1', ' ', '"', "'", '`', '$', '/', ':', '=', '\\', '{', '}', '(', ')', ','), { maxLength: 30 }).map((a) => a.join(''));
+
+  it('decoding an encoded argument string gives it back (double-quoted, single-quoted)', () => {
+    fc.assert(fc.property(argText, (value) => {
+      for (const [open, style, close] of [['"', 'dq', '"'], ["'", 'sq', "'"]] as const) {
+        const source = `${open}${encodeFor(style, value)}${close}`;
+        const out = new Decoded();
+        decodeWord(source, 0, source.length, out, () => undefined);
+        // $ is escaped in double quotes, so nothing expands: the text comes back as it was.
+        assert.equal(out.text, value, source);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('every finding lies inside the text its invocation was read from', () => {
+    const piece = fc.constantFrom('/mp=cm01', 'SMSSITECODE:ABC', '/logon', 'smssitecode=ABCD', 'CCMHOSTNAME=https://x', '/source:C:\\A B', '$Site', '"', "'", '`', ' ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom('dq', 'sq', 'array', 'bare'), (pieces, form) => {
+      const body = pieces.join(' ');
+      const text = form === 'dq' ? `Start-Process ccmsetup.exe -ArgumentList "${encodeFor('dq', body)}"`
+        : form === 'sq' ? `Start-Process ccmsetup.exe -ArgumentList '${encodeFor('sq', body)}'`
+        : form === 'array' ? `Start-Process ccmsetup.exe -ArgumentList ${pieces.map((p) => `'${encodeFor('sq', p)}'`).join(', ') || "''"}`
+        : `ccmsetup.exe ${body}`;
+      const document = `$Site = 'ABCD'\n${text}\nWrite-Host done`;
+      // The text each invocation was read from, and the literals of the constants it uses.
+      const allowed = findPowerShellLines(document).flatMap((line) => [sourceRange(line), ...line.symbols.flatMap((s) => (s.constant ? [s.constant.span] : []))]);
+      for (const problem of analyze(document)) {
+        const within = (s: { start: number; end: number }) => problem.span.start >= s.start && problem.span.end <= s.end;
+        assert.ok(allowed.some(within), `${problem.code} ${JSON.stringify(problem.span)} in ${JSON.stringify(document)}`);
+      }
+    }), { numRuns: 200 });
+  });
+});
