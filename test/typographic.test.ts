@@ -51,6 +51,9 @@ describe('typographic characters: the table', () => {
     assert.equal(label(0xff41), 'U+FF41 FULLWIDTH LATIN SMALL LETTER A');
     assert.equal(label(0xff10), 'U+FF10 FULLWIDTH DIGIT ZERO');
     assert.equal(label(0x202e), 'U+202E RIGHT-TO-LEFT OVERRIDE');
+    // The CLI escapes the Arabic letter mark as a bidi control; the table flags it as one too.
+    assert.equal(label(0x061c), 'U+061C ARABIC LETTER MARK');
+    assert.equal(characterInfo(0x061c)?.kind, 'bidi');
     assert.equal(label(0x0421), 'U+0421 CYRILLIC CAPITAL LETTER ES');
     assert.equal(label(0x03bf), 'U+03BF GREEK SMALL LETTER OMICRON');
   });
