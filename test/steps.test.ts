@@ -56,6 +56,16 @@ describe('validation steps', function () {
     });
   }
 
+  it('code actions find the problems in steps first, and then do no counted work of their own', () => {
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    const document = TextDocument.create('file:///steps/actions.comanage.yaml', 'x', 1, policiesManifest(400, false));
+    const { units } = unitsPerStep(service.problemSteps(document));
+    assert.ok(units.length > 1, `${units.length} steps`);
+    const before = workCounted();
+    service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } });
+    assert.equal(workCounted() - before, 0);
+  });
+
   it('reads a command line above the checked length only up to that length', () => {
     const service = getLanguageService({ budget: { ms: 1e9 } });
     // One 2 MB line: not checked (line-too-long), and before, parsed whole in one step.
