@@ -1,6 +1,9 @@
 // Completion, hover, quick fixes and the outline, through the core facade.
 import * as assert from 'node:assert/strict';
+import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
+import type { DocumentSymbol } from '../server/src/core/languageTypes';
+import { findDocumentSymbols } from '../server/src/core/services/symbols';
 import { applyFix, doc, withCursor } from './helpers/core';
 
 const service = getLanguageService();
@@ -159,5 +162,16 @@ describe('document symbols', () => {
     assert.deepEqual(symbols.map((s) => s.name), ['Line 2: ccmsetup.exe · site ABC', 'Line 4: Intune (CCMSETUPCMD) · site XYZ']);
     assert.deepEqual(symbols[1].children?.map((c) => c.name), ['CCMHOSTNAME', 'SMSSITECODE', '/regtoken']);
     assert.equal(symbols[1].children?.[2].detail, '(masked)');
+  });
+});
+
+describe('outline cap', () => {
+  const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  it('never lists more entries than the cap, even when a line\'s entries fill the last places', () => {
+    // Cap 5: the first line and its 4 entries would fill it, leaving no place for "outline truncated".
+    const text = 'ccmsetup.exe /mp:a SMSSITECODE=ABC CCMHOSTNAME=b /forceinstall\nccmsetup.exe /mp:c\nccmsetup.exe /mp:d\n';
+    const symbols = findDocumentSymbols(doc(text, 'cap.ccmsetup'), parseCcmsetupDocument(text), 5);
+    assert.ok(count(symbols) <= 5, `${count(symbols)} entries`);
+    assert.match(symbols.at(-1)!.name, /outline truncated: 2 more command lines/);
   });
 });
