@@ -50,13 +50,13 @@ export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: 
   return { document, plan: new Plan(document, catalog, lines) };
 }
 
-/** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
 /** A message with the pasted characters inside its span named (characters sorted by offset). */
 function naming(message: string, span: Span | undefined, characters: readonly { node: { span: Span }; label: string }[]): string {
   const covered = span && characters.length ? charactersIn(characters, span) : [];
   return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
 }
 
+/** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
 function notCut(text: string): ManifestDocument {
   return {
     text, declined: true,
