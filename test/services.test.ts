@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
 import type { DocumentSymbol } from '../server/src/core/languageTypes';
+import { getCodeActions } from '../server/src/core/services/codeActions';
 import { findDocumentSymbols } from '../server/src/core/services/symbols';
 import { applyFix, doc, withCursor } from './helpers/core';
 
@@ -173,5 +174,20 @@ describe('outline cap', () => {
     const symbols = findDocumentSymbols(doc(text, 'cap.ccmsetup'), parseCcmsetupDocument(text), 5);
     assert.ok(count(symbols) <= 5, `${count(symbols)} entries`);
     assert.match(symbols.at(-1)!.name, /outline truncated: 2 more command lines/);
+  });
+});
+
+describe('fix-all titles', () => {
+  it('count the fixes applied, not those left out because they overlap another', () => {
+    const text = 'a\u201cb\u201cc';
+    const fix = (start: number, newText: string, fixAll: string) => ({ title: 'Replace', fixAll, edits: [{ span: { start, end: start + 1 }, newText }] });
+    const problem = (start: number, fixes: ReturnType<typeof fix>[]) => ({ code: 'x', severity: 'warning' as const, docUrl: 'https://example.com', message: 'm', span: { start, end: start + 1 }, fixes });
+    // The quote at 1 is fixed twice (two findings on one character): one edit is applied there, and one at 3.
+    const problems = [problem(1, [fix(1, '"', 'Replace all {n} quote{s}')]), problem(1, [fix(1, '"', 'Replace all {n} quote{s}')]), problem(3, [fix(3, '"', 'Replace all {n} quote{s}')])];
+    const document = doc(text, 'titles.ccmsetup');
+    const actions = getCodeActions(document, problems, { start: document.positionAt(0), end: document.positionAt(text.length) });
+    const all = actions.find((a) => a.kind === 'source.fixAll.comanage')!;
+    assert.equal(Object.values(all.edit!.changes!)[0].length, 2);
+    assert.equal(all.title, 'Replace all 2 quotes');
   });
 });
