@@ -3,6 +3,8 @@
 // finding on the character itself that names it; Windows' own splitting (space and tab only) is
 // what the other checks see; addresses are judged as written; the fixes leave a clean line.
 import * as assert from 'node:assert/strict';
+import { placedCharacters } from '../server/src/core/ccmsetup/characters';
+import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { getLanguageService } from '../server/src/core/languageService';
@@ -406,4 +408,16 @@ describe('typographic characters: cost', () => {
       assert.ok(withRule < without * 5 + 200, `${without.toFixed(0)} ms without the rule, ${withRule.toFixed(0)} ms with it`);
     });
   }
+});
+
+describe('typographic characters: placed once per line', () => {
+  it('keeps each line\'s placed characters while it lives, however many lines are asked in turn', () => {
+    const text = 'ccmsetup.exe SMSSITECODE=ABC\u201d\nccmsetup.exe /mp:mp1.contoso.com\u00a0SMSSITECODE=ABC\n';
+    const [first, second] = parseCcmsetupDocument(text).lines;
+    const placed = placedCharacters(first, text);
+    assert.equal(placed.length, 1);
+    assert.equal(placedCharacters(second, text).length, 1);
+    // Asked again after another line: the same answer, not placed again.
+    assert.equal(placedCharacters(first, text), placed);
+  });
 });
