@@ -8,8 +8,10 @@ import { PARSE_UNITS_PER_CHAR } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
 import { DocumentSymbol } from '../server/src/core/languageTypes';
 import { MAX_LINE_LENGTH, MAX_SYMBOLS } from '../server/src/core/limits';
-import { COMPOSE_UNITS_PER_CHAR } from '../server/src/core/manifest/parser';
-import { Steps, UNITS_PER_STEP, workCounted } from '../server/src/core/steps';
+import { COMPOSE_UNITS_PER_CHAR, parseWholeSteps } from '../server/src/core/manifest/parser';
+import { Steps, UNITS_PER_STEP, drain, due, workCounted } from '../server/src/core/steps';
+import { applyManifestDirectives } from '../server/src/core/manifest/directives';
+import { keyCharacterSteps } from '../server/src/core/manifest/keyCharacters';
 import { BlockingInput, blockingInputs, longLinesCcmsetup, policiesManifest } from './helpers/blockingInputs';
 
 /** The work of each step of a generator, in units, and what it returned. */
@@ -64,6 +66,17 @@ describe('validation steps', function () {
     const before = workCounted();
     service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } });
     assert.equal(workCounted() - before, 0);
+  });
+
+  it('a manifest\'s directives and keys pause on counted work, not every so many comments or keys', () => {
+    // 256 directive comments and keys: little work, so no pause inside either pass (before, a pause every 32 comments).
+    const text = `version: 1\n${Array.from({ length: 256 }, (_, i) => `# comanage-disable-next-line unknown-key\nkey${i}: x\n`).join('')}`;
+    const document = drain(parseWholeSteps(text));
+    // Each measured from the start of a step, as the server's slices start them.
+    due();
+    assert.equal(unitsPerStep(applyManifestDirectives(document, [], {})).units.length, 2);
+    due();
+    assert.equal(unitsPerStep(keyCharacterSteps(document.root, text)).units.length, 1);
   });
 
   it('reads a command line above the checked length only up to that length', () => {
