@@ -75,7 +75,7 @@ function itemFinder(line: CommandLine): (at: number) => ItemNode | undefined {
 }
 
 /** Index of the first character at or after `offset` (characters sorted by offset). */
-export function firstAtOrAfter(placed: readonly { node: { span: Span } }[], offset: number): number {
+function firstAtOrAfter(placed: readonly { node: { span: Span } }[], offset: number): number {
   let low = 0;
   let high = placed.length;
   while (low < high) {
