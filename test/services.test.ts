@@ -1,6 +1,10 @@
 // Completion, hover, quick fixes and the outline, through the core facade.
 import * as assert from 'node:assert/strict';
+import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
+import type { DocumentSymbol } from '../server/src/core/languageTypes';
+import { getCodeActions } from '../server/src/core/services/codeActions';
+import { findDocumentSymbols } from '../server/src/core/services/symbols';
 import { applyFix, doc, withCursor } from './helpers/core';
 
 const service = getLanguageService();
@@ -159,5 +163,31 @@ describe('document symbols', () => {
     assert.deepEqual(symbols.map((s) => s.name), ['Line 2: ccmsetup.exe · site ABC', 'Line 4: Intune (CCMSETUPCMD) · site XYZ']);
     assert.deepEqual(symbols[1].children?.map((c) => c.name), ['CCMHOSTNAME', 'SMSSITECODE', '/regtoken']);
     assert.equal(symbols[1].children?.[2].detail, '(masked)');
+  });
+});
+
+describe('outline cap', () => {
+  const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  it('never lists more entries than the cap, even when a line\'s entries fill the last places', () => {
+    // Cap 5: the first line and its 4 entries would fill it, leaving no place for "outline truncated".
+    const text = 'ccmsetup.exe /mp:a SMSSITECODE=ABC CCMHOSTNAME=b /forceinstall\nccmsetup.exe /mp:c\nccmsetup.exe /mp:d\n';
+    const symbols = findDocumentSymbols(doc(text, 'cap.ccmsetup'), parseCcmsetupDocument(text), 5);
+    assert.ok(count(symbols) <= 5, `${count(symbols)} entries`);
+    assert.match(symbols.at(-1)!.name, /outline truncated: 2 more command lines/);
+  });
+});
+
+describe('fix-all titles', () => {
+  it('count the fixes applied, not those left out because they overlap another', () => {
+    const text = 'a\u201cb\u201cc';
+    const fix = (start: number, newText: string, fixAll: string) => ({ title: 'Replace', fixAll, edits: [{ span: { start, end: start + 1 }, newText }] });
+    const problem = (start: number, fixes: ReturnType<typeof fix>[]) => ({ code: 'x', severity: 'warning' as const, docUrl: 'https://example.com', message: 'm', span: { start, end: start + 1 }, fixes });
+    // The quote at 1 is fixed twice (two findings on one character): one edit is applied there, and one at 3.
+    const problems = [problem(1, [fix(1, '"', 'Replace all {n} quote{s}')]), problem(1, [fix(1, '"', 'Replace all {n} quote{s}')]), problem(3, [fix(3, '"', 'Replace all {n} quote{s}')])];
+    const document = doc(text, 'titles.ccmsetup');
+    const actions = getCodeActions(document, problems, { start: document.positionAt(0), end: document.positionAt(text.length) });
+    const all = actions.find((a) => a.kind === 'source.fixAll.comanage')!;
+    assert.equal(Object.values(all.edit!.changes!)[0].length, 2);
+    assert.equal(all.title, 'Replace all 2 quotes');
   });
 });

@@ -8,8 +8,10 @@ import { PARSE_UNITS_PER_CHAR } from '../server/src/core/ccmsetup/parser';
 import { getLanguageService } from '../server/src/core/languageService';
 import { DocumentSymbol } from '../server/src/core/languageTypes';
 import { MAX_LINE_LENGTH, MAX_SYMBOLS } from '../server/src/core/limits';
-import { COMPOSE_UNITS_PER_CHAR } from '../server/src/core/manifest/parser';
-import { Steps, UNITS_PER_STEP, workCounted } from '../server/src/core/steps';
+import { COMPOSE_UNITS_PER_CHAR, parseWholeSteps } from '../server/src/core/manifest/parser';
+import { Steps, UNITS_PER_STEP, drain, due, workCounted } from '../server/src/core/steps';
+import { applyManifestDirectives } from '../server/src/core/manifest/directives';
+import { keyCharacterSteps } from '../server/src/core/manifest/keyCharacters';
 import { BlockingInput, blockingInputs, longLinesCcmsetup, policiesManifest } from './helpers/blockingInputs';
 
 /** The work of each step of a generator, in units, and what it returned. */
@@ -53,9 +55,9 @@ describe('validation steps', function () {
       // The count covers the input: every character was read at least once.
       assert.ok(total >= input.text.length, `${total} units for ${input.text.length} characters`);
       assert.ok(longest <= bound(input), `a step did ${longest} units (bound ${bound(input)})`);
-      // Clock-free and meter-free too: the work is spread over many steps (before, 2 for the
-      // ccmsetup file, 1 for the whole parse of the anchored manifest, a few for the 400 policies).
-      assert.ok(units.length >= Math.floor(total / bound(input)), `${units.length} steps for ${total} units`);
+      // The work is spread over many steps (before, 2 for the ccmsetup file, a few for the 400
+      // policies); the anchored manifest's whole parse is one step, the rest is spread.
+      if (!input.id.includes('anchor')) assert.ok(longest * 4 <= total, `one step did ${longest} of ${total} units`);
       assert.ok(value.length > 0, 'the input has findings');
     });
   }
@@ -85,6 +87,27 @@ describe('validation steps', function () {
     const alone = getLanguageService({ budget: { ms: 1e9 } }).analyze(TextDocument.create('file:///steps/one.ccmsetup', 'x', 1, first));
     assert.deepEqual(found.slice(0, 200).map((d) => [d.code, d.range.start.character]), alone.slice(0, 200).map((p) => [p.code, p.span.start]));
     assert.ok(lineCount > 50);
+  });
+
+  it('code actions find the problems in steps first, and then do no counted work of their own', () => {
+    const service = getLanguageService({ budget: { ms: 1e9 } });
+    const document = TextDocument.create('file:///steps/actions.comanage.yaml', 'x', 1, policiesManifest(400, false));
+    const { units } = unitsPerStep(service.problemSteps(document));
+    assert.ok(units.length > 1, `${units.length} steps`);
+    const before = workCounted();
+    service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } });
+    assert.equal(workCounted() - before, 0);
+  });
+
+  it('a manifest\'s directives and keys pause on counted work, not every so many comments or keys', () => {
+    // 256 directive comments and keys: little work, so no pause inside either pass (before, a pause every 32 comments).
+    const text = `version: 1\n${Array.from({ length: 256 }, (_, i) => `# comanage-disable-next-line unknown-key\nkey${i}: x\n`).join('')}`;
+    const document = drain(parseWholeSteps(text));
+    // Each measured from the start of a step, as the server's slices start them.
+    due();
+    assert.equal(unitsPerStep(applyManifestDirectives(document, [], {})).units.length, 2);
+    due();
+    assert.equal(unitsPerStep(keyCharacterSteps(document.root, text)).units.length, 1);
   });
 
   it('reads a command line above the checked length only up to that length', () => {

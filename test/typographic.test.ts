@@ -3,6 +3,8 @@
 // finding on the character itself that names it; Windows' own splitting (space and tab only) is
 // what the other checks see; addresses are judged as written; the fixes leave a clean line.
 import * as assert from 'node:assert/strict';
+import { placedCharacters } from '../server/src/core/ccmsetup/characters';
+import { parseCcmsetupDocument } from '../server/src/core/ccmsetup/parser';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { getLanguageService } from '../server/src/core/languageService';
@@ -51,6 +53,9 @@ describe('typographic characters: the table', () => {
     assert.equal(label(0xff41), 'U+FF41 FULLWIDTH LATIN SMALL LETTER A');
     assert.equal(label(0xff10), 'U+FF10 FULLWIDTH DIGIT ZERO');
     assert.equal(label(0x202e), 'U+202E RIGHT-TO-LEFT OVERRIDE');
+    // The CLI escapes the Arabic letter mark as a bidi control; the table flags it as one too.
+    assert.equal(label(0x061c), 'U+061C ARABIC LETTER MARK');
+    assert.equal(characterInfo(0x061c)?.kind, 'bidi');
     assert.equal(label(0x0421), 'U+0421 CYRILLIC CAPITAL LETTER ES');
     assert.equal(label(0x03bf), 'U+03BF GREEK SMALL LETTER OMICRON');
   });
@@ -403,4 +408,16 @@ describe('typographic characters: cost', () => {
       assert.ok(withRule < without * 5 + 200, `${without.toFixed(0)} ms without the rule, ${withRule.toFixed(0)} ms with it`);
     });
   }
+});
+
+describe('typographic characters: placed once per line', () => {
+  it('keeps each line\'s placed characters while it lives, however many lines are asked in turn', () => {
+    const text = 'ccmsetup.exe SMSSITECODE=ABC\u201d\nccmsetup.exe /mp:mp1.contoso.com\u00a0SMSSITECODE=ABC\n';
+    const [first, second] = parseCcmsetupDocument(text).lines;
+    const placed = placedCharacters(first, text);
+    assert.equal(placed.length, 1);
+    assert.equal(placedCharacters(second, text).length, 1);
+    // Asked again after another line: the same answer, not placed again.
+    assert.equal(placedCharacters(first, text), placed);
+  });
 });

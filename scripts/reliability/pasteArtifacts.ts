@@ -68,7 +68,7 @@ export async function pasteArtifactsSection(): Promise<string[]> {
     const clean = fixed !== undefined && getLanguageService().analyze(TextDocument.create(`file:///paste/${index}/fixed/${c.file}`, 'plain', 1, fixed)).length === 0;
     if (onChar && clean) held++;
     const excerpt = onChar ? `${onChar.message.slice(0, 110)}${onChar.message.length > 110 ? '…' : ''}` : '(none)';
-    lines.push(`| ${cell(c.what)} | ${onChar ? `\`${onChar.code}\`` : '**none**'} | ${cell(excerpt)} | ${rest} | ${clean ? 'yes' : '**no**'} |`);
+    lines.push(`| ${cell(c.what)} | ${onChar ? `\`${onChar.code}\`` : '**FAILED**: none'} | ${cell(excerpt)} | ${rest} | ${clean ? 'yes' : '**FAILED**: no'} |`);
   }
   lines.push('', `${held} of ${CASES.length} pasted lines: the character named on its own range, and the fix-all leaves a clean file.`);
   lines.push('', ...cost());

@@ -20,8 +20,8 @@ export async function secretsPlacementSection(runsPerPlacement = 40, seed = Date
     `${OUTPUTS.join(', ')}; hover and completion at every 19th character, around each line start and the token's ends, every completion item resolved; ` +
     'code actions for the whole document, whose edits may only keep a token where it already is.',
     '',
-    `| Placement | Cases | ${COLUMNS.join(' | ')} | Time |`,
-    `| --- | ---: | ${COLUMNS.map(() => '---:').join(' | ')} | ---: |`,
+    `| Placement | Cases | ${COLUMNS.join(' | ')} | Time | Result |`,
+    `| --- | ---: | ${COLUMNS.map(() => '---:').join(' | ')} | ---: | --- |`,
   ];
   let total = 0;
   let leaked = 0;
@@ -38,7 +38,7 @@ export async function secretsPlacementSection(runsPerPlacement = 40, seed = Date
     }), { numRuns: runsPerPlacement, seed: (seed + index * 7919) | 0 });
     total += cases;
     leaked += leaks;
-    lines.push(`| ${placement} | ${cases} | ${COLUMNS.map((c) => byOutput.get(c)).join(' | ')} | ${Math.round(performance.now() - start).toLocaleString('en-US')} ms |`);
+    lines.push(`| ${placement} | ${cases} | ${COLUMNS.map((c) => byOutput.get(c)).join(' | ')} | ${Math.round(performance.now() - start).toLocaleString('en-US')} ms | ${leaks === 0 ? 'held' : '**FAILED**'} |`);
     // Let a caller's timers and output run between placements.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -11,6 +11,7 @@ import { CCMSETUP_RULES } from './core/ccmsetup/rules';
 import { HOST_RULES } from './core/hosts/rules';
 import { DIAGNOSTIC_CODES, SERVICE_CODES } from './core/diagnosticCodes';
 import { getLanguageService } from './core/languageService';
+import { maskText } from './core/secrets';
 import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
@@ -135,10 +136,10 @@ function nothingRead(unreadable: number, read: number): boolean {
   return true;
 }
 
-/** One line on stderr, safe to show (no control or bidi characters from file names). */
+/** One line on stderr, safe to show (no control or bidi characters, no token from an operand or a file name). */
 function say(message: string): void {
   try {
-    process.stderr.write(`comanage: ${oneLine(message)}\n`);
+    process.stderr.write(`comanage: ${oneLine(maskText(message))}\n`);
   } catch {
     // stderr is gone too: nothing left to tell.
   }

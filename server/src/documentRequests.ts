@@ -53,7 +53,8 @@ export function registerDocumentRequests(
 
   connection.onCodeAction(async (params, token) => {
     const pending = documentOf(params);
-    if (pending) await ready(pending, () => languageService.validationSteps(pending), token);
+    // Only the problems: converting and masking every diagnostic here would be thrown away.
+    if (pending) await ready(pending, () => languageService.problemSteps(pending), token);
     return runSafe(connection, 'codeAction', () => codeActions(params), [], token);
   });
 

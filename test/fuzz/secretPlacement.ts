@@ -4,8 +4,14 @@
 // split by a space, folded by YAML, in a name, a group, a key, a comment, a file name), every
 // output is collected, and leaksOf names the outputs that show any 8-character piece of it.
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkTextDocument } from '../../server/src/cli/check';
+import { checkFiles, checkTextDocument } from '../../server/src/cli/check';
+import { collectFiles } from '../../server/src/cli/files';
+import type { FileResult } from '../../server/src/cli/format/types';
 import { formatJson } from '../../server/src/cli/format/json';
 import { formatSarif } from '../../server/src/cli/format/sarif';
 import { formatText } from '../../server/src/cli/format/text';
@@ -89,7 +95,14 @@ const manifest = (parts: { name?: string; policyName?: string; group?: string; c
   '',
 ].join('\n');
 
-export interface Placed { text: string; file: string }
+export interface Placed {
+  text: string;
+  file: string;
+  /** A symbolic link in the checked folder whose target (outside it, `exists` or not) is named so. */
+  link?: { target: string; exists: boolean };
+  /** Arguments for the built CLI (dist/cli.js), run in a folder holding the file. */
+  args?: string[];
+}
 
 /** Every form a token takes in the property, by name: the rows of the reliability table. */
 export const PLACEMENTS: Record<string, (token: string, s: Shape) => Placed> = {
@@ -109,6 +122,15 @@ export const PLACEMENTS: Record<string, (token: string, s: Shape) => Placed> = {
   'in a YAML comment': (t, s) => ({ file: MANIFEST_NAME, text: manifest({ comment: s.cut < 0.5 ? t : wrapped(t, s, '# ') }) }),
   'as a YAML key': (t) => ({ file: MANIFEST_NAME, text: manifest({ extraKey: t }) }),
   'as the file name': (t) => ({ file: `plans/${t.slice(0, 200)}.ccmsetup`, text: `${CMG} /mp:x SMSSITECODE=ABCD\n` }),
+  // A name holds at most 255 bytes: the target is the token's first 200 characters.
+  "as a symbolic link's target (broken, or out of the folder)": (t, s) => ({
+    file: CCMSETUP_NAME, text: `${CMG}\n`, link: { target: `${t.slice(0, 200)}.ccmsetup`, exists: s.cut < 0.5 },
+  }),
+  'as a command-line operand (usage error, config warning)': (t, s) => ({
+    file: CCMSETUP_NAME, text: `${CMG}\n`,
+    args: s.cut < 0.25 ? ['check', '--format', t, '.'] : s.cut < 0.5 ? ['check', '--config', `${t.slice(0, 200)}.json`, '.']
+      : s.cut < 0.75 ? ['explain', t] : ['check', '--config', 'config.json', '.'],
+  }),
 };
 export const PLACEMENT_NAMES = Object.keys(PLACEMENTS);
 
@@ -119,7 +141,7 @@ export const placedToken: fc.Arbitrary<{ token: string; placement: string; shape
 /** The outputs checked: the columns of the reliability table. */
 export const OUTPUTS = [
   'diagnostics', 'problems', 'hover', 'completion', 'symbols', 'code actions', 'Graph export', 'policies', 'readiness',
-  'CLI text', 'CLI json', 'CLI sarif', 'CLI readiness',
+  'CLI text', 'CLI json', 'CLI sarif', 'CLI readiness', 'CLI stdout and stderr',
 ] as const;
 export type OutputName = typeof OUTPUTS[number];
 
@@ -171,6 +193,7 @@ export function collectOutputs(placed: Placed, token: string, service: LanguageS
   const exports = [...policies.map((p) => p.index), 0, 1, 2].map((i) => service.exportPolicy(document, i));
   // The absolute path too: SARIF builds its URIs from it, relative to the repository root.
   const result = { ...checkTextDocument(placed.file, document, service), path: `/work/plans/${placed.file}`, text: document.getText() };
+  const results = [result, ...(placed.link ? linkResults(placed.link, service) : [])];
   const readiness = [{ file: result.file, problems: [], checks: service.getReadiness(document) }];
   const tool = { name: 'comanage', version: '0.0.0', informationUri: 'https://example.com', rules: DIAGNOSTIC_CODES };
   return {
@@ -184,13 +207,48 @@ export function collectOutputs(placed: Placed, token: string, service: LanguageS
       'Graph export': json(exports),
       policies: json(policies),
       readiness: json(service.getReadiness(document)),
-      'CLI text': formatText([result], { color: false }),
-      'CLI json': formatJson([result]),
-      'CLI sarif': formatSarif([result], tool, { base: '/work/plans' }),
+      'CLI text': formatText(results, { color: false }),
+      'CLI json': formatJson(results),
+      'CLI sarif': formatSarif(results, tool, { base: '/work/plans' }),
       'CLI readiness': formatReadinessText(readiness) + formatReadinessJson(readiness),
+      'CLI stdout and stderr': placed.args ? runCli(placed, token) : '',
     },
     edits,
   };
+}
+
+/** In a scratch folder, so every run starts clean; removed afterwards. */
+function inScratch<T>(use: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-placed-'));
+  try {
+    return use(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The CLI's own path handling on a real folder holding a link whose target names the token. */
+function linkResults(link: NonNullable<Placed['link']>, service: LanguageService): FileResult[] {
+  return inScratch((dir) => {
+    const folder = path.join(dir, 'plans');
+    fs.mkdirSync(folder);
+    const target = path.join(dir, link.target);
+    if (link.exists) fs.writeFileSync(target, `${CMG}\n`);
+    fs.symlinkSync(target, path.join(folder, 'linked.ccmsetup'));
+    return checkFiles(collectFiles([folder], dir), dir, service).results;
+  });
+}
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+/** The built CLI run as a user would, in a folder holding the file and a config naming the token as a rule. */
+function runCli(placed: Placed, token: string): string {
+  return inScratch((dir) => {
+    fs.writeFileSync(path.join(dir, 'site.ccmsetup'), placed.text);
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ rules: { [token]: 'off' }, [token]: 1 }));
+    const result = spawnSync(process.execPath, [CLI, ...(placed.args ?? [])], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    if (result.error) throw result.error;
+    return `${result.stdout}\n${result.stderr}`;
+  });
 }
 
 /** The 8-character pieces of a secret: showing any of them counts as a leak. */

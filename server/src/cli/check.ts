@@ -78,7 +78,8 @@ export function checkFiles(entries: readonly FileEntry[], cwd: string, service: 
 const EMPTY = TextDocument.create('file:///', 'plaintext', 1, '');
 
 function faultProblem(fault: PathFault): Problem {
-  return { code: fault.code.id, severity: fault.code.severity, docUrl: fault.code.docUrl, span: { start: 0, end: 0 }, message: fault.message };
+  // A fault's message quotes paths (a link's target too), which can hold a token like any name.
+  return { code: fault.code.id, severity: fault.code.severity, docUrl: fault.code.docUrl, span: { start: 0, end: 0 }, message: maskText(fault.message) };
 }
 
 /** One file's result as the formats print it. */

@@ -3,7 +3,7 @@
 // an unknown rule id only warns, so a config written for a newer version still works.
 import * as fs from 'fs';
 import * as path from 'path';
-import { closest, distance } from 'fastest-levenshtein';
+import { suggest } from '../core/suggest';
 import type { LanguageSettings, SeveritySetting } from '../core/languageTypes';
 import type { DecodedText } from '../core/text/decode';
 import { readTextFile } from '../node/readText';
@@ -65,8 +65,8 @@ export function parseConfig(text: string, shown: string, knownRuleIds: readonly 
       throw new UsageError(`config '${shown}': rule '${id}' has severity ${JSON.stringify(value)}; use one of ${SEVERITY_SETTINGS.join(', ')}`);
     }
     if (!knownRuleIds.includes(id)) {
-      const near = knownRuleIds.length ? closest(id, knownRuleIds as string[]) : undefined;
-      const hint = near && distance(id, near) <= Math.max(2, Math.floor(id.length / 3)) ? `; did you mean '${near}'?` : '';
+      const near = suggest(id, knownRuleIds);
+      const hint = near ? `; did you mean '${near}'?` : '';
       warnings.push(`config '${shown}': unknown rule '${id}' (ignored)${hint}`);
     }
     rules[id] = value as SeveritySetting;

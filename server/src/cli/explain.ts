@@ -1,6 +1,6 @@
 // `comanage explain <name>`: a rule's title, default severity and doc link, or a parameter's or
 // property's catalog entry through the shared renderer (the same words as the hover).
-import { closest, distance } from 'fastest-levenshtein';
+import { suggest } from '../core/suggest';
 import type { Catalog } from '../core/catalog';
 import { describeEntry } from '../core/catalog/describe';
 import type { RuleInfo } from './format/sarif';
@@ -41,10 +41,8 @@ function describeRule(rule: ExplainableRule): string {
 }
 
 function suggestion(name: string, isParameter: boolean, rules: readonly ExplainableRule[], catalog: Catalog): string {
-  const ids = rules.map((r) => r.id);
-  const lower = name.toLowerCase();
-  const nearRule = ids.length && !isParameter && lower ? closest(lower, ids) : undefined;
-  if (nearRule && distance(lower, nearRule) <= Math.max(2, Math.floor(lower.length / 3))) return `; did you mean '${nearRule}'?`;
+  const nearRule = isParameter ? undefined : suggest(name, rules.map((r) => r.id));
+  if (nearRule) return `; did you mean '${nearRule}'?`;
   const parameter = catalog.suggest('parameter', name);
   if (parameter) return `; did you mean '/${parameter}'?`;
   const property = isParameter ? undefined : catalog.suggest('property', name);

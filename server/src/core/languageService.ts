@@ -46,6 +46,8 @@ export interface LanguageService {
   validationSteps(document: TextDocument): Steps<Diagnostic[]>;
   /** Parses the document in steps; a request that needs the parse runs this first, so it never parses in one go. */
   parseSteps(document: TextDocument): Steps<void>;
+  /** Finds the document's problems in steps, answering nothing: code actions run it first, so they never find them in one go. */
+  problemSteps(document: TextDocument): Steps<void>;
   doComplete(document: TextDocument, position: Position): CompletionList;
   /** Fills in what doComplete leaves out of each item to keep lists small (the documentation). */
   doResolve(item: CompletionItem): CompletionItem;
@@ -257,6 +259,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     },
     *validationSteps(document) {
       return toDiagnostics(document, yield* problemSteps(document));
+    },
+    *problemSteps(document) {
+      yield* problemSteps(document);
     },
     doComplete(document, requested) {
       const entry = parsed(document);

@@ -68,6 +68,8 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
     kindOf: (document) => inner.kindOf(document),
     // Parses ahead of a request; it answers nothing.
     parseSteps: (document) => inner.parseSteps(document),
+    // Finds the problems ahead of a code action request; it answers nothing.
+    problemSteps: (document) => inner.problemSteps(document),
     forget(uri) {
       found.delete(uri);
       inner.forget(uri);

@@ -2,14 +2,16 @@
 // it: no line breaks or control sequences, and no bidi controls, which reorder what is displayed
 // (a name can read `txt.exe` while being `exe.txt`). Every format, and stderr, goes through here.
 
-/** Bidi embedding, override and isolate controls, the LTR/RTL marks and the Arabic letter mark. */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+import { BIDI_CODE_POINTS, codePointText } from '../../core/text/typographic';
 
-const codePoint = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+/** Bidi embedding, override and isolate controls, the LTR/RTL marks and the Arabic letter mark: the core's list. */
+const BIDI_CLASS = BIDI_CODE_POINTS.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('');
+const BIDI_CONTROLS = new RegExp(`[${BIDI_CLASS}]`, 'g');
+const JSON_ESCAPED = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${BIDI_CLASS}]`, 'g');
 
 /** For text output: each bidi control shown as `<U+202E>`. */
-export function escapeBidi(s: string): string {
-  return s.replace(BIDI_CONTROLS, (c) => `<U+${codePoint(c)}>`);
+function escapeBidi(s: string): string {
+  return s.replace(BIDI_CONTROLS, (c) => `<${codePointText(c.charCodeAt(0))}>`);
 }
 
 /**
@@ -26,5 +28,5 @@ export function oneLine(s: string): string {
  * JSON.stringify leaves them raw. The value read back is unchanged.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${codePoint(c).toLowerCase()}`);
+  return json.replace(JSON_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

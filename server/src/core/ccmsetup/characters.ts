@@ -32,16 +32,18 @@ export interface PlacedCharacter {
 const FREE_TEXT = new Set(['path', 'text', 'token']);
 
 /**
- * Asked twice in a row for each line (the rule, then the explanation of the other findings): the
- * last answer is kept. One slot, so a text compared is the same string object and costs nothing.
+ * Asked several times for each line (the rule, the explanation of the other findings, a manifest's
+ * readiness results): kept per line while the line lives. A text compared is the same string
+ * object for one version, so the comparison costs nothing.
  */
-let last: { line: CommandLine; text: string; placed: PlacedCharacter[] } | undefined;
+const placedByLine = new WeakMap<CommandLine, { text: string; placed: PlacedCharacter[] }>();
 
 /** The characters of a line worth a finding, with place, replacement, message and fix. */
 export function placedCharacters(line: CommandLine, documentText: string): PlacedCharacter[] {
-  if (last && last.line === line && last.text === documentText) return last.placed;
+  const known = placedByLine.get(line);
+  if (known && known.text === documentText) return known.placed;
   const placed: PlacedCharacter[] = [];
-  last = { line, text: documentText, placed };
+  placedByLine.set(line, { text: documentText, placed });
   const itemAt = itemFinder(line);
   for (const node of line.typographic ?? []) {
     const at = node.span.start;
@@ -73,7 +75,7 @@ function itemFinder(line: CommandLine): (at: number) => ItemNode | undefined {
 }
 
 /** Index of the first character at or after `offset` (characters sorted by offset). */
-export function firstAtOrAfter(placed: readonly { node: { span: Span } }[], offset: number): number {
+function firstAtOrAfter(placed: readonly { node: { span: Span } }[], offset: number): number {
   let low = 0;
   let high = placed.length;
   while (low < high) {

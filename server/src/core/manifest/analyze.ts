@@ -2,7 +2,7 @@
 // each embedded command line (with ranges in the YAML file), and failed readiness checks.
 import { Catalog } from '../catalog';
 import { analyzeCcmsetupSteps } from '../ccmsetup/analyze';
-import { Steps, drain } from '../steps';
+import { Steps, drain, due, work } from '../steps';
 import type { LineCache } from '../ccmsetup/lineCache';
 import { SERVICE_CODES } from '../diagnosticCodes';
 import { LanguageSettings, Problem } from '../languageTypes';
@@ -19,7 +19,7 @@ import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureStep
 import { keyCharacterSteps } from './keyCharacters';
 import { typographicCharacter } from '../ccmsetup/rules/characters';
 import { charactersIn, placedCharacters } from '../ccmsetup/characters';
-import type { Span } from '../ccmsetup/ast';
+import type { CommandLine, Span } from '../ccmsetup/ast';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -50,13 +50,26 @@ export function* parseAndPlanSteps(source: string, catalog: Catalog, previous?: 
   return { document, plan: new Plan(document, catalog, lines) };
 }
 
-/** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
+/** The line (sorted by offset, not overlapping) whose span holds a span, if any. */
+function lineHolding(lines: readonly CommandLine[], span: Span): CommandLine | undefined {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid].span.end < span.end) low = mid + 1;
+    else high = mid;
+  }
+  const line = lines[low];
+  return line && line.span.start <= span.start ? line : undefined;
+}
+
 /** A message with the pasted characters inside its span named (characters sorted by offset). */
 function naming(message: string, span: Span | undefined, characters: readonly { node: { span: Span }; label: string }[]): string {
   const covered = span && characters.length ? charactersIn(characters, span) : [];
   return covered.length ? `${message} It contains ${[...new Set(covered.map((c) => c.label))].join(' and ')}.` : message;
 }
 
+/** A large manifest the pieces parser can't cut would need one uninterruptible parse of seconds. */
 function notCut(text: string): ManifestDocument {
   return {
     text, declined: true,
@@ -115,11 +128,20 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   yield;
   problems.push(...yield* analyzeCcmsetupSteps(plan.commandLineDocument(), { catalog: options.catalog, settings: options.settings, budget: options.budget, now: options.now, lines: options.lines }));
 
-  // A readiness finding on a command-line value that holds a pasted character names it (the plan says ABC, the line ABC”).
-  const pasted = overrides[typographicCharacter.id] === 'off' ? []
-    : plan.commandLines().flatMap(({ line }) => (line.typographic ? placedCharacters(line, document.text) : [])).sort((a, b) => a.node.span.start - b.node.span.start);
-  const readiness = (readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [])
-    .map((result) => ({ ...result, message: naming(result.message, result.span, pasted) }));
+  // A readiness finding on a command-line value that holds a pasted character names it (the plan
+  // says ABC, the line ABC”): the characters are placed only for a line such a finding falls in.
+  const pastedLines = overrides[typographicCharacter.id] === 'off' ? []
+    : plan.commandLines().map(({ line }) => line).filter((line) => line.typographic?.length).sort((a, b) => a.span.start - b.span.start);
+  const readiness = readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [];
+  if (pastedLines.length) {
+    for (const [index, result] of readiness.entries()) {
+      const line = result.span && lineHolding(pastedLines, result.span);
+      if (!line) continue;
+      readiness[index] = { ...result, message: naming(result.message, result.span, placedCharacters(line, document.text)) };
+      work(line.span.end - line.span.start);
+      if (due()) yield;
+    }
+  }
   for (const result of readiness) {
     // A rule that threw reads 'unknown' in the readiness list and is reported once, by name.
     if (result.failed) {

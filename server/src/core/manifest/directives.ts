@@ -7,11 +7,8 @@ import { suppressibleCodes } from '../diagnosticCodes';
 import { UNKNOWN_DIRECTIVE, directiveProblems, disabledCodes, readDirective } from '../directives';
 import { LanguageSettings, Problem, Span } from '../languageTypes';
 import { ManifestDocument, ManifestNode } from './ast';
-import { Steps } from '../steps';
+import { Steps, due, work } from '../steps';
 import { MAX_PROBLEMS } from '../limits';
-
-/** Directive comments read between two pauses of a long analysis. */
-const COMMENTS_PER_STEP = 32;
 
 /** A comment line that may be a directive (or a misspelt one): `#`, blanks, then "co…". */
 const CANDIDATE = /^[ \t]*(#[ \t]*co[^\n]*)/gim;
@@ -25,9 +22,10 @@ export function* applyManifestDirectives(document: ManifestDocument, problems: P
   const warnings: Problem[] = [];
   const silenced: Silenced[] = [];
   const options = { codes: suppressibleCodes('manifest'), verbs: ['disable-next-line'] as const, contexts: [], severity: settings.rules?.[UNKNOWN_DIRECTIVE.id] };
-  let read = 0;
   for (const match of text.matchAll(CANDIDATE)) {
-    if (++read % COMMENTS_PER_STEP === 0) yield;
+    if (due()) yield;
+    // The comment is read a few times (directive, typo check), and where it sits is looked up in the tree.
+    work(4 * match[0].length + 64);
     const start = (match.index ?? 0) + match[0].indexOf('#');
     // A `#` inside a block scalar is text, not a comment.
     if (insideScalar(root, start)) continue;

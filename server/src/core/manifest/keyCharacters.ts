@@ -6,7 +6,7 @@ import type { Span } from '../ccmsetup/ast';
 import type { Fix } from '../languageTypes';
 import { FIX_ALL_TITLE, TYPOGRAPHIC_CODE } from '../ccmsetup/characters';
 import { characterEffect, characterLabel, findTypographic, mayHoldTypographic, replacementAdvice } from '../text/typographic';
-import { Steps } from '../steps';
+import { Steps, due, work } from '../steps';
 import type { ManifestNode } from './ast';
 
 export interface KeyCharacterFinding {
@@ -17,9 +17,6 @@ export interface KeyCharacterFinding {
   fixes?: Fix[];
 }
 
-/** Nodes walked between two pauses. */
-const NODES_PER_STEP = 4096;
-
 /** Replacements that keep a plain key a plain key (no quote, colon, hash or other YAML indicator). */
 const SAFE_IN_KEY = /^[A-Za-z0-9_ .-]?$/;
 
@@ -28,15 +25,17 @@ export function* keyCharacterSteps(root: ManifestNode | undefined, text: string)
   // An alias expands the same source keys again: each character is reported once.
   const seen = new Set<number>();
   const stack: ManifestNode[] = root ? [root] : [];
-  let walked = 0;
   while (stack.length) {
-    if (++walked % NODES_PER_STEP === 0) yield;
+    if (due()) yield;
     const node = stack.pop()!;
+    work(1);
     if (node.kind === 'seq') { for (const item of node.items) stack.push(item); continue; }
     if (node.kind !== 'map') continue;
     for (const entry of node.entries) {
       if (entry.node) stack.push(entry.node);
       const { start, end } = entry.keySpan;
+      // Each key is read once; an entry costs a unit besides.
+      work(1 + end - start);
       if (!mayHoldTypographic(text, start, end)) continue;
       for (const c of findTypographic(text, start, end)) {
         if (seen.has(c.index)) continue;

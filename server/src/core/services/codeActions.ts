@@ -39,31 +39,36 @@ export function getCodeActions(document: TextDocument, problems: Problem[], rang
   // The file-wide action, whatever the range: one per file joining every group.
   if (groups.size) {
     const all = [...groups.entries()];
-    const edits = withoutOverlaps(all.flatMap(([, group]) => group.edits));
+    const applied = applicable(all.flatMap(([, group]) => group.fixes));
     actions.push({
-      title: all.length === 1 ? titleOf(all[0][0], all[0][1].count) : `Apply ${edits.length} fixes of comanage in this file`,
+      title: all.length === 1 ? titleOf(all[0][0], all[0][1].count) : `Apply ${applied.count} fixes of comanage in this file`,
       kind: FIX_ALL_KIND,
-      edit: { changes: { [document.uri]: textEdits(document, edits) } },
+      edit: { changes: { [document.uri]: textEdits(document, applied.edits) } },
     });
   }
   return actions;
 }
 
-interface Group { count: number; edits: Fix['edits'] }
+interface Group { count: number; fixes: readonly Fix[]; edits: Fix['edits'] }
 
 function fixAllGroups(problems: Problem[]): Map<string, Group> {
-  const groups = new Map<string, Group>();
+  const fixes = new Map<string, Fix[]>();
   for (const problem of problems) {
     for (const fix of problem.fixes ?? []) {
       if (fix.fixAll === undefined) continue;
-      const group = groups.get(fix.fixAll) ?? { count: 0, edits: [] };
-      group.count++;
-      group.edits.push(...fix.edits);
-      groups.set(fix.fixAll, group);
+      const group = fixes.get(fix.fixAll) ?? [];
+      group.push(fix);
+      fixes.set(fix.fixAll, group);
     }
   }
-  for (const group of groups.values()) group.edits = withoutOverlaps(group.edits);
-  return groups;
+  return new Map([...fixes].map(([key, group]) => [key, applicable(group)]));
+}
+
+/** The fixes applied together: each whole, none overlapping another; the count is of those applied. */
+function applicable(fixes: readonly Fix[]): Group {
+  const kept = new Set(withoutOverlaps(fixes.flatMap((fix) => fix.edits)));
+  const whole = fixes.filter((fix) => fix.edits.every((edit) => kept.has(edit)));
+  return { count: whole.length, fixes: whole, edits: withoutOverlaps(whole.flatMap((fix) => fix.edits)) };
 }
 
 /** In document order; an edit that overlaps one already taken is left out (a workspace edit may not overlap). */

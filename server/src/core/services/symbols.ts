@@ -33,8 +33,10 @@ export function findDocumentSymbols(document: TextDocument, parsed: CcmsetupDocu
     }
     left--;
     const named = line.args.filter(isNamed);
-    // When the children don't all fit, two places are kept: their truncated entry and the lines'.
-    const shown = named.length <= left ? named : named.slice(0, Math.max(0, left - 2));
+    // When more lines follow, one place is kept for their truncated entry; when the children don't
+    // all fit, two: theirs and the lines'.
+    const room = index < parsed.lines.length - 1 ? left - 1 : left;
+    const shown = named.length <= room ? named : named.slice(0, Math.max(0, left - 2));
     left -= shown.length;
     const children: DocumentSymbol[] = shown.map((item) => ({
       name: item.resolved ? displayName(item.resolved.entry) : (item.type === 'parameter' ? `/${item.name}` : item.name).slice(0, 80),

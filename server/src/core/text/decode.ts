@@ -5,6 +5,7 @@
 // problem that says how it was read, or that it wasn't (README "Encodings and unreadable files").
 import type { Problem } from '../languageTypes';
 import { SERVICE_CODES, type CodeInfo } from '../diagnosticCodes';
+import { codePointText } from './typographic';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -210,7 +211,7 @@ function hexByte(b: number): string {
 }
 
 function describeChar(c: string): string {
-  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = codePointText(c.charCodeAt(0));
   // Controls and unassigned bytes can't be shown; a printable character can, next to its code point.
   return /[\u0000-\u001f\u007f-\u00a0]/.test(c) ? code : `${c} (${code})`;
 }

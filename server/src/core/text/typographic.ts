@@ -74,6 +74,7 @@ const TABLE: [number, CharacterClass, string, string][] = [
   [0x2069, 'bidi', 'POP DIRECTIONAL ISOLATE', ''],
   [0x200e, 'bidi', 'LEFT-TO-RIGHT MARK', ''],
   [0x200f, 'bidi', 'RIGHT-TO-LEFT MARK', ''],
+  [0x061c, 'bidi', 'ARABIC LETTER MARK', ''],
 ];
 
 /** Cyrillic and Greek letters drawn like a Latin one in common fonts, and that Latin letter. */
@@ -141,10 +142,18 @@ export function lookalikeInfo(code: number): CharacterInfo | undefined {
   return LOOKALIKE_BY_CODE.get(code);
 }
 
+/** "U+201C": the one spelling of a code point in every message and output. */
+export function codePointText(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** "U+201C LEFT DOUBLE QUOTATION MARK" */
 export function characterLabel(info: Pick<CharacterInfo, 'code' | 'name'>): string {
-  return `U+${info.code.toString(16).toUpperCase().padStart(4, '0')} ${info.name}`;
+  return `${codePointText(info.code)} ${info.name}`;
 }
+
+/** The bidi controls and marks, which reorder what is displayed: the CLI escapes them in all it prints. */
+export const BIDI_CODE_POINTS: readonly number[] = TABLE.filter(([, kind]) => kind === 'bidi').map(([code]) => code);
 
 /** Every character of the listed classes, a full-width form, or a look-alike letter. */
 export function flaggableCodes(): number[] {
