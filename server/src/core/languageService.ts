@@ -9,7 +9,6 @@ import {
   Position, Problem, Range, ScriptKind, TextDocument, documentKindOf, isScriptKind,
 } from './languageTypes';
 import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
-import { lineAt } from './ccmsetup/locate';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
@@ -286,7 +285,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         const embedded = inArguments(entry.script.embedded, offset);
         if (!embedded) return null;
         const hover = doHover(document, entry.script.document, position, catalog);
-        const note = symbolNote(embedded, lineAt(entry.script.document, offset), offset, (at) => document.positionAt(at).line);
+        const note = symbolNote(embedded, offset, (at) => document.positionAt(at).line);
         if (!note) return hover;
         if (!hover) return { contents: { kind: 'markdown', value: note } };
         const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';

@@ -2,7 +2,7 @@
 // (powershellRules.ts): id, severity from the words of the docs, our own message, a doc link,
 // and whole-script fixtures that must raise it and must not (test/scriptsBatch.test.ts runs them).
 import type { Problem } from '../languageTypes';
-import type { HostRule } from './powershellRules';
+import { HostRule, hostProblem } from './hostRule';
 
 const FOR_DOC = 'https://learn.microsoft.com/windows-server/administration/windows-commands/for#remarks';
 
@@ -43,33 +43,21 @@ export const lonePercent: HostRule = {
 export const BATCH_RULES: readonly HostRule[] = [forVariableSinglePercent, startQuotedProgram, lonePercent];
 
 export function lonePercentProblem(at: number): Problem {
-  const rule = lonePercent;
-  return {
-    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: { start: at, end: at + 1 },
-    message: 'Advice: in a batch file cmd removes a % that starts no %variable%, so ccmsetup does not receive it. Write %% for a literal %, or remove it.',
-    fixes: [{ title: 'Write %% (a literal %)', edits: [{ span: { start: at, end: at + 1 }, newText: '%%' }] }],
-  };
+  return hostProblem(lonePercent, { start: at, end: at + 1 },
+    'Advice: in a batch file cmd removes a % that starts no %variable%, so ccmsetup does not receive it. Write %% for a literal %, or remove it.',
+    [{ title: 'Write %% (a literal %)', edits: [{ span: { start: at, end: at + 1 }, newText: '%%' }] }]);
 }
 
 /** `start "…\ccmsetup.exe" …`: the fix gives start an empty title first. */
 export function startTitleProblem(program: { start: number; end: number }): Problem {
-  const rule = startQuotedProgram;
-  return {
-    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: program,
-    message: 'Advice: start reads its first quoted argument as the window title, so this program is not run (cmd tries the next argument as the program). Put an empty title first: start "" "…".',
-    fixes: [{ title: 'Add an empty title ("") before the program', preferred: true, edits: [{ span: { start: program.start, end: program.start }, newText: '"" ' }] }],
-  };
+  return hostProblem(startQuotedProgram, program,
+    'Advice: start reads its first quoted argument as the window title, so this program is not run (cmd tries the next argument as the program). Put an empty title first: start "" "…".',
+    [{ title: 'Add an empty title ("") before the program', preferred: true, edits: [{ span: { start: program.start, end: program.start }, newText: '"" ' }] }]);
 }
 
 /** The report for `for %i …` in a batch file, with the fix that doubles every `%i` of the loop. */
 export function forVariableProblem(declaration: { start: number; end: number }, letter: string, uses: number[]): Problem {
-  const rule = forVariableSinglePercent;
-  return {
-    code: rule.id, severity: rule.severity, docUrl: rule.docUrl, span: declaration,
-    message: `In a batch file cmd reads %${letter} as the start of a %variable% and the for command fails, so ccmsetup never runs. Write the loop variable %%${letter} (one % works only typed at a prompt).`,
-    fixes: [{
-      title: `Write the loop variable as %%${letter}`, preferred: true,
-      edits: uses.map((at) => ({ span: { start: at, end: at + 1 }, newText: '%%' })),
-    }],
-  };
+  return hostProblem(forVariableSinglePercent, declaration,
+    `In a batch file cmd reads %${letter} as the start of a %variable% and the for command fails, so ccmsetup never runs. Write the loop variable %%${letter} (one % works only typed at a prompt).`,
+    [{ title: `Write the loop variable as %%${letter}`, preferred: true, edits: uses.map((at) => ({ span: { start: at, end: at + 1 }, newText: '%%' })) }]);
 }

@@ -5,7 +5,7 @@
 // dropped where the host expands the variable, fixes are escaped for the host (or dropped where
 // they can't be), and every finding stays inside its invocation.
 import type { Catalog } from '../catalog';
-import type { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
+import type { CcmsetupDocument, Span } from '../ccmsetup/ast';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { Fix, LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
@@ -106,7 +106,7 @@ export function scriptProblems(found: Problem[], e: EmbeddedLine, settings: Lang
 }
 
 /** A line for the hover: where a variable's value came from. */
-export function symbolNote(e: EmbeddedLine, line: CommandLine | undefined, offset: number, lineOf: (offset: number) => number): string | undefined {
+export function symbolNote(e: EmbeddedLine, offset: number, lineOf: (offset: number) => number): string | undefined {
   const symbol = e.symbols.find((s) => offset >= s.span.start && offset <= s.span.end);
   if (!symbol) return undefined;
   // A token kept in a variable is masked with the rest of the hover, at the facade's output boundary.

@@ -1,20 +1,12 @@
 // PowerShell mistakes that change what ccmsetup receives. Each is a small rule: id, severity from
 // the words of the docs, our own message, a doc link, its check, and fixtures (whole scripts)
 // that must raise it and must not (test/scriptsPowershell.test.ts runs them).
-import type { Problem, Severity } from '../languageTypes';
+import type { Problem } from '../languageTypes';
+import { HostRule, hostProblem } from './hostRule';
 import type { Decoded } from './decoded';
 import type { PsToken } from './powershellLexer';
 import { isWholeString } from './powershellDecode';
 
-export interface HostRule {
-  id: string;
-  severity: Severity;
-  title: string;
-  docUrl: string;
-  /** The host whose files it applies to. */
-  host: string;
-  examples: { fail: string[]; pass: string[] };
-}
 
 const START_PROCESS_DOC = 'https://learn.microsoft.com/powershell/module/microsoft.powershell.management/start-process#-argumentlist';
 const PARSING_DOC = 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_parsing#passing-arguments-that-contain-quote-characters';
@@ -49,9 +41,6 @@ export const singleQuotedVariable: HostRule = {
 
 export const POWERSHELL_RULES: readonly HostRule[] = [startProcessSplitArgument, embeddedQuotes, singleQuotedVariable];
 
-const problem = (rule: HostRule, start: number, end: number, message: string): Problem =>
-  ({ code: rule.id, span: { start, end }, message, severity: rule.severity, docUrl: rule.docUrl });
-
 /** What starts a new ccmsetup argument after a blank: a /switch, a NAME=value, or nothing more. */
 const NEW_ARGUMENT = /^(?:[/-]|[A-Za-z_][\w.]*[=:])/;
 
@@ -67,7 +56,7 @@ export function checkSplitElements(text: string, elements: { text: string; offse
       const rest = element.text.slice(i + 1).trimStart();
       if (rest === '' || NEW_ARGUMENT.test(rest)) continue;
       const at = element.offsets[i];
-      found.push(problem(startProcessSplitArgument, at, at + 1,
+      found.push(hostProblem(startProcessSplitArgument, { start: at, end: at + 1 },
         'Start-Process joins -ArgumentList elements with spaces and adds no quotes, so this blank splits the value: ccmsetup receives two arguments. Put escaped double quotes around the value (`"…`" or \'"…"\').'));
       break;
     }
@@ -81,7 +70,7 @@ export function checkEmbeddedQuotes(text: string, token: PsToken, line: Decoded)
   const inner = text.slice(token.start + 1, token.end - 1);
   if (!/["\u201C\u201D\u201E]/.test(inner.replace(/`"/g, '"'))) return [];
   void line;
-  return [problem(embeddedQuotes, token.start, token.end,
+  return [hostProblem(embeddedQuotes, { start: token.start, end: token.end },
     'Windows PowerShell 5.1 (and PowerShell 7.2 or earlier) does not escape double quotes inside an argument when it builds the command line, so ccmsetup may receive this argument cut at its quotes. Write the argument unquoted with the quotes where ccmsetup needs them (NAME="value"), or pass the whole line with Start-Process -ArgumentList.')];
 }
 
@@ -94,7 +83,7 @@ export function checkSingleQuotedVariables(text: string, line: Decoded): Problem
     for (const match of text.slice(region.start, region.end).matchAll(re)) {
       const at = region.start + (match.index ?? 0);
       const shown = match[0] === '$(' ? '$(…)' : match[0];
-      found.push(problem(singleQuotedVariable, at, at + match[0].length,
+      found.push(hostProblem(singleQuotedVariable, { start: at, end: at + match[0].length },
         `PowerShell doesn't expand variables in single quotes: ccmsetup receives the text ${shown}, not its value. Use double quotes to pass the value.`));
     }
   }
