@@ -50,6 +50,13 @@ describe('PowerShell scripts: finding invocations', () => {
     ['a backtick continuation', 'ccmsetup.exe /mp=mp01 `\n    SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['msiexec of ccmsetup.msi', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
     ['Start-Process of msiexec', "Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'msiexec /i ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+    ['Start-Process with a switch PowerShell passes on (-Verbose) before -ArgumentList', "Start-Process -FilePath ccmsetup.exe -Verbose -ArgumentList '/mp=mp01 SMSSITECODE=ABC'", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process of cmd /c', 'Start-Process cmd.exe -ArgumentList "/c $src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC" -Wait', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Invoke-Expression of a command string', 'Invoke-Expression "$src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-ADTProcess (PSAppDeployToolkit 4)', "Start-ADTProcess -FilePath \"$($adtSession.DirFiles)\\ccmsetup.exe\" -PassThru -ArgumentList '/mp=mp01', 'SMSSITECODE=ABC' -WindowStyle Hidden", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Execute-Process (PSAppDeployToolkit 3)', 'Execute-Process -Path "$dirFiles\\ccmsetup.exe" -Parameters "/mp=mp01 SMSSITECODE=ABC" -WindowStyle Hidden', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Execute-MSI of ccmsetup.msi (PSAppDeployToolkit 3)', "Execute-MSI -Action Install -Path 'ccmsetup.msi' -AddParameters 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+    ['Start-ADTMsiProcess of ccmsetup.msi (PSAppDeployToolkit 4)', "Start-ADTMsiProcess -Action Install -FilePath \"$dir\\ccmsetup.msi\" -AdditionalArgumentList 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
   ];
   for (const [what, script, decoded] of forms) {
     it(`finds ${what} and flags /mp= at its own characters`, () => {
@@ -62,6 +69,15 @@ describe('PowerShell scripts: finding invocations', () => {
       assert.deepEqual(found(script.replace('/mp=', '/mp:')), []);
     });
   }
+
+  it('leaves other programs started through cmd, Invoke-Expression and the toolkit alone', () => {
+    for (const script of [
+      "Start-Process cmd.exe -ArgumentList '/c echo ccmsetup finished'",
+      'Invoke-Expression "Get-Service ccmsetup"',
+      "Execute-MSI -Action Install -Path 'Other.msi' -Parameters 'ALLUSERS=1 NOTE=ccmsetup'",
+      "Start-ADTProcess -FilePath 'setup.exe' -ArgumentList '/mp=x ccmsetup'",
+    ]) assert.deepEqual(decodedLines(script), [], script);
+  });
 
   it('checks -InstallationProperty in the client push context', () => {
     const text = 'Set-CMClientPushInstallation -SiteCode ABC -InstallationProperty "/mp:cm01 SMSSITECODE=ABC"';

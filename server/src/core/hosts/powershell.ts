@@ -2,7 +2,9 @@
 // receives. Forms: a command whose program is ccmsetup(.exe) (bare, a path, quoted, `& $var`,
 // `& "$dir\ccmsetup.exe"`); Start-Process with -FilePath and -ArgumentList (a string, an array,
 // a variable built with `=`, `+=`, here-strings, `-f`, `+`); `cmd /c "…"`; msiexec of
-// ccmsetup.msi, direct or through Start-Process; and `-InstallationProperty "…"` of the
+// ccmsetup.msi, direct or through Start-Process; `Start-Process cmd.exe -ArgumentList "/c …"` and
+// `Invoke-Expression "…"` (the string read as a command line); the PSAppDeployToolkit wrappers
+// (Execute-Process, Execute-MSI, Start-ADTProcess, Start-ADTMsiProcess); `-InstallationProperty "…"` of the
 // ConfigMgr cmdlets (the push context). Start-Process joins its arguments with single spaces and
 // passes quotes as written (learn.microsoft.com, Start-Process, -ArgumentList).
 import type { Span } from '../ccmsetup/ast';
@@ -15,8 +17,23 @@ import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encod
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
-const START_PROCESS = new Set(['start-process', 'start', 'saps']);
-/** Start-Process parameters that take no value. */
+/**
+ * Commands that start a program with an argument list: Start-Process, and the PSAppDeployToolkit
+ * wrappers admins package the client with (v4 `Start-ADTProcess`/`Start-ADTMsiProcess`, v3
+ * `Execute-Process`/`Execute-MSI`), which pass their arguments the same way. Names of the parameter
+ * holding the program and the arguments, lower case; a prefix of the first name is accepted, as
+ * PowerShell accepts any unambiguous prefix.
+ */
+interface Launcher { program: string[]; args: string[]; msi?: true }
+const START: Launcher = { program: ['filepath', 'pspath', 'path'], args: ['argumentlist', 'args'] };
+const LAUNCHERS = new Map<string, Launcher>([
+  ['start-process', START], ['start', START], ['saps', START],
+  ['start-adtprocess', START],
+  ['execute-process', { program: ['path', 'filepath'], args: ['parameters', 'arguments'] }],
+  ['start-adtmsiprocess', { program: ['filepath', 'path'], args: ['argumentlist', 'additionalargumentlist'], msi: true }],
+  ['execute-msi', { program: ['path', 'filepath'], args: ['parameters', 'addparameters'], msi: true }],
+]);
+/** Start-Process parameters that take no value (any parameter followed by another is one too). */
 const SWITCHES = new Set(['wait', 'nonewwindow', 'passthru', 'loaduserprofile', 'usenewenvironment', 'whatif', 'confirm']);
 const REDIRECT = /^(?:\d|\*)?>>?(?:&\d)?$/;
 /** Assignments followed to build a value: deep enough for real scripts, bounded against loops. */
@@ -185,8 +202,10 @@ class Script {
   }
 }
 
-/** Start-Process's parameters: the named ones it knows, and the positional values. */
-function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?: PsToken[]; argumentList?: PsToken[] } {
+/** A launcher's parameters: the named ones it knows, and the positional values. */
+function launcherParameters(script: Script, tokens: PsToken[], launcher: Launcher): { filePath?: PsToken[]; argumentList?: PsToken[] } {
+  const isParameter = (t: PsToken | undefined) => t?.kind === 'word' && /^-[A-Za-z]+:?$/.test(script.text.slice(t.start, t.end));
+  const named_ = (p: string, names: string[]) => names.includes(p) || (p.length >= 2 && names[0].startsWith(p));
   const named: Record<string, PsToken[]> = {};
   const positional: PsToken[][] = [];
   let i = 1;
@@ -202,8 +221,9 @@ function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?:
     if (param) {
       i++;
       const p = param[1].toLowerCase();
-      if (SWITCHES.has(p)) continue;
-      const key = 'argumentlist'.startsWith(p) && p.length >= 2 || p === 'args' ? 'argumentList' : 'filepath'.startsWith(p) || p === 'pspath' || p === 'path' ? 'filePath' : p;
+      // `-Wait`, or any parameter followed by another (`-PassThru -ArgumentList …`), takes no value.
+      if (SWITCHES.has(p) || isParameter(tokens[i])) continue;
+      const key = named_(p, launcher.args) ? 'argumentList' : named_(p, launcher.program) ? 'filePath' : p;
       if (i < tokens.length) named[key] = value();
       continue;
     }
@@ -293,7 +313,7 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
 }
 
 /** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
-const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert/i;
+const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert|execute-|invoke-expression|iex/i;
 
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
@@ -319,22 +339,31 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     return finish(script, statement, line, 'push', [{ start: value.start, end: value.end }], []);
   }
 
-  if (START_PROCESS.has(headText.toLowerCase())) {
-    const { filePath, argumentList } = startProcessParameters(script, tokens);
+  const launcher = LAUNCHERS.get(headText.toLowerCase());
+  if (launcher) {
+    const { filePath, argumentList } = launcherParameters(script, tokens, launcher);
     if (!filePath) return undefined;
     const path = programPath(script, filePath, statement.start);
-    const exe = isCcmsetupExe(path);
-    const msi = isMsiexec(path);
-    if (!exe && !msi) return undefined;
     const elements = argumentList ? script.elements(argumentList, 0, statement.start) : [];
-    if (msi && !elements.some((e) => /ccmsetup\.msi|CCMSETUPCMD/i.test(e.decoded.text))) return undefined;
+    // Start-Process cmd.exe -ArgumentList "/c ccmsetup.exe …": cmd runs the rest as a command line.
+    if (isCmd(path) && !launcher.msi) {
+      const line = new Decoded();
+      joinElements(line, elements);
+      const rest = /^\s*\/[ck]\s+/i.exec(line.text);
+      return rest ? commandLineOf(script, statement, line.slice(rest[0].length), argumentList!) : undefined;
+    }
+    // The MSI wrappers take the package (ccmsetup.msi) and its properties; msiexec is theirs to run.
+    const exe = !launcher.msi && isCcmsetupExe(path);
+    const msi = launcher.msi ? /(^|[\\/])ccmsetup\.msi$/i.test(path.replace(/["']/g, '')) : isMsiexec(path);
+    if (!exe && !msi) return undefined;
+    if (msi && !launcher.msi && !elements.some((e) => /ccmsetup\.msi|CCMSETUPCMD/i.test(e.decoded.text))) return undefined;
     const line = new Decoded();
     const pathSpan = { start: filePath[0].start, end: filePath[filePath.length - 1].end };
     const argsSpan = argumentList ? { start: argumentList[0].start, end: argumentList[argumentList.length - 1].end } : undefined;
     // The program goes first in the decoded line only when it comes first in the script, so
     // offsets stay in order.
     const firstArgument = Math.min(argsSpan?.start ?? Infinity, ...elements.flatMap((e) => e.decoded.offsets.length ? [e.decoded.offsets[0]] : []));
-    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
+    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : launcher.msi ? 'ccmsetup.msi' : 'msiexec', pathSpan);
     joinElements(line, elements);
     const problems = elements.length < 2 ? [] : checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
@@ -389,11 +418,28 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       if (k > 0) line.pushAdded(' ', token.start - 1);
       line.append(script.elements([token], 0, statement.start)[0]?.decoded ?? new Decoded());
     });
-    if (!/ccmsetup/i.test(line.text)) return undefined;
-    const context = /ccmsetup\.msi/i.test(line.text) ? 'msi' : 'exe';
-    return finish(script, statement, line, context, rest.map((t) => ({ start: t.start, end: t.end })), []);
+    return commandLineOf(script, statement, line, rest);
+  }
+  // Invoke-Expression "…\ccmsetup.exe /mp:$MP …": PowerShell runs the expanded string as a
+  // command. Read as the command line it spells (quoting in it as cmd would read it).
+  if (/^(invoke-expression|iex)$/i.test(headText)) {
+    const value = args.filter((t) => !(t.kind === 'word' && /^-/.test(text.slice(t.start, t.end))));
+    const line = new Decoded();
+    joinElements(line, script.elements(value.slice(0, 1), 0, statement.start));
+    return commandLineOf(script, statement, line, value.slice(0, 1));
   }
   return undefined;
+}
+
+/** A whole command line in a string (after `cmd /c`, in Invoke-Expression): its program says the context. */
+function commandLineOf(script: Script, statement: PsStatement, line: Decoded, from: PsToken[]): EmbeddedLine | undefined {
+  // The program is the first word after any `start /wait ""` or `call`, not just a mention.
+  const words = line.text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const programWord = words.find((w) => !/^(start|call|\/[a-z]+|"[^"]*")$/i.test(w) || isCcmsetupExe(w)) ?? '';
+  const msi = isMsiexec(programWord) && /ccmsetup\.msi|CCMSETUPCMD/i.test(line.text);
+  if (!msi && !isCcmsetupExe(programWord)) return undefined;
+  const context = msi ? 'msi' : 'exe';
+  return finish(script, statement, line, context, from.map((t) => ({ start: t.start, end: t.end })), []);
 }
 
 export function findPowerShellLines(text: string): EmbeddedLine[] {
