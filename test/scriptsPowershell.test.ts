@@ -53,6 +53,7 @@ describe('PowerShell scripts: finding invocations', () => {
     ['Start-Process with a switch PowerShell passes on (-Verbose) before -ArgumentList', "Start-Process -FilePath ccmsetup.exe -Verbose -ArgumentList '/mp=mp01 SMSSITECODE=ABC'", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Start-Process of cmd /c', 'Start-Process cmd.exe -ArgumentList "/c $src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC" -Wait', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Invoke-Expression of a command string', 'Invoke-Expression "$src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Win32_Process Create through Invoke-WmiMethod', 'Invoke-WmiMethod -ComputerName $pc -Class Win32_Process -Name Create -ArgumentList "C:\\Windows\\ccmsetup\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Start-ADTProcess (PSAppDeployToolkit 4)', "Start-ADTProcess -FilePath \"$($adtSession.DirFiles)\\ccmsetup.exe\" -PassThru -ArgumentList '/mp=mp01', 'SMSSITECODE=ABC' -WindowStyle Hidden", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Execute-Process (PSAppDeployToolkit 3)', 'Execute-Process -Path "$dirFiles\\ccmsetup.exe" -Parameters "/mp=mp01 SMSSITECODE=ABC" -WindowStyle Hidden', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Execute-MSI of ccmsetup.msi (PSAppDeployToolkit 3)', "Execute-MSI -Action Install -Path 'ccmsetup.msi' -AddParameters 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
@@ -74,6 +75,7 @@ describe('PowerShell scripts: finding invocations', () => {
     for (const script of [
       "Start-Process cmd.exe -ArgumentList '/c echo ccmsetup finished'",
       'Invoke-Expression "Get-Service ccmsetup"',
+      "Invoke-WmiMethod -Class Win32_Process -Name Create -ArgumentList 'notepad.exe ccmsetup.log'",
       "Execute-MSI -Action Install -Path 'Other.msi' -Parameters 'ALLUSERS=1 NOTE=ccmsetup'",
       "Start-ADTProcess -FilePath 'setup.exe' -ArgumentList '/mp=x ccmsetup'",
     ]) assert.deepEqual(decodedLines(script), [], script);

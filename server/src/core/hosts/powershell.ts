@@ -3,7 +3,7 @@
 // `& "$dir\ccmsetup.exe"`); Start-Process with -FilePath and -ArgumentList (a string, an array,
 // a variable built with `=`, `+=`, here-strings, `-f`, `+`); `cmd /c "…"`; msiexec of
 // ccmsetup.msi, direct or through Start-Process; `Start-Process cmd.exe -ArgumentList "/c …"` and
-// `Invoke-Expression "…"` (the string read as a command line); the PSAppDeployToolkit wrappers
+// `Invoke-Expression "…"` and `Invoke-WmiMethod … Win32_Process … Create` (the string read as a command line); the PSAppDeployToolkit wrappers
 // (Execute-Process, Execute-MSI, Start-ADTProcess, Start-ADTMsiProcess); `-InstallationProperty "…"` of the
 // ConfigMgr cmdlets (the push context). Start-Process joins its arguments with single spaces and
 // passes quotes as written (learn.microsoft.com, Start-Process, -ArgumentList).
@@ -313,7 +313,7 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
 }
 
 /** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
-const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert|execute-|invoke-expression|iex/i;
+const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert|execute-|invoke-expression|iex|invoke-wmimethod/i;
 
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
@@ -419,6 +419,17 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       line.append(script.elements([token], 0, statement.start)[0]?.decoded ?? new Decoded());
     });
     return commandLineOf(script, statement, line, rest);
+  }
+  // Invoke-WmiMethod -Class Win32_Process -Name Create -ArgumentList "…\ccmsetup.exe …": remote
+  // repair scripts start the client this way; the first argument is the process's command line.
+  if (/^invoke-wmimethod$/i.test(headText)) {
+    const at = tokens.findIndex((t) => t.kind === 'word' && /^-ArgumentList:?$/i.test(text.slice(t.start, t.end)));
+    if (at === -1 || !tokens[at + 1] || !/win32_process/i.test(text.slice(statement.start, statement.end))) return undefined;
+    const first = script.elements([tokens[at + 1]], 0, statement.start)[0];
+    if (!first) return undefined;
+    const line = new Decoded();
+    line.append(first.decoded);
+    return commandLineOf(script, statement, line, [tokens[at + 1]]);
   }
   // Invoke-Expression "…\ccmsetup.exe /mp:$MP …": PowerShell runs the expanded string as a
   // command. Read as the command line it spells (quoting in it as cmd would read it).
