@@ -44,6 +44,7 @@ describe('PowerShell scripts: finding invocations', () => {
     ['an array over lines', "$a = @(\n  '/mp=mp01'\n  'SMSSITECODE=ABC'\n)\nStart-Process ccmsetup.exe -ArgumentList $a", '/mp=mp01 SMSSITECODE=ABC'],
     ['a here-string', 'Start-Process ccmsetup.exe -ArgumentList @"\n/mp=mp01 SMSSITECODE=ABC\n"@', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['-f with literal arguments', "$l = '/mp={0} SMSSITECODE={1}' -f 'mp01', 'ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['an array joined with -join', "$l = @('/mp=mp01', 'SMSSITECODE=ABC') -join ' '\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['concatenation', "$l = '/mp=' + 'mp01' + ' SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['cmd /c', 'cmd /c "ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['psexec on a remote device', '& psexec.exe \\\\pc01 -accepteula -s -u CONTOSO\\admin -p $pw \\\\cm01\\Client\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
@@ -79,6 +80,10 @@ describe('PowerShell scripts: finding invocations', () => {
       "Execute-MSI -Action Install -Path 'Other.msi' -Parameters 'ALLUSERS=1 NOTE=ccmsetup'",
       "Start-ADTProcess -FilePath 'setup.exe' -ArgumentList '/mp=x ccmsetup'",
     ]) assert.deepEqual(decodedLines(script), [], script);
+  });
+
+  it('takes a .NET object (a list built with ::new() and .Add) as a value it does not know, not as text', () => {
+    assert.deepEqual(found("$l = [System.Collections.Generic.List[string]]::new()\n$l.Add('/mp:mp01')\nStart-Process ccmsetup.exe -ArgumentList $l"), []);
   });
 
   it('checks -InstallationProperty in the client push context', () => {

@@ -100,6 +100,9 @@ class Script {
     // `-f` binds looser than `,`: everything after it is the format's argument list.
     const formatAt = tokens.findIndex((t) => t.kind === 'word' && /^-f$/i.test(this.text.slice(t.start, t.end)));
     if (formatAt > 0) return [this.format(tokens.slice(0, formatAt), tokens.slice(formatAt + 1), depth, before)];
+    // `@('/mp:x', 'SMSSITECODE=ABC') -join ' '`: one string, the elements joined by the separator.
+    const joinAt = tokens.findIndex((t) => t.kind === 'word' && /^-join$/i.test(this.text.slice(t.start, t.end)));
+    if (joinAt > 0) return [this.join(tokens.slice(0, joinAt), tokens.slice(joinAt + 1), depth, before)];
     const parts: PsToken[][] = [[]];
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
@@ -131,6 +134,21 @@ class Script {
       } else acc = [...acc, ...value];
     }
     return acc ?? [];
+  }
+
+  private join(list: PsToken[], separator: PsToken[], depth: number, before: number): Element {
+    const parts = this.elements(list, depth, before);
+    const sep = separator.length ? this.sum(separator.slice(0, 1), depth, before)[0]?.decoded : undefined;
+    const out = new Decoded();
+    parts.forEach((part, k) => {
+      if (k > 0) {
+        // The separator's characters are the script's; a variable separator adds nothing checkable.
+        if (sep && !sep.symbols.length) for (let c = 0; c < sep.text.length; c++) out.pushAdded(sep.text[c], sep.offsets[c]);
+        else out.pushAdded(' ', part.span.start);
+      }
+      out.append(part.decoded);
+    });
+    return { decoded: out, span: { start: parts[0]?.span.start ?? list[0].start, end: parts[parts.length - 1]?.span.end ?? list[0].end } };
   }
 
   /** `Join-Path $dir 'ccmsetup.exe'`: the parts joined with a backslash. */
@@ -182,6 +200,12 @@ class Script {
     }
     if (token.kind !== 'word') return [];
     const raw = this.text.slice(token.start, token.end);
+    // `[List[string]]::new()`, `[IO.Path]::Combine(…)`: a .NET value we don't evaluate, not text.
+    if (raw.startsWith('[') && /^\[[\w.\[\], `]+\]::/.test(raw)) {
+      const out = new Decoded();
+      out.pushSymbol(raw, span, raw);
+      return [{ decoded: out, span }];
+    }
     const name = ASSIGNED.exec(raw)?.[1].toLowerCase();
     // A bare variable gives its assigned elements with their own offsets (findings land on the assignment).
     if (name && depth < MAX_DEPTH) {
