@@ -45,6 +45,8 @@ describe('PowerShell scripts: finding invocations', () => {
     ['a here-string', 'Start-Process ccmsetup.exe -ArgumentList @"\n/mp=mp01 SMSSITECODE=ABC\n"@', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['-f with literal arguments', "$l = '/mp={0} SMSSITECODE={1}' -f 'mp01', 'ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['an array joined with -join', "$l = @('/mp=mp01', 'SMSSITECODE=ABC') -join ' '\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with splatting', "$setup = @{\n  FilePath     = 'C:\\Windows\\ccmsetup\\ccmsetup.exe'\n  ArgumentList = '/mp=mp01 SMSSITECODE=ABC'\n  Wait         = $true\n}\nStart-Process @setup -PassThru", '/mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with a one-line splat and an array', "$p = @{ FilePath = 'ccmsetup.exe'; ArgumentList = '/mp=mp01', 'SMSSITECODE=ABC' }\nStart-Process @p", '/mp=mp01 SMSSITECODE=ABC'],
     ['concatenation', "$l = '/mp=' + 'mp01' + ' SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['cmd /c', 'cmd /c "ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['psexec on a remote device', '& psexec.exe \\\\pc01 -accepteula -s -u CONTOSO\\admin -p $pw \\\\cm01\\Client\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
@@ -154,6 +156,13 @@ describe('PowerShell scripts: variables', () => {
     assert.match(problem.message, /value of \$SiteCode, used on line 2/);
     const diagnostics = getLanguageService().doValidation(ps(text));
     assert.equal(diagnostics[0].relatedInformation?.[0].location.range.start.line, 1);
+  });
+
+  it('reads $($Name) as the variable itself: its constant is checked on the assignment', () => {
+    const text = "$SiteCode = 'ABCD'\nStart-Process ccmsetup.exe -ArgumentList \"/mp:cm01 SMSSITECODE=$($SiteCode)\"";
+    const problems = analyze(text).filter((p) => p.code === 'invalid-value');
+    assert.deepEqual(problems.map((p) => text.slice(p.span.start, p.span.end)), ['ABCD']);
+    assert.match(problems[0].message, /\$SiteCode, used on line 2/);
   });
 
   it("says precisely that '$MP' in single quotes sends the name", () => {

@@ -162,6 +162,24 @@ class Script {
     return { decoded: out, span: { start: args[0]?.start ?? 0, end: args[args.length - 1]?.end ?? 0 } };
   }
 
+  /**
+   * The entries of a hashtable assigned once before `before` (`$name = @{ Key = value … }`), as
+   * key and value tokens, for splatting. The inside is lexed in place (offsets kept).
+   */
+  hashtable(name: string, before: number): [string, PsToken[]][] {
+    const list = this.assignments.get(name.toLowerCase())?.filter((a) => a.at < before);
+    const value = list?.length === 1 && list[0].op === '=' && list[0].value.length === 1 ? list[0].value[0] : undefined;
+    if (value?.kind !== 'word' || !this.text.startsWith('@{', value.start) || this.text[value.end - 1] !== '}') return [];
+    const inner = ' '.repeat(value.start + 2) + this.text.slice(value.start + 2, value.end - 1);
+    const entries: [string, PsToken[]][] = [];
+    for (const statement of lexPowerShell(inner).statements) {
+      const [key, eq] = statement.tokens;
+      if (key?.kind !== 'word' || eq?.kind !== 'op' || eq.op !== '=') continue;
+      entries.push([this.text.slice(key.start, key.end).replace(/^['"]|['"]$/g, ''), statement.tokens.slice(2)]);
+    }
+    return entries;
+  }
+
   /** A parameter's default (`[string]$Path = '…\ccmsetup.exe'` in a param block): enough to know the program. */
   defaultOf(name: string): string | undefined {
     const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
@@ -241,6 +259,17 @@ function launcherParameters(script: Script, tokens: PsToken[], launcher: Launche
   while (i < tokens.length) {
     const token = tokens[i];
     const raw = token.kind === 'word' ? script.text.slice(token.start, token.end) : '';
+    // Splatting: `Start-Process @setup` with `$setup = @{ FilePath = …; ArgumentList = … }`.
+    const splat = /^@([A-Za-z_]\w*)$/.exec(raw);
+    if (splat) {
+      i++;
+      for (const [key, value] of script.hashtable(splat[1], token.start)) {
+        const p = key.toLowerCase();
+        const name = named_(p, launcher.args) ? 'argumentList' : named_(p, launcher.program) ? 'filePath' : p;
+        named[name] ??= value;
+      }
+      continue;
+    }
     const param = /^-([A-Za-z]+):?$/.exec(raw);
     if (param) {
       i++;
