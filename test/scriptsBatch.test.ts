@@ -31,6 +31,7 @@ describe('batch host', () => {
       ['UNC', '\\\\cm01\\SMS_ABC\\Client\\ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC CCMLOGLEVEL=7', 'invalid-value:7'],
       ['quoted path with a space', '"C:\\Client Files\\ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC /logon', 'parameter-after-property:/logon'],
       ['%~dp0', '%~dp0ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC RESETKEYINFORMATION=YES', 'invalid-value:YES'],
+      ['a folder passed to a subroutine, "%~1…"', ':install\n"%~1ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABCD', 'invalid-value:ABCD'],
       ['"%~dp0…"', '"%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC DISABLECACHEOPT=YES', 'invalid-value:YES'],
       ['@ and call', '@call "%~dp0ccmsetup.exe" /mp=cm01.contoso.com SMSSITECODE=ABC', 'parameter-uses-equals:='],
       ['start /wait ""', 'start /wait "" "%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC SMSSLP=x', 'unknown-property:SMSSLP'],
