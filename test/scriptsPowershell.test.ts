@@ -165,6 +165,11 @@ describe('PowerShell scripts: variables', () => {
     assert.match(problems[0].message, /\$SiteCode, used on line 2/);
   });
 
+  it('follows typed assignments ([string]$Site = …, [string[]] $list = …)', () => {
+    const text = "[string]$SiteCode = 'ABCD'\n[string[]] $list = '/mp:cm01', \"SMSSITECODE=$SiteCode\", '/logon'\nStart-Process .\\ccmsetup.exe -ArgumentList $list";
+    assert.deepEqual(found(text), ['invalid-value@ABCD', 'parameter-after-property@/logon']);
+  });
+
   it("says precisely that '$MP' in single quotes sends the name", () => {
     const text = "$MP = 'cm01'\nStart-Process ccmsetup.exe -ArgumentList '/mp:$MP SMSSITECODE=ABC'";
     assert.deepEqual(found(text), ['powershell-single-quoted-variable@$MP']);

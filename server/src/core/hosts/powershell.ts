@@ -17,6 +17,9 @@ import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encod
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
+/** A type literal (`[string]`, `[string[]]`, `[System.Collections.ArrayList]`) on its own, or before a variable. */
+const TYPE = /^(\[[\w.]+(\[\])?\])+$/;
+const TYPED = /^(\[[\w.]+(\[\])?\])+(?=\$)/;
 /**
  * Commands that start a program with an argument list: Start-Process, and the PSAppDeployToolkit
  * wrappers admins package the client with (v4 `Start-ADTProcess`/`Start-ADTMsiProcess`, v3
@@ -56,12 +59,14 @@ class Script {
 
   constructor(readonly text: string, readonly statements: PsStatement[]) {
     for (const s of statements) {
-      const [target, op] = s.tokens;
+      // `[string]$SiteCode = …` and `[string[]] $list = …`: a type constraint before the variable.
+      const cast = s.tokens[0]?.kind === 'word' && TYPE.test(text.slice(s.tokens[0].start, s.tokens[0].end)) ? 1 : 0;
+      const [target, op] = s.tokens.slice(cast);
       if (target?.kind !== 'word' || op?.kind !== 'op' || (op.op !== '=' && op.op !== '+=')) continue;
-      const name = ASSIGNED.exec(text.slice(target.start, target.end))?.[1].toLowerCase();
+      const name = ASSIGNED.exec(text.slice(target.start, target.end).replace(TYPED, ''))?.[1].toLowerCase();
       if (!name) continue;
       const list = this.assignments.get(name) ?? [];
-      list.push({ op: op.op, value: s.tokens.slice(2), at: s.start });
+      list.push({ op: op.op, value: s.tokens.slice(cast + 2), at: s.start });
       this.assignments.set(name, list);
     }
     const known = new Map<string, Constant | null>();
