@@ -379,7 +379,8 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   // Most statements of a long script are something else: tell them apart without decoding.
   if (!MAY_START.test(text.slice(statement.start, statement.end)) && !tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'))) return undefined;
   // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
-  if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && text[tokens[0].start] === '$') tokens = tokens.slice(2);
+  if (tokens[0]?.kind === 'word' && TYPE.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(1);
+  if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && /^(\[[\w.]+(\[\])?\])*\$/.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(2);
   if (tokens[0]?.kind === 'op' && (tokens[0].op === '&' || tokens[0].op === '.')) tokens = tokens.slice(1);
   const called = tokens !== statement.tokens && statement.tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'));
   const head = tokens[0];
