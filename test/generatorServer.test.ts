@@ -7,6 +7,9 @@ import { getLanguageService } from '../server/src/core/languageService';
 import { documentKindOf } from '../server/src/core/languageTypes';
 import { setPolicyCommandLine } from '../server/src/core/manifest/setPolicyCommandLine';
 import { parse } from 'yaml';
+import { explain } from '../server/src/cli/explain';
+import { CCMSETUP_RULES } from '../server/src/core/ccmsetup/rules';
+import { defaultCatalog } from '../server/src/core/catalog';
 
 const service = getLanguageService();
 const CMG = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
@@ -28,6 +31,11 @@ describe('generator: the chosen authentication', () => {
     assert.equal(codes(entra, 'pki').filter((c) => c === 'contradicts-chosen-authentication').length, 2);
     assert.ok(!codes(entra, 'entra-id').includes('contradicts-chosen-authentication'));
     assert.ok(!codes(`ccmsetup.exe /UsePKICert CCMHOSTNAME=${CMG} SMSSITECODE=ABC`, 'pki').includes('contradicts-chosen-authentication'));
+  });
+
+  it('says in `comanage explain` that it applies only in the generator', () => {
+    assert.match(explain('contradicts-chosen-authentication', CCMSETUP_RULES, defaultCatalog), /Only in the command-line generator, after choosing this authentication: entra-id\./);
+    assert.doesNotMatch(explain('pki-cert-with-entra', CCMSETUP_RULES, defaultCatalog), /Only in the command-line generator/);
   });
 
   it('never reads an intent from a file', () => {
