@@ -35,10 +35,15 @@ async function workspacePrefill(requests: ServerRequests, active: vscode.Uri | u
 async function outputTarget(requests: ServerRequests, editor: vscode.TextEditor | undefined): Promise<OutputTarget> {
   if (!editor) return { canInsert: false };
   const uri = editor.document.uri.toString();
-  const point = await requests.insertionPoint(uri, editor.selection.active, '');
-  let policies: PolicySummary[] | undefined;
-  if (point.kind === 'manifest') policies = await requests.policies(uri);
-  return { canInsert: point.text !== undefined, policies };
+  try {
+    const point = await requests.insertionPoint(uri, editor.selection.active, '');
+    let policies: PolicySummary[] | undefined;
+    if (point.kind === 'manifest') policies = await requests.policies(uri);
+    return { canInsert: point.text !== undefined, policies };
+  } catch {
+    // No answer: nothing is inserted anywhere the server hasn't agreed to; copy and open remain.
+    return { canInsert: false };
+  }
 }
 
 export async function generateCommandLine(requests: ServerRequests, ui: UiSlot): Promise<GeneratedLine | undefined> {
