@@ -29,6 +29,8 @@ export interface Flaw {
   path: string;
   reason: 'invalid' | 'placeholder';
   node: ManifestNode;
+  /** A mapping or list of placeholders only: it hides nothing under it that it doesn't hold. */
+  section?: true;
 }
 
 /** The structure check's verdicts by key path (computed once per version, with the structure check). */
@@ -40,7 +42,29 @@ export function flawsFrom(findings: readonly StructureFinding[], placeholders: r
     if (node && !flaws.has(finding.path)) flaws.set(finding.path, { path: finding.path, reason: 'invalid', node });
   }
   for (const p of placeholders) if (!flaws.has(p.path)) flaws.set(p.path, { path: p.path, reason: 'placeholder', node: p.node });
+  if (placeholders.length && document.root) placeholderSections(document.root, '', flaws);
   return flaws;
+}
+
+/**
+ * A mapping or list that holds nothing but placeholders (a template's `cmg:` section) states
+ * nothing either: a check that asks whether the section exists mustn't pass on it.
+ */
+function placeholderSections(node: ManifestNode, path: string, flaws: Map<string, Flaw>): boolean {
+  if (node.kind === 'scalar') return flaws.get(path)?.reason === 'placeholder';
+  let all = true;
+  let any = false;
+  if (node.kind === 'map') {
+    for (const entry of node.entries) {
+      any = true;
+      if (!entry.node || !placeholderSections(entry.node, path ? `${path}.${entry.key}` : entry.key, flaws)) all = false;
+    }
+  } else {
+    node.items.forEach((item, i) => { any = true; if (!placeholderSections(item, `${path}[${i}]`, flaws)) all = false; });
+  }
+  const section = any && all && path !== '';
+  if (section && !flaws.has(path)) flaws.set(path, { path, reason: 'placeholder', node, section: true });
+  return section;
 }
 
 /** The node a finding is about: the structure check reports on the value itself. */
@@ -59,12 +83,13 @@ export function flawAt(flaws: ReadonlyMap<string, Flaw>, path: string): Flaw | u
   if (flaws.size === 0) return undefined;
   const own = flaws.get(path);
   if (own) return own;
-  if (flaws.has('')) return flaws.get('');
+  const root = flaws.get('');
+  if (root && !root.section) return root;
   for (let i = 0; i < path.length; i++) {
     const c = path[i];
     if (c === '.' || c === '[') {
       const flaw = flaws.get(path.slice(0, i));
-      if (flaw) return flaw;
+      if (flaw && !flaw.section) return flaw;
     }
   }
   return undefined;
@@ -74,7 +99,8 @@ const MAX_VALUE_SHOWN = 80;
 
 /** The value as written in the file, cut short when long. */
 export function writtenValue(text: string, node: ManifestNode): string {
-  const raw = text.slice(node.span.start, node.span.end).trim();
+  // Text as the plan means it (without YAML quotes); anything else as written.
+  const raw = node.kind === 'scalar' && typeof node.value === 'string' ? node.value : text.slice(node.span.start, node.span.end).trim();
   return raw.length > MAX_VALUE_SHOWN ? `${raw.slice(0, MAX_VALUE_SHOWN - 1)}…` : raw;
 }
 
@@ -250,7 +276,7 @@ export function describeMissing(document: ManifestDocument, path: string, reason
   const field = fieldAt(steps);
   const value = exampleValue(path, field, passing);
   const fact: MissingFact = { path, reason, example: exampleYaml(steps, value) };
-  if (flaw) fact.value = writtenValue(document.text, flaw.node);
+  if (flaw && !flaw.section) fact.value = writtenValue(document.text, flaw.node);
   const allowed = allowedValues(field);
   if (allowed) fact.allowed = allowed;
   if (reason !== 'absent') return { fact };

@@ -72,14 +72,11 @@ export function* evaluateReadinessSteps(
       if (listening) plan.listen();
       const outcome = rule.check(plan);
       const read = listening ? plan.heard() : [];
-      let findings = outcome === undefined ? [] : Array.isArray(outcome) ? outcome : [outcome];
+      const findings = outcome === undefined ? [] : Array.isArray(outcome) ? outcome : [outcome];
       if (read.length) {
-        // A failure stated on valid facts stands; one about a flawed value, or a pass, isn't evidence.
-        findings = findings.filter((finding) => !finding.path || !plan.flawOf(finding.path));
-        if (findings.length === 0) {
-          results.push(unknownResult(base, plan, rule, read.map((flaw) => ({ path: flaw.path, flaw }))));
-          continue;
-        }
+        // Whatever the check concluded, it read a value that is no evidence.
+        results.push(unknownResult(base, plan, rule, read.map((flaw) => ({ path: flaw.path, flaw }))));
+        continue;
       }
       if (findings.length === 0) {
         results.push({ ...base, status: 'pass', message: rule.title });
@@ -129,7 +126,7 @@ export function unknownMessage(missing: readonly MissingFact[]): string {
     const allowed = fact.allowed ? ` (allowed: ${fact.allowed.map((a) => a.value).join(', ')})` : '';
     switch (fact.reason) {
       case 'invalid': return `${fact.path} has an invalid value '${fact.value ?? ''}'${allowed}`;
-      case 'placeholder': return `${fact.path} still holds the template placeholder '${fact.value ?? ''}'`;
+      case 'placeholder': return fact.value === undefined ? `${fact.path} holds only template placeholders` : `${fact.path} still holds the template placeholder '${fact.value}'`;
       default: return `the plan doesn't state ${fact.path}${allowed}`;
     }
   });
