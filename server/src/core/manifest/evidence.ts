@@ -227,6 +227,11 @@ export function insertionFor(document: ManifestDocument, steps: (string | number
     const entry = map.entries.find((e) => e.key === step);
     if (!entry) {
       if (map.entries.length === 0) return undefined;
+      if (i === 0) {
+        // A new top-level section goes at the end of the file.
+        const lead = text.endsWith('\n') ? '' : '\n';
+        return { offset: text.length, snippet: `${lead}${renderSteps(steps, 0, tail).join('\n')}${lead ? '' : '\n'}` };
+      }
       const lastEntry = map.entries[map.entries.length - 1];
       const offset = lineEnd(text, (lastEntry.node ?? { span: lastEntry.keySpan }).span.end);
       const indent = columnOf(text, map.entries[0].keySpan.start);
