@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CHECK_LINE_REQUEST, CommandLineCheck, EXPORT_POLICY_REQUEST, INTUNE_LINE_REQUEST, IntuneCommandLine, LineContext,
   POLICIES_REQUEST, PolicyExport, PolicySummary, READINESS_REQUEST, ReadinessCheck,
+  ManifestTemplate, TEMPLATES_REQUEST,
 } from './model/protocol';
 
 export interface ServerRequests {
@@ -12,6 +13,7 @@ export interface ServerRequests {
   intuneLine(text: string): Promise<IntuneCommandLine | null>;
   exportPolicy(uri: string, index: number): Promise<PolicyExport | null>;
   policies(uri: string): Promise<PolicySummary[]>;
+  templates(): Promise<ManifestTemplate[]>;
 }
 
 export function serverRequests(client: LanguageClient): ServerRequests {
@@ -26,5 +28,6 @@ export function serverRequests(client: LanguageClient): ServerRequests {
     intuneLine: (text) => client.sendRequest<IntuneCommandLine | null>(INTUNE_LINE_REQUEST, { text }),
     exportPolicy: (uri, index) => client.sendRequest<PolicyExport | null>(EXPORT_POLICY_REQUEST, { uri, index }),
     policies: async (uri) => (await client.sendRequest<PolicySummary[] | null>(POLICIES_REQUEST, { uri })) ?? [],
+    templates: async () => (await client.sendRequest<ManifestTemplate[] | null>(TEMPLATES_REQUEST, {})) ?? [],
   };
 }

@@ -11,6 +11,7 @@ import { documentKindOf } from './core/languageTypes';
 import { registerDocumentRequests } from './documentRequests';
 import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings';
 import { runInSlices } from './utils/runInSlices';
+import { MANIFEST_TEMPLATES } from './core/manifest/templates';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
 export const READINESS_REQUEST = 'comanage/readiness';
@@ -18,6 +19,7 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
+export const TEMPLATES_REQUEST = 'comanage/templates';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);
@@ -153,6 +155,9 @@ export function startServer(connection: Connection): void {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
     return doc ? languageService.getPolicies(doc) : [];
   }, [], token));
+
+  // comanage/templates → the manifest template of each setup path ("New workload manifest…").
+  connection.onRequest(TEMPLATES_REQUEST, (_params: unknown, token) => runSafe(connection, 'templates', () => MANIFEST_TEMPLATES, [], token));
 
   connection.onShutdown(() => {
     shutDown = true;
