@@ -71,7 +71,9 @@ describe('missing facts of unknown checks', () => {
 
   it('offer the snippet with the allowed values as choices', () => {
     const fact = check('version: 1\nlicensing:\n  intune: true\n', PREMIUM).missing![0];
-    assert.equal(fact.insert!.snippet, '\n  entraId: ${1|none,P1,P2|}');
+    assert.equal(fact.insert!.snippet, '  entraId: ${1|none,P1,P2|}\n');
+    // At the start of a line, so an editor that indents a snippet like its line adds nothing.
+    assert.equal(fact.insert!.position.character, 0);
   });
 
   it('never point at the top of the file', () => {
@@ -89,7 +91,7 @@ describe('missing facts of unknown checks', () => {
     assert.ok(add, actions.map((a) => a.title).join('; '));
     assert.equal(add.kind, 'quickfix');
     assert.equal(add.command?.command, 'comanage.insertSnippet');
-    assert.deepEqual(add.command?.arguments, [document.uri, { line: 2, character: 14 }, '\n  entraId: ${1|none,P1,P2|}']);
+    assert.deepEqual(add.command?.arguments, [document.uri, { line: 3, character: 0 }, '  entraId: ${1|none,P1,P2|}\n']);
     // Elsewhere (the version line) there is no such action.
     assert.ok(!service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }).some((a) => a.command?.command === 'comanage.insertSnippet'));
   });

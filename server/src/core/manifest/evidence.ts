@@ -233,17 +233,15 @@ export function insertionFor(document: ManifestDocument, steps: (string | number
         return { offset: text.length, snippet: `${lead}${renderSteps(steps, 0, tail).join('\n')}${lead ? '' : '\n'}` };
       }
       const lastEntry = map.entries[map.entries.length - 1];
-      const offset = lineEnd(text, (lastEntry.node ?? { span: lastEntry.keySpan }).span.end);
       const indent = columnOf(text, map.entries[0].keySpan.start);
-      return { offset, snippet: `\n${renderSteps(steps.slice(i), indent, tail).join('\n')}`, parentKey };
+      return { ...onNextLine(text, lineEnd(text, (lastEntry.node ?? { span: lastEntry.keySpan }).span.end), renderSteps(steps.slice(i), indent, tail)), parentKey };
     }
     if (i === steps.length - 1) return undefined;
     const node = entry.node;
     const next = steps[i + 1];
     if (!node || (node.kind === 'scalar' && node.value === null)) {
       // `licensing:` with nothing under it: the keys go below, one level deeper.
-      const offset = lineEnd(text, entry.keySpan.end);
-      return { offset, snippet: `\n${renderSteps(steps.slice(i + 1), columnOf(text, entry.keySpan.start) + 2, tail).join('\n')}`, parentKey: entry.keySpan };
+      return { ...onNextLine(text, lineEnd(text, entry.keySpan.end), renderSteps(steps.slice(i + 1), columnOf(text, entry.keySpan.start) + 2, tail)), parentKey: entry.keySpan };
     }
     parentKey = entry.keySpan;
     if (typeof next === 'number') {
@@ -257,6 +255,15 @@ export function insertionFor(document: ManifestDocument, steps: (string | number
     map = node;
   }
   return undefined;
+}
+
+/**
+ * The lines go at the start of the line after `end` (the end of a line): an editor that indents a
+ * snippet's new lines like the line it starts on (VS Code does) then adds nothing. At the end of a
+ * file without a final line break, they follow a line break instead.
+ */
+function onNextLine(text: string, end: number, lines: string[]): { offset: number; snippet: string } {
+  return text[end] === '\n' ? { offset: end + 1, snippet: `${lines.join('\n')}\n` } : { offset: end, snippet: `\n${lines.join('\n')}` };
 }
 
 function isFlow(text: string, node: ManifestNode): boolean {

@@ -100,6 +100,8 @@ export function* evaluateReadinessSteps(
 
 interface Wanted { path: string; flaw?: Flaw }
 
+const MAX_MISSING_FACTS = 10;
+
 /**
  * An unknown check: the facts it needs, each with its allowed values, an example and where it
  * goes; the range is where the first one belongs (its key, its parent's key, or the place the
@@ -111,7 +113,8 @@ function unknownResult(base: Omit<ReadinessResult, 'status' | 'message'>, plan: 
   let span: Span | undefined;
   for (const { path, flaw } of wanted) {
     const at = flaw?.path ?? path;
-    if (seen.has(at)) continue;
+    // A rule over thousands of policies may read as many flawed values: the first few say enough.
+    if (seen.has(at) || missing.length >= MAX_MISSING_FACTS) continue;
     seen.add(at);
     const { fact, anchor } = describeMissing(plan.document, at, flaw?.reason ?? 'absent', rule.examples.pass, flaw);
     missing.push(fact);
