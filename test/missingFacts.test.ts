@@ -69,6 +69,17 @@ describe('missing facts of unknown checks', () => {
     });
   }
 
+  it('say "one of" when any of several keys would do (needsAny)', () => {
+    const result = check('version: 1\nname: plan\n', 'windows-10-or-later');
+    assert.deepEqual(result.missing!.map((m) => m.path).sort(), ['windows.minimumVersion', 'windows.versions']);
+    assert.match(result.message, /^Unknown: the plan states none of windows\.(minimumVersion|versions) or windows\.(minimumVersion|versions); add one of them to check this\.$/);
+  });
+
+  it('give true/false their meanings from the format', () => {
+    const fact = check('version: 1\n', 'licensing-intune-subscription-required').missing![0];
+    assert.deepEqual(fact.allowed, [{ value: 'true', meaning: 'Yes: users have Intune licences.' }, { value: 'false', meaning: 'No, not so: users have Intune licences.' }]);
+  });
+
   it('offer the snippet with the allowed values as choices', () => {
     const fact = check('version: 1\nlicensing:\n  intune: true\n', PREMIUM).missing![0];
     assert.equal(fact.insert!.snippet, '  entraId: ${1|none,P1,P2|}\n');

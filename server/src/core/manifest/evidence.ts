@@ -108,7 +108,11 @@ export function writtenValue(text: string, node: ManifestNode): string {
 export function allowedValues(field: Field | undefined): { value: string; meaning: string }[] | undefined {
   if (!field) return undefined;
   if (field.type.kind === 'enum') return field.type.values.map((v) => ({ value: v.value, meaning: v.description }));
-  if (field.type.kind === 'boolean') return [{ value: 'true', meaning: `Yes: ${field.description}` }, { value: 'false', meaning: `No: ${field.description}` }];
+  if (field.type.kind === 'boolean') {
+    // The format describes a true/false key as a statement ("Whether …", "The site is …").
+    const statement = field.description.replace(/^Whether /, '').replace(/\.$/, '');
+    return [{ value: 'true', meaning: `Yes: ${statement}.` }, { value: 'false', meaning: `No, not so: ${statement}.` }];
+  }
   return undefined;
 }
 

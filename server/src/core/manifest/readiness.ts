@@ -63,7 +63,7 @@ export function* evaluateReadinessSteps(
         if (flaw || !plan.has(path)) missing.push({ path, flaw });
       }
       if (rule.needsAny?.length && !rule.needsAny.some((path) => plan.has(path) && !plan.flawOf(path))) {
-        missing.push(...rule.needsAny.map((path) => ({ path, flaw: plan.flawOf(path) })));
+        missing.push(...rule.needsAny.map((path) => ({ path, flaw: plan.flawOf(path), anyOf: true })));
       }
       if (missing.length) {
         results.push(unknownResult(base, plan, rule, missing));
@@ -98,7 +98,8 @@ export function* evaluateReadinessSteps(
   return results;
 }
 
-interface Wanted { path: string; flaw?: Flaw }
+/** A fact wanted; `anyOf`: one of the rule's needsAny, any one of which would do. */
+interface Wanted { path: string; flaw?: Flaw; anyOf?: boolean }
 
 const MAX_MISSING_FACTS = 10;
 
@@ -120,21 +121,28 @@ function unknownResult(base: Omit<ReadinessResult, 'status' | 'message'>, plan: 
     missing.push(fact);
     span ??= flaw ? plan.keySpanOf(flaw.path) : anchor ?? plan.keySpanOf(path);
   }
-  return { ...base, status: 'unknown', span, missing, message: unknownMessage(missing) };
+  const anyOf = new Set(wanted.filter((w) => w.anyOf && !w.flaw).map((w) => w.path));
+  return { ...base, status: 'unknown', span, missing, message: unknownMessage(missing, anyOf) };
 }
 
-/** "Unknown: licensing.entraId has an invalid value 'free' (allowed: none, P1, P2); correct it to check this." */
-export function unknownMessage(missing: readonly MissingFact[]): string {
-  const parts = missing.map((fact) => {
-    const allowed = fact.allowed ? ` (allowed: ${fact.allowed.map((a) => a.value).join(', ')})` : '';
+/**
+ * "Unknown: licensing.entraId has an invalid value 'free' (allowed: none, P1, P2); correct it to check this."
+ * Absent keys of which any one would do (`anyOf`) are joined with "or".
+ */
+export function unknownMessage(missing: readonly MissingFact[], anyOf: ReadonlySet<string> = new Set()): string {
+  const allowedOf = (fact: MissingFact) => (fact.allowed ? ` (allowed: ${fact.allowed.map((a) => a.value).join(', ')})` : '');
+  const alternatives = missing.filter((fact) => fact.reason === 'absent' && anyOf.has(fact.path));
+  const parts = missing.filter((fact) => !alternatives.includes(fact)).map((fact) => {
     switch (fact.reason) {
-      case 'invalid': return `${fact.path} has an invalid value '${fact.value ?? ''}'${allowed}`;
+      case 'invalid': return `${fact.path} has an invalid value '${fact.value ?? ''}'${allowedOf(fact)}`;
       case 'placeholder': return fact.value === undefined ? `${fact.path} holds only template placeholders` : `${fact.path} still holds the template placeholder '${fact.value}'`;
-      default: return `the plan doesn't state ${fact.path}${allowed}`;
+      default: return `the plan doesn't state ${fact.path}${allowedOf(fact)}`;
     }
   });
+  if (alternatives.length) parts.push(`the plan states none of ${alternatives.map((fact) => `${fact.path}${allowedOf(fact)}`).join(' or ')}`);
   const reasons = new Set(missing.map((m) => m.reason));
-  const it = missing.length > 1 ? 'them' : 'it';
-  const hint = reasons.size > 1 ? `state ${it} validly` : reasons.has('invalid') ? `correct ${it}` : reasons.has('placeholder') ? `replace ${it} with the tenant's value` : `add ${it}`;
+  const it = missing.length > 1 && alternatives.length !== missing.length ? 'them' : 'it';
+  const hint = reasons.size > 1 ? `state ${it} validly` : reasons.has('invalid') ? `correct ${it}` : reasons.has('placeholder') ? `replace ${it} with the tenant's value`
+    : alternatives.length > 1 && alternatives.length === missing.length ? 'add one of them' : `add ${it}`;
   return `Unknown: ${parts.join('; ')}; ${hint} to check this.`;
 }
