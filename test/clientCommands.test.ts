@@ -1,44 +1,37 @@
 // The rest of the client's pure logic: manifest templates and file names, the Intune copy and the
 // Graph export presentation, each against the core's real answers where there is one.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { commandLineToCopy, presentIntuneLine } from '../client/src/model/intuneLine';
-import { describeTemplate, isTemplateFile, manifestPath, sortTemplates } from '../client/src/model/manifestTemplates';
 import { GRAPH_ENDPOINT, policyChoices, presentExport } from '../client/src/model/policyExport';
 import { GRAPH_ENDPOINT as SERVER_GRAPH_ENDPOINT } from '../server/src/core/manifest/graphExport';
+import { manifestPath, templateChoices, templateFileName } from '../client/src/model/manifestTemplates';
+import { MANIFEST_TEMPLATES } from '../server/src/core/manifest/templates';
 import { getLanguageService } from '../server/src/core/languageService';
 import { doc } from './helpers/core';
 
 const service = getLanguageService();
-const EXAMPLES = path.join(__dirname, '..', 'examples');
 
 describe('client manifest templates', () => {
-  const templates = sortTemplates(fs.readdirSync(EXAMPLES).filter(isTemplateFile)
-    .map((file) => describeTemplate(file, fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))));
+  // What the server answers to comanage/templates.
+  const choices = templateChoices(MANIFEST_TEMPLATES);
 
-  it('offers the four scenario templates, in path order, labelled from their leading comment', () => {
-    assert.equal(templates.length, 4);
-    assert.deepEqual(templates.map((t) => t.description), ['Path 1', 'Path 2', 'Path 3', 'Path 4']);
-    for (const t of templates) {
-      assert.ok(t.label.length > 5 && t.label.length < 80, `label "${t.label}"`);
-      assert.ok(!/^Path/.test(t.label) && !/\.$/.test(t.label), `label "${t.label}"`);
-      assert.ok(t.detail.length > 10, `detail of ${t.file}`);
+  it('offers one template per setup path, in the format\'s order, titled, with the path and what it is', () => {
+    assert.deepEqual(choices.map((c) => c.description), ['existing-clients', 'new-internet-devices', 'autopilot', 'managed-desktop']);
+    for (const c of choices) {
+      assert.ok(c.label.length > 5 && c.label.length < 80, `label "${c.label}"`);
+      assert.ok(c.detail.length > 10, `detail of ${c.description}`);
+      assert.equal(templateFileName(c.template), `${c.description}.comanage.yaml`);
     }
-    assert.equal(templates[2].label, 'Windows Autopilot into co-management');
+    assert.equal(choices[2].label, 'Windows Autopilot into co-management');
   });
 
-  it('ships templates that the checker passes with no error', () => {
-    for (const t of templates) {
-      const errors = service.analyze(doc(fs.readFileSync(path.join(EXAMPLES, t.file), 'utf8'), t.file)).filter((p) => p.severity === 'error');
-      assert.deepEqual(errors.map((e) => e.code), [], t.file);
+  it('writes templates, not the Contoso examples: no error, placeholders flagged', () => {
+    for (const c of choices) {
+      const problems = service.analyze(doc(c.template.text, templateFileName(c.template)));
+      assert.deepEqual(problems.filter((p) => p.severity === 'error').map((e) => e.code), [], c.description);
+      assert.ok(problems.some((p) => p.code === 'unreplaced-placeholder'));
+      assert.doesNotMatch(c.template.text, /Contoso/);
     }
-  });
-
-  it('falls back to the name key, then the file name', () => {
-    assert.equal(describeTemplate('x.comanage.yaml', 'version: 1\nname: "My plan"\n').label, 'My plan');
-    assert.equal(describeTemplate('x.comanage.yaml', 'version: 1\n').label, 'x');
-    assert.equal(describeTemplate('x.comanage.yaml', '# Only a sentence without a stop\nversion: 1\n').label, 'Only a sentence without a stop');
   });
 
   it('names the new file so the server recognises it as a manifest', () => {

@@ -40,6 +40,7 @@ describe('client model', () => {
     assert.equal(protocol.INSERTION_POINT_REQUEST, server.INSERTION_POINT_REQUEST);
     assert.equal(protocol.PLAN_FACTS_REQUEST, server.PLAN_FACTS_REQUEST);
     assert.equal(protocol.SET_POLICY_LINE_REQUEST, server.SET_POLICY_LINE_REQUEST);
+    assert.equal(protocol.TEMPLATES_REQUEST, server.TEMPLATES_REQUEST);
   });
 
   it('reads comanage.manifestGlobs defensively', () => {

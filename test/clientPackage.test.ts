@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isTemplateFile } from '../client/src/model/manifestTemplates';
 
 const ROOT = path.join(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -57,7 +56,7 @@ describe('client package.json', () => {
     const files = [contributes.viewsContainers.activitybar[0].icon, ...contributes.walkthroughs.flatMap((w: { steps: { media: { markdown: string } }[] }) => w.steps.map((s) => s.media.markdown))];
     for (const file of files) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is missing`);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-    for (const kept of ['!media/walkthrough/**', '!media/comanage.svg', '!examples/*.comanage.yaml', '!dist/extension.js', '!dist/server.js']) assert.ok(ignore.includes(kept), `.vscodeignore lacks ${kept}`);
+    for (const kept of ['!media/walkthrough/**', '!media/comanage.svg', '!dist/extension.js', '!dist/server.js']) assert.ok(ignore.includes(kept), `.vscodeignore lacks ${kept}`);
   });
 
   it('walkthrough pages link documentation over https only, and no page is empty', () => {
@@ -146,8 +145,6 @@ describe('client package.json', () => {
         ...contributes.yamlValidation.map((v: { url: string }) => v.url),
         contributes.viewsContainers.activitybar[0].icon, ...contributes.views.comanage.map((v: { icon: string }) => v.icon),
         ...contributes.walkthroughs.flatMap((w: { steps: { media: { markdown: string } }[] }) => w.steps.map((s) => s.media.markdown)),
-        // "New workload manifest…" copies these templates.
-        ...fs.readdirSync(path.join(ROOT, 'examples')).filter(isTemplateFile).map((f) => `examples/${f}`),
       ].map((p) => path.posix.normalize(p.replace(/^\.\//, ''))));
       assert.deepEqual(packed, [...used].sort());
       for (const file of packed) assert.doesNotMatch(file, /^(src|server|client|test|bench|scripts|docs|images|\.cache|node_modules)\/|\.ts$|\.map$/, file);

@@ -133,13 +133,19 @@ describe('safety', function () {
     }
   });
 
-  it('writes files only where the user picked the file (client commands), never from the server or CLI', () => {
+  it('writes files only where the user picked the file (client commands, `comanage new --out`), never from the server or elsewhere in the CLI', () => {
     const WRITE = /\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|mkdir|mkdirSync|rmSync|unlink|unlinkSync|rename|renameSync|copyFile|copyFileSync|rmdir|truncate)\s*\(|\bfs\.(write|rm|cp)\w*\s*\(/;
     // Client commands that write a file the user chose in a save dialog or a new-file prompt.
     const USER_PICKED = new Set(['client/src/newManifestCommand.ts', 'client/src/exportPolicyCommand.ts', 'client/src/generateCommand.ts']);
     for (const file of SHIPPED_SOURCES) {
       const source = fs.readFileSync(file, 'utf8');
       if (!WRITE.test(source)) continue;
+      // `comanage new --out <file>`: the file the user named, created only if it doesn't exist ('wx').
+      if (rel(file) === 'server/src/cli/newManifest.ts') {
+        assert.deepEqual(source.match(new RegExp(WRITE.source, 'g')), ['writeFileSync(']);
+        assert.match(source, /writeFileSync\(target, template\.text, \{ flag: 'wx' \}\)/);
+        continue;
+      }
       assert.ok(USER_PICKED.has(rel(file)), `${rel(file)} writes files`);
       assert.match(source, /workspace\.fs\.(writeFile|createDirectory)/, `${rel(file)} writes other than through the editor's file system`);
     }

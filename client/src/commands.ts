@@ -5,6 +5,7 @@ import { exportPolicy } from './exportPolicyCommand';
 import { generateCommandLine } from './generateCommand';
 import { copyForIntune } from './intuneCopyCommand';
 import { newManifest } from './newManifestCommand';
+import { insertSnippet } from './insertSnippetCommand';
 import { ReadinessNode } from './model/readinessTree';
 import { Range } from './model/protocol';
 import { ReadinessProvider, VIEW_ID, revealCheck } from './readinessView';
@@ -40,11 +41,12 @@ export function registerCommands(deps: CommandDeps): void {
   const { context, requests, ui, provider } = deps;
   const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register('comanage.generateCommandLine', () => generateCommandLine(requests, ui));
-  register('comanage.newManifest', () => newManifest(context.extensionUri, ui));
+  register('comanage.newManifest', () => newManifest(requests, ui));
   register('comanage.copyForIntune', () => copyForIntune(requests, ui));
   register('comanage.exportPolicy', (arg?: unknown) => exportPolicy(requests, ui, arg));
   register('comanage.refreshReadiness', () => provider.refresh());
   register('comanage.showReadiness', () => showReadiness(deps));
   register('comanage.revealCheck', (uri: string | vscode.Uri, range?: Range) => revealCheck(uri, range));
+  register('comanage.insertSnippet', (uri: unknown, position: unknown, snippet: unknown) => insertSnippet(uri, position, snippet));
   register('comanage.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
 }

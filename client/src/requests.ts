@@ -5,6 +5,7 @@ import {
   CHECK_LINE_REQUEST, CommandLineCheck, EXPORT_POLICY_REQUEST, INSERTION_POINT_REQUEST, INTUNE_LINE_REQUEST, InsertionPoint,
   IntuneCommandLine, LineContext, LineIntent, PLAN_FACTS_REQUEST, POLICIES_REQUEST, PlanFacts, PolicyExport, PolicyLineEdits,
   PolicySummary, Position, READINESS_REQUEST, ReadinessCheck, SET_POLICY_LINE_REQUEST,
+  ManifestTemplate, TEMPLATES_REQUEST,
 } from './model/protocol';
 
 export interface ServerRequests {
@@ -17,6 +18,7 @@ export interface ServerRequests {
   /** `text`: the file's content, for a manifest the editor hasn't opened. */
   planFacts(uri: string, text?: string): Promise<PlanFacts>;
   setPolicyLine(uri: string, index: number, commandLine: string): Promise<PolicyLineEdits>;
+  templates(): Promise<ManifestTemplate[]>;
 }
 
 export function serverRequests(client: LanguageClient): ServerRequests {
@@ -36,5 +38,6 @@ export function serverRequests(client: LanguageClient): ServerRequests {
     planFacts: async (uri, text) => (await client.sendRequest<PlanFacts | null>(PLAN_FACTS_REQUEST, { uri, text })) ?? {},
     setPolicyLine: async (uri, index, commandLine) =>
       (await client.sendRequest<PolicyLineEdits | null>(SET_POLICY_LINE_REQUEST, { uri, index, commandLine })) ?? { refused: 'The language server gave no answer.' },
+    templates: async () => (await client.sendRequest<ManifestTemplate[] | null>(TEMPLATES_REQUEST, {})) ?? [],
   };
 }

@@ -15,6 +15,7 @@ import { maskText } from './core/secrets';
 import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
+import { newManifest } from './cli/newManifest';
 import { formatReadinessJson, formatReadinessText, readinessFailed, readinessReports } from './cli/readiness';
 import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
@@ -31,6 +32,7 @@ Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
   comanage explain <rule-id | /parameter | PROPERTY>
+  comanage new <path> [--out <file>]
   comanage --help | --version
 
 Folders are searched recursively for ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).join(', ')}
@@ -42,6 +44,9 @@ Options:
                    (exit 1 when a check fails)
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
+  --out <file>     new: write the template to this file (never over an existing one)
+                   instead of printing it; <path> is existing-clients, new-internet-devices,
+                   autopilot or managed-desktop
   --base <folder>  sarif: the folder file URIs are relative to; default: the git repository
                    around the current folder (or around the checked files), else the current folder
   -h, --help       show this help
@@ -69,6 +74,7 @@ function main(argv: string[]): number {
         format: { type: 'string' },
         config: { type: 'string' },
         base: { type: 'string' },
+        out: { type: 'string' },
         readiness: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -89,6 +95,11 @@ function main(argv: string[]): number {
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...HOST_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
+    }
+    case 'new': {
+      const result = newManifest(operands, values.out, process.cwd());
+      for (const note of result.notes) say(note);
+      return write(process.stdout, result.stdout, 0);
     }
     case undefined:
       process.stderr.write(HELP);

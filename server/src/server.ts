@@ -12,6 +12,7 @@ import { registerDocumentRequests } from './documentRequests';
 import { intentOf, registerGeneratorRequests } from './generatorRequests';
 import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings';
 import { runInSlices } from './utils/runInSlices';
+import { MANIFEST_TEMPLATES } from './core/manifest/templates';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 
 export const READINESS_REQUEST = 'comanage/readiness';
@@ -20,6 +21,7 @@ export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
 export { INSERTION_POINT_REQUEST, PLAN_FACTS_REQUEST, SET_POLICY_LINE_REQUEST } from './generatorRequests';
+export const TEMPLATES_REQUEST = 'comanage/templates';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);
@@ -157,6 +159,8 @@ export function startServer(connection: Connection): void {
   }, [], token));
 
   registerGeneratorRequests(connection, languageService, checkedDocument);
+  // comanage/templates → the manifest template of each setup path ("New workload manifest…").
+  connection.onRequest(TEMPLATES_REQUEST, (_params: unknown, token) => runSafe(connection, 'templates', () => MANIFEST_TEMPLATES, [], token));
 
   connection.onShutdown(() => {
     shutDown = true;

@@ -86,7 +86,11 @@ async function main(): Promise<number> {
         `--extensions-dir=${path.join(run.dir, 'extensions')}`,
         '--disable-extensions',
       ],
-      extensionTestsEnv: { COMANAGE_E2E_OUTPUT: run.dir, ...(process.env.COMANAGE_E2E_GREP ? { COMANAGE_E2E_GREP: process.env.COMANAGE_E2E_GREP } : {}) },
+      extensionTestsEnv: {
+        COMANAGE_E2E_OUTPUT: run.dir,
+        ...(process.env.COMANAGE_E2E_GREP ? { COMANAGE_E2E_GREP: process.env.COMANAGE_E2E_GREP } : {}),
+        ...(process.env.COMANAGE_E2E_FILES ? { COMANAGE_E2E_FILES: process.env.COMANAGE_E2E_FILES } : {}),
+      },
     });
     exitCode = 0;
   } catch (error) {

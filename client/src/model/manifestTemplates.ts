@@ -1,58 +1,24 @@
-// "New workload manifest…": the scenario templates (the examples/*.comanage.yaml files shipped in
-// the extension) as picker entries, and the file name a new manifest must have for the server to
-// recognise it.
+// "New workload manifest…": the server's templates (one per setup path, `comanage/templates`) as
+// picker entries, and the file name a new manifest must have for the server to recognise it.
+import { ManifestTemplate } from './protocol';
 
-export interface ManifestTemplate {
-  /** File name in examples/. */
-  file: string;
+export interface TemplateChoice {
   label: string;
   description: string;
   detail: string;
-  /** The "Path N" number, for ordering; templates without one come last. */
-  order: number;
+  template: ManifestTemplate;
 }
 
 export const MANIFEST_SUFFIX = /\.comanage\.ya?ml$/i;
 
-/** Longer first sentences are cut at their first comma, to fit a picker's line. */
-const MAX_LABEL = 60;
-
-/**
- * Reads a template's leading comment ("# Path 3: Windows Autopilot into co-management. More…"):
- * its first sentence (or clause, when long) is the label and the whole comment the detail.
- * Falls back to the `name:` key, then the file name.
- */
-export function describeTemplate(file: string, text: string): ManifestTemplate {
-  const comment: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^#\s?(.*)$/.exec(line);
-    if (!m) break;
-    comment.push(m[1].trim());
-  }
-  const prose = comment.join(' ').replace(/\s+/g, ' ').trim();
-  const path = /^Path (\d+):\s*/i.exec(prose);
-  const rest = path ? prose.slice(path[0].length) : prose;
-  let first = rest.split(/\.(?:\s|$)/)[0].trim();
-  if (first.length > MAX_LABEL && first.includes(',')) first = first.slice(0, first.indexOf(',')).trim();
-  const name = /^name:\s*(.+)$/m.exec(text)?.[1].trim().replace(/^['"]|['"]$/g, '');
-  const capital = (t: string) => (t ? t[0].toUpperCase() + t.slice(1) : t);
-  const label = capital(first) || name || file.replace(MANIFEST_SUFFIX, '');
-  return {
-    file,
-    label,
-    description: path ? `Path ${path[1]}` : '',
-    detail: rest === first ? '' : capital(rest),
-    order: path ? Number(path[1]) : Number.MAX_SAFE_INTEGER,
-  };
+/** Picker entries in the server's order (the format's order of paths): title, path, what the path is. */
+export function templateChoices(templates: readonly ManifestTemplate[]): TemplateChoice[] {
+  return templates.map((template) => ({ label: template.title, description: template.path, detail: template.description, template }));
 }
 
-export function sortTemplates(templates: ManifestTemplate[]): ManifestTemplate[] {
-  return [...templates].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
-}
-
-/** Is this the file name of a template (a manifest in examples/)? */
-export function isTemplateFile(name: string): boolean {
-  return MANIFEST_SUFFIX.test(name);
+/** The file name offered for a new manifest of a path. */
+export function templateFileName(template: ManifestTemplate): string {
+  return `${template.path}.comanage.yaml`;
 }
 
 /**

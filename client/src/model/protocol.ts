@@ -9,6 +9,7 @@ export const POLICIES_REQUEST = 'comanage/policies';
 export const INSERTION_POINT_REQUEST = 'comanage/insertionPoint';
 export const PLAN_FACTS_REQUEST = 'comanage/planFacts';
 export const SET_POLICY_LINE_REQUEST = 'comanage/setPolicyCommandLine';
+export const TEMPLATES_REQUEST = 'comanage/templates';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -24,6 +25,32 @@ export interface ReadinessCheck {
   message: string;
   docUrl: string;
   range?: Range;
+  /** For 'unknown': the facts the check needs that the plan doesn't state validly. */
+  missing?: MissingFact[];
+}
+
+/** A fact a check needs that the plan doesn't state validly (absent, invalid, or a template placeholder). */
+export interface MissingFact {
+  /** Full key path, e.g. "licensing.entraId", "comanagement.policies[0].commandLine". */
+  path: string;
+  reason: 'absent' | 'invalid' | 'placeholder';
+  /** The invalid or placeholder text as written (masked). */
+  value?: string;
+  /** In the format's order. */
+  allowed?: { value: string; meaning: string }[];
+  /** A YAML example of the key with a value, nested from the top. */
+  example: string;
+  /** Where the key belongs and a VS Code snippet (choices = allowed values), for comanage.insertSnippet. */
+  insert?: { position: Position; snippet: string };
+}
+
+/** `comanage/templates`: a new manifest's template for one setup path. */
+export interface ManifestTemplate {
+  /** The format's `path` value. */
+  path: string;
+  title: string;
+  description: string;
+  text: string;
 }
 
 /** Where a command line is used; decides what the rules allow. */

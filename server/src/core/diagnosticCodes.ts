@@ -4,6 +4,7 @@
 import { CCMSETUP_RULES } from './ccmsetup/rules';
 import { MANIFEST_RULES } from './manifest/rules';
 import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES } from './manifest/structure';
+import { PLACEHOLDER_CODE } from './manifest/placeholders';
 import { Severity } from './languageTypes';
 import { UNKNOWN_DIRECTIVE } from './directives';
 import { HOST_RULES } from './hosts/rules';
@@ -47,6 +48,7 @@ export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
   ...CCMSETUP_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
   ...STRUCTURE_CODES.map((code): CodeInfo => ({ id: code.id, severity: code.severity, title: code.title, docUrl: MANIFEST_FORMAT_DOC, origin: 'rule', language: 'manifest' })),
   ...MANIFEST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'manifest' })),
+  { id: PLACEHOLDER_CODE.id, severity: PLACEHOLDER_CODE.severity, title: PLACEHOLDER_CODE.title, docUrl: PLACEHOLDER_CODE.docUrl, origin: 'rule', language: 'manifest' },
   // Script mistakes that change what ccmsetup receives: they sit on ccmsetup lines, like the ccmsetup rules.
   ...HOST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
   UNKNOWN_DIRECTIVE,

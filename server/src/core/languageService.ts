@@ -13,7 +13,7 @@ import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, max
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
 import { Plan } from './manifest/plan';
-import { ReadinessResult } from './manifest/readiness';
+import { MissingFact, ReadinessResult } from './manifest/readiness';
 import { LineContext, LineIntent } from './ccmsetup/ast';
 import { PlanFacts, planFacts } from './manifest/planFacts';
 import { setPolicyCommandLine } from './manifest/setPolicyCommandLine';
@@ -22,7 +22,7 @@ import { wrapForIntune } from './ccmsetup/intuneWrap';
 import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
 import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manifest/graphExport';
-import { getCodeActions } from './services/codeActions';
+import { getCodeActions, missingFactActions } from './services/codeActions';
 export { FIX_ALL_KIND } from './services/codeActions';
 import { doComplete, resolveCompletion } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -32,7 +32,10 @@ import { findDocumentSymbols } from './services/symbols';
 import { withMaskedOutputs } from './maskOutputs';
 
 /** One readiness check as the `comanage/readiness` request returns it: positions instead of offsets. */
-export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity'> & { range?: Range };
+export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity' | 'missing'> & { range?: Range; missing?: MissingFactAt[] };
+
+/** A missing fact as the protocol carries it: the insertion point as a position. */
+export type MissingFactAt = Omit<MissingFact, 'insert'> & { insert?: { position: Position; snippet: string } };
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
@@ -309,7 +312,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         : doManifestHover(document, entry.plan, position, catalog);
     },
     getCodeActions(document, range) {
-      return getCodeActions(document, problems(document), range);
+      const actions = getCodeActions(document, problems(document), range);
+      // Unknown checks aren't diagnostics: their quick fix sits on the key the missing fact belongs under.
+      const entry = parsed(document);
+      return entry?.kind === 'manifest' && entry.analysis ? [...actions, ...missingFactActions(document, entry.analysis.readiness, range)] : actions;
     },
     findDocumentSymbols(document) {
       const entry = parsed(document);
@@ -374,6 +380,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         message: result.message,
         docUrl: result.docUrl,
         range: result.span ? { start: document.positionAt(result.span.start), end: document.positionAt(result.span.end) } : undefined,
+        ...(result.missing ? { missing: result.missing.map(({ insert, ...fact }) => ({ ...fact, ...(insert ? { insert: { position: document.positionAt(insert.offset), snippet: insert.snippet } } : {}) })) } : {}),
       }));
     },
   });

@@ -12,6 +12,7 @@ import type { GeneratedLine } from '../../../client/src/model/generator';
 import type { ManifestNode } from '../../../client/src/model/readinessTree';
 import { AREA_TITLES } from '../../../server/src/core/manifest/rules/types';
 import { getLanguageService } from '../../../server/src/core/languageService';
+import { manifestTemplate } from '../../../server/src/core/manifest/templates';
 import { ScriptedUi, api, discardActiveEditor, waitForManifest, withUi } from './clientHelpers';
 import { extension, openFixture, rangeOf, setText } from './helpers';
 
@@ -203,19 +204,33 @@ describe('the co-management client in VS Code', function () {
     it('New workload manifest… writes the chosen template where the user saves, named as a manifest', async () => {
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-new-'));
       const ui = new ScriptedUi({
-        choose: (items) => items.find((item) => item.description === 'Path 3'),
+        choose: (items) => items.find((item) => item.description === 'autopilot'),
         saveTo: vscode.Uri.file(path.join(folder, 'rollout.yaml')),
       });
       const created = await withUi(comanage, ui, () => run<vscode.Uri>('comanage.newManifest'));
       try {
         assert.strictEqual(created?.fsPath, path.join(folder, 'rollout.comanage.yaml'));
-        const template = fs.readFileSync(path.join(extension().extensionPath, 'examples', 'autopilot-into-comanagement.comanage.yaml'), 'utf8');
-        assert.strictEqual(fs.readFileSync(created.fsPath, 'utf8'), template);
+        // The server's template (placeholders for the tenant's facts), not a copy of the Contoso example.
+        assert.strictEqual(fs.readFileSync(created.fsPath, 'utf8'), manifestTemplate('autopilot')!.text);
         assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, created.fsPath);
         assert.match(ui.infos[0] ?? '', /rollout\.comanage\.yaml/);
         // The new file is a manifest: it joins the view, with no failing check.
         const node = await waitForManifest(comanage, created, (n) => !!n && n.children.length > 0, 'the new manifest in the view');
         assert.strictEqual(node!.counts.fail, 0);
+      } finally {
+        await discardActiveEditor();
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('Insert a missing fact puts the snippet into the plan at the position given', async () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-insert-'));
+      const file = path.join(folder, 'facts.comanage.yaml');
+      fs.writeFileSync(file, 'version: 1\nlicensing:\n  intune: true\n');
+      try {
+        const inserted = await run<boolean>('comanage.insertSnippet', vscode.Uri.file(file).toString(), { line: 2, character: 14 }, '\n  entraId: ${1|none,P1,P2|}');
+        assert.strictEqual(inserted, true);
+        assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), 'version: 1\nlicensing:\n  intune: true\n  entraId: none\n');
       } finally {
         await discardActiveEditor();
         fs.rmSync(folder, { recursive: true, force: true });

@@ -22,8 +22,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', rootHooks: fixtureGuard() });
   // COMANAGE_E2E_GREP (a regular expression) runs only the matching tests, for working on one part.
   if (process.env.COMANAGE_E2E_GREP) mocha.grep(new RegExp(process.env.COMANAGE_E2E_GREP));
-  // Sorted, so a run is repeatable.
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) {
+  // Sorted, so a run is repeatable. COMANAGE_E2E_FILES (comma-separated names, e.g. "evidence") runs only those files.
+  const only = process.env.COMANAGE_E2E_FILES?.split(',').map((name) => `${name.trim().replace(/\.e2e\.[jt]s$/, '')}.e2e.js`);
+  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js') && (!only || only.includes(name))).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -15,7 +15,9 @@ import { applyManifestDirectives } from './directives';
 import { Plan } from './plan';
 import { ReadinessResult, evaluateReadinessSteps } from './readiness';
 import type { ReadinessRule } from './rules/types';
-import { MANIFEST_FORMAT_DOC, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
+import { MANIFEST_FORMAT_DOC, PlaceholderValue, STRUCTURE_CODES, StructureCode, checkStructureSteps } from './structure';
+import { PLACEHOLDER_CODE, placeholderMessage } from './placeholders';
+import { writtenValue } from './evidence';
 import { keyCharacterSteps } from './keyCharacters';
 import { typographicCharacter } from '../ccmsetup/rules/characters';
 import { charactersIn, placedCharacters } from '../ccmsetup/characters';
@@ -118,8 +120,15 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   const keyCharacters = !document.declined && overrides[typographicCharacter.id] !== 'off' ? yield* keyCharacterSteps(document.root, document.text) : [];
   const inKeys = keyCharacters.map((c) => ({ node: { span: c.span }, label: c.label })).sort((a, b) => a.node.span.start - b.node.span.start);
   if (readable) {
-    for (const finding of yield* checkStructureSteps(document.root, document.text, options.budget)) {
+    const placeholders: PlaceholderValue[] = [];
+    const findings = yield* checkStructureSteps(document.root, document.text, options.budget, placeholders);
+    // The same verdicts tell the readiness checks which values are no evidence.
+    plan.useStructure(findings, placeholders);
+    for (const finding of findings) {
       push(finding.code, severityOf(finding.code), { span: finding.span, message: naming(finding.message, finding.span, inKeys), fixes: finding.fixes });
+    }
+    for (const { path, node } of placeholders) {
+      push(PLACEHOLDER_CODE.id, PLACEHOLDER_CODE.severity, { span: node.span, message: placeholderMessage(path, writtenValue(document.text, node)), docUrl: PLACEHOLDER_CODE.docUrl });
     }
   }
   for (const c of keyCharacters) {

@@ -26,7 +26,8 @@ const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ d
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
-const WINDOWS_VERSION = { kind: 'string', pattern: '^(10|11) ?([0-9]{2}H[12]|[0-9]{4})$', patternHint: '"10 22H2" or "11 23H2"' } as const;
+// Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
+const WINDOWS_VERSION = { kind: 'string', pattern: '^((10|11) ?([0-9]{2}H[12]|[0-9]{4})|([Ww]indows ?)?(7|8|8\\.1))$', patternHint: '"10 22H2", "11 23H2" or an older "8.1"' } as const;
 
 export const WORKLOAD_KEYS = [
   'compliancePolicies', 'windowsUpdatePolicies', 'resourceAccessPolicies', 'endpointProtection',

@@ -8,6 +8,9 @@ import { LineCache } from '../ccmsetup/lineCache';
 import { LineOutline } from './lineOutline';
 import { decodeScalar } from './scalarText';
 import { Steps, drain, due, work } from '../steps';
+import { Flaw, flawAt, flawsFrom } from './evidence';
+import { PlaceholderValue, StructureFinding, checkStructureSteps } from './structure';
+import { isPlaceholder } from './placeholders';
 
 export type Scalar = string | number | boolean | null;
 
@@ -23,6 +26,9 @@ export class Plan {
   private commandLineCache?: PolicyCommandLine[];
   private outlineCache?: LineOutline;
   private readonly keyIndex = new WeakMap<ManifestNode, Map<string, MapEntry>>();
+  private flawCache?: Map<string, Flaw>;
+  /** Paths asked for while the readiness engine listens (only when the plan has flaws). */
+  private reads?: string[];
 
   /** `lines` keeps parsed command lines from the document's previous version (see LineCache). */
   constructor(readonly document: ManifestDocument, private readonly catalog: Catalog, private readonly lines?: LineCache) {}
@@ -33,6 +39,7 @@ export class Plan {
   }
 
   entry(path: string): { key: string; keySpan: Span; node: ManifestNode | null } | undefined {
+    this.reads?.push(path);
     const steps = parsePath(path);
     let current: ManifestNode | null | undefined = this.document.root;
     let found: MapEntry | undefined;
@@ -69,6 +76,47 @@ export class Plan {
       this.keyIndex.set(map, index);
     }
     return index.get(key);
+  }
+
+  /**
+   * Values that are no evidence: the structure check rejected them, or they are template
+   * placeholders. The analysis hands over its structure verdicts (one structure check per
+   * version); a plan used on its own checks the structure here, once.
+   */
+  flaws(): ReadonlyMap<string, Flaw> {
+    if (!this.flawCache) {
+      const placeholders: PlaceholderValue[] = [];
+      const findings = this.document.root ? drain(checkStructureSteps(this.document.root, this.document.text, undefined, placeholders)) : [];
+      this.flawCache = flawsFrom(findings, placeholders, this.document);
+    }
+    return this.flawCache;
+  }
+
+  useStructure(findings: readonly StructureFinding[], placeholders: readonly PlaceholderValue[]): void {
+    this.flawCache = flawsFrom(findings, placeholders, this.document);
+  }
+
+  /** The flaw at a path or above it. */
+  flawOf(path: string): Flaw | undefined {
+    return flawAt(this.flaws(), path);
+  }
+
+  /** Starts noting every path read, so the engine can tell whether a check read a flawed value. */
+  listen(): void {
+    this.reads = [];
+  }
+
+  /** Stops noting reads; returns the flaws among the paths read (each once). */
+  heard(): Flaw[] {
+    const reads = this.reads ?? [];
+    this.reads = undefined;
+    const flaws = this.flaws();
+    const found = new Set<Flaw>();
+    for (const path of reads) {
+      const flaw = flawAt(flaws, path);
+      if (flaw) found.add(flaw);
+    }
+    return [...found];
   }
 
   has(path: string): boolean {
@@ -196,7 +244,8 @@ type ScalarNode = Extract<ManifestNode, { kind: 'scalar' }>;
 
 /** A policy's commandLine value when it holds a command line: text, not blank. */
 function commandLineNode(node: ManifestNode | null | undefined): (ScalarNode & { value: string }) | undefined {
-  return node?.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() !== '' ? node as ScalarNode & { value: string } : undefined;
+  // A template's `<command line …>` placeholder is no command line.
+  return node?.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() !== '' && !isPlaceholder(node.value) ? node as ScalarNode & { value: string } : undefined;
 }
 
 /**

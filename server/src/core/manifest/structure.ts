@@ -10,12 +10,21 @@ import { MANIFEST_SCHEMA } from './manifestSchema';
 import { Field } from './schemaTypes';
 import { Steps, due, work } from '../steps';
 import { suggest } from '../suggest';
+import { isPlaceholder } from './placeholders';
 
 export interface StructureFinding {
   code: StructureCode;
   span: Span;
   message: string;
   fixes?: Fix[];
+  /** The key path of a value judged wrong (wrong type, invalid value): readiness checks that read it are unknown. */
+  path?: string;
+}
+
+/** A value that is a template placeholder (`<site code>`): not judged, reported as unreplaced. */
+export interface PlaceholderValue {
+  path: string;
+  node: ManifestNode;
 }
 
 export type StructureCode = 'manifest-yaml-syntax' | 'manifest-multiple-documents' | 'manifest-duplicate-key' | 'manifest-too-complex' | 'manifest-unknown-key'
@@ -47,13 +56,13 @@ export const STRUCTURE_CODES: StructureCodeInfo[] = [
  * Walks the tree depth first with an explicit stack (a file of thousands of policies can then
  * pause between nodes); findings come out in the order a recursive walk gives.
  */
-export function* checkStructureSteps(root: ManifestNode | undefined, text: string, budget?: Budget): Steps<StructureFinding[]> {
+export function* checkStructureSteps(root: ManifestNode | undefined, text: string, budget?: Budget, placeholders: PlaceholderValue[] = []): Steps<StructureFinding[]> {
   const findings: StructureFinding[] = [];
   if (!root) {
     findings.push({ code: 'manifest-missing-key', span: { start: 0, end: Math.min(1, text.length) }, message: 'The manifest is empty: start with "version: 1".' });
     return findings;
   }
-  const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, text.length) }, 'the manifest', findings, stack, text, budget)];
+  const stack: Task[] = [() => visit(MANIFEST_SCHEMA, root, { start: 0, end: Math.min(1, text.length) }, 'the manifest', '', { findings, placeholders, stack, text, budget })];
   while (stack.length) {
     stack.pop()!();
     // A node's checks: a type test, a key lookup, now and then a did-you-mean.
@@ -66,11 +75,23 @@ export function* checkStructureSteps(root: ManifestNode | undefined, text: strin
 /** A node to visit, or the checks to run after an object's entries were visited. */
 type Task = () => void;
 
-function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, findings: StructureFinding[], stack: Task[], text: string, budget?: Budget): void {
+interface Walk {
+  findings: StructureFinding[];
+  placeholders: PlaceholderValue[];
+  stack: Task[];
+  text: string;
+  budget?: Budget;
+}
+
+function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string, path: string, walk: Walk): void {
+  const { stack, text, budget } = walk;
+  // Findings about this value carry its path (the readiness engine reads them as "invalid").
+  const findings = { push: (finding: StructureFinding) => walk.findings.push({ ...finding, path }) };
   if (budget?.expired()) {
     stack.length = 0;
     return void budget.stop(node.span, 'the structure checks from here on, the command-line checks and the readiness checks');
   }
+  if (node.kind === 'scalar' && typeof node.value === 'string' && isPlaceholder(node.value)) return void walk.placeholders.push({ path, node });
   const type = field.type;
   switch (type.kind) {
     case 'object': {
@@ -85,7 +106,7 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
         if (!child) {
           children.push(() => {
             const suggestion = suggest(entry.key, unused);
-            findings.push({
+            walk.findings.push({
               code: 'manifest-unknown-key', span: entry.keySpan,
               message: `"${entry.key}" is not a key of ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${known.join(', ')}.`}`,
               fixes: suggestion ? [{ title: `Rename to ${suggestion}`, edits: [{ span: entry.keySpan, newText: suggestion }], preferred: true }] : undefined,
@@ -94,12 +115,12 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
           continue;
         }
         const value = entry.node;
-        if (value && !(value.kind === 'scalar' && value.value === null)) children.push(() => visit(child, value, entry.keySpan, `"${entry.key}"`, findings, stack, text, budget));
+        if (value && !(value.kind === 'scalar' && value.value === null)) children.push(() => visit(child, value, entry.keySpan, `"${entry.key}"`, path ? `${path}.${entry.key}` : entry.key, walk));
       }
       stack.push(() => {
         for (const [key, child] of Object.entries(type.fields)) {
           if (child.required && !present.has(key)) {
-            findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
+            walk.findings.push({ code: 'manifest-missing-key', span: ownerSpan, message: `${capitalise(label)} needs the key "${key}" (${child.description})` });
           }
         }
       });
@@ -112,7 +133,7 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
         const item = node.items[index];
         // `- ~` is an empty item, like `-` alone: nothing to check (the JSON Schema agrees).
         if (item.kind === 'scalar' && item.value === null) continue;
-        stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, findings, stack, text, budget));
+        stack.push(() => visit(type.items, item, item.span, `item ${index + 1} of ${label}`, `${path}[${index}]`, walk));
       }
       return;
     case 'boolean':
@@ -166,7 +187,9 @@ const patternOf = (source: string) => {
  * Text that YAML reads as a number or true/false (`code: 012` is the number 12, `name: true` a
  * boolean): the finding quotes the source as written and offers to put it in quotes.
  */
-function readAsText(node: Extract<ManifestNode, { kind: 'scalar' }>, label: string, findings: StructureFinding[], text: string): void {
+type Sink = { push(finding: StructureFinding): void };
+
+function readAsText(node: Extract<ManifestNode, { kind: 'scalar' }>, label: string, findings: Sink, text: string): void {
   const source = text.slice(node.textSpan.start, node.textSpan.end);
   const what = typeof node.value === 'boolean' ? 'a true/false value' : source === String(node.value) ? 'a number' : `the number ${node.value}`;
   // A plain scalar holds no quote or backslash; single quotes would need no escaping either.
@@ -178,7 +201,7 @@ function readAsText(node: Extract<ManifestNode, { kind: 'scalar' }>, label: stri
   });
 }
 
-function wrongType(node: ManifestNode, message: string, findings: StructureFinding[]): void {
+function wrongType(node: ManifestNode, message: string, findings: Sink): void {
   findings.push({ code: 'manifest-wrong-type', span: node.span, message: `${capitalise(message)}.` });
 }
 

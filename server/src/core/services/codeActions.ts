@@ -4,6 +4,7 @@
 // fix next to each of them, and a `source.fixAll.comanage` action (what "fix all on save" runs).
 import { CodeAction, CodeActionKind, Fix, Problem, Range, TextDocument, TextEdit } from '../languageTypes';
 import { toDiagnostics } from './diagnostics';
+import type { ReadinessResult } from '../manifest/readiness';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.comanage`;
 
@@ -92,4 +93,34 @@ function textEdits(document: TextDocument, edits: Fix['edits']): TextEdit[] {
     range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) },
     newText: edit.newText,
   }));
+}
+
+/** The client command that inserts a snippet at a position: [uri, position, snippet]. */
+export const INSERT_SNIPPET_COMMAND = 'comanage.insertSnippet';
+
+/**
+ * Quick fixes for unknown readiness checks whose range (the key the missing fact belongs under)
+ * touches the request range: insert the key there, as a snippet with the allowed values as choices.
+ * A snippet needs the editor, so the action carries a command, not an edit.
+ */
+export function missingFactActions(document: TextDocument, readiness: readonly ReadinessResult[], range: Range): CodeAction[] {
+  const from = document.offsetAt(range.start);
+  const to = document.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  const offered = new Set<string>();
+  for (const result of readiness) {
+    if (result.status !== 'unknown' || !result.missing || !result.span || result.span.end < from || result.span.start > to) continue;
+    for (const fact of result.missing) {
+      if (!fact.insert || offered.has(fact.path)) continue;
+      offered.add(fact.path);
+      const choices = fact.allowed ? ` (${fact.allowed.map((a) => a.value).join(', ')})` : '';
+      const title = `Add ${fact.path}${choices}: needed by "${result.title}"`;
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        command: { title, command: INSERT_SNIPPET_COMMAND, arguments: [document.uri, document.positionAt(fact.insert.offset), fact.insert.snippet] },
+      });
+    }
+  }
+  return actions;
 }

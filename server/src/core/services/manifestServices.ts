@@ -9,6 +9,10 @@ import { locateInManifest } from '../manifest/locate';
 import { ManifestNode } from '../manifest/ast';
 import { Plan, parsePath } from '../manifest/plan';
 import { Field } from '../manifest/schemaTypes';
+import { allowedValues } from '../manifest/evidence';
+import { parseAndPlan } from '../manifest/analyze';
+import { evaluateReadinessSteps } from '../manifest/readiness';
+import { drain } from '../steps';
 import { MAX_SYMBOLS } from '../limits';
 import { truncatedSymbol } from './symbols';
 import {
@@ -49,10 +53,25 @@ export function doManifestComplete(document: TextDocument, plan: Plan, position:
   if (valueMatch) {
     const indent = valueMatch[1].length + (valueMatch[2]?.length ?? 0);
     const field = fieldAt([...plan.outline().parentSteps(position.line, indent, false), valueMatch[3]]);
-    const start = document.positionAt(offset - valueMatch[4].length);
-    for (const [value, description] of valueChoices(field)) {
-      items.push({ label: value, kind: CompletionItemKind.EnumMember, documentation: { kind: MarkupKind.Markdown, value: description }, textEdit: { range: { start, end: position }, newText: value } });
-    }
+    const from = offset - valueMatch[4].length;
+    const start = document.positionAt(from);
+    const choices = allowedValues(field) ?? [];
+    const failing = failingValues(plan, catalog, from, choices.map((c) => c.value));
+    // The format's order (sortText), meanings shown; the first value that fails no check is
+    // preselected, so Enter never picks a failing one by default.
+    const preselected = choices.find((c) => !failing.has(c.value))?.value;
+    choices.forEach(({ value, meaning }, i) => {
+      const fails = failing.get(value);
+      items.push({
+        label: value,
+        kind: CompletionItemKind.EnumMember,
+        detail: fails ? `${meaning} Fails: ${fails}` : meaning,
+        documentation: { kind: MarkupKind.Markdown, value: fails ? `${meaning}\n\nWith this value the plan fails the check "${fails}".` : meaning },
+        sortText: String(i).padStart(4, '0'),
+        preselect: value === preselected || undefined,
+        textEdit: { range: { start, end: position }, newText: value },
+      });
+    });
     return { isIncomplete: false, items };
   }
   if (keyMatch) {
@@ -79,11 +98,27 @@ export function doManifestComplete(document: TextDocument, plan: Plan, position:
   return { isIncomplete: false, items };
 }
 
-function valueChoices(field: Field | undefined): [string, string][] {
-  if (!field) return [];
-  if (field.type.kind === 'enum') return field.type.values.map((v) => [v.value, v.description]);
-  if (field.type.kind === 'boolean') return [['true', field.description], ['false', field.description]];
-  return [];
+/** Above this size completion doesn't try each value against the readiness checks (a parse per value). */
+const MAX_TRIED_TEXT = 20_000;
+
+/**
+ * The values that would make a readiness check fail or warn on the value being typed, each with the
+ * check's title: the plan is read again with each value in place (small plans only).
+ */
+function failingValues(plan: Plan, catalog: Catalog, from: number, values: string[]): Map<string, string> {
+  const failing = new Map<string, string>();
+  const text = plan.document.text;
+  if (!values.length || text.length > MAX_TRIED_TEXT) return failing;
+  const lineEnd = text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from);
+  const comment = text.slice(from, lineEnd).search(/\s#/);
+  const to = comment === -1 ? lineEnd : from + comment;
+  for (const value of values) {
+    const { plan: tried } = parseAndPlan(text.slice(0, from) + value + text.slice(to), catalog);
+    const end = from + value.length;
+    const result = drain(evaluateReadinessSteps(tried)).find((r) => (r.status === 'fail' || r.status === 'warn') && r.span && r.span.start <= from && r.span.end >= end);
+    if (result) failing.set(value, result.title);
+  }
+  return failing;
 }
 
 function keySnippet(key: string, field: Field, indent: number): string {

@@ -21,18 +21,14 @@ export const policyCommandLineRequired = defineReadinessRule({
   check(plan) {
     return policyIndexes(plan)
       .filter((i) => plan.bool(`comanagement.policies[${i}].installAgent`) === true && !plan.hasCommandLine(i))
-      .map((i): Finding => {
-        // A number or true/false there is not a command line (the structure check says why).
-        const other = plan.value(`comanagement.policies[${i}].commandLine`);
-        const written = typeof other === 'number' || typeof other === 'boolean' ? ` (commandLine holds ${plan.str(`comanagement.policies[${i}].commandLine`) ?? String(other)}, not text)` : '';
-        return {
-          message: `"${nameOf(plan, i)}" installs the Configuration Manager client but has no command line${written}; paste the one from the Enablement tab of the cloud attach properties into commandLine.`,
-          path: `comanagement.policies[${i}].installAgent`,
-        };
-      });
+      // A number or true/false there is an invalid value: the structure check says why, and this check is unknown.
+      .map((i): Finding => ({
+        message: `"${nameOf(plan, i)}" installs the Configuration Manager client but has no command line; paste the one from the Enablement tab of the cloud attach properties into commandLine.`,
+        path: `comanagement.policies[${i}].installAgent`,
+      }));
   },
   examples: {
-    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true', 'version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: 12'],
+    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true'],
     pass: [`version: 1\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: ${COMMAND_LINE}`],
   },
 });
