@@ -19,7 +19,7 @@ export function run(): Promise<void> {
     if (output) fs.appendFileSync(path.join(output, REPORT_FILE), line);
     else process.stdout.write(line);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', rootHooks: fixtureGuard() });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', rootHooks: fixtureGuard(), grep: process.env.COMANAGE_E2E_GREP || undefined });
   // Sorted, so a run is repeatable.
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
