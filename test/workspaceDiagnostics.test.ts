@@ -26,7 +26,7 @@ async function startIn(folder: string, initializationOptions?: unknown, beforeIn
     rootUri: null,
     workspaceFolders: [{ uri: uriOf(folder), name: 'ws' }],
     initializationOptions,
-    capabilities: { workspace: { configuration: false, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: { workspace: { configuration: false, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
   });
   await beforeInitialized?.(client);
   await client.notify('initialized', {});
@@ -116,6 +116,23 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
       assert.ok(!client.published.some((p) => p.uri.startsWith(uriOf(outside))));
     } finally {
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('follows workspace folder changes: a removed folder\'s files leave, an added folder\'s are listed', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'comanage-ws2-'));
+    try {
+      writeFileSync(path.join(other, 'elsewhere.ccmsetup'), BAD);
+      client = await startIn(dir);
+      const brokenUri = uriOf(file('broken.ccmsetup'));
+      await client.nextDiagnostics(uriOf(file('plans/deep/install.ps1')));
+      const cleared = client.nextDiagnostics(brokenUri);
+      const added = client.nextDiagnostics(uriOf(path.join(other, 'elsewhere.ccmsetup')));
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [{ uri: uriOf(dir), name: 'ws' }] } });
+      assert.deepEqual((await cleared).diagnostics, [], 'the removed folder\'s problems go');
+      assert.ok(codes((await added).diagnostics).includes('parameter-uses-equals'), 'the added folder\'s file is listed');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
     }
   });
 

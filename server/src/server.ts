@@ -44,7 +44,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!workspace?.configuration;
     canRegisterConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    closedFiles = workspaceDiagnostics(connection, documents, languageService, !!workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    closedFiles = workspaceDiagnostics(connection, documents, languageService, { watch: !!workspace?.didChangeWatchedFiles?.dynamicRegistration, folders: !!workspace?.workspaceFolders });
     tryRun(connection, 'configure', () => languageService.configure(initialSettings(params.initializationOptions)), undefined);
     return {
       capabilities: {

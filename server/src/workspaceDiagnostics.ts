@@ -36,7 +36,10 @@ export interface WorkspaceDiagnostics {
   stop(): void;
 }
 
-export function workspaceDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, watch: boolean): WorkspaceDiagnostics {
+/** What the editor can do: file events (dynamic registration) and workspace folder changes. */
+export interface EditorSupport { watch: boolean; folders: boolean }
+
+export function workspaceDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, editor: EditorSupport): WorkspaceDiagnostics {
   let roots: string[] = [];
   /** Closed files we check: URI → path on disk. */
   const known = new Map<string, string>();
@@ -46,6 +49,8 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   let busy = false;
   let stopped = false;
   let walkGeneration = 0;
+  let following = false;
+  let watching = false;
 
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   const publish = (uri: string, diagnostics: Diagnostic[]) => {
@@ -125,14 +130,32 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       }
     }
   }
-  if (watch) connection.onDidChangeWatchedFiles((params) => tryRun(connection, 'didChangeWatchedFiles', () => filesChanged(params?.changes ?? []), undefined));
+  if (editor.watch) connection.onDidChangeWatchedFiles((params) => tryRun(connection, 'didChangeWatchedFiles', () => filesChanged(params?.changes ?? []), undefined));
 
-  return {
+  const api: WorkspaceDiagnostics = {
     start(folderUris, filesExclude) {
       const generation = ++walkGeneration;
+      if (editor.folders && !following) {
+        following = true;
+        // A folder added or removed: list them all again (the files of a removed one leave the Problems panel).
+        let current = [...folderUris];
+        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+          current = [...current.filter((uri) => !removed.some((f) => f.uri === uri)), ...added.map((f) => f.uri)];
+          api.start(current, filesExclude);
+        });
+      }
       roots = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-      if (!roots.length) return;
-      if (watch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+      const before = new Set(known.keys());
+      const forgetMissing = (found: ReadonlySet<string>) => {
+        for (const uri of before) {
+          if (found.has(uri)) continue;
+          known.delete(uri);
+          queue.delete(uri);
+          publish(uri, []);
+        }
+      };
+      if (!roots.length) return forgetMissing(new Set());
+      if (editor.watch && !watching) watching = true, void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
       const skipped = new Set([...ALWAYS_SKIPPED, ...excludedNames(filesExclude)]);
       const wanted = (file: string) => kindOfPath(file) !== 'none';
       void walkWorkspace(roots, { wanted, skipped, maxFileBytes: 2 * Math.max(maxLengthFor('ccmsetup'), maxLengthFor('manifest')), limits: WORKSPACE_LIMITS, cancelled: () => stopped || generation !== walkGeneration })
@@ -141,11 +164,14 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
           if (truncated) connection.console.info(`comanage: the workspace has more files than the background check takes (${truncated}); the rest are checked when opened.`);
           // The command lines and plans first, scripts after: scripts are many and mostly not ours.
           const order = (file: string) => (isScriptKind(kindOfPath(file)) ? 1 : 0);
+          const found = new Set<string>();
           for (const { path } of files.sort((a, b) => order(a.path) - order(b.path))) {
             const uri = pathToFileURL(path).href;
+            found.add(uri);
             known.set(uri, path);
             enqueue(uri);
           }
+          forgetMissing(found);
         }, (error) => connection.console.error(`comanage: listing the workspace failed: ${describeError(error)}`));
     },
     closed(uri) {
@@ -172,6 +198,7 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       queue.clear();
     },
   };
+  return api;
 }
 
 /** Runs steps in slices; true once they finished, false when no longer wanted or they failed. */
