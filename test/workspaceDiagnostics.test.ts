@@ -107,6 +107,15 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: createdUri, type: 1 }] });
     assert.ok(codes((await created).diagnostics).includes('parameter-uses-equals'), 'a new file is listed');
 
+    // A deleted folder is one event: the problems of every file under it go.
+    const scriptUri = uriOf(file('plans/deep/install.ps1'));
+    const scriptCleared = client.nextDiagnostics(scriptUri);
+    const newCleared = client.nextDiagnostics(createdUri);
+    rmSync(file('plans'), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('plans')), type: 3 }] });
+    assert.deepEqual((await scriptCleared).diagnostics, []);
+    assert.deepEqual((await newCleared).diagnostics, []);
+
     // A file outside the workspace folders is not ours to list.
     const outside = mkdtempSync(path.join(tmpdir(), 'comanage-out-'));
     try {

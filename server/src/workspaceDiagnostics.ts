@@ -115,9 +115,10 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   function filesChanged(changes: readonly FileEvent[]): void {
     for (const { uri, type } of changes) {
       if (type === FileChangeType.Deleted) {
-        // A deleted folder arrives as one event: everything under it goes.
+        // A deleted folder arrives as one event: everything under it goes (a file is looked up directly).
         const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-        for (const gone of [...known.keys()].filter((k) => k === uri || k.startsWith(prefix))) {
+        const under = known.has(uri) ? [uri] : [...known.keys()].filter((k) => k.startsWith(prefix));
+        for (const gone of under) {
           known.delete(gone);
           queue.delete(gone);
           publish(gone, []);

@@ -29,9 +29,10 @@ export async function walkWorkspace(roots: readonly string[], options: WalkOptio
   let bytes = 0;
   const queue = [...roots];
   // Breadth first: the files near a folder's top are the likeliest to matter when the list is cut.
-  while (queue.length) {
+  // (An index, not shift(), which would move the whole queue for every folder.)
+  for (let next = 0; next < queue.length; next++) {
     if (options.cancelled?.()) return { files, truncated: 'cancelled' };
-    const folder = queue.shift()!;
+    const folder = queue[next];
     let listing;
     try {
       listing = await fs.readdir(folder, { withFileTypes: true });
