@@ -55,6 +55,7 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
     writeFileSync(file('node_modules/pkg/vendored.ccmsetup'), BAD);
     writeFileSync(file('.git/stray.ccmsetup'), BAD);
     copyFileSync(path.join(EXAMPLES, 'new-internet-devices-cmg.comanage.yaml'), file('plans/cmg.comanage.yaml'));
+    writeFileSync(file('huge.ccmsetup'), BAD.repeat(6000)); // about 300 KB: checked only when opened
   });
 
   afterEach(async () => {
@@ -75,6 +76,8 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
     assert.ok(!uris.has(uriOf(file('node_modules/pkg/vendored.ccmsetup'))), 'node_modules is skipped');
     assert.ok(!uris.has(uriOf(file('.git/stray.ccmsetup'))), '.git is skipped');
     assert.ok(!uris.has(uriOf(file('clean.ccmsetup'))), 'a clean closed file publishes nothing');
+    assert.ok(!uris.has(uriOf(file('huge.ccmsetup'))), 'a closed file over 256 KB is not read');
+    assert.ok(client.logMessages.some((m) => /1 workspace file is over 256 KB/.test(m)), client.logMessages.join('\n'));
     assert.ok(!uris.has(uriOf(file('plans/unrelated.ps1'))), 'a script that never starts ccmsetup publishes nothing');
     for (const p of client.published.filter((q) => q.uri === opened)) assert.deepEqual(p.diagnostics, [], 'the open text is clean; the broken disk text must not show');
 
@@ -166,15 +169,12 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
     mkdirSync(path.join(dir, 'many'));
     for (let i = 0; i < 2100; i++) writeFileSync(path.join(dir, 'many', `f${String(i).padStart(4, '0')}.ccmsetup`), BAD);
     client = await startIn(path.join(dir, 'many'));
+    const listed = () => new Set(client!.published.map((p) => p.uri)).size;
     const deadline = Date.now() + 25_000;
-    let count = 0;
-    for (let settledFor = 0; settledFor < 1000 && Date.now() < deadline; settledFor += 250) {
-      await sleep(250);
-      const now = new Set(client.published.map((p) => p.uri)).size;
-      if (now !== count) settledFor = 0;
-      count = now;
-    }
-    assert.equal(count, 2000, 'exactly the cap of files is listed');
+    while (listed() < 2000 && Date.now() < deadline) await sleep(250);
+    assert.equal(listed(), 2000, 'the cap of files is listed');
+    await sleep(1500);
+    assert.equal(listed(), 2000, 'and no more');
     assert.ok(client.logMessages.some((m) => /more files than the background check takes/.test(m)), client.logMessages.join('\n'));
   });
 });

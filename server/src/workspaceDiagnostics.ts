@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessCheck } from './core/languageService';
 import { documentKindOf, isScriptKind, type Problem } from './core/languageTypes';
-import { WORKSPACE_LIMITS, maxLengthFor } from './core/limits';
+import { WORKSPACE_LIMITS } from './core/limits';
 import { mentionsCcmsetup } from './core/hosts/host';
 import { toDiagnostics } from './core/services/diagnostics';
 import { readTextFile } from './node/readText';
@@ -63,13 +63,11 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   const isOurs = (uri: string) => uri.startsWith('file:') && documentKindOf(uri) !== 'none';
   // By URI: documentKindOf decodes %-escapes, which a plain path may hold unescaped.
   const kindOfPath = (file: string) => documentKindOf(pathToFileURL(file).href);
-  /** Bytes a file may have: UTF-16 takes two per character, and the core reports the characters over its limit. */
-  const maxBytes = (uri: string) => 2 * maxLengthFor(documentKindOf(uri));
 
   /** The file's text as a document, with what decoding it found; undefined when it can't be read. */
   function readDocument(uri: string, file: string): { document: TextDocument; problems: Problem[]; checked: boolean } | undefined {
     try {
-      const decoded = readTextFile(file, maxBytes(uri));
+      const decoded = readTextFile(file, WORKSPACE_LIMITS.maxFileBytes);
       const document = TextDocument.create(uri, documentKindOf(uri), 0, decoded.text);
       // A script that never names ccmsetup is not ours: nothing to say about it, not even its encoding.
       const quiet = isScriptKind(documentKindOf(uri)) && decoded.problem?.severity !== 'error' && !mentionsCcmsetup(decoded.text);
@@ -159,9 +157,10 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       if (editor.watch && !watching) watching = true, void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
       const skipped = new Set([...ALWAYS_SKIPPED, ...excludedNames(filesExclude)]);
       const wanted = (file: string) => kindOfPath(file) !== 'none';
-      void walkWorkspace(roots, { wanted, skipped, maxFileBytes: 2 * Math.max(maxLengthFor('ccmsetup'), maxLengthFor('manifest')), limits: WORKSPACE_LIMITS, cancelled: () => stopped || generation !== walkGeneration })
-        .then(({ files, truncated }) => {
+      void walkWorkspace(roots, { wanted, skipped, maxFileBytes: WORKSPACE_LIMITS.maxFileBytes, limits: WORKSPACE_LIMITS, cancelled: () => stopped || generation !== walkGeneration })
+        .then(({ files, truncated, tooLarge }) => {
           if (stopped || generation !== walkGeneration) return;
+          if (tooLarge) connection.console.info(`comanage: ${tooLarge} workspace file${tooLarge === 1 ? ' is' : 's are'} over ${WORKSPACE_LIMITS.maxFileBytes / 1024} KB; they are checked when opened.`);
           if (truncated) connection.console.info(`comanage: the workspace has more files than the background check takes (${truncated}); the rest are checked when opened.`);
           // The command lines and plans first, scripts after: scripts are many and mostly not ours.
           const order = (file: string) => (isScriptKind(kindOfPath(file)) ? 1 : 0);

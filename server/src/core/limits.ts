@@ -112,6 +112,7 @@ export function capProblems(problems: Problem[]): Problem[] {
 /**
  * The server's background check of the workspace's closed files (server/src/workspaceDiagnostics.ts):
  * it stops listing folders after this many entries, and checks at most this many files and bytes.
- * Beyond that only open documents are checked, and the server logs that the list was cut.
+ * A closed file above maxFileBytes isn't read (reading and decoding it would hold the server for
+ * more than a frame; real files are a few KB): it is checked when opened. The server logs both.
  */
-export const WORKSPACE_LIMITS = { maxEntries: 50_000, maxFiles: 2_000, maxBytes: 64 * 1024 * 1024 } as const;
+export const WORKSPACE_LIMITS = { maxEntries: 50_000, maxFiles: 2_000, maxBytes: 64 * 1024 * 1024, maxFileBytes: 256 * 1024 } as const;

@@ -18,7 +18,7 @@ export interface WalkOptions {
   /** Stops the walk early (shutdown, a newer walk). */
   cancelled?: () => boolean;
 }
-export interface WalkResult { files: { path: string; size: number }[]; truncated?: string }
+export interface WalkResult { files: { path: string; size: number }[]; truncated?: string; /** Our files left out for their size. */ tooLarge: number }
 
 export const ALWAYS_SKIPPED = ['node_modules', '.git'];
 
@@ -27,11 +27,12 @@ export async function walkWorkspace(roots: readonly string[], options: WalkOptio
   const files: WalkResult['files'] = [];
   let entries = 0;
   let bytes = 0;
+  let tooLarge = 0;
   const queue = [...roots];
   // Breadth first: the files near a folder's top are the likeliest to matter when the list is cut.
   // (An index, not shift(), which would move the whole queue for every folder.)
   for (let next = 0; next < queue.length; next++) {
-    if (options.cancelled?.()) return { files, truncated: 'cancelled' };
+    if (options.cancelled?.()) return { files, tooLarge, truncated: 'cancelled' };
     const folder = queue[next];
     let listing;
     try {
@@ -41,7 +42,7 @@ export async function walkWorkspace(roots: readonly string[], options: WalkOptio
     }
     listing.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of listing) {
-      if (++entries > limits.maxEntries) return { files, truncated: `looked at ${limits.maxEntries.toLocaleString('en-US')} entries` };
+      if (++entries > limits.maxEntries) return { files, tooLarge, truncated: `looked at ${limits.maxEntries.toLocaleString('en-US')} entries` };
       if (options.skipped.has(entry.name)) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) queue.push(full);
@@ -52,15 +53,18 @@ export async function walkWorkspace(roots: readonly string[], options: WalkOptio
         } catch {
           continue;
         }
-        if (size > options.maxFileBytes) continue;
-        if (files.length >= limits.maxFiles) return { files, truncated: `${limits.maxFiles.toLocaleString('en-US')} files` };
-        if (bytes + size > limits.maxBytes) return { files, truncated: `${Math.round(limits.maxBytes / 1024 / 1024)} MB` };
+        if (size > options.maxFileBytes) {
+          tooLarge++;
+          continue;
+        }
+        if (files.length >= limits.maxFiles) return { files, tooLarge, truncated: `${limits.maxFiles.toLocaleString('en-US')} files` };
+        if (bytes + size > limits.maxBytes) return { files, tooLarge, truncated: `${Math.round(limits.maxBytes / 1024 / 1024)} MB` };
         bytes += size;
         files.push({ path: full, size });
       }
     }
   }
-  return { files };
+  return { files, tooLarge };
 }
 
 /** The names files.exclude hides everywhere (`**\/name` or `**\/name/**` set to true); other patterns are left to the editor. */
