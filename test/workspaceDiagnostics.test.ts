@@ -160,6 +160,11 @@ describe('workspace diagnostics: closed files (dist/server.js --stdio)', functio
     const checks = await client.request<{ id: string; status: string }[]>('comanage/readiness', { uri: uriOf(file('plans/cmg.comanage.yaml')) });
     assert.ok(checks.length > 10, `a closed manifest has its checks (got ${checks.length})`);
     assert.ok(checks.some((c) => c.status === 'pass'));
+    // Asked again after the file changed on disk: the new text's answer, not the last one.
+    writeFileSync(file('plans/cmg.comanage.yaml'), 'version: 1\npath: new-internet-devices\n');
+    const again = await client.request<{ id: string; status: string }[]>('comanage/readiness', { uri: uriOf(file('plans/cmg.comanage.yaml')) });
+    const passes = (list: { status: string }[]) => list.filter((c) => c.status === 'pass').length;
+    assert.ok(passes(again) < passes(checks), `a plan that states almost nothing passes less (${passes(again)} vs ${passes(checks)})`);
     const missing = await client.request<unknown[]>('comanage/readiness', { uri: uriOf(file('plans/none.comanage.yaml')) });
     assert.deepEqual(missing, [], 'a manifest that is not there has no checks');
     assert.deepEqual(await client.request('comanage/readiness', { uri: uriOf(file('broken.ccmsetup')) }), [], 'only manifests have readiness');

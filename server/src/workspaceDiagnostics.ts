@@ -50,6 +50,11 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   let stopped = false;
   let walkGeneration = 0;
   let following = false;
+  /**
+   * Readiness of closed manifests by their text: the Readiness view asks for every manifest after each
+   * edit to one, and an unchanged file needn't be analysed again. Cleared with the settings; at most 200.
+   */
+  const readinessOf = new Map<string, { text: string; checks: ReadinessCheck[] }>();
   let watching = false;
 
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
@@ -179,6 +184,7 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       else filesChanged([{ uri, type: FileChangeType.Changed }]);
     },
     recheckAll() {
+      readinessOf.clear();
       for (const uri of known.keys()) enqueue(uri);
     },
     async readiness(uri, token) {
@@ -186,9 +192,16 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       const read = readDocument(uri, fileURLToPath(uri));
       if (!read?.checked) return undefined;
       const { document } = read;
+      const text = document.getText();
+      const cached = readinessOf.get(uri);
+      if (cached?.text === text) return cached.checks;
       const done = await finished(() => service.problemSteps(document), () => !stopped && !token.isCancellationRequested);
       try {
-        return done ? service.getReadiness(document) : undefined;
+        if (!done) return undefined;
+        const checks = service.getReadiness(document);
+        if (readinessOf.size >= 200) readinessOf.clear();
+        readinessOf.set(uri, { text, checks });
+        return checks;
       } finally {
         if (!isOpen(uri)) service.forget(uri);
       }
