@@ -57,7 +57,9 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   const readinessOf = new Map<string, { text: string; checks: ReadinessCheck[] }>();
   let watching = false;
 
-  const isOpen = (uri: string) => documents.get(uri) !== undefined;
+  // One spelling per file: editors escape paths differently (VS Code writes `c%3A` for `c:`), so every
+  // URI is compared and kept as Node spells it; the editor reads either as the same file.
+  const isOpen = (uri: string) => documents.get(uri) !== undefined || documents.all().some((d) => canonical(d.uri) === uri);
   const publish = (uri: string, diagnostics: Diagnostic[]) => {
     if (stopped || isOpen(uri)) return;
     if (!diagnostics.length && !published.delete(uri)) return;
@@ -116,7 +118,9 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
   }
 
   function filesChanged(changes: readonly FileEvent[]): void {
-    for (const { uri, type } of changes) {
+    for (const change of changes) {
+      const { type } = change;
+      const uri = canonical(change.uri);
       if (type === FileChangeType.Deleted) {
         // A deleted folder arrives as one event: everything under it goes (a file is looked up directly).
         const prefix = uri.endsWith('/') ? uri : `${uri}/`;
@@ -179,7 +183,8 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
           forgetMissing(found);
         }, (error) => connection.console.error(`comanage: listing the workspace failed: ${describeError(error)}`));
     },
-    closed(uri) {
+    closed(raw) {
+      const uri = canonical(raw);
       if (known.has(uri)) enqueue(uri);
       else filesChanged([{ uri, type: FileChangeType.Changed }]);
     },
@@ -187,7 +192,8 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       readinessOf.clear();
       for (const uri of known.keys()) enqueue(uri);
     },
-    async readiness(uri, token) {
+    async readiness(raw, token) {
+      const uri = canonical(raw);
       if (isOpen(uri) || documentKindOf(uri) !== 'manifest' || !uri.startsWith('file:')) return undefined;
       const read = readDocument(uri, fileURLToPath(uri));
       if (!read?.checked) return undefined;
@@ -212,6 +218,15 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
     },
   };
   return api;
+}
+
+/** A file: URI as Node spells it (anything else as it is). */
+export function canonical(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? pathToFileURL(fileURLToPath(uri)).href : uri;
+  } catch {
+    return uri;
+  }
 }
 
 /** Runs steps in slices; true once they finished, false when no longer wanted or they failed. */
