@@ -34,8 +34,9 @@ const ALLOWED: Record<string, { entry: string; external?: string[]; builtins: Re
   server: {
     entry: 'server/src/node/serverMain.ts',
     builtins: {
-      util: [JSONRPC, SERVER_LIB, 'server/src/node/'], path: [JSONRPC, SERVER_LIB], os: [JSONRPC], crypto: [JSONRPC], net: [JSONRPC],
-      url: [SERVER_LIB], fs: [SERVER_LIB], child_process: [`${SERVER_LIB}files.js`], stream: ['server/src/node/frameResync.ts'],
+      util: [JSONRPC, SERVER_LIB, 'server/src/node/'], path: [JSONRPC, SERVER_LIB, 'server/src/node/workspaceWalk.ts'], os: [JSONRPC], crypto: [JSONRPC], net: [JSONRPC],
+      // The server reads closed workspace files (listing folders, then readTextFile), and nothing else.
+      url: [SERVER_LIB, 'server/src/workspaceDiagnostics.ts'], fs: [SERVER_LIB, 'server/src/node/readText.ts', 'server/src/node/workspaceWalk.ts'], child_process: [`${SERVER_LIB}files.js`], stream: ['server/src/node/frameResync.ts'],
       process: [YAML], buffer: [YAML],
     },
   },

@@ -1,7 +1,7 @@
 // The Readiness view: a tree of every manifest's readiness checks, asked from the server with
 // `comanage/readiness`, refreshed as manifests change, with the failing count as the view's badge.
 import * as vscode from 'vscode';
-import { describeUri, ensureOpen, findWorkspaceManifests, isManifestUri, openManifests } from './manifestFiles';
+import { describeUri, findWorkspaceManifests, isManifestUri, openManifests } from './manifestFiles';
 import {
   ManifestNode, ManifestReadiness, ReadinessNode, STATUS_LOOK, buildReadinessTree, readinessBadge,
 } from './model/readinessTree';
@@ -24,8 +24,6 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Manifests found by the workspace search (the others are listed because they are open). */
   private workspaceUris = new Set<string>();
-  /** Documents a refresh is opening itself, so their open events don't start another refresh. */
-  private opening = new Set<string>();
 
   constructor(private readonly requests: ServerRequests) {}
 
@@ -71,7 +69,7 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
 
   knows(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    return this.opening.has(key) || this.roots.some((root) => root.uri === key);
+    return this.roots.some((root) => root.uri === key);
   }
 
   isWorkspaceManifest(uri: vscode.Uri): boolean {
@@ -132,16 +130,9 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
 
   private async readinessOf(uri: vscode.Uri): Promise<ManifestReadiness> {
     const where = describeUri(uri);
-    const key = uri.toString();
-    this.opening.add(key);
     try {
-      const document = await ensureOpen(uri).finally(() => this.opening.delete(key));
-      let checks = await this.requests.readiness(uri.toString());
-      // A document opened just now reaches the server first; one retry covers a late didOpen.
-      if (!checks.length && document.getText().trim()) {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        checks = await this.requests.readiness(uri.toString());
-      }
+      // The server reads a closed manifest from disk; nothing is opened for it.
+      const checks = await this.requests.readiness(uri.toString());
       return { uri: uri.toString(), ...where, checks };
     } catch (error) {
       return { uri: uri.toString(), ...where, checks: [], error: error instanceof Error ? error.message : String(error) };

@@ -16,7 +16,8 @@ import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
 import { newManifest } from './cli/newManifest';
-import { formatReadinessJson, formatReadinessText, readinessFailed, readinessReports } from './cli/readiness';
+import { formatReadinessJson, formatReadinessText, readinessFailed, readinessOfResult, readinessReports } from './cli/readiness';
+import { formatOverview } from './cli/format/overview';
 import { SUPPORTED_EXTENSIONS, collectFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
@@ -31,6 +32,7 @@ const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup
 Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
+  comanage check --overview <files or folders...>
   comanage explain <rule-id | /parameter | PROPERTY>
   comanage new <path> [--out <file>]
   comanage --help | --version
@@ -42,6 +44,8 @@ Options:
   --format <f>     text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0 for code scanning)
   --readiness      print each workload manifest's readiness report instead of diagnostics
                    (exit 1 when a check fails)
+  --overview       text: every file checked with its counts and findings, and each manifest's
+                   readiness per area (pass, warn, fail, unknown); what \`npm start\` prints
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
   --out <file>     new: write the template to this file (never over an existing one)
@@ -76,6 +80,7 @@ function main(argv: string[]): number {
         base: { type: 'string' },
         out: { type: 'string' },
         readiness: { type: 'boolean' },
+        overview: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -91,7 +96,7 @@ function main(argv: string[]): number {
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
   switch (command) {
-    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base);
+    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...HOST_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
@@ -109,9 +114,10 @@ function main(argv: string[]): number {
   }
 }
 
-function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string): number {
+function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string, overview = false): number {
   const format = (formatOption ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format '${formatOption}'; use ${OUTPUT_FORMATS.join(', ')}`);
+  if (overview && (format !== 'text' || readiness)) throw new UsageError('--overview prints text, on its own (not with --format json|sarif or --readiness)');
   if (operands.length === 0) throw new UsageError("check needs at least one file or folder, e.g. 'comanage check .'");
 
   const cwd = process.cwd();
@@ -136,9 +142,12 @@ function check(operands: string[], formatOption: string | undefined, configOptio
       informationUri: (pkg as { homepage?: string }).homepage ?? REFERENCE_URL,
       rules: DIAGNOSTIC_CODES,
     }, { base: resolveSarifBase(baseOption, cwd, files.map((f) => f.absolute)), realPath })
-    : formatText(results, { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined });
+    : overview ? formatOverview(results.map((result) => ({ ...result, readiness: readinessOfResult(result, service) })), { color: useColor() })
+    : formatText(results, { color: useColor() });
   return write(process.stdout, output, nothingRead(unreadable, read) ? 2 : countBySeverity(results).errors > 0 ? 1 : 0);
 }
+
+const useColor = () => Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
 
 /** Exit 2 when something had to be read and nothing could be: there is no result to trust. */
 function nothingRead(unreadable: number, read: number): boolean {

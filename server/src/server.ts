@@ -14,6 +14,7 @@ import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings'
 import { runInSlices } from './utils/runInSlices';
 import { MANIFEST_TEMPLATES } from './core/manifest/templates';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
+import { WorkspaceDiagnostics, workspaceDiagnostics } from './workspaceDiagnostics';
 
 export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
@@ -36,6 +37,9 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   // After `shutdown` nothing is published any more (the lifecycle gate drops later notifications).
   let shutDown = false;
+  // Closed files of the workspace folders, checked in the background (workspaceDiagnostics.ts).
+  let closedFiles: WorkspaceDiagnostics | undefined;
+  let folders: string[] = [];
 
   const isChecked = (doc: TextDocument) => tryRun(connection, 'kindOf', () => languageService.kindOf(doc), 'none') !== 'none';
 
@@ -43,6 +47,8 @@ export function startServer(connection: Connection): void {
     const workspace = params.capabilities?.workspace;
     canPullConfiguration = !!workspace?.configuration;
     canRegisterConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    closedFiles = workspaceDiagnostics(connection, documents, languageService, { watch: !!workspace?.didChangeWatchedFiles?.dynamicRegistration, folders: !!workspace?.workspaceFolders });
     tryRun(connection, 'configure', () => languageService.configure(initialSettings(params.initializationOptions)), undefined);
     return {
       capabilities: {
@@ -60,7 +66,9 @@ export function startServer(connection: Connection): void {
     if (canRegisterConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
-    if (canPullConfiguration) void pullSettings();
+    // The background check starts once the settings (comanage.scripts.enabled, files.exclude) are in.
+    const exclude = canPullConfiguration ? connection.workspace.getConfiguration('files.exclude').catch(() => undefined) : Promise.resolve(undefined);
+    void Promise.all([canPullConfiguration ? pullSettings() : undefined, exclude]).then(([, filesExclude]) => closedFiles?.start(folders, filesExclude));
   });
 
   async function pullSettings(): Promise<void> {
@@ -75,6 +83,7 @@ export function startServer(connection: Connection): void {
   function applySettings(raw: unknown): void {
     tryRun(connection, 'configure', () => languageService.configure(sanitizeSettings(raw)), undefined);
     for (const doc of documents.all()) scheduleValidation(doc);
+    closedFiles?.recheckAll();
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -128,6 +137,7 @@ export function startServer(connection: Connection): void {
     cancelValidation(event.document.uri);
     languageService.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    closedFiles?.closed(event.document.uri); // its file on disk counts again
   });
 
   /** Looks up an open, checked document; anything else gets the empty answer. */
@@ -138,11 +148,15 @@ export function startServer(connection: Connection): void {
 
   registerDocumentRequests(connection, languageService, checkedDocument);
 
-  // comanage/readiness { uri } → the readiness checks of an open manifest ([] for anything else).
-  connection.onRequest(READINESS_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'readiness', () => {
-    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
-    return doc ? languageService.getReadiness(doc) : [];
-  }, [], token));
+  // comanage/readiness { uri } → the readiness checks of a manifest, open or read from disk ([] for anything else).
+  connection.onRequest(READINESS_REQUEST, async (params: { uri?: unknown }, token) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const closed = uri && !documents.get(uri) ? await closedFiles?.readiness(uri, token).catch(() => undefined) : undefined;
+    return runSafe(connection, 'readiness', () => {
+      const doc = checkedDocument(uri);
+      return closed ?? (doc ? languageService.getReadiness(doc) : []);
+    }, [], token);
+  });
 
   // Generators and commands in the client ask the core; the client holds no rule of its own.
   connection.onRequest(CHECK_LINE_REQUEST, (params: { text?: unknown; context?: LineContext; intent?: { authentication?: unknown } }, token) => runSafe(connection, 'checkCommandLine',
@@ -164,6 +178,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     shutDown = true;
+    closedFiles?.stop();
     for (const uri of [...pending.keys()]) cancelValidation(uri);
   });
 

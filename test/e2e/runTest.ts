@@ -74,14 +74,19 @@ async function main(): Promise<number> {
   const userDataDir = path.join(run.dir, 'user-data');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const workspace = path.join(run.dir, 'workspace');
+  mkdirSync(workspace);
+  writeFileSync(path.join(workspace, 'README.md'), 'The end-to-end tests write comanage files here.\n');
   let exitCode = 1;
   try {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: SUITE_INDEX,
-      // No folder: the suite opens fixture files itself, so it can see the extension start on the first one.
+      // A folder with no comanage file in it: the suite opens fixture files itself, so it can see the
+      // extension start on the first one; workspace.e2e.ts writes files into it that are never opened.
       launchArgs: [
+        workspace,
         `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${path.join(run.dir, 'extensions')}`,
         '--disable-extensions',

@@ -1,5 +1,7 @@
 // `comanage check --readiness <manifests>`: the readiness report of each workload manifest,
 // grouped by area, as text or JSON. The checks come from the core; this only lays them out.
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessCheck } from '../core/languageService';
 import { SERVICE_CODES } from '../core/diagnosticCodes';
 import { AREA_TITLES } from '../core/manifest/rules/types';
@@ -7,7 +9,7 @@ import { documentKindOf } from '../core/languageTypes';
 import { openEntry } from './check';
 import { FileEntry, comparePaths } from './files';
 import { oneLine } from './format/safeText';
-import { severityOf, toSafeJson } from './format/types';
+import { FileResult, severityOf, toSafeJson } from './format/types';
 import { UsageError } from './usageError';
 
 /** A finding about the file itself (it could not be read or decoded cleanly), shown before its checks. */
@@ -61,4 +63,11 @@ export function formatReadinessText(reports: readonly ReadinessReport[]): string
 
 export function formatReadinessJson(reports: readonly ReadinessReport[]): string {
   return `${toSafeJson(reports)}\n`;
+}
+
+/** A checked manifest's readiness, for `check --overview` (the same document `check` analysed, so nothing runs twice). */
+export function readinessOfResult(result: FileResult, service: LanguageService): ReadinessCheck[] | undefined {
+  if (result.path === undefined || result.text === undefined) return undefined;
+  const uri = pathToFileURL(result.path).href;
+  return documentKindOf(uri) === 'manifest' ? service.getReadiness(TextDocument.create(uri, 'comanage-manifest', 1, result.text)) : undefined;
 }

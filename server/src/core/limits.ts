@@ -108,3 +108,11 @@ export function capProblems(problems: Problem[]): Problem[] {
   // The facade masks tokens after this cut (maskOutputs.ts): any 8 characters of a token left in a message are masked.
   return kept.map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` } : p));
 }
+
+/**
+ * The server's background check of the workspace's closed files (server/src/workspaceDiagnostics.ts):
+ * it stops listing folders after this many entries, and checks at most this many files and bytes.
+ * A closed file above maxFileBytes isn't read (reading and decoding it would hold the server for
+ * more than a frame; real files are a few KB): it is checked when opened. The server logs both.
+ */
+export const WORKSPACE_LIMITS = { maxEntries: 50_000, maxFiles: 2_000, maxBytes: 64 * 1024 * 1024, maxFileBytes: 256 * 1024 } as const;

@@ -1,10 +1,11 @@
 // The one way comanage reads a text file from disk: the bytes through the core's decoder
 // (core/text/decode.ts), so every read knows UTF-8, UTF-16 and what to say about anything else.
-// The CLI's files, readiness reports and config use it; a server-side read must too.
+// The CLI's files, readiness reports and config use it; so does the server's check of closed files.
 import * as fs from 'fs';
 import { decodeText, type DecodedText } from '../core/text/decode';
 
-/** Throws the fs error when the file can't be read; decoding itself never throws. */
-export function readTextFile(file: fs.PathLike): DecodedText {
+/** Throws the fs error when the file can't be read, or a RangeError when it has more than `maxBytes`; decoding itself never throws. */
+export function readTextFile(file: fs.PathLike, maxBytes?: number): DecodedText {
+  if (maxBytes !== undefined && fs.statSync(file).size > maxBytes) throw new RangeError(`the file has more than ${maxBytes} bytes`);
   return decodeText(fs.readFileSync(file));
 }
