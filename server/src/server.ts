@@ -18,6 +18,7 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
+export const SET_VALUES_REQUEST = 'comanage/setValues';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);
@@ -135,8 +136,10 @@ export function startServer(connection: Connection): void {
   registerDocumentRequests(connection, languageService, checkedDocument);
 
   // comanage/readiness { uri } → the readiness checks of an open manifest ([] for anything else).
-  connection.onRequest(READINESS_REQUEST, (params: { uri?: unknown }, token) => runSafe(connection, 'readiness', () => {
+  // With `detailed: true` → { checks, parseError? }: why a plan the YAML parser can't read has none.
+  connection.onRequest(READINESS_REQUEST, (params: { uri?: unknown; detailed?: unknown }, token) => runSafe(connection, 'readiness', () => {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    if (params?.detailed === true) return doc ? languageService.getReadinessState(doc) : { checks: [] };
     return doc ? languageService.getReadiness(doc) : [];
   }, [], token));
 
@@ -153,6 +156,16 @@ export function startServer(connection: Connection): void {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
     return doc ? languageService.getPolicies(doc) : [];
   }, [], token));
+
+  // comanage/setValues { uri, values: [{ path, value }] } → { edits, refused? }: answers written into an open manifest.
+  connection.onRequest(SET_VALUES_REQUEST, (params: { uri?: unknown; values?: unknown }, token) => runSafe(connection, 'setValues', () => {
+    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    if (!doc) return { edits: [], refused: 'Open the manifest first.' };
+    const values = Array.isArray(params.values) ? params.values : [];
+    const valid = values.filter((v): v is { path: string; value: string } => typeof v?.path === 'string' && typeof v?.value === 'string');
+    if (valid.length !== values.length) return { edits: [], refused: 'Each answer needs a key path and a value as text.' };
+    return languageService.setManifestValues(doc, valid);
+  }, null, token));
 
   connection.onShutdown(() => {
     shutDown = true;
