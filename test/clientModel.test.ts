@@ -37,6 +37,7 @@ describe('client model', () => {
     assert.equal(protocol.INTUNE_LINE_REQUEST, server.INTUNE_LINE_REQUEST);
     assert.equal(protocol.EXPORT_POLICY_REQUEST, server.EXPORT_POLICY_REQUEST);
     assert.equal(protocol.POLICIES_REQUEST, server.POLICIES_REQUEST);
+    assert.equal(protocol.SET_VALUES_REQUEST, server.SET_VALUES_REQUEST);
   });
 
   it('reads comanage.manifestGlobs defensively', () => {

@@ -6,6 +6,7 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
+export const SET_VALUES_REQUEST = 'comanage/setValues';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -21,7 +22,34 @@ export interface ReadinessCheck {
   message: string;
   docUrl: string;
   range?: Range;
+  /** For `unknown`: the facts the check needs that the plan doesn't state validly. */
+  missing?: MissingFact[];
 }
+
+/** A fact a check needs that the plan doesn't state validly (s13 shared interface). */
+export interface MissingFact {
+  /** Full key path, e.g. "licensing.entraId", "comanagement.policies[0].commandLine". */
+  path: string;
+  reason: 'absent' | 'invalid' | 'placeholder';
+  /** The invalid or placeholder text as written (masked). */
+  value?: string;
+  /** In the format's order. */
+  allowed?: { value: string; meaning: string }[];
+  /** A YAML example of the key with a value, nested from the top. */
+  example: string;
+  /** Where the key belongs, and a VS Code snippet for it. */
+  insert?: { position: Position; snippet: string };
+}
+
+/** `comanage/readiness` with `detailed: true`. */
+export interface ReadinessState {
+  checks: ReadinessCheck[];
+  /** The plan's first YAML error (line is 1-based): readiness needs a plan the parser can read. */
+  parseError?: { message: string; line: number; range: Range };
+}
+
+/** `comanage/setValues` */
+export interface SetValuesResult { edits: { range: Range; newText: string }[]; refused?: string }
 
 /** Where a command line is used; decides what the rules allow. */
 export type LineContext = 'intune' | 'msi' | 'exe' | 'push';
