@@ -22,11 +22,11 @@ export interface ReadinessCheck {
   message: string;
   docUrl: string;
   range?: Range;
-  /** For `unknown`: the facts the check needs that the plan doesn't state validly. */
+  /** For 'unknown': the facts the check needs that the plan doesn't state validly. */
   missing?: MissingFact[];
 }
 
-/** A fact a check needs that the plan doesn't state validly (s13 shared interface). */
+/** A fact a check needs that the plan doesn't state validly (absent, invalid, or a template placeholder). */
 export interface MissingFact {
   /** Full key path, e.g. "licensing.entraId", "comanagement.policies[0].commandLine". */
   path: string;
@@ -37,7 +37,7 @@ export interface MissingFact {
   allowed?: { value: string; meaning: string }[];
   /** A YAML example of the key with a value, nested from the top. */
   example: string;
-  /** Where the key belongs, and a VS Code snippet for it. */
+  /** Where the key belongs and a VS Code snippet (choices = allowed values), for comanage.insertSnippet. */
   insert?: { position: Position; snippet: string };
 }
 
