@@ -41,6 +41,8 @@ describe('client interview (Answer unknown facts…)', () => {
     assert.deepEqual(questions.map((q) => q.path), ['licensing.entraId', 'licensing.intune', 'site.code', 'workloads.compliance']);
     assert.deepEqual(questions[0].neededBy, ['l1 title', 'l2 title']);
     assert.deepEqual(interviewQuestions([check('a', 'site', 'pass'), check('b', 'site', 'unknown')]), []);
+    // A list or mapping key isn't asked for as one value.
+    assert.deepEqual(interviewQuestions([check('r', 'permissions', 'unknown', [fact('permissions.entraRoles', { example: 'permissions:\n  entraRoles:' })])]), []);
   });
 
   it('offers the allowed values with their meanings, in the format\'s order, then Skip, and preselects nothing', async () => {

@@ -28,6 +28,9 @@ export function interviewQuestions(checks: readonly ReadinessCheck[]): Question[
   for (const check of checks) {
     if (check.status !== 'unknown') continue;
     for (const fact of check.missing ?? []) {
+      // A list or a mapping (its example has no value after the key) isn't one answer: the tree's
+      // "Add the missing key" inserts it with its structure instead.
+      if (!fact.allowed?.length && /:\s*$/.test(fact.example)) continue;
       const known = byPath.get(fact.path);
       if (known) {
         if (!known.neededBy.includes(check.title)) known.neededBy.push(check.title);
