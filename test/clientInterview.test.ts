@@ -57,10 +57,10 @@ describe('client interview (Answer unknown facts…)', () => {
     assert.equal(first.kind, 'pick');
     assert.equal((first.request as PickRequest).activeId, undefined);
     assert.equal(first.request.title, 'Answer unknown facts: Licensing');
-    assert.match((first.request as PickRequest).placeholder, /licensing\.entraId \(now 'free', which isn't valid\): needed by 2 checks/);
+    assert.match((first.request as PickRequest).placeholder, /^licensing\.entraId \(now 'free', which isn't valid\), needed by 2 checks$/);
     assert.deepEqual(ui.asked.map((s) => s.kind), ['pick', 'pick', 'input', 'input']);
     assert.deepEqual(ui.asked.map((s) => [s.request.step, s.request.totalSteps]), [[1, 4], [2, 4], [3, 4], [4, 4]]);
-    assert.equal((ui.asked[2].request as InputRequest).prompt, 'site.code: needed by s1 title. Type the value, or leave it empty to skip. For example:\nsite.code: x');
+    assert.equal((ui.asked[2].request as InputRequest).prompt, 'site.code, needed by 1 check. Type the value, or leave it empty to skip. For example:\nsite.code: x');
   });
 
   it('returns the answers given, skipping Skip and empty text', async () => {

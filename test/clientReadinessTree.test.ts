@@ -99,6 +99,7 @@ describe('client readiness tree', () => {
     const item = node.children[0].children[0];
     assert.equal(item.description, 'licensing.entraId has an invalid value \'free\'');
     assert.match(item.tooltip, /A long requirement title that a narrow view cuts off somewhere in the middle of the sentence/);
+    assert.match(item.tooltip, /\*\*licensing\\.entraId\*\*: invalid value 'free'/);
     assert.match(item.tooltip, /- `free`: Free tier\n- `P1`: Microsoft Entra ID P1/);
     assert.match(item.tooltip, /````yaml\nlicensing:\n {2}entraId: P1\n````/);
     assert.match(item.tooltip, /\[Read the documentation\]/);

@@ -49,8 +49,9 @@ export function interviewQuestions(checks: readonly ReadinessCheck[]): Question[
 function why(question: Question): string {
   const now = question.reason === 'invalid' ? ` (now '${question.value ?? ''}', which isn't valid)`
     : question.reason === 'placeholder' ? ' (now a placeholder)' : '';
-  const checks = question.neededBy.length === 1 ? question.neededBy[0] : `${question.neededBy.length} checks`;
-  return `${question.path}${now}: needed by ${checks}`;
+  // Short enough for a QuickPick's placeholder: the key first, the checks by number.
+  const checks = question.neededBy.length === 1 ? '1 check' : `${question.neededBy.length} checks`;
+  return `${question.path}${now}, needed by ${checks}`;
 }
 
 /** The items of a question with allowed values: each value with its meaning, then Skip. */

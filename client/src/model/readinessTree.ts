@@ -118,8 +118,14 @@ function fenced(text: string, language: string): string {
   return `\`\`\`\`${language}\n${text.replace(/````/g, '` ` ` `')}\n\`\`\`\``;
 }
 
+const STATE: Record<MissingFact['reason'], (fact: MissingFact) => string> = {
+  absent: () => 'not in the plan',
+  invalid: (fact) => `invalid value${fact.value === undefined ? '' : ` '${fact.value}'`}`,
+  placeholder: () => 'still a placeholder',
+};
+
 function missingTooltip(fact: MissingFact): string {
-  const lines = [`**${escapeMarkdown(fact.path)}**: ${escapeMarkdown((REASON[fact.reason] ?? REASON.absent)(fact))}`];
+  const lines = [`**${escapeMarkdown(fact.path)}**: ${escapeMarkdown((STATE[fact.reason] ?? STATE.absent)(fact))}`];
   if (fact.allowed?.length) {
     lines.push(fact.allowed.map((a) => `- \`${a.value.replace(/`/g, "'")}\`: ${escapeMarkdown(a.meaning)}`).join('\n'));
   }
