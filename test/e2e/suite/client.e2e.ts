@@ -218,7 +218,7 @@ describe('the co-management client in VS Code', function () {
         if (answered.length >= 2) return skip.id;
         const value = request.items[0];
         assert.ok(value.description, 'each value comes with its meaning');
-        answered.push({ path: request.placeholder.split(/[ :]/)[0], value: value.id });
+        answered.push({ path: /^[\w.[\]]+/.exec(request.placeholder)![0], value: value.id });
         return value.id;
       };
       ui.input = async () => '';
