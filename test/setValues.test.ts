@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { OffsetEdit, SetValue, setValues } from '../server/src/core/manifest/setValues';
+import { typedAnswer } from '../server/src/core/manifest/answerValue';
 
 function applyAll(text: string, edits: readonly OffsetEdit[]): string {
   let out = text;
@@ -157,5 +158,23 @@ describe('setValues (answers written into a plan)', () => {
     assert.match(setValues('site: [\n', [{ path: 'site.code', value: 'A' }]).refused ?? '', /isn't valid YAML/);
     assert.match(setValues('site: ABC\n', [{ path: 'site.code', value: 'A' }]).refused ?? '', /isn't a mapping/);
     assert.match(setValues('site:\n  code: ABC\n', [{ path: 'site', value: 'A' }]).refused ?? '', /holds a mapping/);
+  });
+});
+
+describe('typedAnswer (an interview answer typed by the format)', () => {
+  it('makes booleans and integers of the keys that hold them, text of everything else', () => {
+    assert.equal(typedAnswer('licensing.intune', 'true'), true);
+    assert.equal(typedAnswer('licensing.intune', ' False '), false);
+    assert.equal(typedAnswer('site.version', '2503'), 2503);
+    assert.equal(typedAnswer('windows.minimumVersion', '10'), '10', 'a string key keeps "10" as text');
+    assert.equal(typedAnswer('licensing.entraId', 'P1'), 'P1');
+    assert.equal(typedAnswer('site.code', 'true'), 'true', 'a text key keeps "true" as text (quoted when written)');
+  });
+
+  it('leaves an answer that isn\'t of the key\'s type as text, for the structure check to flag', () => {
+    assert.equal(typedAnswer('licensing.intune', 'yes please'), 'yes please');
+    assert.equal(typedAnswer('site.version', '25x'), '25x');
+    assert.equal(typedAnswer('no.such.key', '12'), '12');
+    assert.equal(setValues('site:\n  code: A\n', [{ path: 'site.code', value: typedAnswer('site.code', 'true') }]).edits[0].newText, '"true"');
   });
 });
