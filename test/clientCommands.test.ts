@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandLineToCopy, presentIntuneLine } from '../client/src/model/intuneLine';
 import { describeTemplate, isTemplateFile, manifestPath, sortTemplates } from '../client/src/model/manifestTemplates';
-import { policyChoices, presentExport } from '../client/src/model/policyExport';
+import { GRAPH_ENDPOINT, policyChoices, presentExport } from '../client/src/model/policyExport';
+import { GRAPH_ENDPOINT as SERVER_GRAPH_ENDPOINT } from '../server/src/core/manifest/graphExport';
 import { getLanguageService } from '../server/src/core/languageService';
 import { doc } from './helpers/core';
 
@@ -87,6 +88,17 @@ describe('client Graph export', () => {
     assert.ok(outcome.json.endsWith('}\n') && outcome.json.includes('\n  "displayName": "Autopilot"'));
     assert.match(outcome.message, /^Request body for "Autopilot"/);
     assert.match(outcome.message, /Autopilot devices/);
+  });
+
+  it('writes the instructions and every server note into the Markdown note beside the JSON', () => {
+    const result = service.exportPolicy(manifest, 0);
+    const outcome = presentExport(policies[0], result);
+    assert.ok('instructions' in outcome);
+    assert.match(outcome.instructions, /^# Co-management settings policy "Autopilot"/);
+    assert.match(outcome.instructions, /POST https:\/\/graph\.microsoft\.com\/beta\/deviceManagement\/deviceEnrollmentConfigurations/);
+    assert.equal(GRAPH_ENDPOINT, SERVER_GRAPH_ENDPOINT, 'the copied endpoint matches the server\'s');
+    assert.ok(result.notes.length > 0);
+    for (const note of result.notes) assert.ok(outcome.instructions.includes(`- ${note}`), note);
   });
 
   it('passes a refusal on, naming the policy, and never the token', () => {

@@ -4,13 +4,13 @@ import * as assert from 'node:assert/strict';
 import { GeneratorAnswers, buildLine, maskedToken, quoteValue, splitExtra } from '../client/src/model/commandLine';
 import {
   AUTH_CHOICES, Answer, BACK, Checker, GeneratorUi, InputRequest, PickRequest, SCENARIOS, Validation,
-  problemsOn, runGenerator, stepsFor, validateField,
+  intentOf, outputActions, prefillFrom, problemsOn, runGenerator, stepsFor, validateField,
 } from '../client/src/model/generator';
 import { getLanguageService } from '../server/src/core/languageService';
 
 const service = getLanguageService();
 /** The server's own function behind `comanage/checkCommandLine`. */
-const check: Checker = async (text, context) => service.checkCommandLine(text, context);
+const check: Checker = async (text, context, intent) => service.checkCommandLine(text, context, intent);
 
 const CMG = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJleHAiOjF9.c2lnbmF0dXJl';
@@ -255,7 +255,7 @@ describe('client generator', () => {
             const { ui, validations } = scriptedUi({ picks: [scenario.id, auth.id, upgrade, 'copy'] });
             const result = await runGenerator(ui, check, { canInsert: false });
             assert.ok(result, 'the generator offered no action: the line has errors');
-            const { problems } = service.checkCommandLine(result.text, result.context);
+            const { problems } = service.checkCommandLine(result.text, result.context, intentOf(result.answers));
             assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
             assert.ok(result.length <= 1024);
             for (const [field, validation] of Object.entries(validations)) {
@@ -266,5 +266,85 @@ describe('client generator', () => {
         }
       }
     }
+  });
+  describe('where the line can go (issue #13)', () => {
+    const POLICIES = [{ index: 0, name: 'Pilot' }, { index: 1, name: 'All devices' }];
+
+    it('offers insert only where the server said a line belongs; in a manifest, its policies instead', () => {
+      assert.deepEqual(outputActions({ canInsert: true }, 'x').map((i) => i.id), ['insert', 'copy', 'open']);
+      assert.deepEqual(outputActions({ canInsert: false }, 'x').map((i) => i.id), ['copy', 'open']);
+      const manifest = outputActions({ canInsert: false, policies: POLICIES }, 'x');
+      assert.deepEqual(manifest.map((i) => i.id), ['policy:0', 'policy:1', 'copy', 'open']);
+      assert.match(manifest[1].label, /Set as the command line of policy "All devices"/);
+    });
+
+    it('returns the chosen policy, and refuses insert in a manifest', async () => {
+      const { ui, pickRequests } = scriptedUi({ picks: ['intune', 'entra-device', 'yes', 'policy:1'] });
+      const result = await runGenerator(ui, check, { canInsert: false, policies: POLICIES });
+      assert.equal(result?.action, 'policy');
+      assert.equal(result?.policyIndex, 1);
+      assert.ok(!pickRequests[pickRequests.length - 1].items.some((i) => i.id === 'insert'));
+      const inserting = scriptedUi({ picks: ['intune', 'entra-device', 'yes', 'insert'] });
+      await assert.rejects(runGenerator(inserting.ui, check, { canInsert: false, policies: POLICIES }), /not offered/);
+    });
+  });
+
+  describe('values from the plans (issue #13)', () => {
+    it('takes each fact from the first plan that states it, and says where it came from', () => {
+      const prefill = prefillFrom([
+        { source: 'a.comanage.yaml', facts: { siteCode: 'ABC' } },
+        { source: 'b.comanage.yaml', facts: { siteCode: 'XYZ', cmg: CMG, managementPoint: 'https://mp1.contoso.com', authentication: 'pki' } },
+      ]);
+      assert.deepEqual(prefill.answers, { auth: 'pki', values: { siteCode: 'ABC', cmg: CMG, smsmp: 'https://mp1.contoso.com' } });
+      assert.deepEqual(prefill.from, { siteCode: 'a.comanage.yaml', cmg: 'b.comanage.yaml', smsmp: 'b.comanage.yaml', auth: 'b.comanage.yaml' });
+      assert.equal(prefillFrom([{ source: 'c', facts: { authentication: 'entra-id' } }]).answers.auth, 'entra-device');
+    });
+
+    it('shows the prefilled values in the prompts, still editable, and the plan\'s method preselected', async () => {
+      const seen: InputRequest[] = [];
+      const picks: PickRequest[] = [];
+      const answers = ['intune', 'pki', 'no', 'copy'];
+      const ui: GeneratorUi = {
+        async pick(request) { picks.push(request); return answers.shift(); },
+        // The site code is changed; every other prefilled value is accepted as shown.
+        async input(request) { seen.push(request); return /SMSSITECODE/.test(request.prompt) ? 'XYZ' : request.value; },
+      };
+      const prefill = prefillFrom([{ source: 'contoso.comanage.yaml', facts: { siteCode: 'ABC', cmg: CMG, managementPoint: 'https://mp1.contoso.com', authentication: 'entra-id' } }]);
+      const result = await runGenerator(ui, check, { canInsert: false, prefill });
+      const site = seen.find((r) => /SMSSITECODE/.test(r.prompt))!;
+      assert.equal(site.value, 'ABC');
+      assert.match(site.prompt, /Prefilled from contoso\.comanage\.yaml/);
+      assert.equal(seen.find((r) => /CCMHOSTNAME/.test(r.prompt))!.value, CMG);
+      const auth = picks[1];
+      assert.equal(auth.activeId, 'entra-device');
+      assert.equal(auth.items.find((i) => i.id === 'entra-device')?.description, 'from contoso.comanage.yaml');
+      assert.match(auth.placeholder, /contoso\.comanage\.yaml says Microsoft Entra ID/);
+      assert.equal(result?.text, `CCMSETUPCMD="/UsePKICert CCMHOSTNAME=${CMG} SMSSITECODE=XYZ SMSMP=https://mp1.contoso.com"`);
+      assert.deepEqual(prefill.answers.values.siteCode, 'ABC', 'the prefill itself is not changed by the answers');
+    });
+  });
+
+  describe('the chosen authentication is enforced (issue #13)', () => {
+    it('refuses /UsePKICert after Microsoft Entra ID, through the server\'s rule', async () => {
+      const answers: GeneratorAnswers = { scenario: 'intune', auth: 'entra-device', upgrade: false, values: { cmg: CMG, siteCode: 'ABC' } };
+      const refused = await validateField(answers, 'extra', '/UsePKICert', check);
+      assert.equal(refused.blocking, true);
+      assert.match(refused.message ?? '', /Microsoft Entra ID/);
+      const accepted = await validateField({ ...answers, auth: 'pki' }, 'extra', '/UsePKICert', check);
+      assert.equal(accepted.blocking, false);
+    });
+
+    it('lists the contradiction instead of the actions at the last step', async () => {
+      const { ui, pickRequests } = scriptedUi({ picks: ['intune', 'entra-device', 'no', 'first-problem', 'BACK'] });
+      const answersUi: GeneratorUi = {
+        pick: ui.pick,
+        // The other items are typed before the step validates: /UsePKICert goes in as if the check were skipped.
+        async input(request) { return /^Other/.test(request.prompt) ? '/UsePKICert' : ui.input(request); },
+      };
+      await runGenerator(answersUi, check, { canInsert: true });
+      const output = pickRequests.find((r) => r.items.some((i) => i.id.startsWith('problem:')))!;
+      assert.ok(output.items.every((i) => i.id.startsWith('problem:')), 'no action is offered');
+      assert.ok(output.items.some((i) => i.description?.startsWith('contradicts-chosen-authentication')));
+    });
   });
 });

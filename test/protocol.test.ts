@@ -158,6 +158,36 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.deepEqual(list.items, []);
   });
 
+  it('checks an untitled document by its language id (the generator\'s new editor), and only an untitled one', async () => {
+    const untitled = 'untitled:Untitled-7';
+    const published = client.nextDiagnostics(untitled);
+    await client.open(untitled, BAD, 'ccmsetup');
+    assert.ok(codes((await published).diagnostics).includes('parameter-uses-equals'));
+    const plain = 'untitled:Untitled-8';
+    await client.open(plain, BAD, 'plaintext');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: plain }, position: at(0, 14) });
+    assert.deepEqual(list.items, []);
+  });
+
+  it('answers the generator\'s requests: insertion point, plan facts (open or sent as text), a policy\'s command line', async () => {
+    const manifest = 'file:///tmp/x/gen.comanage.yaml';
+    const text = 'version: 1\nsite:\n  code: XYZ\n  clientAuthentication: entra-id\ncomanagement:\n  policies:\n    - name: Pilot  # keep\n';
+    await client.open(manifest, text, 'yaml');
+    const point = await client.request<{ kind: string; text?: string; refused?: string }>('comanage/insertionPoint', { uri: manifest, position: at(2, 8), text: 'CCMSETUPCMD="x"' });
+    assert.equal(point.kind, 'manifest');
+    assert.equal(point.text, undefined);
+    assert.deepEqual(await client.request('comanage/insertionPoint', { uri: uriA, position: at(0, 0), text: 'CCMSETUPCMD="x"' }), { kind: 'ccmsetup', text: 'CCMSETUPCMD="x"' });
+    assert.deepEqual(await client.request('comanage/planFacts', { uri: manifest }), { siteCode: 'XYZ', authentication: 'entra-id' });
+    assert.deepEqual(await client.request('comanage/planFacts', { uri: 'file:///tmp/x/closed.comanage.yaml', text: 'site:\n  code: QRS\n' }), { siteCode: 'QRS' });
+    assert.deepEqual(await client.request('comanage/planFacts', { uri: 'file:///tmp/x/closed.txt', text: 'site:\n  code: QRS\n' }), {});
+    const set = await client.request<{ edits: { range: unknown; newText: string }[] }>('comanage/setPolicyCommandLine', { uri: manifest, index: 0, commandLine: 'CCMSETUPCMD="SMSSITECODE=XYZ"' });
+    assert.deepEqual(set.edits, [{ range: { start: at(6, 25), end: at(6, 25) }, newText: '\n      commandLine: \'CCMSETUPCMD="SMSSITECODE=XYZ"\'' }]);
+    const refused = await client.request<{ refused?: string }>('comanage/setPolicyCommandLine', { uri: manifest, index: '0', commandLine: 'x' });
+    assert.ok(refused.refused);
+    const checked = await client.request<{ problems: Diagnostic[] }>('comanage/checkCommandLine', { text: 'ccmsetup.exe /UsePKICert SMSSITECODE=ABC', context: 'exe', intent: { authentication: 'entra-id' } });
+    assert.ok(checked.problems.some((p) => p.code === 'contradicts-chosen-authentication'));
+  });
+
   it('checks a workload manifest (even as languageId yaml) and answers comanage/readiness', async () => {
     const manifest = 'file:///tmp/x/plan.comanage.yaml';
     const text = 'version: 1\npath: autopilot\nsite:\n  version: 2107\n';

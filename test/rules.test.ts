@@ -1,7 +1,14 @@
 // Every rule's own fixtures: each failing example raises the rule, each passing one doesn't.
 import * as assert from 'node:assert/strict';
 import { CCMSETUP_RULES } from '../server/src/core/ccmsetup/rules';
-import { codes } from './helpers/core';
+import { getLanguageService } from '../server/src/core/languageService';
+import type { CcmsetupRule } from '../server/src/core/ccmsetup/rules';
+import { codes as fileCodes } from './helpers/core';
+
+/** A fixture's codes: a whole file, or with an intent one line as the generator checks it. */
+const codesFor = (rule: CcmsetupRule) => (example: string) => (rule.examples.intent
+  ? getLanguageService().checkCommandLine(example, undefined, rule.examples.intent).problems.map((p) => p.code)
+  : fileCodes(example));
 
 describe('ccmsetup rules: fixtures', () => {
   it('has unique ids in kebab-case, each with a doc link and fixtures', () => {
@@ -15,6 +22,7 @@ describe('ccmsetup rules: fixtures', () => {
   });
 
   for (const rule of CCMSETUP_RULES) {
+    const codes = codesFor(rule);
     describe(rule.id, () => {
       rule.examples.fail.forEach((example, i) => {
         it(`raises on failing fixture ${i + 1}`, () => {
@@ -34,7 +42,7 @@ describe('script variables', () => {
   it('treats a delayed-expansion !VAR! like %VAR%: one script-variable finding, no value or address finding', () => {
     const percent = 'ccmsetup.exe /mp:%MP% /source:%SRC% SMSSITECODE=%CODE% CCMHOSTNAME=%CMG% SMSCACHESIZE=%SIZE% SMSMP=%SMSMP%';
     const bang = percent.replace(/%(\w+)%/g, '!$1!');
-    assert.deepEqual(codes(bang), codes(percent));
-    assert.deepEqual(codes(bang), Array(6).fill('script-variable'));
+    assert.deepEqual(fileCodes(bang), fileCodes(percent));
+    assert.deepEqual(fileCodes(bang), Array(6).fill('script-variable'));
   });
 });

@@ -31,6 +31,7 @@ describe('batch host', () => {
       ['UNC', '\\\\cm01\\SMS_ABC\\Client\\ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC CCMLOGLEVEL=7', 'invalid-value:7'],
       ['quoted path with a space', '"C:\\Client Files\\ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC /logon', 'parameter-after-property:/logon'],
       ['%~dp0', '%~dp0ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC RESETKEYINFORMATION=YES', 'invalid-value:YES'],
+      ['a folder passed to a subroutine, "%~1…"', ':install\n"%~1ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABCD', 'invalid-value:ABCD'],
       ['"%~dp0…"', '"%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC DISABLECACHEOPT=YES', 'invalid-value:YES'],
       ['@ and call', '@call "%~dp0ccmsetup.exe" /mp=cm01.contoso.com SMSSITECODE=ABC', 'parameter-uses-equals:='],
       ['start /wait ""', 'start /wait "" "%~dp0ccmsetup.exe" /mp:cm01.contoso.com SMSSITECODE=ABC SMSSLP=x', 'unknown-property:SMSSLP'],
@@ -89,9 +90,14 @@ describe('batch host', () => {
       assert.match(list[0].message, /line 4/);
     });
 
-    it('checks arguments kept in a variable built from other constants, reported on its set line', () => {
+    it('checks arguments kept in a variable built from other constants, on the exact characters of the set lines', () => {
       const text = 'set MP=cm01.contoso.com\nset "SITE=ABC"\nset ARGS=/mp:%MP% SMSSITECODE=%SITE% RESETKEYINFORMATION=YES\n"%~dp0ccmsetup.exe" %ARGS%\n';
-      assert.deepEqual(found(text), ['invalid-value:/mp:%MP% SMSSITECODE=%SITE% RESETKEYINFORMATION=YES']);
+      assert.deepEqual(found(text), ['invalid-value:YES']);
+      // The order of the arguments inside the variable is checked too, and a nested constant's value
+      // is reported where it is set.
+      const nested = 'set "SITE=ABCD"\nset ARGS=/mp:cm01 SMSSITECODE=%SITE% /forceinstall\nccmsetup.exe %ARGS%\n';
+      assert.deepEqual(found(nested), ['invalid-value:ABCD', 'parameter-after-property:/forceinstall']);
+      assert.ok(problems(nested, {}, NAME).every((p) => /value of %ARGS%, used on line 3/.test(p.message)));
       assert.equal(decoded(text).text, 'ccmsetup.exe /mp:cm01.contoso.com SMSSITECODE=ABC RESETKEYINFORMATION=YES');
       // One unknown name keeps the whole value symbolic.
       assert.deepEqual(found(text.replace('set MP=cm01.contoso.com\n', '')), []);

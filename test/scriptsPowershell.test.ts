@@ -44,12 +44,23 @@ describe('PowerShell scripts: finding invocations', () => {
     ['an array over lines', "$a = @(\n  '/mp=mp01'\n  'SMSSITECODE=ABC'\n)\nStart-Process ccmsetup.exe -ArgumentList $a", '/mp=mp01 SMSSITECODE=ABC'],
     ['a here-string', 'Start-Process ccmsetup.exe -ArgumentList @"\n/mp=mp01 SMSSITECODE=ABC\n"@', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['-f with literal arguments', "$l = '/mp={0} SMSSITECODE={1}' -f 'mp01', 'ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['an array joined with -join', "$l = @('/mp=mp01', 'SMSSITECODE=ABC') -join ' '\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with splatting', "$setup = @{\n  FilePath     = 'C:\\Windows\\ccmsetup\\ccmsetup.exe'\n  ArgumentList = '/mp=mp01 SMSSITECODE=ABC'\n  Wait         = $true\n}\nStart-Process @setup -PassThru", '/mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process with a one-line splat and an array', "$p = @{ FilePath = 'ccmsetup.exe'; ArgumentList = '/mp=mp01', 'SMSSITECODE=ABC' }\nStart-Process @p", '/mp=mp01 SMSSITECODE=ABC'],
     ['concatenation', "$l = '/mp=' + 'mp01' + ' SMSSITECODE=ABC'\nStart-Process ccmsetup.exe -ArgumentList $l", '/mp=mp01 SMSSITECODE=ABC'],
     ['cmd /c', 'cmd /c "ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['psexec on a remote device', '& psexec.exe \\\\pc01 -accepteula -s -u CONTOSO\\admin -p $pw \\\\cm01\\Client\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['a backtick continuation', 'ccmsetup.exe /mp=mp01 `\n    SMSSITECODE=ABC', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['msiexec of ccmsetup.msi', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"', 'msiexec /i ccmsetup.msi /qn CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
     ['Start-Process of msiexec', "Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'msiexec /i ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+    ['Start-Process with a switch PowerShell passes on (-Verbose) before -ArgumentList', "Start-Process -FilePath ccmsetup.exe -Verbose -ArgumentList '/mp=mp01 SMSSITECODE=ABC'", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-Process of cmd /c', 'Start-Process cmd.exe -ArgumentList "/c $src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC" -Wait', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Invoke-Expression of a command string', 'Invoke-Expression "$src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Win32_Process Create through Invoke-WmiMethod', 'Invoke-WmiMethod -ComputerName $pc -Class Win32_Process -Name Create -ArgumentList "C:\\Windows\\ccmsetup\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Start-ADTProcess (PSAppDeployToolkit 4)', "Start-ADTProcess -FilePath \"$($adtSession.DirFiles)\\ccmsetup.exe\" -PassThru -ArgumentList '/mp=mp01', 'SMSSITECODE=ABC' -WindowStyle Hidden", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Execute-Process (PSAppDeployToolkit 3)', 'Execute-Process -Path "$dirFiles\\ccmsetup.exe" -Parameters "/mp=mp01 SMSSITECODE=ABC" -WindowStyle Hidden', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Execute-MSI of ccmsetup.msi (PSAppDeployToolkit 3)', "Execute-MSI -Action Install -Path 'ccmsetup.msi' -AddParameters 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
+    ['Start-ADTMsiProcess of ccmsetup.msi (PSAppDeployToolkit 4)', "Start-ADTMsiProcess -Action Install -FilePath \"$dir\\ccmsetup.msi\" -AdditionalArgumentList 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
   ];
   for (const [what, script, decoded] of forms) {
     it(`finds ${what} and flags /mp= at its own characters`, () => {
@@ -62,6 +73,20 @@ describe('PowerShell scripts: finding invocations', () => {
       assert.deepEqual(found(script.replace('/mp=', '/mp:')), []);
     });
   }
+
+  it('leaves other programs started through cmd, Invoke-Expression and the toolkit alone', () => {
+    for (const script of [
+      "Start-Process cmd.exe -ArgumentList '/c echo ccmsetup finished'",
+      'Invoke-Expression "Get-Service ccmsetup"',
+      "Invoke-WmiMethod -Class Win32_Process -Name Create -ArgumentList 'notepad.exe ccmsetup.log'",
+      "Execute-MSI -Action Install -Path 'Other.msi' -Parameters 'ALLUSERS=1 NOTE=ccmsetup'",
+      "Start-ADTProcess -FilePath 'setup.exe' -ArgumentList '/mp=x ccmsetup'",
+    ]) assert.deepEqual(decodedLines(script), [], script);
+  });
+
+  it('takes a .NET object (a list built with ::new() and .Add) as a value it does not know, not as text', () => {
+    assert.deepEqual(found("$l = [System.Collections.Generic.List[string]]::new()\n$l.Add('/mp:mp01')\nStart-Process ccmsetup.exe -ArgumentList $l"), []);
+  });
 
   it('checks -InstallationProperty in the client push context', () => {
     const text = 'Set-CMClientPushInstallation -SiteCode ABC -InstallationProperty "/mp:cm01 SMSSITECODE=ABC"';
@@ -131,6 +156,18 @@ describe('PowerShell scripts: variables', () => {
     assert.match(problem.message, /value of \$SiteCode, used on line 2/);
     const diagnostics = getLanguageService().doValidation(ps(text));
     assert.equal(diagnostics[0].relatedInformation?.[0].location.range.start.line, 1);
+  });
+
+  it('reads $($Name) as the variable itself: its constant is checked on the assignment', () => {
+    const text = "$SiteCode = 'ABCD'\nStart-Process ccmsetup.exe -ArgumentList \"/mp:cm01 SMSSITECODE=$($SiteCode)\"";
+    const problems = analyze(text).filter((p) => p.code === 'invalid-value');
+    assert.deepEqual(problems.map((p) => text.slice(p.span.start, p.span.end)), ['ABCD']);
+    assert.match(problems[0].message, /\$SiteCode, used on line 2/);
+  });
+
+  it('follows typed assignments ([string]$Site = …, [string[]] $list = …)', () => {
+    const text = "[string]$SiteCode = 'ABCD'\n[string[]] $list = '/mp:cm01', \"SMSSITECODE=$SiteCode\", '/logon'\nStart-Process .\\ccmsetup.exe -ArgumentList $list";
+    assert.deepEqual(found(text), ['invalid-value@ABCD', 'parameter-after-property@/logon']);
   });
 
   it("says precisely that '$MP' in single quotes sends the name", () => {

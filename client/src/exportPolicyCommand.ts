@@ -1,8 +1,9 @@
 // "Export co-management settings policy (Graph JSON)": one policy of a manifest as the request body
-// the server builds, opened as an untitled JSON document, with the server's notes beside it.
+// the server builds, opened as an untitled JSON document, with the instructions and the server's
+// notes in a Markdown note beside it.
 import * as vscode from 'vscode';
 import { describeUri, ensureOpen, findWorkspaceManifests, isManifestUri, openManifests } from './manifestFiles';
-import { ExportOutcome, GRAPH_RESOURCE_DOC, policyChoices, presentExport } from './model/policyExport';
+import { ExportOutcome, policyChoices, presentExport } from './model/policyExport';
 import { ServerRequests } from './requests';
 import { UiSlot } from './ui';
 
@@ -50,10 +51,10 @@ export async function exportPolicy(requests: ServerRequests, ui: UiSlot, arg?: u
     return outcome;
   }
   const document = await vscode.workspace.openTextDocument({ language: 'json', content: outcome.json });
-  await vscode.window.showTextDocument(document);
-  // Not awaited: the command is done once the document is open; the message may stay up.
-  void ui.current.info(outcome.message, 'Open the Graph reference').then((action) => {
-    if (action) void vscode.env.openExternal(vscode.Uri.parse(GRAPH_RESOURCE_DOC));
-  });
+  const shown = await vscode.window.showTextDocument(document);
+  // The instructions stay beside the JSON (a toast would vanish); the JSON keeps the focus.
+  const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: outcome.instructions });
+  await vscode.window.showTextDocument(notes, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  await vscode.window.showTextDocument(shown.document, { viewColumn: shown.viewColumn, preserveFocus: false });
   return outcome;
 }

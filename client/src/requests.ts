@@ -2,17 +2,22 @@
 // command line or a plan.
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CHECK_LINE_REQUEST, CommandLineCheck, EXPORT_POLICY_REQUEST, INTUNE_LINE_REQUEST, IntuneCommandLine, LineContext,
-  POLICIES_REQUEST, PolicyExport, PolicySummary, READINESS_REQUEST, ReadinessCheck, ReadinessState,
-  SET_VALUES_REQUEST, SetValuesResult,
+  CHECK_LINE_REQUEST, CommandLineCheck, EXPORT_POLICY_REQUEST, INSERTION_POINT_REQUEST, INTUNE_LINE_REQUEST, InsertionPoint,
+  IntuneCommandLine, LineContext, LineIntent, PLAN_FACTS_REQUEST, POLICIES_REQUEST, PlanFacts, PolicyExport, PolicyLineEdits,
+  PolicySummary, Position, READINESS_REQUEST, ReadinessCheck, SET_POLICY_LINE_REQUEST,
+  ReadinessState, SET_VALUES_REQUEST, SetValuesResult,
 } from './model/protocol';
 
 export interface ServerRequests {
   readiness(uri: string): Promise<ReadinessCheck[]>;
-  checkLine(text: string, context?: LineContext): Promise<CommandLineCheck>;
+  checkLine(text: string, context?: LineContext, intent?: LineIntent): Promise<CommandLineCheck>;
   intuneLine(text: string): Promise<IntuneCommandLine | null>;
   exportPolicy(uri: string, index: number): Promise<PolicyExport | null>;
   policies(uri: string): Promise<PolicySummary[]>;
+  insertionPoint(uri: string, position: Position, text: string): Promise<InsertionPoint>;
+  /** `text`: the file's content, for a manifest the editor hasn't opened. */
+  planFacts(uri: string, text?: string): Promise<PlanFacts>;
+  setPolicyLine(uri: string, index: number, commandLine: string): Promise<PolicyLineEdits>;
   /** The checks, and the YAML error when the plan can't be read. */
   readinessState(uri: string): Promise<ReadinessState>;
   /** Edits that write answers into an open manifest (values as text; the server types them by the format). */
@@ -22,8 +27,8 @@ export interface ServerRequests {
 export function serverRequests(client: LanguageClient): ServerRequests {
   return {
     readiness: async (uri) => (await client.sendRequest<ReadinessCheck[] | null>(READINESS_REQUEST, { uri })) ?? [],
-    async checkLine(text, context) {
-      const result = await client.sendRequest<CommandLineCheck | null>(CHECK_LINE_REQUEST, { text, context });
+    async checkLine(text, context, intent) {
+      const result = await client.sendRequest<CommandLineCheck | null>(CHECK_LINE_REQUEST, { text, context, intent });
       // null: the server caught an internal error; say so rather than pretend the line is clean.
       if (!result) throw new Error('the language server could not check the line');
       return result;
@@ -31,6 +36,11 @@ export function serverRequests(client: LanguageClient): ServerRequests {
     intuneLine: (text) => client.sendRequest<IntuneCommandLine | null>(INTUNE_LINE_REQUEST, { text }),
     exportPolicy: (uri, index) => client.sendRequest<PolicyExport | null>(EXPORT_POLICY_REQUEST, { uri, index }),
     policies: async (uri) => (await client.sendRequest<PolicySummary[] | null>(POLICIES_REQUEST, { uri })) ?? [],
+    insertionPoint: async (uri, position, text) =>
+      (await client.sendRequest<InsertionPoint | null>(INSERTION_POINT_REQUEST, { uri, position, text })) ?? { kind: 'none', refused: 'The language server gave no answer.' },
+    planFacts: async (uri, text) => (await client.sendRequest<PlanFacts | null>(PLAN_FACTS_REQUEST, { uri, text })) ?? {},
+    setPolicyLine: async (uri, index, commandLine) =>
+      (await client.sendRequest<PolicyLineEdits | null>(SET_POLICY_LINE_REQUEST, { uri, index, commandLine })) ?? { refused: 'The language server gave no answer.' },
     async readinessState(uri) {
       const answer = await client.sendRequest<ReadinessState | ReadinessCheck[] | null>(READINESS_REQUEST, { uri, detailed: true });
       // An older server ignores `detailed` and answers with the list.

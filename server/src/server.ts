@@ -9,6 +9,7 @@ import { FIX_ALL_KIND, getLanguageService } from './core/languageService';
 import { LineContext } from './core/ccmsetup/ast';
 import { documentKindOf } from './core/languageTypes';
 import { registerDocumentRequests } from './documentRequests';
+import { intentOf, registerGeneratorRequests } from './generatorRequests';
 import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings';
 import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
@@ -19,6 +20,7 @@ export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
 export const SET_VALUES_REQUEST = 'comanage/setValues';
+export { INSERTION_POINT_REQUEST, PLAN_FACTS_REQUEST, SET_POLICY_LINE_REQUEST } from './generatorRequests';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);
@@ -144,8 +146,8 @@ export function startServer(connection: Connection): void {
   }, [], token));
 
   // Generators and commands in the client ask the core; the client holds no rule of its own.
-  connection.onRequest(CHECK_LINE_REQUEST, (params: { text?: unknown; context?: LineContext }, token) => runSafe(connection, 'checkCommandLine',
-    () => languageService.checkCommandLine(String(params?.text ?? ''), params?.context), null, token));
+  connection.onRequest(CHECK_LINE_REQUEST, (params: { text?: unknown; context?: LineContext; intent?: { authentication?: unknown } }, token) => runSafe(connection, 'checkCommandLine',
+    () => languageService.checkCommandLine(String(params?.text ?? ''), params?.context, intentOf(params?.intent)), null, token));
   connection.onRequest(INTUNE_LINE_REQUEST, (params: { text?: unknown }, token) => runSafe(connection, 'intuneCommandLine',
     () => languageService.intuneCommandLine(String(params?.text ?? '')), null, token));
   connection.onRequest(EXPORT_POLICY_REQUEST, (params: { uri?: unknown; index?: unknown }, token) => runSafe(connection, 'exportPolicy', () => {
@@ -166,6 +168,8 @@ export function startServer(connection: Connection): void {
     if (valid.length !== values.length) return { edits: [], refused: 'Each answer needs a key path and a value as text.' };
     return languageService.setManifestValues(doc, valid);
   }, null, token));
+
+  registerGeneratorRequests(connection, languageService, checkedDocument);
 
   connection.onShutdown(() => {
     shutDown = true;

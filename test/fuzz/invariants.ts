@@ -103,6 +103,10 @@ export function checkDocument(doc: FuzzDocument, fractions: readonly number[], s
   for (const check of service.getReadiness(document)) if (check.range) assertRange(document, check.range, `readiness ${check.id}`);
   service.getPolicies(document);
   service.exportPolicy(document, 0);
+  service.planFacts(document);
+  for (const position of probePositions(document, fractions)) service.insertionPoint(document, position, 'CCMSETUPCMD="SMSSITECODE=ABC"');
+  const set = service.setPolicyCommandLine(document, 0, 'CCMSETUPCMD="SMSSITECODE=ABC"');
+  if ('edits' in set) for (const edit of set.edits) assertRange(document, edit.range, 'policy command line edit');
 }
 
 /** The same text gives the same answers: from a fresh service, and again from the same one (cached). */

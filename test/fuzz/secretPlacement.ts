@@ -141,7 +141,7 @@ export const placedToken: fc.Arbitrary<{ token: string; placement: string; shape
 /** The outputs checked: the columns of the reliability table. */
 export const OUTPUTS = [
   'diagnostics', 'problems', 'hover', 'completion', 'symbols', 'code actions', 'Graph export', 'policies', 'readiness',
-  'CLI text', 'CLI json', 'CLI sarif', 'CLI readiness', 'CLI stdout and stderr',
+  'plan facts', 'insertion point', 'policy command line', 'CLI text', 'CLI json', 'CLI sarif', 'CLI readiness', 'CLI stdout and stderr',
 ] as const;
 export type OutputName = typeof OUTPUTS[number];
 
@@ -206,6 +206,9 @@ export function collectOutputs(placed: Placed, token: string, service: LanguageS
       'code actions': json(actions.map((a) => ({ ...a, edit: undefined }))),
       'Graph export': json(exports),
       policies: json(policies),
+      'plan facts': json(service.planFacts(document)),
+      'insertion point': json(positions.map((p) => service.insertionPoint(document, p, 'CCMSETUPCMD="SMSSITECODE=ABC"'))),
+      'policy command line': json(service.setPolicyCommandLine(document, 0, 'CCMSETUPCMD="SMSSITECODE=ABC"')),
       readiness: json(service.getReadiness(document)),
       'CLI text': formatText(results, { color: false }),
       'CLI json': formatJson(results),

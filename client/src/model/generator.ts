@@ -2,10 +2,20 @@
 // how a typed value is judged (through the server's checker, passed in as `check`), and the
 // multi-step loop with Back. generateCommand.ts supplies the VS Code QuickPick / InputBox.
 import { AuthId, BuiltLine, Field, GeneratorAnswers, ScenarioId, buildLine } from './commandLine';
-import { CommandLineCheck, LineContext, LineProblem, Span } from './protocol';
+import { CommandLineCheck, LineContext, LineIntent, LineProblem, PlanFacts, PolicySummary, Span } from './protocol';
 
-export type Checker = (text: string, context: LineContext) => Promise<CommandLineCheck>;
-export type OutputAction = 'insert' | 'copy' | 'open';
+export type Checker = (text: string, context: LineContext, intent?: LineIntent) => Promise<CommandLineCheck>;
+export type OutputAction = 'insert' | 'copy' | 'open' | 'policy';
+
+/**
+ * Where the line can go, as the server judged the active editor: insertion only where a ccmsetup
+ * line belongs (a ccmsetup file, a script invocation's arguments); in a manifest, its policies.
+ */
+export interface OutputTarget {
+  canInsert: boolean;
+  /** The active manifest's co-management policies: each becomes "Set as the command line of policy …". */
+  policies?: readonly PolicySummary[];
+}
 
 export const GENERATOR_TITLE = 'Generate ccmsetup command line';
 /** What a prompt returns when the user presses Back. */
@@ -65,6 +75,8 @@ export interface GeneratedLine {
   limit: number;
   context: LineContext;
   answers: GeneratorAnswers;
+  /** For 'policy': which of the manifest's policies. */
+  policyIndex?: number;
 }
 
 export const SCENARIOS: { id: ScenarioId; label: string; detail: string }[] = [
@@ -166,11 +178,46 @@ export function fieldOf(line: BuiltLine, problem: LineProblem): Field | undefine
   return (Object.keys(line.spans) as Field[]).find((field) => line.spans[field]!.some((s) => overlaps(problem.span, s)));
 }
 
+/** The authentication the answers chose, for the server to hold the line to (an Entra choice makes /UsePKICert an error). */
+export function intentOf(answers: GeneratorAnswers): LineIntent | undefined {
+  if (!answers.auth) return undefined;
+  return { authentication: answers.auth === 'pki' ? 'pki' : answers.auth === 'token' ? 'token' : 'entra-id' };
+}
+
+/** The answers a plan's facts give, and the manifest each came from (shown beside the prefilled value). */
+export type PrefillOrigins = Partial<Record<Field | 'auth', string>>;
+export interface Prefill {
+  answers: GeneratorAnswers;
+  from: PrefillOrigins;
+}
+
+const AUTH_OF_PLAN: Record<NonNullable<PlanFacts['authentication']>, AuthId> = { 'entra-id': 'entra-device', pki: 'pki', token: 'token' };
+
+/** Prefills from the plans' facts, in the order given (the active manifest first): the first plan stating a fact wins. */
+export function prefillFrom(sources: readonly { source: string; facts: PlanFacts }[]): Prefill {
+  const prefill: Prefill = { answers: { values: {} }, from: {} };
+  const take = (field: Field, value: string | undefined, source: string) => {
+    if (value === undefined || prefill.answers.values[field] !== undefined) return;
+    prefill.answers.values[field] = value;
+    prefill.from[field] = source;
+  };
+  for (const { source, facts } of sources) {
+    take('siteCode', facts.siteCode, source);
+    take('cmg', facts.cmg, source);
+    take('smsmp', facts.managementPoint, source);
+    if (facts.authentication && !prefill.answers.auth) {
+      prefill.answers.auth = AUTH_OF_PLAN[facts.authentication];
+      prefill.from.auth = source;
+    }
+  }
+  return prefill;
+}
+
 /** Judges a value typed into a step: locally for emptiness and quoting, then with the server's rules. */
 export async function validateField(answers: GeneratorAnswers, field: Field, value: string, check: Checker): Promise<Validation> {
   const candidate: GeneratorAnswers = { ...answers, values: { ...answers.values, [field]: value } };
   const line = buildLine(candidate);
-  const result = await check(line.text, line.context);
+  const result = await check(line.text, line.context, intentOf(candidate));
   const title = lengthTitle(result.length, result.limit, line.context);
   if (value.trim() === '') {
     return INPUTS[field].required(answers)
@@ -195,8 +242,21 @@ const STEP_NAMES: Record<StepId, string> = {
 
 const ICONS: Record<LineProblem['severity'], string> = { error: '$(error)', warning: '$(warning)', information: '$(info)', hint: '$(lightbulb)' };
 
+/** What can be done with a clean line where the user is: insert only where the server said a line belongs. */
+export function outputActions(target: OutputTarget, display: string): PickItem[] {
+  const actions: PickItem[] = [];
+  if (target.canInsert) actions.push({ id: 'insert', label: '$(insert) Insert at the cursor', detail: display });
+  for (const policy of target.policies ?? []) {
+    actions.push({ id: `policy:${policy.index}`, label: `$(edit) Set as the command line of policy "${policy.name}"`, description: `policy ${policy.index + 1} of ${target.policies!.length}` });
+  }
+  const shown = actions.length > 0;
+  actions.push({ id: 'copy', label: '$(copy) Copy to the clipboard', detail: shown ? undefined : display });
+  actions.push({ id: 'open', label: '$(new-file) Open in a new editor', detail: 'A new ccmsetup document, checked like a .ccmsetup file' });
+  return actions;
+}
+
 /** The last step's items: the actions when the line has no error, and each finding, which leads back to its step. */
-export function outputItems(line: BuiltLine, display: string, check: CommandLineCheck, canInsert: boolean): { items: PickItem[]; placeholder: string } {
+export function outputItems(line: BuiltLine, display: string, check: CommandLineCheck, target: OutputTarget): { items: PickItem[]; placeholder: string } {
   const shown = check.problems.filter((p) => p.severity !== 'hint');
   const errors = shown.filter((p) => p.severity === 'error');
   const problemItems = shown.map((p, i): PickItem => {
@@ -213,10 +273,7 @@ export function outputItems(line: BuiltLine, display: string, check: CommandLine
       placeholder: `The line has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: pick one to go back and fix it.`,
     };
   }
-  const actions: PickItem[] = [];
-  if (canInsert) actions.push({ id: 'insert', label: '$(insert) Insert at the cursor', detail: display });
-  actions.push({ id: 'copy', label: '$(copy) Copy to the clipboard', detail: canInsert ? undefined : display });
-  actions.push({ id: 'open', label: '$(new-file) Open in a new editor' });
+  const actions = outputActions(target, display);
   const notes = problemItems.length ? ` (${problemItems.length === 1 ? 'one finding' : `${problemItems.length} findings`} listed below)` : '';
   return { items: [...actions, ...problemItems], placeholder: `The checker finds no error${notes}. What should happen with the line?` };
 }
@@ -230,8 +287,9 @@ function findOutputField(id: string): StepId {
  * Runs the steps until the last one gives an action (resolves with the line) or the user cancels
  * (resolves undefined). Back returns to the previous step with its answer kept.
  */
-export async function runGenerator(ui: GeneratorUi, check: Checker, options: { canInsert: boolean; initial?: GeneratorAnswers }): Promise<GeneratedLine | undefined> {
-  const answers: GeneratorAnswers = options.initial ?? { values: {} };
+export async function runGenerator(ui: GeneratorUi, check: Checker, options: OutputTarget & { initial?: GeneratorAnswers; prefill?: Prefill }): Promise<GeneratedLine | undefined> {
+  const answers: GeneratorAnswers = options.initial ?? { ...options.prefill?.answers, values: { ...options.prefill?.answers.values } };
+  const from = options.prefill?.from ?? {};
   let current: StepId = 'scenario';
   for (;;) {
     const steps = stepsFor(answers);
@@ -245,7 +303,7 @@ export async function runGenerator(ui: GeneratorUi, check: Checker, options: { c
       return now[now.indexOf(id) + 1] ?? 'output';
     };
     if (id === 'scenario' || id === 'auth' || id === 'upgrade') {
-      const choice = await ui.pick({ ...position, ...pickSpec(id, answers) });
+      const choice = await ui.pick({ ...position, ...pickSpec(id, answers, from) });
       if (choice === undefined) return undefined;
       if (choice === BACK) { current = previous; continue; }
       if (id === 'scenario') answers.scenario = choice as ScenarioId;
@@ -255,18 +313,20 @@ export async function runGenerator(ui: GeneratorUi, check: Checker, options: { c
     } else if (id === 'output') {
       const line = buildLine(answers);
       const display = buildLine(answers, { masked: true }).text;
-      const result = await check(line.text, line.context);
-      const { items, placeholder } = outputItems(line, display, result, options.canInsert);
+      const result = await check(line.text, line.context, intentOf(answers));
+      const { items, placeholder } = outputItems(line, display, result, options);
       const choice = await ui.pick({ ...position, title: lengthTitle(result.length, result.limit, line.context), placeholder, items });
       if (choice === undefined) return undefined;
       if (choice === BACK) { current = previous; continue; }
       if (choice.startsWith('problem:')) { current = findOutputField(choice); continue; }
-      return { action: choice as OutputAction, text: line.text, display, length: result.length, limit: result.limit, context: line.context, answers };
+      const base = { text: line.text, display, length: result.length, limit: result.limit, context: line.context, answers };
+      if (choice.startsWith('policy:')) return { ...base, action: 'policy', policyIndex: Number(choice.slice('policy:'.length)) };
+      return { ...base, action: choice as OutputAction };
     } else {
       const spec = INPUTS[id];
       const value = await ui.input({
         ...position,
-        prompt: promptOf(spec, answers),
+        prompt: from[id] && answers.values[id] === options.prefill?.answers.values[id] ? `${promptOf(spec, answers)} Prefilled from ${from[id]}: change it if this line is for another site.` : promptOf(spec, answers),
         placeholder: spec.placeholder,
         value: answers.values[id] ?? '',
         password: !!spec.password,
@@ -280,12 +340,18 @@ export async function runGenerator(ui: GeneratorUi, check: Checker, options: { c
   }
 }
 
-function pickSpec(id: 'scenario' | 'auth' | 'upgrade', answers: GeneratorAnswers): { placeholder: string; items: PickItem[]; activeId?: string } {
+function pickSpec(id: 'scenario' | 'auth' | 'upgrade', answers: GeneratorAnswers, from: PrefillOrigins): { placeholder: string; items: PickItem[]; activeId?: string } {
   if (id === 'scenario') {
     return { placeholder: 'Where will the command line be used?', items: SCENARIOS.map(({ id: sid, label, detail }) => ({ id: sid, label, detail })), activeId: answers.scenario };
   }
   if (id === 'auth') {
-    return { placeholder: 'How does the device authenticate to the cloud management gateway?', items: AUTH_CHOICES.map(({ id: aid, label, detail }) => ({ id: aid, label, detail })), activeId: answers.auth };
+    // The plan's method is preselected and marked; the other Entra choice is the same method.
+    const planned = from.auth ? AUTH_CHOICES.find((c) => c.id === answers.auth) : undefined;
+    return {
+      placeholder: planned ? `How does the device authenticate to the cloud management gateway? ${from.auth} says ${planned.label}.` : 'How does the device authenticate to the cloud management gateway?',
+      items: AUTH_CHOICES.map(({ id: aid, label, detail }) => ({ id: aid, label, detail, description: planned?.id === aid ? `from ${from.auth}` : undefined })),
+      activeId: answers.auth,
+    };
   }
   return {
     placeholder: 'Install the newest client version the site has (/UpgradeToLatest)?',

@@ -7,6 +7,9 @@ export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
 export const SET_VALUES_REQUEST = 'comanage/setValues';
+export const INSERTION_POINT_REQUEST = 'comanage/insertionPoint';
+export const PLAN_FACTS_REQUEST = 'comanage/planFacts';
+export const SET_POLICY_LINE_REQUEST = 'comanage/setPolicyCommandLine';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -76,3 +79,15 @@ export interface PolicyExport { body?: Record<string, unknown>; notes: string[];
 
 /** `comanage/policies` */
 export interface PolicySummary { index: number; name: string }
+
+/** What a generator chose, sent with `comanage/checkCommandLine` so the server holds the line to it. */
+export interface LineIntent { authentication?: 'entra-id' | 'pki' | 'token' }
+
+/** `comanage/insertionPoint`: the text to insert at the position (escaped for a script), or why nothing goes there. */
+export interface InsertionPoint { kind: string; text?: string; refused?: string }
+
+/** `comanage/planFacts`: what a plan states validly about the site and client authentication. */
+export interface PlanFacts { siteCode?: string; cmg?: string; managementPoint?: string; authentication?: 'entra-id' | 'pki' | 'token' }
+
+/** `comanage/setPolicyCommandLine` */
+export type PolicyLineEdits = { edits: { range: Range; newText: string }[] } | { refused: string };

@@ -7,7 +7,7 @@ import type { RuleInfo } from './format/sarif';
 import { UsageError } from './usageError';
 
 export interface ExplainableRule extends RuleInfo {
-  examples?: { fail: string[]; pass: string[] };
+  examples?: { fail: string[]; pass: string[]; intent?: { authentication?: string } };
 }
 
 export function explain(query: string, rules: readonly ExplainableRule[], catalog: Catalog): string {
@@ -33,6 +33,9 @@ function describeRule(rule: ExplainableRule): string {
     `Default severity: ${rule.severity}`,
     `Documentation: ${rule.docUrl}`,
   ];
+  // A rule about the generator's choices never fires on a file: say when its examples apply.
+  const intent = rule.examples?.intent?.authentication;
+  if (intent) lines.push('', `Only in the command-line generator, after choosing this authentication: ${intent}.`);
   if (rule.examples?.fail.length) lines.push('', 'Reported on:', ...rule.examples.fail.map((e) => `  ${e}`));
   if (rule.examples?.pass.length) lines.push('', 'Not reported on:', ...rule.examples.pass.map((e) => `  ${e}`));
   const other = rule.severity === 'error' ? 'warning' : 'error';

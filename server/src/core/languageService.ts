@@ -6,7 +6,7 @@ import { analyzeCcmsetup, analyzeCcmsetupSteps } from './ccmsetup/analyze';
 import { parseCcmsetupDocumentSteps } from './ccmsetup/parser';
 import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
-  Position, Problem, Range, ScriptKind, TextDocument, documentKindOf, isScriptKind,
+  Position, Problem, Range, ScriptKind, TextDocument, TextEdit, documentKindOf, isScriptKind,
 } from './languageTypes';
 import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
@@ -14,7 +14,9 @@ import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './man
 import { Steps, drain } from './steps';
 import { Plan } from './manifest/plan';
 import { ReadinessResult } from './manifest/readiness';
-import { LineContext } from './ccmsetup/ast';
+import { LineContext, LineIntent } from './ccmsetup/ast';
+import { PlanFacts, planFacts } from './manifest/planFacts';
+import { setPolicyCommandLine } from './manifest/setPolicyCommandLine';
 import { LineCache } from './ccmsetup/lineCache';
 import { wrapForIntune } from './ccmsetup/intuneWrap';
 import { parseCommandLine } from './ccmsetup/parser';
@@ -57,8 +59,14 @@ export interface LanguageService {
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The readiness checks of a workload manifest (empty for other documents). */
   getReadiness(document: TextDocument): ReadinessCheck[];
-  /** Checks one command line as typed in a generator; problems are in offsets of `text`. */
-  checkCommandLine(text: string, context?: LineContext): CommandLineCheck;
+  /** Checks one command line as typed in a generator (held to the choices in `intent`); problems are in offsets of `text`. */
+  checkCommandLine(text: string, context?: LineContext, intent?: LineIntent): CommandLineCheck;
+  /** Whether a generated line can go at a position, and the text to insert there (escaped for a script), or why not. */
+  insertionPoint(document: TextDocument, position: Position, text: string): InsertionPoint;
+  /** The facts a generator can start from: a manifest's site code, CMG, management point, client authentication (valid values only). */
+  planFacts(document: TextDocument): PlanFacts;
+  /** The edits that make `commandLine` the command line of policy `index` of a manifest, quoted for YAML. */
+  setPolicyCommandLine(document: TextDocument, index: number, commandLine: string): PolicyLineEdits;
   /** The line as Intune takes it (CCMSETUPCMD="…"), or why it can't be used as it is. */
   intuneCommandLine(text: string): IntuneCommandLine;
   /** The Graph request body for one co-management policy of an open manifest. */
@@ -77,6 +85,10 @@ export interface ReadinessState { checks: ReadinessCheck[]; parseError?: Readine
 export interface SetManifestValues { edits: { range: Range; newText: string }[]; refused?: string }
 
 export interface CommandLineCheck { problems: Problem[]; length: number; limit: number }
+export type PolicyLineEdits = { edits: TextEdit[] } | { refused: string };
+export type { PlanFacts };
+/** `text`: what to insert at the position; `refused`: why nothing can go there. */
+export interface InsertionPoint { kind: DocumentKind; text?: string; refused?: string }
 export interface IntuneCommandLine { text?: string; length: number; limit: number; refused?: string; problems: Problem[] }
 
 export interface LanguageServiceParams {
@@ -133,13 +145,13 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const parsed = (document: TextDocument) => drain(parsedSteps(document));
 
   /** The document's kind, or 'none' for a script when scripts are switched off. */
-  const kindOf = (uri: string): DocumentKind => {
-    const kind = documentKindOf(uri);
+  const kindOf = (document: TextDocument): DocumentKind => {
+    const kind = documentKindOf(document.uri, document.languageId);
     return isScriptKind(kind) && settings.scripts?.enabled === false ? 'none' : kind;
   };
 
   function* parsedSteps(document: TextDocument): Steps<Parsed | undefined> {
-    const kind = kindOf(document.uri);
+    const kind = kindOf(document);
     if (kind === 'none') return undefined;
     const text = document.getText();
     if (text.length > maxLengthFor(kind)) return undefined;
@@ -181,9 +193,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   }
 
   /** Problems of one command line on its own, as the ccmsetup rules see it. */
-  function checkLine(text: string, context?: LineContext): Problem[] {
+  function checkLine(text: string, context?: LineContext, intent?: LineIntent): Problem[] {
     if (text.length > maxLengthFor('ccmsetup')) return [tooLarge(text.length)];
     const line = parseCommandLine(text, { catalog, context: context === 'unknown' ? undefined : context });
+    if (intent) line.intent = intent;
     const budget = newBudget();
     const found = capProblems(analyzeCcmsetup({ text, lines: [line], comments: [] }, { catalog, settings, budget, now: now() }));
     const cut = cutShort(budget);
@@ -210,7 +223,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const budget = newBudget();
     if (!entry) {
       const length = document.getText().length;
-      const kind = kindOf(document.uri);
+      const kind = kindOf(document);
       return kind !== 'none' && length > maxLengthFor(kind) ? [tooLarge(length, maxLengthFor(kind))] : [];
     }
     const lines = cache.get(document.uri)?.lines;
@@ -261,7 +274,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         if (cached.parsed.kind === 'manifest') cached.parsed.analysis = undefined;
       }
     },
-    kindOf: (document) => kindOf(document.uri),
+    kindOf,
     analyze: problems,
     doValidation: (document) => toDiagnostics(document, problems(document)),
     *parseSteps(document) {
@@ -314,8 +327,31 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       if (!entry || isScript(entry)) return [];
       return entry.kind === 'ccmsetup' ? findDocumentSymbols(document, entry.ccmsetup) : findManifestSymbols(document, entry.plan);
     },
-    checkCommandLine(text, context) {
-      return { problems: checkLine(text, context), length: text.length, limit: INTUNE_COMMAND_LINE_LIMIT };
+    checkCommandLine(text, context, intent) {
+      return { problems: checkLine(text, context, intent), length: text.length, limit: INTUNE_COMMAND_LINE_LIMIT };
+    },
+    insertionPoint(document, requested, text) {
+      const entry = parsed(document);
+      const kind = kindOf(document);
+      if (entry && isScript(entry)) {
+        const offset = document.offsetAt(clamp(document, requested));
+        const embedded = inArguments(entry.script.embedded, offset);
+        if (!embedded) return { kind, refused: 'The cursor is not inside the arguments of a ccmsetup invocation.' };
+        const encoded = embedded.encode(text, offset);
+        return encoded === undefined ? { kind, refused: 'The line can\'t be written safely at the cursor in this script.' } : { kind, text: encoded };
+      }
+      if (kind === 'ccmsetup') return { kind, text };
+      return { kind, refused: kind === 'manifest' ? 'A workload manifest is YAML: set the line as a policy\'s command line instead.' : 'Not a ccmsetup file or script.' };
+    },
+    planFacts(document) {
+      const entry = parsed(document);
+      return entry?.kind === 'manifest' ? planFacts(entry.plan) : {};
+    },
+    setPolicyCommandLine(document, index, commandLine) {
+      if (kindOf(document) !== 'manifest') return { refused: 'Only a workload manifest (*.comanage.yaml) has policies.' };
+      const result = setPolicyCommandLine(document.getText(), index, commandLine);
+      if ('refused' in result) return result;
+      return { edits: result.edits.map((e) => ({ range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) }, newText: e.newText })) };
     },
     intuneCommandLine(text) {
       if (text.length > MAX_LINE_LENGTH) {

@@ -54,11 +54,19 @@ export interface Problem {
 
 export const DIAGNOSTIC_SOURCE = 'comanage';
 
-/** Decides the language from a URI or path: `*.ccmsetup`, `*.comanage.yaml` / `*.comanage.yml`, scripts. */
-export function documentKindOf(uriOrPath: string): DocumentKind {
+/** The editor's language ids of our languages: an untitled document has no file name, only one of these. */
+const UNTITLED_LANGUAGES: Record<string, DocumentKind> = { ccmsetup: 'ccmsetup', 'comanage-manifest': 'manifest', powershell: 'powershell', bat: 'batch' };
+
+/**
+ * Decides the language from a URI or path: `*.ccmsetup`, `*.comanage.yaml` / `*.comanage.yml`, scripts.
+ * Only an `untitled:` document whose name says nothing goes by its language id (a new editor the
+ * user or a generator opened with the language set): a saved file is always judged by its name.
+ */
+export function documentKindOf(uriOrPath: string, languageId?: string): DocumentKind {
   const lower = decodeURIComponent(uriOrPath.split(/[?#]/)[0]).toLowerCase();
   if (lower.endsWith('.ccmsetup')) return 'ccmsetup';
   if (lower.endsWith('.comanage.yaml') || lower.endsWith('.comanage.yml')) return 'manifest';
   for (const [kind, extensions] of Object.entries(SCRIPT_EXTENSIONS)) if (extensions.some((e) => lower.endsWith(e))) return kind as ScriptKind;
+  if (languageId && lower.startsWith('untitled:') && Object.hasOwn(UNTITLED_LANGUAGES, languageId)) return UNTITLED_LANGUAGES[languageId];
   return 'none';
 }

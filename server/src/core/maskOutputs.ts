@@ -122,9 +122,18 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
       }
       return masked;
     },
-    checkCommandLine(text, context) {
-      return maskDeep(inner.checkCommandLine(text, context), findSecrets(text));
+    checkCommandLine(text, context, intent) {
+      return maskDeep(inner.checkCommandLine(text, context, intent), findSecrets(text));
     },
+    insertionPoint(document, position, text) {
+      // `text` is the user's own line, to be inserted where they asked: kept whole; the reason is masked.
+      const result = inner.insertionPoint(document, position, text);
+      return result.refused === undefined ? result : { ...result, refused: maskDeep(result.refused, findSecrets(text)) };
+    },
+    // Values the plan states; a token in the plan's text is masked like everywhere else.
+    planFacts: (document) => maskDeep(inner.planFacts(document), secretsOf(document)),
+    // Refuses a line holding a token itself; the edits carry only the user's line (checked, not masked).
+    setPolicyCommandLine: (document, index, commandLine) => inner.setPolicyCommandLine(document, index, commandLine),
     intuneCommandLine(text) {
       // `text` is the user's own line, wrapped for Intune to be pasted there: it is kept whole.
       const result = inner.intuneCommandLine(text);

@@ -320,10 +320,17 @@ describe('the co-management client in VS Code', function () {
         assert.strictEqual(editor.document.isUntitled, true);
         const expected = getLanguageService().exportPolicy(TextDocument.create(plan.uri.toString(), 'yaml', 1, plan.getText()), 1);
         assert.deepStrictEqual(JSON.parse(editor.document.getText()), expected.body);
-        assert.ok(expected.notes.every((note) => ui.infos[0]?.includes(note)), 'the notes are shown');
+        const notes = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.isUntitled);
+        assert.ok(notes && expected.notes.every((note) => notes.document.getText().includes(note)), 'the notes are shown beside the JSON');
         assert.deepStrictEqual(ui.asked, ['choose Export co-management settings policy']);
       } finally {
         await discardActiveEditor();
+        // The note beside it.
+        const notes = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.isUntitled);
+        if (notes) {
+          await vscode.window.showTextDocument(notes.document, notes.viewColumn);
+          await discardActiveEditor();
+        }
       }
     });
 

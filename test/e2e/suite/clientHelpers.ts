@@ -53,6 +53,7 @@ export class ScriptedUi implements Ui {
   readonly errors: string[] = [];
   readonly validations: { prompt: string; value: string; result: Validation }[] = [];
   readonly pickRequests: PickRequest[] = [];
+  readonly inputRequests: InputRequest[] = [];
 
   constructor(private readonly script: {
     picks?: string[];
@@ -74,7 +75,9 @@ export class ScriptedUi implements Ui {
 
   async input(request: InputRequest): Promise<Answer<string>> {
     await this.script.onInput?.(request);
-    const value = this.script.inputs?.find(([pattern]) => pattern.test(request.prompt))?.[1] ?? '';
+    this.inputRequests.push(request);
+    // Unscripted steps keep what the box shows (a value prefilled from a plan, else empty).
+    const value = this.script.inputs?.find(([pattern]) => pattern.test(request.prompt))?.[1] ?? request.value;
     this.asked.push(`input ${request.prompt.split(' (')[0]}`);
     const result = await request.validate(value);
     this.validations.push({ prompt: request.prompt, value, result });

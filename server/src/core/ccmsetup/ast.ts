@@ -79,7 +79,13 @@ export interface CommandLine {
   typographic?: TypographicNode[];
   /** Set when the line came out of an escaped string whose offsets could only be estimated. */
   approximate?: true;
+  /** What the person building the line chose (the generator's answers), for rules that hold the line to it. */
+  intent?: LineIntent;
 }
+
+/** How the client should authenticate, as chosen in a generator; never read from a file. */
+export type IntendedAuthentication = 'entra-id' | 'pki' | 'token';
+export interface LineIntent { authentication?: IntendedAuthentication }
 
 /** A character pasted text brought (typographic quote, Unicode space, ...): see text/typographic.ts. */
 export interface TypographicNode extends FlaggedCharacter {

@@ -40,7 +40,11 @@ class Logical {
 }
 
 /** `refs`: the value names other variables (`/mp:%MP%`), resolved when they are constants too. */
-interface Constant { value: string; span: Span; refs?: boolean }
+interface Constant {
+  value: string; span: Span; refs?: boolean;
+  /** The document offset of each character of `value`, and the literals they come from. */
+  offsets: number[]; sources: Span[];
+}
 const REFERENCE = /%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!/g;
 /** What the walker knows where a command runs. */
 interface Scope {
@@ -309,8 +313,9 @@ class BatchScript {
     const value = s.slice(eq + 1, valueEnd);
     const seen = this.constants.has(name);
     const plain = value.length > 0 && !/[%!^"&|<>]/.test(value.replace(REFERENCE, ''));
+    const span = plain ? { start: line.offs[eq + 1], end: line.offs[valueEnd - 1] + 1 } : { start: 0, end: 0 };
     this.constants.set(name, !seen && !dynamic && plain
-      ? { value, span: { start: line.offs[eq + 1], end: line.offs[valueEnd - 1] + 1 }, refs: REFERENCE.test(value) || undefined }
+      ? { value, span, refs: REFERENCE.test(value) || undefined, offsets: line.offs.slice(eq + 1, valueEnd), sources: [span] }
       : null);
     REFERENCE.lastIndex = 0;
   }
@@ -320,14 +325,26 @@ class BatchScript {
     const found = this.constants.get(key);
     if (!found?.refs) return found ?? undefined;
     // Resolved once: every variable it names must be a constant (a bounded chain, no loop).
-    let known = true;
-    const value = depth > 4 ? '' : found.value.replace(REFERENCE, (whole: string, a?: string, b?: string) => {
-      if (b && found.span.start < this.delayedFrom) return whole; // !X! is plain text without delayed expansion
-      const inner = this.constant(a ?? b ?? '', depth + 1);
-      if (!inner) known = false;
-      return inner?.value ?? '';
-    });
-    const resolved = known && depth <= 4 ? { value, span: found.span } : null;
+    let known = depth <= 4;
+    // The value with each reference replaced, every character keeping the offset it comes from.
+    let value = '';
+    const offsets: number[] = [];
+    const sources = [found.span];
+    let last = 0;
+    for (const m of known ? found.value.matchAll(REFERENCE) : []) {
+      const at = m.index!;
+      value += found.value.slice(last, at); offsets.push(...found.offsets.slice(last, at));
+      last = at + m[0].length;
+      if (m[2] && found.span.start < this.delayedFrom) { // !X! is plain text without delayed expansion
+        value += m[0]; offsets.push(...found.offsets.slice(at, last));
+        continue;
+      }
+      const inner = this.constant(m[1] ?? m[2] ?? '', depth + 1);
+      if (!inner) { known = false; break; }
+      value += inner.value; offsets.push(...inner.offsets); sources.push(...inner.sources);
+    }
+    value += found.value.slice(last); offsets.push(...found.offsets.slice(last));
+    const resolved = known ? { value, span: found.span, offsets, sources } : null;
     this.constants.set(key, resolved);
     return resolved ?? undefined;
   }
@@ -361,8 +378,10 @@ class BatchScript {
         }
         const arg = /^%(~[a-z]*)?([0-9*])/i.exec(s.slice(i, i + 12));
         if (arg) {
-          // A folder (%~dp0) stays as written, a path prefix; any other argument is a value (%_1%).
-          const rendered = /[dp]/i.test(arg[1] ?? '') ? arg[0] : alone(s, i, i + arg[0].length, from, to) ? '' : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
+          // A folder (%~dp0), or an argument a path is written onto (`%~1ccmsetup.exe`, a folder
+          // passed to a `call :label`), stays as written, a path prefix; any other is a value (%_1%).
+          const prefix = /[dp]/i.test(arg[1] ?? '') || (arg[1] !== undefined && /[\w\\.]/.test(s[i + arg[0].length] ?? ''));
+          const rendered = prefix ? arg[0] : alone(s, i, i + arg[0].length, from, to) ? '' : `%_${arg[2] === '*' ? 'all' : arg[2]}%`;
           out.pushSymbol(arg[0], spanIn(offs, i, i + arg[0].length), rendered);
           i += arg[0].length - 1;
           continue;
@@ -372,7 +391,8 @@ class BatchScript {
           const name = s.slice(i + 1, close);
           const known = name.includes(':') ? undefined : this.constant(name);
           const plainName = name.split(':')[0];
-          out.pushSymbol(`%${name}%`, spanIn(offs, i, close + 1), known ? known.value : alone(s, i, close + 1, from, to) ? '' : `%${plainName}%`, known);
+          if (known) pushConstant(out, `%${name}%`, spanIn(offs, i, close + 1), known);
+          else out.pushSymbol(`%${name}%`, spanIn(offs, i, close + 1), alone(s, i, close + 1, from, to) ? '' : `%${plainName}%`);
           i = close;
           continue;
         }
@@ -383,7 +403,8 @@ class BatchScript {
         if (close > i + 1 && close < to && /^[A-Za-z_][\w()]*$/.test(s.slice(i + 1, close))) {
           const name = s.slice(i + 1, close);
           const known = this.constant(name);
-          out.pushSymbol(`!${name}!`, spanIn(offs, i, close + 1), known ? known.value : alone(s, i, close + 1, from, to) ? '' : `!${name}!`, known);
+          if (known) pushConstant(out, `!${name}!`, spanIn(offs, i, close + 1), known);
+          else out.pushSymbol(`!${name}!`, spanIn(offs, i, close + 1), alone(s, i, close + 1, from, to) ? '' : `!${name}!`);
           i = close;
           continue;
         }
@@ -508,6 +529,16 @@ class BatchScript {
  * A variable that is a whole argument on its own (`ccmsetup.exe %ARGS%`) may hold any number of
  * arguments: nothing is known of them, so it adds nothing to the text checked (hover still shows it).
  */
+/**
+ * A constant's value in place of its reference, each character on the literal it was set in, so
+ * findings land on the exact characters of the `set` line(s) and keep their order.
+ */
+function pushConstant(out: Decoded, name: string, span: Span, known: Constant): void {
+  const start = out.text.length;
+  for (let k = 0; k < known.value.length; k++) out.push(known.value[k], known.offsets[k]);
+  out.symbols.push({ start, end: out.text.length, name, span, constant: { value: known.value, span: known.span, sources: known.sources } });
+}
+
 function alone(s: string, start: number, end: number, from: number, to: number): boolean {
   const blank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t';
   return (start === from || blank(s[start - 1])) && (end >= to || blank(s[end]));

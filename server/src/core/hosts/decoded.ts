@@ -36,6 +36,16 @@ export class Decoded {
     this.regions.push(...other.regions);
   }
 
+  /** The text from `from` on, with its offsets, symbols and regions (a prefix such as `/c ` dropped). */
+  slice(from: number): Decoded {
+    const out = new Decoded();
+    out.text = this.text.slice(from);
+    out.offsets.push(...this.offsets.slice(from));
+    for (const s of this.symbols) if (s.end > from) out.symbols.push({ ...s, start: Math.max(0, s.start - from), end: s.end - from });
+    out.regions.push(...this.regions);
+    return out;
+  }
+
   region(start: number, end: number, style: string): void {
     if (end > start) this.regions.push({ start, end, style });
   }

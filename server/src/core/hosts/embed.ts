@@ -82,10 +82,10 @@ export function scriptProblems(found: Problem[], e: EmbeddedLine, settings: Lang
   const range = sourceRange(e);
   for (const problem of found) {
     if (problem.code === SCRIPT_VARIABLE && (e.symbols.some((s) => overlaps(s.span, problem.span)) || e.problems.some((h) => overlaps(h.span, problem.span)))) continue;
-    const symbol = e.symbols.find((s) => s.constant && inside(problem.span, s.span));
+    const symbol = e.symbols.find((s) => s.constant && (inside(problem.span, s.span) || s.constant.sources?.some((l) => inside(problem.span, l))));
     if (symbol?.constant) {
       out.push({
-        ...problem, span: symbol.constant.span, fixes: undefined,
+        ...problem, span: symbol.constant.sources ? problem.span : symbol.constant.span, fixes: undefined,
         message: `${problem.message} (This is the value of ${symbol.name}, used on line ${lineOf(symbol.span.start) + 1}.)`,
         related: [{ span: symbol.span, message: `${symbol.name} is passed to ccmsetup here.` }],
       });

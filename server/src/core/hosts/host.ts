@@ -33,7 +33,15 @@ export interface SymbolicPart {
    * place of the reference) and the literal it is written in. Findings on it are reported there,
    * with related information pointing at this reference.
    */
-  constant?: { value: string; span: Span };
+  constant?: {
+    value: string; span: Span;
+    /**
+     * Set when each character of the value is mapped to the literal it was written in (not to the
+     * reference): the literals (the assignment's, and those of the variables it names). Findings
+     * then keep their exact range there.
+     */
+    sources?: Span[];
+  };
 }
 
 /** The contexts a script invocation can have: never 'intune' (Intune only takes its own field). */

@@ -2,7 +2,9 @@
 // receives. Forms: a command whose program is ccmsetup(.exe) (bare, a path, quoted, `& $var`,
 // `& "$dir\ccmsetup.exe"`); Start-Process with -FilePath and -ArgumentList (a string, an array,
 // a variable built with `=`, `+=`, here-strings, `-f`, `+`); `cmd /c "…"`; msiexec of
-// ccmsetup.msi, direct or through Start-Process; and `-InstallationProperty "…"` of the
+// ccmsetup.msi, direct or through Start-Process; `Start-Process cmd.exe -ArgumentList "/c …"` and
+// `Invoke-Expression "…"` and `Invoke-WmiMethod … Win32_Process … Create` (the string read as a command line); the PSAppDeployToolkit wrappers
+// (Execute-Process, Execute-MSI, Start-ADTProcess, Start-ADTMsiProcess); `-InstallationProperty "…"` of the
 // ConfigMgr cmdlets (the push context). Start-Process joins its arguments with single spaces and
 // passes quotes as written (learn.microsoft.com, Start-Process, -ArgumentList).
 import type { Span } from '../ccmsetup/ast';
@@ -15,8 +17,26 @@ import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encod
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
-const START_PROCESS = new Set(['start-process', 'start', 'saps']);
-/** Start-Process parameters that take no value. */
+/** A type literal (`[string]`, `[string[]]`, `[System.Collections.ArrayList]`) on its own, or before a variable. */
+const TYPE = /^(\[[\w.]+(\[\])?\])+$/;
+const TYPED = /^(\[[\w.]+(\[\])?\])+(?=\$)/;
+/**
+ * Commands that start a program with an argument list: Start-Process, and the PSAppDeployToolkit
+ * wrappers admins package the client with (v4 `Start-ADTProcess`/`Start-ADTMsiProcess`, v3
+ * `Execute-Process`/`Execute-MSI`), which pass their arguments the same way. Names of the parameter
+ * holding the program and the arguments, lower case; a prefix of the first name is accepted, as
+ * PowerShell accepts any unambiguous prefix.
+ */
+interface Launcher { program: string[]; args: string[]; msi?: true }
+const START: Launcher = { program: ['filepath', 'pspath', 'path'], args: ['argumentlist', 'args'] };
+const LAUNCHERS = new Map<string, Launcher>([
+  ['start-process', START], ['start', START], ['saps', START],
+  ['start-adtprocess', START],
+  ['execute-process', { program: ['path', 'filepath'], args: ['parameters', 'arguments'] }],
+  ['start-adtmsiprocess', { program: ['filepath', 'path'], args: ['argumentlist', 'additionalargumentlist'], msi: true }],
+  ['execute-msi', { program: ['path', 'filepath'], args: ['parameters', 'addparameters'], msi: true }],
+]);
+/** Start-Process parameters that take no value (any parameter followed by another is one too). */
 const SWITCHES = new Set(['wait', 'nonewwindow', 'passthru', 'loaduserprofile', 'usenewenvironment', 'whatif', 'confirm']);
 const REDIRECT = /^(?:\d|\*)?>>?(?:&\d)?$/;
 /** Assignments followed to build a value: deep enough for real scripts, bounded against loops. */
@@ -39,12 +59,14 @@ class Script {
 
   constructor(readonly text: string, readonly statements: PsStatement[]) {
     for (const s of statements) {
-      const [target, op] = s.tokens;
+      // `[string]$SiteCode = …` and `[string[]] $list = …`: a type constraint before the variable.
+      const cast = s.tokens[0]?.kind === 'word' && TYPE.test(text.slice(s.tokens[0].start, s.tokens[0].end)) ? 1 : 0;
+      const [target, op] = s.tokens.slice(cast);
       if (target?.kind !== 'word' || op?.kind !== 'op' || (op.op !== '=' && op.op !== '+=')) continue;
-      const name = ASSIGNED.exec(text.slice(target.start, target.end))?.[1].toLowerCase();
+      const name = ASSIGNED.exec(text.slice(target.start, target.end).replace(TYPED, ''))?.[1].toLowerCase();
       if (!name) continue;
       const list = this.assignments.get(name) ?? [];
-      list.push({ op: op.op, value: s.tokens.slice(2), at: s.start });
+      list.push({ op: op.op, value: s.tokens.slice(cast + 2), at: s.start });
       this.assignments.set(name, list);
     }
     const known = new Map<string, Constant | null>();
@@ -83,6 +105,9 @@ class Script {
     // `-f` binds looser than `,`: everything after it is the format's argument list.
     const formatAt = tokens.findIndex((t) => t.kind === 'word' && /^-f$/i.test(this.text.slice(t.start, t.end)));
     if (formatAt > 0) return [this.format(tokens.slice(0, formatAt), tokens.slice(formatAt + 1), depth, before)];
+    // `@('/mp:x', 'SMSSITECODE=ABC') -join ' '`: one string, the elements joined by the separator.
+    const joinAt = tokens.findIndex((t) => t.kind === 'word' && /^-join$/i.test(this.text.slice(t.start, t.end)));
+    if (joinAt > 0) return [this.join(tokens.slice(0, joinAt), tokens.slice(joinAt + 1), depth, before)];
     const parts: PsToken[][] = [[]];
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
@@ -116,6 +141,21 @@ class Script {
     return acc ?? [];
   }
 
+  private join(list: PsToken[], separator: PsToken[], depth: number, before: number): Element {
+    const parts = this.elements(list, depth, before);
+    const sep = separator.length ? this.sum(separator.slice(0, 1), depth, before)[0]?.decoded : undefined;
+    const out = new Decoded();
+    parts.forEach((part, k) => {
+      if (k > 0) {
+        // The separator's characters are the script's; a variable separator adds nothing checkable.
+        if (sep && !sep.symbols.length) for (let c = 0; c < sep.text.length; c++) out.pushAdded(sep.text[c], sep.offsets[c]);
+        else out.pushAdded(' ', part.span.start);
+      }
+      out.append(part.decoded);
+    });
+    return { decoded: out, span: { start: parts[0]?.span.start ?? list[0].start, end: parts[parts.length - 1]?.span.end ?? list[0].end } };
+  }
+
   /** `Join-Path $dir 'ccmsetup.exe'`: the parts joined with a backslash. */
   private joinPath(args: PsToken[], depth: number, before: number): Element {
     const out = new Decoded();
@@ -125,6 +165,24 @@ class Script {
       for (const e of this.term(t, depth, before)) out.append(e.decoded);
     });
     return { decoded: out, span: { start: args[0]?.start ?? 0, end: args[args.length - 1]?.end ?? 0 } };
+  }
+
+  /**
+   * The entries of a hashtable assigned once before `before` (`$name = @{ Key = value … }`), as
+   * key and value tokens, for splatting. The inside is lexed in place (offsets kept).
+   */
+  hashtable(name: string, before: number): [string, PsToken[]][] {
+    const list = this.assignments.get(name.toLowerCase())?.filter((a) => a.at < before);
+    const value = list?.length === 1 && list[0].op === '=' && list[0].value.length === 1 ? list[0].value[0] : undefined;
+    if (value?.kind !== 'word' || !this.text.startsWith('@{', value.start) || this.text[value.end - 1] !== '}') return [];
+    const inner = ' '.repeat(value.start + 2) + this.text.slice(value.start + 2, value.end - 1);
+    const entries: [string, PsToken[]][] = [];
+    for (const statement of lexPowerShell(inner).statements) {
+      const [key, eq] = statement.tokens;
+      if (key?.kind !== 'word' || eq?.kind !== 'op' || eq.op !== '=') continue;
+      entries.push([this.text.slice(key.start, key.end).replace(/^['"]|['"]$/g, ''), statement.tokens.slice(2)]);
+    }
+    return entries;
   }
 
   /** A parameter's default (`[string]$Path = '…\ccmsetup.exe'` in a param block): enough to know the program. */
@@ -165,6 +223,12 @@ class Script {
     }
     if (token.kind !== 'word') return [];
     const raw = this.text.slice(token.start, token.end);
+    // `[List[string]]::new()`, `[IO.Path]::Combine(…)`: a .NET value we don't evaluate, not text.
+    if (raw.startsWith('[') && /^\[[\w.\[\], `]+\]::/.test(raw)) {
+      const out = new Decoded();
+      out.pushSymbol(raw, span, raw);
+      return [{ decoded: out, span }];
+    }
     const name = ASSIGNED.exec(raw)?.[1].toLowerCase();
     // A bare variable gives its assigned elements with their own offsets (findings land on the assignment).
     if (name && depth < MAX_DEPTH) {
@@ -185,8 +249,10 @@ class Script {
   }
 }
 
-/** Start-Process's parameters: the named ones it knows, and the positional values. */
-function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?: PsToken[]; argumentList?: PsToken[] } {
+/** A launcher's parameters: the named ones it knows, and the positional values. */
+function launcherParameters(script: Script, tokens: PsToken[], launcher: Launcher): { filePath?: PsToken[]; argumentList?: PsToken[] } {
+  const isParameter = (t: PsToken | undefined) => t?.kind === 'word' && /^-[A-Za-z]+:?$/.test(script.text.slice(t.start, t.end));
+  const named_ = (p: string, names: string[]) => names.includes(p) || (p.length >= 2 && names[0].startsWith(p));
   const named: Record<string, PsToken[]> = {};
   const positional: PsToken[][] = [];
   let i = 1;
@@ -198,12 +264,24 @@ function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?:
   while (i < tokens.length) {
     const token = tokens[i];
     const raw = token.kind === 'word' ? script.text.slice(token.start, token.end) : '';
+    // Splatting: `Start-Process @setup` with `$setup = @{ FilePath = …; ArgumentList = … }`.
+    const splat = /^@([A-Za-z_]\w*)$/.exec(raw);
+    if (splat) {
+      i++;
+      for (const [key, value] of script.hashtable(splat[1], token.start)) {
+        const p = key.toLowerCase();
+        const name = named_(p, launcher.args) ? 'argumentList' : named_(p, launcher.program) ? 'filePath' : p;
+        named[name] ??= value;
+      }
+      continue;
+    }
     const param = /^-([A-Za-z]+):?$/.exec(raw);
     if (param) {
       i++;
       const p = param[1].toLowerCase();
-      if (SWITCHES.has(p)) continue;
-      const key = 'argumentlist'.startsWith(p) && p.length >= 2 || p === 'args' ? 'argumentList' : 'filepath'.startsWith(p) || p === 'pspath' || p === 'path' ? 'filePath' : p;
+      // `-Wait`, or any parameter followed by another (`-PassThru -ArgumentList …`), takes no value.
+      if (SWITCHES.has(p) || isParameter(tokens[i])) continue;
+      const key = named_(p, launcher.args) ? 'argumentList' : named_(p, launcher.program) ? 'filePath' : p;
       if (i < tokens.length) named[key] = value();
       continue;
     }
@@ -293,7 +371,7 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
 }
 
 /** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
-const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert/i;
+const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert|execute-|invoke-expression|iex|invoke-wmimethod/i;
 
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
@@ -301,7 +379,8 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   // Most statements of a long script are something else: tell them apart without decoding.
   if (!MAY_START.test(text.slice(statement.start, statement.end)) && !tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'))) return undefined;
   // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
-  if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && text[tokens[0].start] === '$') tokens = tokens.slice(2);
+  if (tokens[0]?.kind === 'word' && TYPE.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(1);
+  if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && /^(\[[\w.]+(\[\])?\])*\$/.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(2);
   if (tokens[0]?.kind === 'op' && (tokens[0].op === '&' || tokens[0].op === '.')) tokens = tokens.slice(1);
   const called = tokens !== statement.tokens && statement.tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'));
   const head = tokens[0];
@@ -319,22 +398,31 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     return finish(script, statement, line, 'push', [{ start: value.start, end: value.end }], []);
   }
 
-  if (START_PROCESS.has(headText.toLowerCase())) {
-    const { filePath, argumentList } = startProcessParameters(script, tokens);
+  const launcher = LAUNCHERS.get(headText.toLowerCase());
+  if (launcher) {
+    const { filePath, argumentList } = launcherParameters(script, tokens, launcher);
     if (!filePath) return undefined;
     const path = programPath(script, filePath, statement.start);
-    const exe = isCcmsetupExe(path);
-    const msi = isMsiexec(path);
-    if (!exe && !msi) return undefined;
     const elements = argumentList ? script.elements(argumentList, 0, statement.start) : [];
-    if (msi && !elements.some((e) => /ccmsetup\.msi|CCMSETUPCMD/i.test(e.decoded.text))) return undefined;
+    // Start-Process cmd.exe -ArgumentList "/c ccmsetup.exe …": cmd runs the rest as a command line.
+    if (isCmd(path) && !launcher.msi) {
+      const line = new Decoded();
+      joinElements(line, elements);
+      const rest = /^\s*\/[ck]\s+/i.exec(line.text);
+      return rest ? commandLineOf(script, statement, line.slice(rest[0].length), argumentList!) : undefined;
+    }
+    // The MSI wrappers take the package (ccmsetup.msi) and its properties; msiexec is theirs to run.
+    const exe = !launcher.msi && isCcmsetupExe(path);
+    const msi = launcher.msi ? /(^|[\\/])ccmsetup\.msi$/i.test(path.replace(/["']/g, '')) : isMsiexec(path);
+    if (!exe && !msi) return undefined;
+    if (msi && !launcher.msi && !elements.some((e) => /ccmsetup\.msi|CCMSETUPCMD/i.test(e.decoded.text))) return undefined;
     const line = new Decoded();
     const pathSpan = { start: filePath[0].start, end: filePath[filePath.length - 1].end };
     const argsSpan = argumentList ? { start: argumentList[0].start, end: argumentList[argumentList.length - 1].end } : undefined;
     // The program goes first in the decoded line only when it comes first in the script, so
     // offsets stay in order.
     const firstArgument = Math.min(argsSpan?.start ?? Infinity, ...elements.flatMap((e) => e.decoded.offsets.length ? [e.decoded.offsets[0]] : []));
-    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
+    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : launcher.msi ? 'ccmsetup.msi' : 'msiexec', pathSpan);
     joinElements(line, elements);
     const problems = elements.length < 2 ? [] : checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
@@ -389,11 +477,39 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       if (k > 0) line.pushAdded(' ', token.start - 1);
       line.append(script.elements([token], 0, statement.start)[0]?.decoded ?? new Decoded());
     });
-    if (!/ccmsetup/i.test(line.text)) return undefined;
-    const context = /ccmsetup\.msi/i.test(line.text) ? 'msi' : 'exe';
-    return finish(script, statement, line, context, rest.map((t) => ({ start: t.start, end: t.end })), []);
+    return commandLineOf(script, statement, line, rest);
+  }
+  // Invoke-WmiMethod -Class Win32_Process -Name Create -ArgumentList "…\ccmsetup.exe …": remote
+  // repair scripts start the client this way; the first argument is the process's command line.
+  if (/^invoke-wmimethod$/i.test(headText)) {
+    const at = tokens.findIndex((t) => t.kind === 'word' && /^-ArgumentList:?$/i.test(text.slice(t.start, t.end)));
+    if (at === -1 || !tokens[at + 1] || !/win32_process/i.test(text.slice(statement.start, statement.end))) return undefined;
+    const first = script.elements([tokens[at + 1]], 0, statement.start)[0];
+    if (!first) return undefined;
+    const line = new Decoded();
+    line.append(first.decoded);
+    return commandLineOf(script, statement, line, [tokens[at + 1]]);
+  }
+  // Invoke-Expression "…\ccmsetup.exe /mp:$MP …": PowerShell runs the expanded string as a
+  // command. Read as the command line it spells (quoting in it as cmd would read it).
+  if (/^(invoke-expression|iex)$/i.test(headText)) {
+    const value = args.filter((t) => !(t.kind === 'word' && /^-/.test(text.slice(t.start, t.end))));
+    const line = new Decoded();
+    joinElements(line, script.elements(value.slice(0, 1), 0, statement.start));
+    return commandLineOf(script, statement, line, value.slice(0, 1));
   }
   return undefined;
+}
+
+/** A whole command line in a string (after `cmd /c`, in Invoke-Expression): its program says the context. */
+function commandLineOf(script: Script, statement: PsStatement, line: Decoded, from: PsToken[]): EmbeddedLine | undefined {
+  // The program is the first word after any `start /wait ""` or `call`, not just a mention.
+  const words = line.text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const programWord = words.find((w) => !/^(start|call|\/[a-z]+|"[^"]*")$/i.test(w) || isCcmsetupExe(w)) ?? '';
+  const msi = isMsiexec(programWord) && /ccmsetup\.msi|CCMSETUPCMD/i.test(line.text);
+  if (!msi && !isCcmsetupExe(programWord)) return undefined;
+  const context = msi ? 'msi' : 'exe';
+  return finish(script, statement, line, context, from.map((t) => ({ start: t.start, end: t.end })), []);
 }
 
 export function findPowerShellLines(text: string): EmbeddedLine[] {

@@ -19,7 +19,10 @@ function variable(text: string, i: number, to: number, out: Decoded, constants: 
   if (next === '(') {
     const end = Math.min(to, skipParen(text, i + 1, to));
     const inner = text.slice(i + 2, end - 1).trim().replace(/^\$/, '').replace(/[^\w:.-]+/g, '_') || '_';
-    out.pushSymbol(text.slice(i, end), { start: i, end }, `\${${inner}}`);
+    // `$($SiteCode)` is the variable itself: its constant, when the file gives one.
+    const only = /^\$\(\s*\$([A-Za-z_]\w*)\s*\)$/.exec(text.slice(i, end));
+    const constant = only ? constants(only[1].toLowerCase()) : undefined;
+    out.pushSymbol(only ? `$${only[1]}` : text.slice(i, end), { start: i, end }, constant?.value ?? `\${${inner}}`, constant);
     return end;
   }
   if (next === '{') {

@@ -1,6 +1,7 @@
 // Rules about entries that the reference says must, or must not, appear together.
 import { docLink } from '../../catalog/types';
-import { find, has, valueOf } from '../query';
+import type { IntendedAuthentication } from '../ast';
+import { find, findAll, has, valueOf } from '../query';
 import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
@@ -31,6 +32,36 @@ export const pkiCertWithEntra = defineRule({
   examples: {
     fail: ['ccmsetup.exe /UsePKICert AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver'],
     pass: ['ccmsetup.exe AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver', 'ccmsetup.exe /UsePKICert SMSSITECODE=ABC'],
+  },
+});
+
+/** The items that belong to each way of authenticating, and what the person chose it as. */
+const AUTHENTICATION_ITEMS: Record<IntendedAuthentication, { label: string; items: string[] }> = {
+  'entra-id': { label: 'Microsoft Entra ID', items: ['AADCLIENTAPPID', 'AADRESOURCEURI'] },
+  pki: { label: 'a PKI client certificate', items: ['UsePKICert'] },
+  token: { label: 'a bulk registration token', items: ['regtoken'] },
+};
+
+export const contradictsChosenAuthentication = defineRule({
+  id: 'contradicts-chosen-authentication', severity: 'error',
+  docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication',
+  title: 'An item for another authentication method than the one chosen in the generator',
+  check(line, ctx) {
+    const chosen = line.intent?.authentication;
+    if (!chosen) return;
+    for (const [method, { label, items }] of Object.entries(AUTHENTICATION_ITEMS)) {
+      if (method === chosen) continue;
+      for (const name of items) {
+        for (const item of findAll(line, name)) {
+          ctx.report(item.nameSpan, `You chose ${AUTHENTICATION_ITEMS[chosen].label} for this client, but ${item.type === 'parameter' ? '/' : ''}${item.resolved?.entry.name ?? name} is for ${label}. Remove it, or go back and choose ${label}.`);
+        }
+      }
+    }
+  },
+  examples: {
+    intent: { authentication: 'entra-id' },
+    fail: ['ccmsetup.exe /UsePKICert CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500 SMSSITECODE=ABC', 'CCMSETUPCMD="/UsePKICert CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500 SMSSITECODE=ABC"'],
+    pass: ['CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500 SMSSITECODE=ABC AADCLIENTAPPID=aa28e7f1-b88a-43cd-a2e3-f88b257c863b AADRESOURCEURI=https://contososerver"'],
   },
 });
 

@@ -2,7 +2,7 @@
 // severity, a title for tables, a doc link, its check, and fixtures that must fail and pass.
 import type { Catalog } from '../../catalog';
 import type { Fix, Severity } from '../../languageTypes';
-import type { CommandLine, Span } from '../ast';
+import type { CommandLine, LineIntent, Span } from '../ast';
 
 export interface ReportExtra {
   fixes?: Fix[];
@@ -27,8 +27,11 @@ export interface CcmsetupRule {
   title: string;
   docUrl: string;
   check(line: CommandLine, context: RuleContext): void;
-  /** Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. */
-  examples: { fail: string[]; pass: string[] };
+  /**
+   * Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. With
+   * `intent`, each fixture is one line checked as a generator checks it (checkCommandLine with that intent).
+   */
+  examples: { fail: string[]; pass: string[]; intent?: LineIntent };
 }
 
 export function defineRule(rule: CcmsetupRule): CcmsetupRule {
