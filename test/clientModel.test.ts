@@ -37,6 +37,7 @@ describe('client model', () => {
     assert.equal(protocol.INTUNE_LINE_REQUEST, server.INTUNE_LINE_REQUEST);
     assert.equal(protocol.EXPORT_POLICY_REQUEST, server.EXPORT_POLICY_REQUEST);
     assert.equal(protocol.POLICIES_REQUEST, server.POLICIES_REQUEST);
+    assert.equal(protocol.SET_VALUES_REQUEST, server.SET_VALUES_REQUEST);
     assert.equal(protocol.INSERTION_POINT_REQUEST, server.INSERTION_POINT_REQUEST);
     assert.equal(protocol.PLAN_FACTS_REQUEST, server.PLAN_FACTS_REQUEST);
     assert.equal(protocol.SET_POLICY_LINE_REQUEST, server.SET_POLICY_LINE_REQUEST);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, InitializeResult, MarkupContent, Position,
 } from 'vscode-languageserver';
 import { LspClient } from './helpers/lspClient';
 
@@ -201,6 +201,36 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.ok(checks.some((c) => c.status === 'unknown'));
     assert.deepEqual(await client.request('comanage/readiness', { uri: 'file:///never/opened.comanage.yaml' }), []);
     assert.deepEqual(await client.request('comanage/readiness', {}), []);
+  });
+
+  it('says why a manifest the YAML parser can\'t read has no readiness checks (comanage/readiness, detailed)', async () => {
+    const manifest = 'file:///tmp/x/broken.comanage.yaml';
+    await client.open(manifest, 'version: 1\nlicensing:\n  entraId: P1: x\n', 'yaml');
+    const state = await client.request<{ checks: unknown[]; parseError?: { message: string; line: number; range: unknown } }>('comanage/readiness', { uri: manifest, detailed: true });
+    assert.deepEqual(state.checks, []);
+    assert.ok(state.parseError, 'no parseError');
+    assert.equal(state.parseError.line, 3);
+    assert.match(state.parseError.message, /YAML/);
+    // The plain request keeps its old shape for other editors.
+    assert.deepEqual(await client.request('comanage/readiness', { uri: manifest }), []);
+    const clean = 'file:///tmp/x/clean.comanage.yaml';
+    await client.open(clean, 'version: 1\npath: autopilot\n', 'yaml');
+    const ok = await client.request<{ checks: unknown[]; parseError?: unknown }>('comanage/readiness', { uri: clean, detailed: true });
+    assert.ok(ok.checks.length > 0);
+    assert.equal(ok.parseError, undefined);
+  });
+
+  it('writes answers into an open manifest as minimal edits (comanage/setValues)', async () => {
+    const manifest = 'file:///tmp/x/answers.comanage.yaml';
+    await client.open(manifest, '# keep me\nversion: 1\nlicensing:\n  intune: true\n', 'yaml');
+    const result = await client.request<{ edits: { range: { start: Position; end: Position }; newText: string }[]; refused?: string }>(
+      'comanage/setValues', { uri: manifest, values: [{ path: 'licensing.entraId', value: 'P1' }, { path: 'licensing.adminIntuneLicense', value: 'true' }] });
+    assert.equal(result.refused, undefined);
+    assert.deepEqual(result.edits, [{ range: { start: at(4, 0), end: at(4, 0) }, newText: '  entraId: P1\n  adminIntuneLicense: true\n' }]);
+    const refused = await client.request<{ refused?: string }>('comanage/setValues', { uri: 'file:///never/opened.comanage.yaml', values: [] });
+    assert.ok(refused.refused);
+    const bad = await client.request<{ refused?: string }>('comanage/setValues', { uri: manifest, values: [{ path: 1 }] });
+    assert.ok(bad.refused);
   });
 
   it('clears diagnostics when a document closes', async () => {

@@ -2,11 +2,13 @@
 // welcome view and the end-to-end tests call them by these names.
 import * as vscode from 'vscode';
 import { exportPolicy } from './exportPolicyCommand';
+import { answerUnknownFacts } from './answerFactsCommand';
+import { addMissingKey } from './addMissingKeyCommand';
 import { generateCommandLine } from './generateCommand';
 import { copyForIntune } from './intuneCopyCommand';
 import { newManifest } from './newManifestCommand';
 import { insertSnippet } from './insertSnippetCommand';
-import { ReadinessNode } from './model/readinessTree';
+import { CheckNode, ReadinessNode } from './model/readinessTree';
 import { Range } from './model/protocol';
 import { ReadinessProvider, VIEW_ID, revealCheck } from './readinessView';
 import { ServerRequests } from './requests';
@@ -48,5 +50,7 @@ export function registerCommands(deps: CommandDeps): void {
   register('comanage.showReadiness', () => showReadiness(deps));
   register('comanage.revealCheck', (uri: string | vscode.Uri, range?: Range) => revealCheck(uri, range));
   register('comanage.insertSnippet', (uri: unknown, position: unknown, snippet: unknown) => insertSnippet(uri, position, snippet));
+  register('comanage.answerUnknownFacts', (arg?: unknown) => answerUnknownFacts(requests, ui, provider, arg));
+  register('comanage.addMissingKey', (node?: CheckNode) => addMissingKey(node));
   register('comanage.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
 }

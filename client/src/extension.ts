@@ -19,6 +19,8 @@ export interface ComanageApi {
   readinessView: vscode.TreeView<ReadinessNode>;
   /** Swap `ui.current` to answer prompts from a script. */
   ui: UiSlot;
+  /** The readiness status bar item, for the tests to read. */
+  statusBar: vscode.StatusBarItem;
 }
 
 let client: LanguageClient | undefined;
@@ -60,9 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Comana
   const ui: UiSlot = { current: vscodeUi };
   const readiness = new ReadinessProvider(requests);
   const view = createReadinessView(context, readiness);
-  createStatusBar(context, readiness);
+  const statusBar = createStatusBar(context, readiness);
   registerCommands({ context, requests, ui, provider: readiness, view });
-  return { client, readiness, readinessView: view, ui };
+  return { client, readiness, readinessView: view, ui, statusBar };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,7 @@ import { describeUri, findWorkspaceManifests, isManifestUri, openManifests } fro
 import {
   ManifestNode, ManifestReadiness, ReadinessNode, STATUS_LOOK, buildReadinessTree, readinessBadge,
 } from './model/readinessTree';
-import { Range, ReadinessCheck } from './model/protocol';
+import { Range, ReadinessCheck, ReadinessState } from './model/protocol';
 import { ServerRequests } from './requests';
 
 export const VIEW_ID = 'comanage.readiness';
@@ -28,7 +28,7 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
   constructor(private readonly requests: ServerRequests) {}
 
   getTreeItem(node: ReadinessNode): vscode.TreeItem {
-    const collapsible = node.kind === 'check'
+    const collapsible = node.kind === 'check' || node.kind === 'parseError'
       ? vscode.TreeItemCollapsibleState.None
       : node.kind === 'manifest' && this.roots.length === 1
         ? vscode.TreeItemCollapsibleState.Expanded
@@ -41,9 +41,11 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
     item.tooltip = tooltip;
     const look = STATUS_LOOK[node.status];
     item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
-    item.contextValue = `comanage.${node.kind}`;
+    // An unknown whose missing key can be inserted gets the "Add the missing key" action.
+    item.contextValue = node.kind === 'check' && node.status === 'unknown' && node.check.missing?.[0]?.insert
+      ? 'comanage.check.missing' : `comanage.${node.kind}`;
     item.accessibilityInformation = { label: `${node.label}: ${look.word}. ${node.description}` };
-    if (node.kind === 'check') {
+    if (node.kind === 'check' || node.kind === 'parseError') {
       item.command = { command: 'comanage.revealCheck', title: 'Go to the source', arguments: [node.uri, node.range] };
     }
     return item;
@@ -51,7 +53,8 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
 
   getChildren(node?: ReadinessNode): ReadinessNode[] {
     if (!node) return this.roots;
-    return node.kind === 'check' ? [] : node.children;
+    if (node.kind === 'manifest') return node.parseError ? [node.parseError, ...node.children] : node.children;
+    return node.kind === 'check' || node.kind === 'parseError' ? [] : node.children;
   }
 
   getParent(node: ReadinessNode): ReadinessNode | undefined {
@@ -65,6 +68,14 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
 
   checksOf(uri: vscode.Uri): ReadinessCheck[] | undefined {
     return this.roots.find((root) => root.uri === uri.toString())?.children.flatMap((area) => area.children.map((c) => c.check));
+  }
+
+  /** The checks and the YAML error of a manifest the tree holds. */
+  stateOf(uri: vscode.Uri): ReadinessState | undefined {
+    const checks = this.checksOf(uri);
+    const root = this.roots.find((r) => r.uri === uri.toString());
+    if (!checks || !root) return undefined;
+    return { checks, parseError: root.parseError && { message: root.parseError.description, line: root.parseError.range.start.line + 1, range: root.parseError.range } };
   }
 
   knows(uri: vscode.Uri): boolean {
@@ -117,6 +128,7 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
     this.roots = buildReadinessTree(manifests);
     this.parents.clear();
     for (const root of this.roots) {
+      if (root.parseError) this.parents.set(root.parseError.id, root);
       for (const area of root.children) {
         this.parents.set(area.id, root);
         for (const check of area.children) this.parents.set(check.id, area);
@@ -132,8 +144,8 @@ export class ReadinessProvider implements vscode.TreeDataProvider<ReadinessNode>
     const where = describeUri(uri);
     try {
       // The server reads a closed manifest from disk; nothing is opened for it.
-      const checks = await this.requests.readiness(uri.toString());
-      return { uri: uri.toString(), ...where, checks };
+      const state = await this.requests.readinessState(uri.toString());
+      return { uri: uri.toString(), ...where, checks: state.checks, parseError: state.parseError };
     } catch (error) {
       return { uri: uri.toString(), ...where, checks: [], error: error instanceof Error ? error.message : String(error) };
     }

@@ -6,6 +6,7 @@ import {
   IntuneCommandLine, LineContext, LineIntent, PLAN_FACTS_REQUEST, POLICIES_REQUEST, PlanFacts, PolicyExport, PolicyLineEdits,
   PolicySummary, Position, READINESS_REQUEST, ReadinessCheck, SET_POLICY_LINE_REQUEST,
   ManifestTemplate, TEMPLATES_REQUEST,
+  ReadinessState, SET_VALUES_REQUEST, SetValuesResult,
 } from './model/protocol';
 
 export interface ServerRequests {
@@ -19,6 +20,10 @@ export interface ServerRequests {
   planFacts(uri: string, text?: string): Promise<PlanFacts>;
   setPolicyLine(uri: string, index: number, commandLine: string): Promise<PolicyLineEdits>;
   templates(): Promise<ManifestTemplate[]>;
+  /** The checks, and the YAML error when the plan can't be read. */
+  readinessState(uri: string): Promise<ReadinessState>;
+  /** Edits that write answers into an open manifest (values as text; the server types them by the format). */
+  setValues(uri: string, values: { path: string; value: string }[]): Promise<SetValuesResult>;
 }
 
 export function serverRequests(client: LanguageClient): ServerRequests {
@@ -39,5 +44,15 @@ export function serverRequests(client: LanguageClient): ServerRequests {
     setPolicyLine: async (uri, index, commandLine) =>
       (await client.sendRequest<PolicyLineEdits | null>(SET_POLICY_LINE_REQUEST, { uri, index, commandLine })) ?? { refused: 'The language server gave no answer.' },
     templates: async () => (await client.sendRequest<ManifestTemplate[] | null>(TEMPLATES_REQUEST, {})) ?? [],
+    async readinessState(uri) {
+      const answer = await client.sendRequest<ReadinessState | ReadinessCheck[] | null>(READINESS_REQUEST, { uri, detailed: true });
+      // An older server ignores `detailed` and answers with the list.
+      return Array.isArray(answer) ? { checks: answer } : answer ?? { checks: [] };
+    },
+    async setValues(uri, values) {
+      const result = await client.sendRequest<SetValuesResult | null>(SET_VALUES_REQUEST, { uri, values });
+      if (!result) throw new Error('the language server could not write the answers');
+      return result;
+    },
   };
 }

@@ -15,13 +15,13 @@ export function createStatusBar(context: vscode.ExtensionContext, provider: Read
       return;
     }
     const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const checks = provider.checksOf(uri);
-    if (!checks) {
+    const state = provider.stateOf(uri);
+    if (!state) {
       item.text = '$(sync~spin) Readiness';
       item.tooltip = `Checking ${fileName}…`;
       item.backgroundColor = undefined;
     } else {
-      const summary = statusSummary(fileName, checks);
+      const summary = statusSummary(fileName, state.checks, state.parseError);
       item.text = summary.text;
       item.tooltip = summary.tooltip;
       item.backgroundColor = summary.alert ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -21,6 +21,7 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
+export const SET_VALUES_REQUEST = 'comanage/setValues';
 export { INSERTION_POINT_REQUEST, PLAN_FACTS_REQUEST, SET_POLICY_LINE_REQUEST } from './generatorRequests';
 export const TEMPLATES_REQUEST = 'comanage/templates';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
@@ -149,13 +150,17 @@ export function startServer(connection: Connection): void {
   registerDocumentRequests(connection, languageService, checkedDocument);
 
   // comanage/readiness { uri } → the readiness checks of a manifest, open or read from disk ([] for anything else).
-  connection.onRequest(READINESS_REQUEST, async (params: { uri?: unknown }, token) => {
+  // With `detailed: true` → { checks, parseError? }: why a plan the YAML parser can't read has none.
+  connection.onRequest(READINESS_REQUEST, async (params: { uri?: unknown; detailed?: unknown }, token) => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const detailed = params?.detailed === true;
     const closed = uri && !documents.get(uri) ? await closedFiles?.readiness(uri, token).catch(() => undefined) : undefined;
     return runSafe(connection, 'readiness', () => {
+      if (closed) return detailed ? closed : closed.checks;
       const doc = checkedDocument(uri);
-      return closed ?? (doc ? languageService.getReadiness(doc) : []);
-    }, [], token);
+      if (detailed) return doc ? languageService.getReadinessState(doc) : { checks: [] };
+      return doc ? languageService.getReadiness(doc) : [];
+    }, detailed ? { checks: [] } : [], token);
   });
 
   // Generators and commands in the client ask the core; the client holds no rule of its own.
@@ -171,6 +176,16 @@ export function startServer(connection: Connection): void {
     const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
     return doc ? languageService.getPolicies(doc) : [];
   }, [], token));
+
+  // comanage/setValues { uri, values: [{ path, value }] } → { edits, refused? }: answers written into an open manifest.
+  connection.onRequest(SET_VALUES_REQUEST, (params: { uri?: unknown; values?: unknown }, token) => runSafe(connection, 'setValues', () => {
+    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
+    if (!doc) return { edits: [], refused: 'Open the manifest first.' };
+    const values = Array.isArray(params.values) ? params.values : [];
+    const valid = values.filter((v): v is { path: string; value: string } => typeof v?.path === 'string' && typeof v?.value === 'string');
+    if (valid.length !== values.length) return { edits: [], refused: 'Each answer needs a key path and a value as text.' };
+    return languageService.setManifestValues(doc, valid);
+  }, null, token));
 
   registerGeneratorRequests(connection, languageService, checkedDocument);
   // comanage/templates → the manifest template of each setup path ("New workload manifest…").

@@ -10,7 +10,7 @@ import {
   CancellationToken, Connection, Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService, ReadinessCheck } from './core/languageService';
+import type { LanguageService, ReadinessState } from './core/languageService';
 import { documentKindOf, isScriptKind, type Problem } from './core/languageTypes';
 import { WORKSPACE_LIMITS } from './core/limits';
 import { mentionsCcmsetup } from './core/hosts/host';
@@ -32,7 +32,7 @@ export interface WorkspaceDiagnostics {
   /** Settings changed: every closed file is checked again. */
   recheckAll(): void;
   /** The readiness of a closed manifest, read from disk; undefined when it is open or can't be read. */
-  readiness(uri: string, token: CancellationToken): Promise<ReadinessCheck[] | undefined>;
+  readiness(uri: string, token: CancellationToken): Promise<ReadinessState | undefined>;
   stop(): void;
 }
 
@@ -54,7 +54,7 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
    * Readiness of closed manifests by their text: the Readiness view asks for every manifest after each
    * edit to one, and an unchanged file needn't be analysed again. Cleared with the settings; at most 200.
    */
-  const readinessOf = new Map<string, { text: string; checks: ReadinessCheck[] }>();
+  const readinessOf = new Map<string, { text: string; state: ReadinessState }>();
   let watching = false;
 
   // One spelling per file: editors escape paths differently (VS Code writes `c%3A` for `c:`), so every
@@ -200,14 +200,14 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       const { document } = read;
       const text = document.getText();
       const cached = readinessOf.get(uri);
-      if (cached?.text === text) return cached.checks;
+      if (cached?.text === text) return cached.state;
       const done = await finished(() => service.problemSteps(document), () => !stopped && !token.isCancellationRequested);
       try {
         if (!done) return undefined;
-        const checks = service.getReadiness(document);
+        const state = service.getReadinessState(document);
         if (readinessOf.size >= 200) readinessOf.clear();
-        readinessOf.set(uri, { text, checks });
-        return checks;
+        readinessOf.set(uri, { text, state });
+        return state;
       } finally {
         if (!isOpen(uri)) service.forget(uri);
       }

@@ -1,6 +1,7 @@
 // Takes the README's screenshots in a real VS Code (code-server in headless chromium, like the
 // end-to-end tests), and checks on the way what a user would see: the squiggle under a mistake, the
-// hover over it, the completion list with our snippets, the Readiness view and a generator step.
+// hover over it, the completion list with our snippets, the Readiness view, a generator step, an
+// unknown check's tooltip and the "Answer unknown facts…" questions.
 // Writes small PNGs to images/.
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
@@ -178,6 +179,30 @@ async function main(): Promise<void> {
     await typeInto(page, 'AB');
     await page.locator('.quick-input-message', { hasText: '"AB" is not one' }).first().waitFor();
     await shoot(page, 'generator.png');
+    await page.keyboard.press('Escape');
+
+    // 6. Unknowns are neutral question marks that say what they lack; the tooltip lists the allowed
+    // values with their meanings and a YAML example.
+    await page.mouse.move(5, VIEWPORT.height - 5);
+    const autopilot = tree.locator('.monaco-list-row', { hasText: 'Windows Autopilot' }).first();
+    await autopilot.click();
+    await page.keyboard.press('ArrowRight');
+    const unknown = tree.locator('.monaco-list-row', { hasText: 'needs autopilot.solution' }).first();
+    await unknown.waitFor();
+    const unknownRow = await unknown.boundingBox();
+    if (!unknownRow) throw new Error('the unknown check is not in the tree');
+    await page.mouse.move(unknownRow.x + unknownRow.width - 80, unknownRow.y + unknownRow.height / 2 + 40);
+    await page.mouse.move(unknownRow.x + unknownRow.width - 60, unknownRow.y + unknownRow.height / 2, { steps: 5 });
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'device-preparation' }).first().waitFor({ state: 'visible' });
+    await shoot(page, 'readiness-unknowns.png');
+
+    // 7. "Answer unknown facts…" asks for each missing key, with the allowed values and their meanings.
+    await page.mouse.move(5, VIEWPORT.height - 5);
+    await openFile(page, 'plan.comanage.yaml');
+    await runCommand(page, 'Co-management: Answer unknown facts');
+    await page.locator('.quick-input-widget', { hasText: 'Answer unknown facts:' }).first().waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Skip' }).first().waitFor();
+    await shoot(page, 'answer-unknown-facts.png');
     await page.keyboard.press('Escape');
   } catch (error) {
     // What the page showed when a step failed, to see why.

@@ -6,6 +6,7 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
+export const SET_VALUES_REQUEST = 'comanage/setValues';
 export const INSERTION_POINT_REQUEST = 'comanage/insertionPoint';
 export const PLAN_FACTS_REQUEST = 'comanage/planFacts';
 export const SET_POLICY_LINE_REQUEST = 'comanage/setPolicyCommandLine';
@@ -52,6 +53,16 @@ export interface ManifestTemplate {
   description: string;
   text: string;
 }
+
+/** `comanage/readiness` with `detailed: true`. */
+export interface ReadinessState {
+  checks: ReadinessCheck[];
+  /** The plan's first YAML error (line is 1-based): readiness needs a plan the parser can read. */
+  parseError?: { message: string; line: number; range: Range };
+}
+
+/** `comanage/setValues` */
+export interface SetValuesResult { edits: { range: Range; newText: string }[]; refused?: string }
 
 /** Where a command line is used; decides what the rules allow. */
 export type LineContext = 'intune' | 'msi' | 'exe' | 'push';

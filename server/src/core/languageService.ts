@@ -23,6 +23,8 @@ import { parseCommandLine } from './ccmsetup/parser';
 import { INTUNE_COMMAND_LINE_LIMIT } from './ccmsetup/rules/context';
 import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manifest/graphExport';
 import { getCodeActions, missingFactActions } from './services/codeActions';
+import { setValues } from './manifest/setValues';
+import { typedAnswer } from './manifest/answerValue';
 export { FIX_ALL_KIND } from './services/codeActions';
 import { doComplete, resolveCompletion } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -74,7 +76,16 @@ export interface LanguageService {
   exportPolicy(document: TextDocument, index: number): PolicyExport;
   /** The co-management policies of an open manifest (empty for other documents). */
   getPolicies(document: TextDocument): PolicySummary[];
+  /** getReadiness, and why there are no checks when the plan can't be read (a YAML error). */
+  getReadinessState(document: TextDocument): ReadinessState;
+  /** Edits that write answers (text, typed by the manifest format) into a manifest, or why not. */
+  setManifestValues(document: TextDocument, values: readonly { path: string; value: string }[]): SetManifestValues;
 }
+
+/** A plan the YAML parser couldn't read: its first error, and where (line is 1-based). */
+export interface ReadinessParseError { message: string; line: number; range: Range }
+export interface ReadinessState { checks: ReadinessCheck[]; parseError?: ReadinessParseError }
+export interface SetManifestValues { edits: { range: Range; newText: string }[]; refused?: string }
 
 export interface CommandLineCheck { problems: Problem[]; length: number; limit: number }
 export type PolicyLineEdits = { edits: TextEdit[] } | { refused: string };
@@ -382,6 +393,25 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         range: result.span ? { start: document.positionAt(result.span.start), end: document.positionAt(result.span.end) } : undefined,
         ...(result.missing ? { missing: result.missing.map(({ insert, ...fact }) => ({ ...fact, ...(insert ? { insert: { position: document.positionAt(insert.offset), snippet: insert.snippet } } : {}) })) } : {}),
       }));
+    },
+    getReadinessState(document) {
+      const checks = this.getReadiness(document);
+      const entry = parsed(document);
+      if (entry?.kind !== 'manifest') return { checks };
+      const { problems, declined } = entry.plan.document;
+      // Readiness runs only on a plan the YAML parser read (manifest/analyze.ts): say why it didn't.
+      const problem = problems.find((p) => p.code === 'yaml-syntax') ?? (declined ? problems[0] : undefined);
+      if (!problem) return { checks };
+      const start = document.positionAt(problem.span.start);
+      return { checks, parseError: { message: problem.message, line: start.line + 1, range: { start, end: document.positionAt(problem.span.end) } } };
+    },
+    setManifestValues(document, values) {
+      if (documentKindOf(document.uri) !== 'manifest') return { edits: [], refused: 'Answers are written into a workload manifest (*.comanage.yaml).' };
+      const result = setValues(document.getText(), values.map(({ path, value }) => ({ path, value: typedAnswer(path, value) })));
+      return {
+        edits: result.edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText })),
+        refused: result.refused,
+      };
     },
   });
 }

@@ -107,6 +107,12 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
     findDocumentSymbols: (document) => maskDeep(inner.findDocumentSymbols(document), secretsOf(document)),
     getReadiness: (document) => maskDeep(inner.getReadiness(document), secretsOf(document)),
     getPolicies: (document) => maskDeep(inner.getPolicies(document), secretsOf(document)),
+    getReadinessState: (document) => maskDeep(inner.getReadinessState(document), secretsOf(document)),
+    setManifestValues(document, values) {
+      // The edits write the user's own answers into the plan (kept whole); a refusal is shown, so it is masked.
+      const result = inner.setManifestValues(document, values);
+      return { ...result, refused: maskDeep(result.refused, secretsOf(document)) };
+    },
     exportPolicy(document, index) {
       const result = inner.exportPolicy(document, index);
       const masked = maskDeep(result, secretsOf(document));

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ComanageApi } from '../../../client/src/extension';
 import type { GeneratedLine } from '../../../client/src/model/generator';
-import type { ManifestNode } from '../../../client/src/model/readinessTree';
+import type { ManifestNode, ReadinessNode } from '../../../client/src/model/readinessTree';
+import { parse as parseYaml } from 'yaml';
 import { AREA_TITLES } from '../../../server/src/core/manifest/rules/types';
 import { getLanguageService } from '../../../server/src/core/languageService';
 import { manifestTemplate } from '../../../server/src/core/manifest/templates';
@@ -113,6 +114,139 @@ describe('the co-management client in VS Code', function () {
       }
       assert.ok(updates >= 1, 'no refresh happened');
       assert.ok(comanage.readiness.manifests().some((m) => m.uri === plan.uri.toString()));
+    });
+  });
+
+  describe('honest readiness: neutral unknowns, unreadable plans, unknowns to act on', () => {
+    let original: string;
+    const icon = (n: ReadinessNode) => comanage.readiness.getTreeItem(n).iconPath as vscode.ThemeIcon;
+    const colour = (n: ReadinessNode) => (icon(n).color as unknown as { id: string } | undefined)?.id;
+    const statusBarSays = async (pattern: RegExp) => {
+      await vscode.window.showTextDocument(plan);
+      const deadline = Date.now() + 5_000;
+      while (!pattern.test(comanage.statusBar.text) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.match(comanage.statusBar.text, pattern);
+    };
+
+    before(() => { original = plan.getText(); });
+    afterEach(async () => {
+      await vscode.commands.executeCommand('leaveSnippet');
+      if (plan.getText() !== original) await setText(plan, original);
+      await waitForManifest(comanage, plan.uri, (n) => n?.status === 'fail', 'the fixture back');
+    });
+
+    it('shows unknowns as a neutral question mark, never the pass icon, in the tree, the status bar and the badge', async () => {
+      // Only unknowns and passes: nothing may look green but the checks that pass.
+      await setText(plan, '# only a path: nothing about the tenant\nversion: 1\npath: autopilot\n');
+      const expected = coreReadiness(plan);
+      assert.ok(expected.some((c) => c.status === 'unknown') && !expected.some((c) => c.status === 'fail' || c.status === 'warn'),
+        `the plan should give only unknowns and passes: ${[...new Set(expected.map((c) => c.status))]}`);
+      const root = (await waitForManifest(comanage, plan.uri, (n) => n?.status === 'unknown' && checksOf(n).length === expected.length, 'only unknowns and passes'))!;
+      assert.strictEqual(icon(root).id, 'question');
+      assert.notStrictEqual(colour(root), 'testing.iconPassed');
+      assert.match(root.description, /^\d+ unknown( · \d+ passing)?$/);
+      for (const area of root.children) {
+        if (area.counts.unknown) assert.strictEqual(icon(area).id, 'question', area.label);
+        assert.match(area.description, area.counts.unknown ? /unknown/ : /pass/, area.label);
+      }
+      for (const check of checksOf(root).filter((c) => c.status === 'unknown')) {
+        assert.strictEqual(icon(check).id, 'question', check.label);
+        assert.notStrictEqual(colour(check), 'testing.iconPassed', check.label);
+      }
+      await statusBarSays(/^\$\(question\) Readiness: \d+ unknown/);
+      assert.doesNotMatch(comanage.statusBar.text, /\$\(pass\)|all \d+ pass/);
+      assert.strictEqual(comanage.readinessView.badge, undefined, 'no failing check, so no badge (and never a pass count)');
+    });
+
+    it('shows a plan with a YAML error as an error with its line, never a pass or "no checks"', async () => {
+      const broken = original.replace('  entraId: none\n', '  entraId: none: P1\n');
+      await setText(plan, broken);
+      const line = broken.split('\n').findIndex((l) => l.includes('none: P1')) + 1;
+      const root = (await waitForManifest(comanage, plan.uri, (n) => n?.status === 'unreadable', 'the YAML error state'))!;
+      assert.strictEqual(root.description, `can't read the plan: YAML error on line ${line}`);
+      assert.strictEqual(icon(root).id, 'error');
+      assert.strictEqual(colour(root), 'problemsErrorIcon.foreground');
+      const [first] = comanage.readiness.getChildren(root);
+      assert.strictEqual(first.kind, 'parseError');
+      assert.strictEqual(first.label, `YAML error on line ${line}`);
+      const item = comanage.readiness.getTreeItem(first);
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      assert.strictEqual(vscode.window.activeTextEditor!.selection.start.line, line - 1);
+      await statusBarSays(new RegExp(`^\\$\\(error\\) Readiness: can't read the plan: YAML error on line ${line}$`));
+      assert.match(comanage.readinessView.badge?.tooltip ?? '', /1 manifest with a YAML error/);
+    });
+
+    it('a click on an unknown selects where its key belongs, the range the server sends', async () => {
+      const root = (await waitForManifest(comanage, plan.uri, (n) => n?.status === 'fail', 'the fixture'))!;
+      // A nested key whose section exists: its parent key is selected (not line 1).
+      const unknown = checksOf(root).find((c) => c.status === 'unknown' && c.check.missing?.[0]?.path.startsWith('site.cmg.'));
+      assert.ok(unknown?.range, `an unknown check for a site.cmg key, with a range: ${checksOf(root).filter((c) => c.status === 'unknown').map((c) => c.check.missing?.[0]?.path)}`);
+      const item = comanage.readiness.getTreeItem(unknown);
+      assert.match(String(item.description), /site\.cmg\./);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /```yaml/);
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.deepStrictEqual(rangeOf(editor.selection), rangeOf(unknown.range));
+      assert.strictEqual(editor.document.getText(editor.selection), 'cmg');
+    });
+
+    it('Add the missing key inserts the key of an unknown where it belongs', async () => {
+      const root = (await waitForManifest(comanage, plan.uri, (n) => n?.status === 'fail', 'the fixture'))!;
+      const unknown = checksOf(root).find((c) => c.status === 'unknown' && c.check.missing?.[0]?.insert);
+      assert.ok(unknown, 'an unknown check with a key to insert');
+      assert.strictEqual(comanage.readiness.getTreeItem(unknown).contextValue, 'comanage.check.missing');
+      const fact = unknown.check.missing![0];
+      const key = fact.path.slice(fact.path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+      await run('comanage.addMissingKey', unknown);
+      covered.add('comanage.insertSnippet');
+      const text = vscode.window.activeTextEditor!.document.getText();
+      assert.strictEqual(vscode.window.activeTextEditor!.document.uri.toString(), plan.uri.toString());
+      assert.ok(text.split('\n').length > original.split('\n').length, 'a line was added');
+      assert.match(text, new RegExp(`^\\s*${key}:`, 'm'));
+    });
+
+    it('Answer unknown facts… asks with the allowed values and their meanings, writes two answers, keeps the comments', async () => {
+      const root = (await waitForManifest(comanage, plan.uri, (n) => n?.status === 'fail', 'the fixture'))!;
+      const withValues = checksOf(root).filter((c) => c.status === 'unknown' && c.check.missing?.some((f) => f.allowed?.length));
+      assert.ok(withValues.length >= 2, 'two unknowns with allowed values');
+      const answered: { path: string; value: string }[] = [];
+      const ui = new ScriptedUi();
+      // Answers the first two questions that list allowed values (their first value), skips the rest.
+      ui.pick = async (request) => {
+        ui.pickRequests.push(request);
+        const skip = request.items[request.items.length - 1];
+        assert.strictEqual(skip.label, 'Skip');
+        if (answered.length >= 2) return skip.id;
+        const value = request.items[0];
+        assert.ok(value.description, 'each value comes with its meaning');
+        answered.push({ path: /^[\w.[\]]+/.exec(request.placeholder)![0], value: value.id });
+        return value.id;
+      };
+      ui.input = async () => '';
+      await vscode.window.showTextDocument(plan);
+      await withUi(comanage, ui, () => run('comanage.answerUnknownFacts'));
+      assert.deepStrictEqual(ui.errors, []);
+      assert.strictEqual(answered.length, 2);
+      assert.match(ui.pickRequests[0].title, /^Answer unknown facts: /);
+      const after = plan.getText();
+      // Every line of the fixture is still there, in order: comments, order and formatting kept.
+      const lines = after.split('\n');
+      let at = 0;
+      for (const line of original.split('\n')) {
+        const found = lines.indexOf(line, at);
+        assert.ok(found >= 0, `the line ${JSON.stringify(line)} changed`);
+        at = found + 1;
+      }
+      assert.ok(after.startsWith('# Fixture for the end-to-end tests'), 'the leading comment is kept');
+      const written = parseYaml(after);
+      for (const { path: keyPath, value } of answered) {
+        const got = keyPath.split('.').reduce<any>((o, k) => o?.[k], written);
+        assert.strictEqual(String(got), value, keyPath);
+      }
+      assert.match(ui.infos.at(-1) ?? '', /^Wrote 2 answers into plan\.comanage\.yaml/);
+      // The answered facts are no longer unknown.
+      const now = (await waitForManifest(comanage, plan.uri, (n) => !!n && n.counts.unknown < root.counts.unknown, 'fewer unknowns'))!;
+      assert.ok(!checksOf(now).some((c) => c.status === 'unknown' && c.check.missing?.some((f) => answered.some((a) => a.path === f.path))));
     });
   });
 
