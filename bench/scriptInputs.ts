@@ -68,9 +68,8 @@ function psOrdinary(i: number, count: number): string[] {
 }
 
 /** One invocation (and the assignments it reads), in one of the forms of the issue. */
-function psInvocation(i: number): string[] {
+function psInvocation(i: number, typo = i % 25 === 24): string[] {
   const mp = `mp${i}.contoso.com`;
-  const typo = i % 25 === 24;
   const site = typo ? 'SMSSITECOD' : 'SMSSITECODE';
   const pki = typo ? '/UsePKICrt' : '/UsePKICert';
   switch (i % 10) {
@@ -231,9 +230,8 @@ function batchOrdinary(i: number, count: number): string[] {
   return out;
 }
 
-function batchInvocation(i: number): string[] {
+function batchInvocation(i: number, typo = i % 25 === 24): string[] {
   const mp = `mp${i}.contoso.com`;
-  const typo = i % 25 === 24;
   const site = typo ? 'SMSSITECOD' : 'SMSSITECODE';
   const pki = typo ? '/UsePKICrt' : '/UsePKICert';
   switch (i % 7) {
@@ -283,6 +281,25 @@ export function batchInput(): BenchInput {
     completions: [w.at('first invocation, parameter name', first, '/mp:'), w.at('middle invocation, property value', mid, 'SMSSITECODE=', true)],
     edit: { line: site, character: w.lines[site].indexOf('ABC') + 1, from: 'B', to: 'Q' },
   };
+}
+
+/**
+ * A smaller script of the same make for tests that compare every version with a fresh analysis:
+ * `count` invocations in every form, a few lines of ordinary code between them, and a suppression
+ * comment above every seventh; every fifth has typos.
+ */
+export function smallScript(kind: 'powershell' | 'batch', count: number): string {
+  const w = new Lines();
+  w.push(...(kind === 'powershell' ? PS_HEAD : BATCH_HEAD));
+  for (let i = 0; i < count; i++) {
+    w.push(...(kind === 'powershell' ? psOrdinary(i, 40).slice(10, 12) : batchOrdinary(i, 21).slice(1, 5)));
+    for (let k = 0; k < i % 4; k++) w.push(kind === 'powershell' ? `Write-Log -Message "Ring ${i}.${k}"` : `echo ring ${i}.${k} >> "%LOG%"`);
+    const call = kind === 'powershell' ? psInvocation(i, i % 5 === 2) : batchInvocation(i, i % 5 === 2);
+    // Above the command that starts ccmsetup (after the lines that build its arguments).
+    if (i % 7 === 3) call.splice(call.length - 1, 0, kind === 'powershell' ? '# comanage-disable-next-line unknown-property' : 'REM comanage-disable-next-line unknown-property');
+    w.push(...call);
+  }
+  return `${w.lines.join('\n')}\n`;
 }
 
 export function scriptInputs(): BenchInput[] {

@@ -10,6 +10,7 @@ import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
 import { Decoded } from './decoded';
+import { Steps, drain, due, work } from '../steps';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
 import { forVariableProblem, lonePercentProblem, startTitleProblem } from './batchRules';
 
@@ -143,26 +144,39 @@ class BatchScript {
 
   constructor(readonly source: string) {
     this.lines = logicalLines(source);
+    work(source.length / 4 + this.lines.length * 4);
     // `setlocal EnableDelayedExpansion` or `cmd /v:on`: a literal search, cheap on a large file.
     const delayed = /enabledelayedexpansion|\/v:on/i.exec(source);
     this.delayedFrom = delayed ? delayed.index : Infinity;
+  }
+
+  /** Both passes, pausing between lines (core/steps.ts). */
+  *find(): Steps<EmbeddedLine[]> {
     // First pass: assignments. Second: invocations.
     // The first pass notes the blocks each line starts in, so the second walks only the lines
     // that can start ccmsetup: those naming it, or a variable set to its path.
     const noteSet = (l: Logical, a: number, b: number, scope: Scope) => this.noteSet(l, a, b, scope);
     const states: [number, BatchScript['blockVars']][] = [];
     for (const line of this.lines) {
+      if (due()) yield;
+      work(line.text.length / 4 + 4);
       states.push([this.depth, this.blockVars]);
       this.walkLine(line, /\bset\b/i.test(line.text) ? noteSet : undefined);
     }
     const carriers = [...this.constants].filter(([, c]) => c && /ccmsetup/i.test(c.value)).map(([name]) => name);
     const mentions = new RegExp(['ccmsetup', ...carriers.map((n) => n.replace(/[^\w]/g, '\\$&'))].join('|'), 'i');
     const command = (l: Logical, a: number, b: number, scope: Scope) => this.command(l, a, b, scope);
-    this.lines.forEach((line, k) => {
-      if (!mentions.test(line.text)) return;
+    for (let k = 0; k < this.lines.length; k++) {
+      if (due()) yield;
+      const line = this.lines[k];
+      work(line.text.length / 8 + 2);
+      if (!mentions.test(line.text)) continue;
+      const before = this.found.length;
       [this.depth, this.blockVars] = states[k];
       this.walkLine(line, command);
-    });
+      for (let n = before; n < this.found.length; n++) work(this.found[n].source.text.length * 4 + UNITS_PER_INVOCATION);
+    }
+    return this.found.sort((a, b) => a.span.start - b.span.start);
   }
 
   // ---- walking commands ------------------------------------------------------------------
@@ -548,7 +562,14 @@ function disabledBy(comment: string | undefined): Set<string> | undefined {
 }
 
 export function findBatchLines(text: string): EmbeddedLine[] {
-  return new BatchScript(text).found.sort((a, b) => a.span.start - b.span.start);
+  return drain(findBatchLinesSteps(text));
+}
+
+/** Work units (steps.ts) an invocation costs beyond its characters: decoding, the map, its checks. */
+const UNITS_PER_INVOCATION = 2_000;
+
+export function* findBatchLinesSteps(text: string): Steps<EmbeddedLine[]> {
+  return yield* new BatchScript(text).find();
 }
 
 /** `REM …`, `@REM …` and `:: …` lines that may be comanage directives, given as `#` comments of the same length. */
@@ -563,4 +584,4 @@ export function batchComments(text: string): { text: string; start: number }[] {
   return found;
 }
 
-export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines, comments: batchComments };
+export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines, findLinesSteps: findBatchLinesSteps, comments: batchComments };

@@ -9,8 +9,10 @@ import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { readDirective, disabledCodes } from '../directives';
 import { Decoded } from './decoded';
-import type { EmbeddedLine, Host, HostLineContext } from './host';
-import { PsStatement, PsToken, lexPowerShell } from './powershellLexer';
+import type { EmbeddedLine, Host, HostLineContext, HostMemory } from './host';
+import { PsStatement, PsToken } from './powershellLexer';
+import { PsLexState, lexIncrementally } from './psLexCache';
+import { Steps, drain, due, work } from '../steps';
 import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encodeFor, isWholeString } from './powershellDecode';
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
@@ -127,10 +129,17 @@ class Script {
     return { decoded: out, span: { start: args[0]?.start ?? 0, end: args[args.length - 1]?.end ?? 0 } };
   }
 
+  private readonly defaults = new Map<string, string | undefined>();
+
   /** A parameter's default (`[string]$Path = '…\ccmsetup.exe'` in a param block): enough to know the program. */
   defaultOf(name: string): string | undefined {
-    const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
-    return match?.[2];
+    // One search of the script per name, however many invocations use it.
+    if (!this.defaults.has(name)) {
+      const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
+      work(this.text.length / 8);
+      this.defaults.set(name, match?.[2]);
+    }
+    return this.defaults.get(name);
   }
 
   private format(template: PsToken[], args: PsToken[], depth: number, before: number): Element {
@@ -397,12 +406,25 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
 }
 
 export function findPowerShellLines(text: string): EmbeddedLine[] {
-  const { statements } = lexPowerShell(text);
+  return drain(findPowerShellLinesSteps(text, {}));
+}
+
+/** Work units (steps.ts) an invocation costs beyond its characters: decoding, joining, the map. */
+const UNITS_PER_INVOCATION = 2_000;
+
+/** The invocations in steps; `memory` keeps the lexed statements for the document's next version. */
+export function* findPowerShellLinesSteps(text: string, memory: HostMemory): Steps<EmbeddedLine[]> {
+  const lex = (memory.state ??= {}) as { state?: PsLexState };
+  const statements = yield* lexIncrementally(text, lex);
   const script = new Script(text, statements);
+  work(statements.length * 4);
   const lines: EmbeddedLine[] = [];
   for (const statement of statements) {
+    if (due()) yield;
+    work((statement.end - statement.start) / 8 + 4);
     // Only statements that name ccmsetup somewhere, directly or through a variable.
     const found = findInStatement(script, statement);
+    if (found) work(found.source.text.length * 4 + UNITS_PER_INVOCATION);
     if (found && found.source.text.length) lines.push(found);
   }
   return lines;
@@ -412,6 +434,7 @@ export const powershellHost: Host = {
   id: 'powershell',
   extensions: ['.ps1', '.psm1'],
   findLines: findPowerShellLines,
+  findLinesSteps: findPowerShellLinesSteps,
   // Whole-line `# co…` comments: a directive is written on its own line above the command.
   comments(text) {
     return [...text.matchAll(/^[ \t]*(#[ \t]*co[^\r\n]*)/gim)].map((m) => ({ text: m[1].trimEnd(), start: (m.index ?? 0) + m[0].length - m[1].length }));
