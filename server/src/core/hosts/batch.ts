@@ -76,11 +76,13 @@ const isCmd = (path: string) => /^cmd(\.exe)?$/.test(base(path));
 const isPsexec = (path: string) => /^psexec(64)?(\.exe)?$/.test(base(path));
 
 /** Joins physical lines continued with `^` and remembers the comment line above each logical line. */
-function logicalLines(text: string): Logical[] {
+function* logicalLines(text: string): Steps<Logical[]> {
   const result: Logical[] = [];
   let previous = '';
   let pos = 0;
   while (pos <= text.length) {
+    if (due()) yield;
+    const from = pos;
     const line = new Logical(text, pos, previous);
     let quoted = false;
     for (;;) {
@@ -98,6 +100,7 @@ function logicalLines(text: string): Logical[] {
       if (!continued) break;
     }
     previous = line.text;
+    work((pos - from) / 4 + 4);
     result.push(line);
   }
   return result;
@@ -134,7 +137,7 @@ function words(s: string, from: number, to: number): [number, number][] {
 }
 
 class BatchScript {
-  readonly lines: Logical[];
+  lines: Logical[] = [];
   readonly constants = new Map<string, Constant | null>();
   /** Offset of the first `setlocal EnableDelayedExpansion`: `!VAR!` expands after it. */
   readonly delayedFrom: number;
@@ -143,8 +146,6 @@ class BatchScript {
   private blockVars: { depth: number; vars: Scope['forVars'] }[] = [];
 
   constructor(readonly source: string) {
-    this.lines = logicalLines(source);
-    work(source.length / 4 + this.lines.length * 4);
     // `setlocal EnableDelayedExpansion` or `cmd /v:on`: a literal search, cheap on a large file.
     const delayed = /enabledelayedexpansion|\/v:on/i.exec(source);
     this.delayedFrom = delayed ? delayed.index : Infinity;
@@ -152,6 +153,7 @@ class BatchScript {
 
   /** Both passes, pausing between lines (core/steps.ts). */
   *find(): Steps<EmbeddedLine[]> {
+    this.lines = yield* logicalLines(this.source);
     // First pass: assignments. Second: invocations.
     // The first pass notes the blocks each line starts in, so the second walks only the lines
     // that can start ccmsetup: those naming it, or a variable set to its path.

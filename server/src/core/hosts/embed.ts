@@ -67,6 +67,7 @@ export function* parseScriptSteps(source: string, kind: string, catalog: Catalog
     memory.state = undefined;
     return { embedded: [], directives: [], document: { text, lines: [], comments: [] } };
   }
+  if (due()) yield;
   const embedded = host.findLinesSteps ? yield* host.findLinesSteps(text, memory) : host.findLines(text);
   const pairs: { e: EmbeddedLine; line: CommandLine }[] = [];
   for (const e of embedded) {
@@ -91,6 +92,7 @@ export function* parseScriptSteps(source: string, kind: string, catalog: Catalog
   // Lines in document order, as locate's binary search expects (arguments built above come first).
   pairs.sort((a, b) => a.line.span.start - b.line.span.start);
   work(pairs.length * 8);
+  if (due()) yield;
   const directives = embedded.length && host.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
   if (directives.length || embedded.length) work(text.length / 8);
   return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] } };

@@ -416,6 +416,7 @@ const UNITS_PER_INVOCATION = 2_000;
 export function* findPowerShellLinesSteps(text: string, memory: HostMemory): Steps<EmbeddedLine[]> {
   const lex = (memory.state ??= {}) as { state?: PsLexState };
   const statements = yield* lexIncrementally(text, lex);
+  if (due()) yield;
   const script = new Script(text, statements);
   work(statements.length * 4);
   const lines: EmbeddedLine[] = [];
