@@ -302,6 +302,15 @@ export function smallScript(kind: 'powershell' | 'batch', count: number): string
   return `${w.lines.join('\n')}\n`;
 }
 
+/** The batch file, with an edit inside one invocation's arguments instead of the shared variable. */
+export function batchLocalEditInput(): BenchInput {
+  const input = batchInput();
+  const lines = input.text.split('\r\n');
+  const line = lines.findIndex((l) => l.includes('/mp:mp100.contoso.com'));
+  const character = lines[line].indexOf('mp100') + 2;
+  return { ...input, id: 'batch-10000-local-edit', description: `${input.description}; the edit changes one invocation's management point`, edit: { line, character, from: '1', to: '7' } };
+}
+
 export function scriptInputs(): BenchInput[] {
-  return [powershellInput(), powershellLocalEditInput(), powershellNoInvocationInput(), batchInput()];
+  return [powershellInput(), powershellLocalEditInput(), powershellNoInvocationInput(), batchInput(), batchLocalEditInput()];
 }

@@ -95,4 +95,5 @@ export interface Host {
  * The facade's prefilter: a file that never names ccmsetup (or the push cmdlets' installation
  * properties, which take ccmsetup's arguments without naming it) costs one scan and yields nothing.
  */
-export const mentionsCcmsetup = (text: string): boolean => /ccmsetup|InstallationPropert/i.test(text);
+// Two plain searches: several times faster than one with an alternation on a large text.
+export const mentionsCcmsetup = (text: string): boolean => /ccmsetup/i.test(text) || /InstallationPropert/i.test(text);
