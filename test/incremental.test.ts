@@ -520,6 +520,18 @@ describe('incremental: scripts', function () {
     });
   }
 
+  it('variables defined through each other (their values depend on which is asked for first) give what a new service gives', () => {
+    const base = [
+      '$A = "A$B"', '$B = "B$A"', "$C = 'ABC'",
+      '& ccmsetup.exe "/mp:$B" /BITSPriority:HIGH', 'Write-Output ok', '& ccmsetup.exe /mp:x SMSSITECODE=$A', '& ccmsetup.exe "/mp:x" "SMSSITECODE=$C$B"',
+    ];
+    // The invocation that asks for $A changes while the one before it, which asks for $B, is kept.
+    const texts = [base, [...base.slice(0, 5), `${base[5]} /NoService`, base[6]], base, [...base.slice(0, 3), base[5], base[4], base[3], base[6]], [...base.slice(0, 4), 'Write-Output changed', ...base.slice(5)],
+      [...base.slice(0, 3), "$C = 'XYZ'", ...base.slice(3)], [...base.slice(0, 6)], base].map((lines) => `${lines.join('\n')}\n`);
+    checkVersions(newService(), 'cycle.ps1', texts, 'cycle');
+    checkVersions(newService(), 'cycle.ps1', [...texts].reverse(), 'cycle reversed');
+  });
+
   it('a script edited inside one invocation parses and checks only that invocation again', () => {
     const service = newService();
     const uri = `file:///edited/${++uriCounter}/reuse.ps1`;
