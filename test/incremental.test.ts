@@ -456,7 +456,7 @@ describe('incremental: scripts', function () {
       '# comanage-disable-next-line', 'REM comanage-disable-next-line', '', '$x = @(', ')', '(') }),
   );
 
-  for (const [name, base] of [['edited.ps1', PS], ['edited.cmd', BAT]] as const) {
+  for (const [name, base] of [['edited.ps1', PS], ['edited.cmd', BAT], ['crlf.ps1', PS.replace(/\n/g, '\r\n')]] as const) {
     const ps = name.endsWith('.ps1');
 
     it(`${name}: has invocations with findings to keep`, () => {
@@ -509,7 +509,7 @@ describe('incremental: scripts', function () {
       const moved = [...edited];
       moved.splice(at - 1, 0, ps ? '$x = 1' : 'set X=1');
       assert.notDeepEqual(reference(name, base).problems.filter((p) => p.code === 'unknown-property').length,
-        reference(name, base.replace(/^.*comanage-disable-next-line unknown-property.*\n/gm, '')).problems.filter((p) => p.code === 'unknown-property').length, 'the comment suppresses nothing');
+        reference(name, base.replace(/^.*comanage-disable-next-line unknown-property.*\r?\n/gm, '')).problems.filter((p) => p.code === 'unknown-property').length, 'the comment suppresses nothing');
       checkVersions(newService(), name, [base, edited.join('\n'), base, moved.join('\n'), edited.join('\n')], 'directive');
     });
 
