@@ -3,6 +3,7 @@
 // lines, and an alias-heavy manifest. Each input carries the cursor positions the benchmark probes.
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { scriptInputs } from './scriptInputs';
 
 export interface Probe { label: string; line: number; character: number }
 
@@ -10,7 +11,7 @@ export interface BenchInput {
   id: string;
   /** File name; the servers decide the language from it. */
   fileName: string;
-  kind: 'ccmsetup' | 'manifest';
+  kind: 'ccmsetup' | 'manifest' | 'powershell' | 'batch';
   description: string;
   text: string;
   lines: number;
@@ -242,6 +243,7 @@ export function benchInputs(): BenchInput[] {
     manifestInput('manifest-1000', 1_000, 'folded', `the example with 1,000 policies, each like the example's (folded command line)`),
     manifestInput('manifest-50k', 5_556, 'compact', 'the example with 5,556 policies, each with a comment and a one-line command line'),
     manifestInput('manifest-aliases', 480, 'aliases', '480 policies sharing their command line and group through YAML aliases (958 aliases)'),
+    ...scriptInputs(),
   ];
 }
 

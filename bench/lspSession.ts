@@ -14,7 +14,7 @@ export interface ServerSpec {
   command: string;
   args: string[];
   env?: Record<string, string>;
-  languageId: (kind: 'ccmsetup' | 'manifest') => string;
+  languageId: (kind: 'ccmsetup' | 'manifest' | 'powershell' | 'batch') => string;
   /** What `workspace/configuration` answers, by section. */
   settings: Record<string, unknown>;
   /** Fixed wait before validation that cannot be turned off (yaml-language-server's 200 ms). */
@@ -108,7 +108,7 @@ export class LspSession {
     return withTimeout(promise, timeoutMs, `${this.spec.id} diagnostics for ${uri}`, () => this.waiters.delete(waiter!));
   }
 
-  async open(uri: string, kind: 'ccmsetup' | 'manifest', text: string): Promise<void> {
+  async open(uri: string, kind: 'ccmsetup' | 'manifest' | 'powershell' | 'batch', text: string): Promise<void> {
     this.versions.set(uri, 1);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.spec.languageId(kind), version: 1, text } });
   }

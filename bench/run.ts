@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       log(`${input.id}: open ${row(result.open)}; edit ${row(result.change)}; hover ${row(result.hoverAll)}; completion ${row(result.completionAll)}; hover during validation ${row(result.hoverDuringValidation)}; rss ${result.rssMiB} MiB${result.error ? `; error ${result.error}` : ''}`);
     }
     for (const step of measureLongestSteps([...benchInputs(), ...blockingInputs()].filter((i) => ids.has(i.id)), 5)) {
-      log(`${step.input}: longest step ${step.longest && step.longestCpu ? `${step.longestCpu.median.toFixed(1)} ms CPU (slowest run ${step.longestCpu.max.toFixed(1)}), wall ${step.longest.median.toFixed(1)} ms (slowest run ${step.longest.max.toFixed(1)}), own cost ${step.ownCpu?.toFixed(1)} ms CPU, n=${step.longest.n}` : step.error}; ${step.steps} steps`);
+      log(`${step.input}: longest step ${step.longest && step.longestCpu ? `${step.longestCpu.median.toFixed(1)} ms CPU (slowest run ${step.longestCpu.max.toFixed(1)}), wall ${step.longest.median.toFixed(1)} ms (slowest run ${step.longest.max.toFixed(1)}), own cost ${step.ownCpu?.toFixed(1)} ms CPU, n=${step.longest.n}; whole validation ${step.total?.median.toFixed(2)} ms` : step.error}; ${step.steps} steps`);
     }
     return;
   }

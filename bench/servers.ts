@@ -20,7 +20,7 @@ export function comanageSpec(debounced: boolean, serverPath = COMANAGE_SERVER, e
     command: process.execPath,
     args: [...extraNodeArgs, serverPath, '--stdio'],
     env: debounced ? {} : { COMANAGE_VALIDATION_DELAY_MS: '0' },
-    languageId: (kind) => (kind === 'ccmsetup' ? 'ccmsetup' : 'comanage-manifest'),
+    languageId: (kind) => (kind === 'manifest' ? 'comanage-manifest' : kind === 'batch' ? 'bat' : kind),
     settings: { comanage: { rules: {} } },
     fixedDelayMs: debounced ? 200 : 0,
   };

@@ -12,6 +12,8 @@ import { Problem } from '../server/src/core/languageTypes';
 import { ManifestDocument, PieceCache } from '../server/src/core/manifest/ast';
 import { parseWhole } from '../server/src/core/manifest/parser';
 import { PIECES_MIN_LENGTH, parseInPieces } from '../server/src/core/manifest/pieces';
+import { workCounted } from '../server/src/core/steps';
+import { smallScript } from '../bench/scriptInputs';
 
 const SEED = 20261123;
 const EXAMPLES = path.join(__dirname, '..', 'examples');
@@ -429,5 +431,161 @@ describe('incremental: validation in steps', function () {
     for (let i = 0; i < 5; i++) steps.next();
     const v3 = TextDocument.update(v2, [{ text: edited(v2.getText()) }], 3);
     assert.deepEqual(fast(() => service.analyze(v3)), reference(name, v3.getText()).problems);
+  });
+});
+
+// --- 6. scripts: the host's statements and each invocation's parse and findings, kept -------------
+
+describe('incremental: scripts', function () {
+  this.timeout(120_000);
+  const PS = smallScript('powershell', 40);
+  const BAT = smallScript('batch', 28);
+
+  /** Edits that matter to a script: quotes, escapes, brackets, here-strings, assignments, invocations. */
+  const scriptEdit: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(
+      fc.constantFrom(' ', '"', "'", '`', '^', '%', '$', '(', ')', '{', '}', '@"\n', '\n"@\n', '<#', '#>', '\n', 'x', '`\n', '^\n', '#', '::', 'REM '),
+      fc.string({ unit: fc.constantFrom(' ', '"', "'", '`', '$', '(', ')', '\n', 'x', '%', '^', '@'), minLength: 1, maxLength: 5 }),
+    ) }),
+    fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ kind: fc.constant('duplicateLine' as const), at: position }),
+    fc.record({ kind: fc.constant('copyLine' as const), at: position, from: position }),
+    fc.record({ kind: fc.constant('insertLine' as const), at: position, text: fc.constantFrom(
+      "$SiteCode = 'XYZW'", "$CcmsetupPath = 'C:\\setup.exe'", '& ccmsetup.exe /mp:new.contoso.com SMSSITECODE=$SiteCode',
+      'set "SITE=A B"', 'set "CCMSETUP=C:\\setup.exe"', 'ccmsetup.exe /mp:new.contoso.com SMSSITECODE=%SITE%',
+      '# comanage-disable-next-line', 'REM comanage-disable-next-line', '', '$x = @(', ')', '(') }),
+  );
+
+  for (const [name, base] of [['edited.ps1', PS], ['edited.cmd', BAT], ['crlf.ps1', PS.replace(/\n/g, '\r\n')]] as const) {
+    const ps = name.endsWith('.ps1');
+
+    it(`${name}: has invocations with findings to keep`, () => {
+      const found = reference(name, base).problems;
+      assert.ok(found.length >= 5, `${found.length} findings`);
+    });
+
+    it(`${name}: shifting everything (insert, then delete, at the start) keeps the problems right`, () => {
+      checkVersions(newService(), name, [base, `x\n${base}`, base, ` ${base}`, base, `${ps ? '# c' : 'REM c'}\n\n${base}`], 'shift');
+    });
+
+    it(`${name}: a changed variable re-checks the invocations that use it, and only changes what it should`, () => {
+      const assignment = ps ? "$SiteCode = 'ABC'" : 'set "SITE=ABC"';
+      const program = ps ? "$CcmsetupPath = 'C:\\Windows\\ccmsetup\\ccmsetup.exe'" : 'set "CCMSETUP=C:\\Windows\\ccmsetup\\ccmsetup.exe"';
+      assert.ok(base.includes(assignment) && base.includes(program));
+      const changes = [
+        // Invalid site codes, reported on the assignment: first one of the same length (the same
+        // characters and offsets in the script at every invocation), then a longer one.
+        (t: string) => t.replace(assignment, assignment.replace('ABC', 'A-C')),
+        (t: string) => t.replace(assignment.replace('ABC', 'A-C'), assignment.replace('ABC', 'ABCD')),
+        (t: string) => t.replace(assignment.replace('ABC', 'ABCD'), assignment.replace('ABC', 'XYZ')),
+        (t: string) => t.replace(program, program.replace('ccmsetup.exe', 'setup.exe')), // the invocations through it are gone
+        (t: string) => t.replace(program.replace('ccmsetup.exe', 'setup.exe'), program), // and back
+        (t: string) => t.replace(assignment.replace('ABC', 'XYZ'), ''), // the variable is no longer a constant
+      ];
+      const texts = changes.reduce((list, change) => [...list, change(list[list.length - 1])], [base]);
+      // Each change matters to a fresh check, or this test would prove nothing.
+      texts.slice(1).forEach((text, n) => assert.notDeepEqual(
+        reference(name, text).problems.map((p) => [p.code, p.span.start, p.message]), reference(name, texts[n]).problems.map((p) => [p.code, p.span.start, p.message]), `change ${n + 1} changes nothing`));
+      checkVersions(newService(), name, texts, 'variables');
+    });
+
+    it(`${name}: invocations created, made identical, and destroyed`, () => {
+      const lines = base.split('\n');
+      const at = lines.findIndex((l, n) => n > lines.length / 2 && /\/mp:mp\d+\.contoso\.com/.test(l) && !/^\s/.test(l));
+      assert.ok(at > 0);
+      const added = [...lines.slice(0, at), lines[at].replace(/mp\d+\.contoso/, 'mpnew.contoso'), ...lines.slice(at)];
+      const twice = [...lines.slice(0, at), lines[at], ...lines.slice(at)];
+      const gone = lines.filter((l) => !/\/mp:mp1\d\.contoso\.com/.test(l));
+      checkVersions(newService(), name, [base, added.join('\n'), twice.join('\n'), base, gone.join('\n'), base], 'create/destroy');
+    });
+
+    it(`${name}: an edit on the line under a suppression comment keeps the comment in force`, () => {
+      const lines = base.split('\n');
+      // The comment above invocation 17, which has typos.
+      const at = lines.findIndex((l, n) => n > 0 && /comanage-disable-next-line unknown-property/.test(lines[n - 1]) && lines.slice(n - 4, n + 1).some((k) => k.includes('mp17.')));
+      assert.ok(at > 0, 'a suppressed invocation with a typo');
+      const edited = [...lines];
+      edited[at] = `${lines[at]} `;
+      const moved = [...edited];
+      moved.splice(at - 1, 0, ps ? '$x = 1' : 'set X=1');
+      assert.notDeepEqual(reference(name, base).problems.filter((p) => p.code === 'unknown-property').length,
+        reference(name, base.replace(/^.*comanage-disable-next-line unknown-property.*\r?\n/gm, '')).problems.filter((p) => p.code === 'unknown-property').length, 'the comment suppresses nothing');
+      checkVersions(newService(), name, [base, edited.join('\n'), base, moved.join('\n'), edited.join('\n')], 'directive');
+    });
+
+    it(`${name}: random edits to one service give what a new service gives`, () => {
+      fc.assert(fc.property(fc.array(scriptEdit, { minLength: 1, maxLength: 5 }), (edits) => {
+        checkVersions(newService(), name, versions(base, edits));
+      }), { seed: SEED + 2, numRuns: 40, includeErrorInReport: true });
+    });
+  }
+
+  it('variables defined through each other (their values depend on which is asked for first) give what a new service gives', () => {
+    const base = [
+      '$A = "A$B"', '$B = "B$A"', "$C = 'ABC'",
+      '& ccmsetup.exe "/mp:$B" /BITSPriority:HIGH', 'Write-Output ok', '& ccmsetup.exe /mp:x SMSSITECODE=$A', '& ccmsetup.exe "/mp:x" "SMSSITECODE=$C$B"',
+    ];
+    // The invocation that asks for $A changes while the one before it, which asks for $B, is kept.
+    const texts = [base, [...base.slice(0, 5), `${base[5]} /NoService`, base[6]], base, [...base.slice(0, 3), base[5], base[4], base[3], base[6]], [...base.slice(0, 4), 'Write-Output changed', ...base.slice(5)],
+      [...base.slice(0, 3), "$C = 'XYZ'", ...base.slice(3)], [...base.slice(0, 6)], base].map((lines) => `${lines.join('\n')}\n`);
+    checkVersions(newService(), 'cycle.ps1', texts, 'cycle');
+    checkVersions(newService(), 'cycle.ps1', [...texts].reverse(), 'cycle reversed');
+  });
+
+  it('a script edited inside one invocation parses and checks only that invocation again', () => {
+    const service = newService();
+    const uri = `file:///edited/${++uriCounter}/reuse.ps1`;
+    const v1 = TextDocument.create(uri, 'plaintext', 1, PS);
+    let before = workCounted();
+    service.analyze(v1);
+    const open = workCounted() - before;
+    const at = PS.indexOf('/mp:mp21.contoso.com') + 6;
+    const v2 = TextDocument.update(v1, [{ range: { start: v1.positionAt(at), end: v1.positionAt(at + 1) }, text: '7' }], 2);
+    before = workCounted();
+    const problems = service.analyze(v2);
+    const edit = workCounted() - before;
+    assert.deepEqual(problems, reference('reuse.ps1', v2.getText()).problems);
+    // Before, every invocation was parsed and checked again (and the host's scan went uncounted).
+    assert.ok(edit * 4 < open, `an edit did ${edit} units, the first analysis ${open}`);
+  });
+
+  it('a script validation dropped half way (a newer version came) leaves every later version right', () => {
+    const big = smallScript('powershell', 400);
+    const name = 'dropped.ps1';
+    for (const stepsTaken of [1, 2, 3, 5, 8, 13, 21, 34]) {
+      const service = newService();
+      const uri = `file:///dropped/${++uriCounter}/${name}`;
+      const v1 = TextDocument.create(uri, 'plaintext', 1, big);
+      service.analyze(v1);
+      const v2 = TextDocument.update(v1, [{ text: applyEdit(big, { kind: 'insert', at: 0.3, text: '\n$x = 1\n' }) }], 2);
+      const steps = service.validationSteps(v2);
+      for (let i = 0; i < stepsTaken; i++) steps.next();
+      const v3 = TextDocument.update(v2, [{ text: applyEdit(v2.getText(), { kind: 'delete', at: 0.6, length: 30 }) }], 3);
+      assert.deepEqual(service.analyze(v3), reference(name, v3.getText()).problems, `dropped after ${stepsTaken} steps`);
+      const v4 = TextDocument.update(v3, [{ text: big }], 4);
+      assert.deepEqual(service.analyze(v4), reference(name, big).problems, `the version after, dropped after ${stepsTaken} steps`);
+    }
+  });
+  it('a splatting hashtable, a typed assignment or a -join list that changes re-checks the invocation using it', () => {
+    const base = [
+      "[string]$SiteCode = 'ABC'",
+      "$setup = @{ FilePath = 'ccmsetup.exe'; ArgumentList = '/mp:cm01 SMSSITECODE=ABC' }",
+      "$list = @('/mp:cm02', \"SMSSITECODE=$SiteCode\") -join ' '",
+      'Write-Host "filler"',
+      'Start-Process @setup -Wait',
+      'Start-Process ccmsetup.exe -ArgumentList $list',
+    ].join('\n');
+    const versions = [
+      base,
+      base.replace("ArgumentList = '/mp:cm01 SMSSITECODE=ABC'", "ArgumentList = '/mp=cm01 SMSSITECODE=ABCD'"),
+      base.replace("[string]$SiteCode = 'ABC'", "[string]$SiteCode = 'ABCDE'"),
+      base.replace("-join ' '", "-join ','"),
+      base,
+    ];
+    // Each change changes what a fresh analysis reports, so a stale reuse would show.
+    for (let n = 1; n < versions.length - 1; n++) {
+      assert.notDeepEqual(reference('splat.ps1', versions[n]).problems, reference('splat.ps1', base).problems, `version ${n + 1} changes the findings`);
+    }
+    checkVersions(newService(), 'splat.ps1', versions, 'splat');
   });
 });

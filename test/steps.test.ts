@@ -13,6 +13,7 @@ import { Steps, UNITS_PER_STEP, drain, due, workCounted } from '../server/src/co
 import { applyManifestDirectives } from '../server/src/core/manifest/directives';
 import { keyCharacterSteps } from '../server/src/core/manifest/keyCharacters';
 import { BlockingInput, blockingInputs, longLinesCcmsetup, policiesManifest } from './helpers/blockingInputs';
+import { batchInput, powershellInput } from '../bench/scriptInputs';
 
 /** The work of each step of a generator, in units, and what it returned. */
 function unitsPerStep<T>(steps: Steps<T>): { units: number[]; value: T } {
@@ -58,6 +59,29 @@ describe('validation steps', function () {
       // The work is spread over many steps (before, 2 for the ccmsetup file, a few for the 400
       // policies); the anchored manifest's whole parse is one step, the rest is spread.
       if (!input.id.includes('anchor')) assert.ok(longest * 4 <= total, `one step did ${longest} of ${total} units`);
+      assert.ok(value.length > 0, 'the input has findings');
+    });
+  }
+
+  // 10,000-line scripts with 200 invocations (the bench's): before, the host's scan of the whole
+  // script was one step, and none of it was counted.
+  for (const input of [powershellInput(), batchInput()]) {
+    it(`finds the invocations of a ${input.description.split(' with ')[0]} in steps, and checks them in steps`, () => {
+      const service = getLanguageService({ budget: { ms: 1e9 } });
+      const document = TextDocument.create(`file:///steps/${input.fileName}`, 'x', 1, input.text);
+      const parse = unitsPerStep(service.parseSteps(document));
+      const parsed = parse.units.reduce((a, b) => a + b, 0);
+      // The scan covers the script: every character counted at least once, spread over many steps.
+      assert.ok(parsed >= input.text.length, `${parsed} units for ${input.text.length} characters`);
+      assert.ok(Math.max(...parse.units) * 8 <= parsed, `one step did ${Math.max(...parse.units)} of ${parsed} units`);
+      const longestLine = Math.max(...input.text.split('\n').map((l) => l.length));
+      // Its share, plus one indivisible piece: a scan of the whole text for a word (the prefilter,
+      // the directive comments: an eighth of a unit per character), one chunk of the lexer, or one invocation.
+      const bound = UNITS_PER_STEP + input.text.length / 8 + 16 * 1024 + longestLine * (PARSE_UNITS_PER_CHAR + 1);
+      assert.ok(Math.max(...parse.units) <= bound, `a parse step did ${Math.max(...parse.units)} units (bound ${bound})`);
+      const again = TextDocument.create(`file:///steps/again-${input.fileName}`, 'x', 1, input.text);
+      const { units, value } = unitsPerStep(service.validationSteps(again));
+      assert.ok(Math.max(...units) <= bound, `a validation step did ${Math.max(...units)} units (bound ${bound})`);
       assert.ok(value.length > 0, 'the input has findings');
     });
   }

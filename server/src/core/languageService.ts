@@ -8,7 +8,8 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, TextEdit, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import type { HostMemory } from './hosts/host';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
@@ -117,6 +118,8 @@ interface Cached {
   parsed: Parsed;
   /** Command lines and their problems, handed from version to version of this document. */
   lines: LineCache;
+  /** A script host's own work on this document, handed on the same way (hosts/host.ts HostMemory). */
+  host?: HostMemory;
 }
 
 const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
@@ -177,13 +180,15 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const hit = cache.get(uri);
     const lines = hit && hit.parsed.kind === kind && linesValid(hit.lines) ? hit.lines : newLineCache();
     lines.startVersion();
+    // Kept even when the line cache starts afresh: the host's work doesn't depend on settings.
+    const host: HostMemory = hit && hit.parsed.kind === kind && hit.host ? hit.host : {};
     const fresh: Parsed = isScriptKind(kind)
-      ? { kind, script: parseScript(text, kind, catalog) }
+      ? { kind, script: yield* parseScriptSteps(text, kind, catalog, host, lines) }
       : kind === 'ccmsetup'
       ? { kind, ccmsetup: yield* parseCcmsetupDocumentSteps(text, { catalog, lines, maxLineLength: MAX_LINE_LENGTH }) }
       : { kind, plan: (yield* parseAndPlanSteps(text, catalog, hit?.parsed.kind === 'manifest' ? hit.parsed.plan.document.pieces : undefined, lines)).plan };
     parsing.delete(uri);
-    cache.set(uri, { version, text, parsed: fresh, lines });
+    cache.set(uri, { version, text, parsed: fresh, lines, host: isScriptKind(kind) ? host : undefined });
     // Bounded by count and by text held, oldest first: the editor's open documents stay cached.
     let held = 0;
     for (const entry of cache.values()) held += entry.text.length;
@@ -240,7 +245,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         // One line at a time, so each finding is placed through its own invocation's map.
         for (let i = 0; i < script.embedded.length; i++) {
           const line = script.document.lines[i];
-          const found = yield* analyzeCcmsetupSteps({ ...script.document, lines: [line] }, { catalog, settings, budget, now: now() });
+          // An invocation checked in an earlier version (same key, lineCache.ts) keeps its findings.
+          const found = lines?.problems(line) ?? (yield* analyzeCcmsetupSteps({ ...script.document, lines: [line] }, { catalog, settings, budget, now: now(), lines }));
           all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
         }
         all.push(...scriptDirectiveProblems(script, settings));

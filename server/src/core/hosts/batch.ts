@@ -10,6 +10,7 @@ import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
 import { Decoded } from './decoded';
+import { Steps, drain, due, work } from '../steps';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
 import { forVariableProblem, lonePercentProblem, startTitleProblem } from './batchRules';
 
@@ -79,11 +80,13 @@ const isCmd = (path: string) => /^cmd(\.exe)?$/.test(base(path));
 const isPsexec = (path: string) => /^psexec(64)?(\.exe)?$/.test(base(path));
 
 /** Joins physical lines continued with `^` and remembers the comment line above each logical line. */
-function logicalLines(text: string): Logical[] {
+function* logicalLines(text: string): Steps<Logical[]> {
   const result: Logical[] = [];
   let previous = '';
   let pos = 0;
   while (pos <= text.length) {
+    if (due()) yield;
+    const from = pos;
     const line = new Logical(text, pos, previous);
     let quoted = false;
     for (;;) {
@@ -101,6 +104,7 @@ function logicalLines(text: string): Logical[] {
       if (!continued) break;
     }
     previous = line.text;
+    work((pos - from) / 4 + 4);
     result.push(line);
   }
   return result;
@@ -137,7 +141,7 @@ function words(s: string, from: number, to: number): [number, number][] {
 }
 
 class BatchScript {
-  readonly lines: Logical[];
+  lines: Logical[] = [];
   readonly constants = new Map<string, Constant | null>();
   /** Offset of the first `setlocal EnableDelayedExpansion`: `!VAR!` expands after it. */
   readonly delayedFrom: number;
@@ -146,27 +150,39 @@ class BatchScript {
   private blockVars: { depth: number; vars: Scope['forVars'] }[] = [];
 
   constructor(readonly source: string) {
-    this.lines = logicalLines(source);
     // `setlocal EnableDelayedExpansion` or `cmd /v:on`: a literal search, cheap on a large file.
     const delayed = /enabledelayedexpansion|\/v:on/i.exec(source);
     this.delayedFrom = delayed ? delayed.index : Infinity;
+  }
+
+  /** Both passes, pausing between lines (core/steps.ts). */
+  *find(): Steps<EmbeddedLine[]> {
+    this.lines = yield* logicalLines(this.source);
     // First pass: assignments. Second: invocations.
     // The first pass notes the blocks each line starts in, so the second walks only the lines
     // that can start ccmsetup: those naming it, or a variable set to its path.
     const noteSet = (l: Logical, a: number, b: number, scope: Scope) => this.noteSet(l, a, b, scope);
     const states: [number, BatchScript['blockVars']][] = [];
     for (const line of this.lines) {
+      if (due()) yield;
+      work(line.text.length / 4 + 4);
       states.push([this.depth, this.blockVars]);
       this.walkLine(line, /\bset\b/i.test(line.text) ? noteSet : undefined);
     }
     const carriers = [...this.constants].filter(([, c]) => c && /ccmsetup/i.test(c.value)).map(([name]) => name);
     const mentions = new RegExp(['ccmsetup', ...carriers.map((n) => n.replace(/[^\w]/g, '\\$&'))].join('|'), 'i');
     const command = (l: Logical, a: number, b: number, scope: Scope) => this.command(l, a, b, scope);
-    this.lines.forEach((line, k) => {
-      if (!mentions.test(line.text)) return;
+    for (let k = 0; k < this.lines.length; k++) {
+      if (due()) yield;
+      const line = this.lines[k];
+      work(line.text.length / 8 + 2);
+      if (!mentions.test(line.text)) continue;
+      const before = this.found.length;
       [this.depth, this.blockVars] = states[k];
       this.walkLine(line, command);
-    });
+      for (let n = before; n < this.found.length; n++) work(this.found[n].source.text.length * 4 + UNITS_PER_INVOCATION);
+    }
+    return this.found.sort((a, b) => a.span.start - b.span.start);
   }
 
   // ---- walking commands ------------------------------------------------------------------
@@ -579,7 +595,14 @@ function disabledBy(comment: string | undefined): Set<string> | undefined {
 }
 
 export function findBatchLines(text: string): EmbeddedLine[] {
-  return new BatchScript(text).found.sort((a, b) => a.span.start - b.span.start);
+  return drain(findBatchLinesSteps(text));
+}
+
+/** Work units (steps.ts) an invocation costs beyond its characters: decoding, the map, its checks. */
+const UNITS_PER_INVOCATION = 2_000;
+
+export function* findBatchLinesSteps(text: string): Steps<EmbeddedLine[]> {
+  return yield* new BatchScript(text).find();
 }
 
 /** `REM …`, `@REM …` and `:: …` lines that may be comanage directives, given as `#` comments of the same length. */
@@ -594,4 +617,4 @@ export function batchComments(text: string): { text: string; start: number }[] {
   return found;
 }
 
-export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines, comments: batchComments };
+export const batchHost: Host = { id: 'batch', extensions: ['.cmd', '.bat'], findLines: findBatchLines, findLinesSteps: findBatchLinesSteps, comments: batchComments };

@@ -5,11 +5,13 @@
 // dropped where the host expands the variable, fixes are escaped for the host (or dropped where
 // they can't be), and every finding stays inside its invocation.
 import type { Catalog } from '../catalog';
-import type { CcmsetupDocument, Span } from '../ccmsetup/ast';
+import type { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
+import type { LineCache } from '../ccmsetup/lineCache';
+import { Steps, drain, due, work } from '../steps';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { Fix, LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
-import type { EmbeddedLine } from './host';
+import type { EmbeddedLine, HostMemory } from './host';
 import { mentionsCcmsetup } from './host';
 import { hostFor } from './index';
 import { UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
@@ -27,21 +29,72 @@ export interface ScriptParse {
 const SCRIPT_VARIABLE = 'script-variable';
 
 export function parseScript(source: string, kind: string, catalog: Catalog): ScriptParse {
+  return drain(parseScriptSteps(source, kind, catalog));
+}
+
+/** Work units (steps.ts) of one invocation's key (its text, offsets and source characters), per character. */
+const KEY_UNITS_PER_CHAR = 2;
+
+/**
+ * The key under which an invocation's parse and ccmsetup findings are kept (ccmsetup/lineCache.ts):
+ * everything they are computed from. The decoded text (constants' values included), each
+ * character's source character and offset relative to the first, the context and the codes switched
+ * off. Equal keys at another place give the same results moved there.
+ */
+function lineKey(e: EmbeddedLine, text: string, base: number): string {
+  const { offsets } = e.source;
+  let where = '';
+  let chars = '';
+  for (let i = 0; i < offsets.length; i++) {
+    where += `${offsets[i] - base},`;
+    chars += text[offsets[i]] ?? '';
+  }
+  return `${e.context}\u0001${e.disabled ? [...e.disabled].sort().join(',') : ''}\u0001${e.source.text}\u0001${chars}\u0001${where}\u0001${e.span.start - base}`;
+}
+
+/**
+ * parseScript in steps. With `memory` (one per document, kept by the facade between versions), the
+ * host may reuse its work on the previous version, and `lines` gives back the parse (and, to the
+ * analysis, the findings) of every invocation whose key is unchanged.
+ */
+export function* parseScriptSteps(source: string, kind: string, catalog: Catalog, memory: HostMemory = {}, lines?: LineCache): Steps<ScriptParse> {
   const text = withLineFeeds(source);
   const host = hostFor(kind);
   // The prefilter: a script that never names ccmsetup costs one scan.
-  const embedded = host && mentionsCcmsetup(text) ? host.findLines(text) : [];
-  const pairs = embedded.map((e) => {
+  work(text.length / 8);
+  if (!host || !mentionsCcmsetup(text)) {
+    // What the host kept no longer matches: a later version starts afresh.
+    memory.state = undefined;
+    return { embedded: [], directives: [], document: { text, lines: [], comments: [] } };
+  }
+  if (due()) yield;
+  const embedded = host.findLinesSteps ? yield* host.findLinesSteps(text, memory) : host.findLines(text);
+  const pairs: { e: EmbeddedLine; line: CommandLine }[] = [];
+  for (const e of embedded) {
+    if (due()) yield;
     const { offsets } = e.source;
     const last = Math.max(0, offsets.length - 1);
-    const line = parseCommandLine(e.source.text, { catalog, context: e.context, map: (i) => offsets[Math.min(i, last)] ?? e.span.start });
-    line.contextSource = 'host';
-    if (e.disabled) line.disabled = e.disabled;
-    return { e, line };
-  });
+    const parse = () => {
+      const line = parseCommandLine(e.source.text, { catalog, context: e.context, map: (i) => offsets[Math.min(i, last)] ?? e.span.start });
+      line.contextSource = 'host';
+      if (e.disabled) line.disabled = e.disabled;
+      return line;
+    };
+    let line: CommandLine;
+    if (lines) {
+      let base = e.span.start;
+      for (const at of offsets) if (at < base) base = at;
+      work(offsets.length * KEY_UNITS_PER_CHAR);
+      line = lines.line(lineKey(e, text, base), base, parse);
+    } else line = parse();
+    pairs.push({ e, line });
+  }
   // Lines in document order, as locate's binary search expects (arguments built above come first).
   pairs.sort((a, b) => a.line.span.start - b.line.span.start);
-  const directives = embedded.length && host?.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
+  work(pairs.length * 8);
+  if (due()) yield;
+  const directives = embedded.length && host.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
+  if (directives.length || embedded.length) work(text.length / 8);
   return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] } };
 }
 

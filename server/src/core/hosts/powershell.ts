@@ -11,8 +11,10 @@ import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { readDirective, disabledCodes } from '../directives';
 import { Decoded } from './decoded';
-import type { EmbeddedLine, Host, HostLineContext } from './host';
+import type { EmbeddedLine, Host, HostLineContext, HostMemory } from './host';
 import { PsStatement, PsToken, lexPowerShell } from './powershellLexer';
+import { PsLexState, lexIncrementally } from './psLexCache';
+import { Steps, drain, due, work } from '../steps';
 import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encodeFor, isWholeString } from './powershellDecode';
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
@@ -44,7 +46,7 @@ const MAX_DEPTH = 4;
 /** Terms evaluated per script before variables stop being followed (they stay symbolic). */
 const MAX_WORK = 50_000;
 
-interface Assignment { op: '=' | '+='; value: PsToken[]; at: number }
+interface Assignment { op: '=' | '+='; value: PsToken[]; at: number; end: number }
 /** One element of an argument list, with the document range it came from. */
 interface Element { decoded: Decoded; span: Span; whole?: 'dq' | 'sq' | 'here' }
 
@@ -66,15 +68,68 @@ class Script {
       const name = ASSIGNED.exec(text.slice(target.start, target.end).replace(TYPED, ''))?.[1].toLowerCase();
       if (!name) continue;
       const list = this.assignments.get(name) ?? [];
-      list.push({ op: op.op, value: s.tokens.slice(cast + 2), at: s.start });
+      list.push({ op: op.op, value: s.tokens.slice(cast + 2), at: s.start, end: s.end });
       this.assignments.set(name, list);
     }
-    const known = new Map<string, Constant | null>();
+    // Each constant with the variables its value was read from, so a statement that uses it
+    // counts them among its own reads (see Reads).
+    const known = new Map<string, { value: Constant | null; reads: Set<string>; tainted: boolean }>();
     this.constants = (name) => {
-      if (!known.has(name)) known.set(name, this.constantOf(name) ?? null);
-      return known.get(name) ?? undefined;
+      let memo = known.get(name);
+      if (!memo) {
+        const outer = this.reads;
+        const outerTainted = this.tainted;
+        this.reads = new Set();
+        this.tainted = false;
+        try {
+          const value = this.constantOf(name) ?? null;
+          memo = { value, reads: this.reads, tainted: this.tainted };
+        } finally {
+          this.reads = outer;
+          this.tainted = outerTainted;
+        }
+        known.set(name, memo);
+      }
+      if (this.reads) for (const read of memo.reads) this.reads.add(read);
+      if (memo.tainted) this.tainted = true;
+      return memo.value ?? undefined;
     };
   }
+
+  /**
+   * What the statement being evaluated read of the script besides its own text: variable names
+   * (their assignments) and `?name` (a parameter default). Its result is a function of its text and
+   * of these, unless `tainted`: a variable defined through itself (a cycle, whose value depends on
+   * the order in which constants are asked for) or the term limit reached.
+   */
+  reads?: Set<string>;
+  tainted = false;
+  /** The term limit was reached in this version (results then depend on the order of evaluation). */
+  overflow = false;
+
+  private assignmentsOf(name: string): Assignment[] | undefined {
+    this.reads?.add(name);
+    return this.assignments.get(name);
+  }
+
+  /** The reads of a statement at `base`, as text: equal texts at two places give equal results, moved. */
+  signature(reads: Iterable<string>, base: number): string {
+    let out = '';
+    for (const read of [...reads].sort()) {
+      if (read.startsWith('?')) { out += `${read}=${this.defaultOf(read.slice(1)) ?? '\u0002'}\u0001`; continue; }
+      out += `${read}:`;
+      for (const a of this.assignments.get(read) ?? []) out += `${a.op}${a.at - base}:${a.end - a.at}:${this.text.slice(a.at, a.end)}\u0001`;
+    }
+    return out;
+  }
+
+  /** Counts terms replayed from a statement's kept result, as if it had been evaluated again. */
+  replay(terms: number): void {
+    this.work += terms;
+    if (this.work > MAX_WORK) this.overflow = true;
+  }
+
+  get termsEvaluated(): number { return this.work; }
 
   private readonly resolving = new Set<string>();
 
@@ -84,8 +139,9 @@ class Script {
    * come from other unknown variables stay symbolic inside it.
    */
   private constantOf(name: string): Constant | undefined {
-    const list = this.assignments.get(name);
-    if (list?.length !== 1 || list[0].op !== '=' || !list[0].value.length || this.resolving.has(name)) return undefined;
+    const list = this.assignmentsOf(name);
+    if (this.resolving.has(name)) { this.tainted = true; return undefined; }
+    if (list?.length !== 1 || list[0].op !== '=' || !list[0].value.length) return undefined;
     const [token] = list[0].value;
     if (token.kind === 'group' && token.array) return undefined;
     this.resolving.add(name);
@@ -172,23 +228,32 @@ class Script {
    * key and value tokens, for splatting. The inside is lexed in place (offsets kept).
    */
   hashtable(name: string, before: number): [string, PsToken[]][] {
-    const list = this.assignments.get(name.toLowerCase())?.filter((a) => a.at < before);
+    const list = this.assignmentsOf(name.toLowerCase())?.filter((a) => a.at < before);
     const value = list?.length === 1 && list[0].op === '=' && list[0].value.length === 1 ? list[0].value[0] : undefined;
     if (value?.kind !== 'word' || !this.text.startsWith('@{', value.start) || this.text[value.end - 1] !== '}') return [];
-    const inner = ' '.repeat(value.start + 2) + this.text.slice(value.start + 2, value.end - 1);
+    const from = value.start + 2;
+    work(value.end - from);
     const entries: [string, PsToken[]][] = [];
-    for (const statement of lexPowerShell(inner).statements) {
+    for (const statement of lexPowerShell(this.text.slice(from, value.end - 1)).statements) {
       const [key, eq] = statement.tokens;
       if (key?.kind !== 'word' || eq?.kind !== 'op' || eq.op !== '=') continue;
-      entries.push([this.text.slice(key.start, key.end).replace(/^['"]|['"]$/g, ''), statement.tokens.slice(2)]);
+      entries.push([this.text.slice(from + key.start, from + key.end).replace(/^['"]|['"]$/g, ''), statement.tokens.slice(2).map((t: PsToken) => shifted(t, from))]);
     }
     return entries;
   }
 
+  private readonly defaults = new Map<string, string | undefined>();
+
   /** A parameter's default (`[string]$Path = '…\ccmsetup.exe'` in a param block): enough to know the program. */
   defaultOf(name: string): string | undefined {
-    const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
-    return match?.[2];
+    this.reads?.add(`?${name}`);
+    // One search of the script per name, however many invocations use it.
+    if (!this.defaults.has(name)) {
+      const match = new RegExp(`\\$${name}\\s*=\\s*(['"])([^'"\\r\\n]*)\\1`, 'i').exec(this.text);
+      work(this.text.length / 8);
+      this.defaults.set(name, match?.[2]);
+    }
+    return this.defaults.get(name);
   }
 
   private format(template: PsToken[], args: PsToken[], depth: number, before: number): Element {
@@ -213,7 +278,7 @@ class Script {
 
   private term(token: PsToken, depth: number, before: number): Element[] {
     const span = { start: token.start, end: token.end };
-    if (++this.work > MAX_WORK) depth = MAX_DEPTH;
+    if (++this.work > MAX_WORK) { depth = MAX_DEPTH; this.overflow = true; this.tainted = true; }
     if (token.kind === 'group') return this.elements(token.items, depth, before);
     if (token.kind === 'here') {
       const out = new Decoded();
@@ -242,10 +307,19 @@ class Script {
 
   /** A variable's value from its assignments before `before`: one `=`, then `+=` pieces. */
   private built(name: string, depth: number, before: number): Element[] | undefined {
-    const list = (this.assignments.get(name) ?? []).filter((a) => a.at < before);
+    const list = (this.assignmentsOf(name) ?? []).filter((a) => a.at < before);
     const first = list.findIndex((a) => a.op === '=');
     if (first === -1 || list.slice(first + 1).some((a) => a.op === '=') || first !== 0) return undefined;
     return list.flatMap((a) => this.elements(a.value, depth, a.at));
+  }
+}
+
+/** A token lexed from a slice of the script, placed at the slice's offset `by`. */
+function shifted(token: PsToken, by: number): PsToken {
+  switch (token.kind) {
+    case 'group': return { ...token, start: token.start + by, end: token.end + by, items: token.items.map((t) => shifted(t, by)) };
+    case 'here': return { ...token, start: token.start + by, end: token.end + by, bodyStart: token.bodyStart + by, bodyEnd: token.bodyEnd + by };
+    default: return { ...token, start: token.start + by, end: token.end + by };
   }
 }
 
@@ -373,11 +447,13 @@ function programPath(script: Script, tokens: PsToken[], before: number): string 
 /** What a statement must name to start ccmsetup, unless its program is a variable (`& $exe`). */
 const MAY_START = /ccmsetup|msiexec|cmd|start|saps|psexec|installationpropert|execute-|invoke-expression|iex|invoke-wmimethod/i;
 
+/** Most statements of a long script are something else: they are told apart without decoding. */
+const mayStart = (text: string, statement: PsStatement) =>
+  MAY_START.test(text.slice(statement.start, statement.end)) || statement.tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'));
+
 function findInStatement(script: Script, statement: PsStatement): EmbeddedLine | undefined {
   const { text } = script;
   let tokens = statement.tokens;
-  // Most statements of a long script are something else: tell them apart without decoding.
-  if (!MAY_START.test(text.slice(statement.start, statement.end)) && !tokens.some((t) => t.kind === 'op' && (t.op === '&' || t.op === '.'))) return undefined;
   // `$p = Start-Process …`, `$out = & ccmsetup.exe …`: the command is on the right.
   if (tokens[0]?.kind === 'word' && TYPE.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(1);
   if (tokens[1]?.kind === 'op' && tokens[1].op === '=' && tokens[0].kind === 'word' && /^(\[[\w.]+(\[\])?\])*\$/.test(text.slice(tokens[0].start, tokens[0].end))) tokens = tokens.slice(2);
@@ -513,13 +589,96 @@ function commandLineOf(script: Script, statement: PsStatement, line: Decoded, fr
 }
 
 export function findPowerShellLines(text: string): EmbeddedLine[] {
-  const { statements } = lexPowerShell(text);
-  const script = new Script(text, statements);
-  const lines: EmbeddedLine[] = [];
-  for (const statement of statements) {
-    // Only statements that name ccmsetup somewhere, directly or through a variable.
-    const found = findInStatement(script, statement);
-    if (found && found.source.text.length) lines.push(found);
+  return drain(findPowerShellLinesSteps(text, {}));
+}
+
+/** Work units (steps.ts) an invocation costs beyond its characters: decoding, joining, the map. */
+const UNITS_PER_INVOCATION = 2_000;
+
+/** One statement's result, kept for the document's next version (see Script.reads). */
+interface Kept { start: number; found: EmbeddedLine | undefined; reads: string[]; signature: string; terms: number }
+
+/** What the host keeps between versions of one document. */
+interface PsMemory { lex: { state?: PsLexState }; kept?: Map<string, Kept[]> }
+
+/** The same invocation `delta` characters further on: new objects, the kept ones untouched. */
+function moved(e: EmbeddedLine, delta: number): EmbeddedLine {
+  const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const problem = (p: Problem): Problem => ({
+    ...p, span: span(p.span),
+    related: p.related?.map((r) => ({ ...r, span: span(r.span) })),
+    fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((edit) => ({ ...edit, span: span(edit.span) })) })),
+  });
+  return {
+    source: { text: e.source.text, offsets: e.source.offsets.map((o) => o + delta) },
+    context: e.context,
+    span: span(e.span),
+    argumentSpans: e.argumentSpans.map(span),
+    symbols: e.symbols.map((s) => ({ ...s, span: span(s.span), constant: s.constant && { value: s.constant.value, span: span(s.constant.span) } })),
+    encode: (replacement, at, end) => e.encode(replacement, at - delta, end === undefined ? undefined : end - delta),
+    disabled: e.disabled,
+    problems: e.problems.map(problem),
+  };
+}
+
+/**
+ * The invocations in steps; `memory` keeps the lexed statements and each statement's result for
+ * the document's next version. A statement whose text, directive and reads (the assignments of the
+ * variables it used, relative to it) are unchanged gets its result back, moved; any other is
+ * evaluated again. So a change to `$SiteCode = 'ABC'` re-evaluates the statements that use it.
+ */
+export function* findPowerShellLinesSteps(text: string, hostMemory: HostMemory): Steps<EmbeddedLine[]> {
+  const memory = (hostMemory.state ??= { lex: {} }) as PsMemory;
+  const statements = yield* lexIncrementally(text, memory.lex);
+  if (due()) yield;
+  const keptBefore = memory.kept ?? new Map<string, Kept[]>();
+  // Cleared while this version runs: a version dropped half way leaves nothing half kept.
+  memory.kept = undefined;
+  let script = new Script(text, statements);
+  work(statements.length * 4);
+  const kept = new Map<string, Kept[]>();
+  let lines: EmbeddedLine[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const keeping = pass === 0;
+    for (const statement of statements) {
+      if (due()) yield;
+      work((statement.end - statement.start) / 8 + 4);
+      if (!mayStart(text, statement)) continue;
+      let found: EmbeddedLine | undefined;
+      const key = keeping ? `${statement.directive?.text ?? ''}\u0001${text.slice(statement.start, statement.end)}` : '';
+      const candidates = keeping ? keptBefore.get(key) ?? kept.get(key) : undefined;
+      const hit = candidates?.find((k) => script.signature(k.reads, statement.start) === k.signature);
+      if (hit) {
+        script.replay(hit.terms);
+        found = hit.found && hit.start !== statement.start ? moved(hit.found, statement.start - hit.start) : hit.found;
+        work(16 + (found ? found.source.text.length : 0));
+        const list = kept.get(key) ?? [];
+        if (!list.includes(hit)) list.push(hit);
+        kept.set(key, list);
+      } else {
+        const terms = script.termsEvaluated;
+        script.reads = new Set();
+        script.tainted = false;
+        found = findInStatement(script, statement);
+        const reads = [...script.reads];
+        script.reads = undefined;
+        if (found) work(found.source.text.length * 4 + UNITS_PER_INVOCATION);
+        if (keeping && !script.tainted) {
+          const list = kept.get(key) ?? [];
+          list.push({ start: statement.start, found, reads, signature: script.signature(reads, statement.start), terms: script.termsEvaluated - terms });
+          kept.set(key, list);
+        }
+      }
+      if (found && found.source.text.length) lines.push(found);
+    }
+    // The term limit was reached: results kept from earlier versions may not be what an
+    // evaluation in order gives here, so everything is evaluated again, in order, and nothing kept.
+    if (!script.overflow) {
+      memory.kept = kept;
+      return lines;
+    }
+    script = new Script(text, statements);
+    lines = [];
   }
   return lines;
 }
@@ -528,6 +687,7 @@ export const powershellHost: Host = {
   id: 'powershell',
   extensions: ['.ps1', '.psm1'],
   findLines: findPowerShellLines,
+  findLinesSteps: findPowerShellLinesSteps,
   // Whole-line `# co…` comments: a directive is written on its own line above the command.
   comments(text) {
     return [...text.matchAll(/^[ \t]*(#[ \t]*co[^\r\n]*)/gim)].map((m) => ({ text: m[1].trimEnd(), start: (m.index ?? 0) + m[0].length - m[1].length }));

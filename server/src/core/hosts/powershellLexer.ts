@@ -135,8 +135,33 @@ function readWord(text: string, i: number, to: number): number {
 }
 
 export function lexPowerShell(text: string): { statements: PsStatement[]; comments: PsComment[] } {
+  return lexRange(text, 0, () => false);
+}
+
+/** What one run of the lexer read: from a checkpoint to the one where it stopped (or the end). */
+export interface LexedRange {
+  statements: PsStatement[];
+  comments: PsComment[];
+  /**
+   * Checkpoints passed, in order: offsets just after a line break where the lexer stands between
+   * statements at the top level with nothing carried over (no open bracket, string or
+   * continuation, no directive comment on the line before). What follows a checkpoint is lexed
+   * the same whatever came before it, so lexing can stop and resume there (hosts/psLexCache.ts).
+   */
+  checkpoints: number[];
+  /** Where it stopped: a checkpoint, or the end of the text. */
+  stop: number;
+}
+
+/**
+ * Lexes from `from` (0 or a checkpoint) until a checkpoint for which `stopAt` says yes, or the
+ * end of the text. Every character is read once.
+ */
+export function lexRange(text: string, from: number, stopAt: (checkpoint: number) => boolean): LexedRange {
   const statements: PsStatement[] = [];
   const comments: PsComment[] = [];
+  const checkpoints: number[] = [];
+  let stop = -1;
   let tokens: PsToken[] = [];
   let start = 0;
   let pending: PsStatement['directive'];
@@ -169,7 +194,12 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
         if (inGroup) out({ kind: 'op', start: i, end: i, op: ',' });
         const last = inGroup ? undefined : tokens[tokens.length - 1];
         if (!inGroup && !(last?.kind === 'op' && CONTINUES.has(last.op))) end(i);
-        i++; continue;
+        i++;
+        if (!inGroup && ch === '\n' && !tokens.length && !(pending && lastCommentLine === lineNo - 1)) {
+          checkpoints.push(i);
+          if (stopAt(i)) { stop = i; return i; }
+        }
+        continue;
       }
       if (ch === '`' && isBreak(text[i + 1])) {
         i += text[i + 1] === '\r' && text[i + 2] === '\n' ? 3 : 2;
@@ -238,7 +268,10 @@ export function lexPowerShell(text: string): { statements: PsStatement[]; commen
     return to;
   };
 
-  tokensOf(0, text.length, false, push);
-  end(text.length);
-  return { statements, comments };
+  tokensOf(from, text.length, false, push);
+  if (stop === -1) {
+    end(text.length);
+    stop = text.length;
+  }
+  return { statements, comments, checkpoints, stop };
 }
