@@ -2,6 +2,7 @@
 // line, where a generated line may be inserted, the facts a plan offers, the policy command-line
 // edit, and untitled documents checked by their language id.
 import * as assert from 'node:assert/strict';
+import { MANIFEST_TEMPLATES } from '../server/src/core/manifest/templates';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../server/src/core/languageService';
 import { documentKindOf } from '../server/src/core/languageTypes';
@@ -84,6 +85,10 @@ describe('generator: facts from a plan', () => {
     assert.deepEqual(facts('version: 1\nsite:\n  code: ABCD\n  clientAuthentication: certificate\n  managementPoint: 12\n'), {});
     assert.deepEqual(facts('not: [valid'), {});
     assert.deepEqual(service.planFacts(TextDocument.create('file:///t/a.ccmsetup', 'ccmsetup', 1, 'site:\n  code: ABC\n')), {});
+  });
+
+  it('offers nothing from an untouched template: placeholders are no facts', () => {
+    for (const template of MANIFEST_TEMPLATES) assert.deepEqual(facts(template.text), {}, template.path);
   });
 });
 

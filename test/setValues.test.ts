@@ -133,8 +133,10 @@ describe('setValues (answers written into a plan)', () => {
 
   it('quotes values YAML would read as something else, and only those', () => {
     const cases: [string, string][] = [
-      ['P1', 'P1'], ['yes', '"yes"'], ['on', '"on"'], ['true', '"true"'], ['1.10', '"1.10"'], ['0o14', '"0o14"'],
+      ['P1', 'P1'], ['yes', '"yes"'], ['on', '"on"'], ['true', '"true"'], ['1.10', '"1.10"'], ['0o14', "'0o14'"],
       ['null', '"null"'], ['', '""'], ['a: b', '"a: b"'], ['#tag', '"#tag"'], ['two\nlines', '"two\\nlines"'],
+      // A command line keeps its own double quotes as written.
+      ['CCMSETUPCMD="A B": it\'s', "'CCMSETUPCMD=\"A B\": it''s'"],
     ];
     for (const [value, expected] of cases) {
       const out = written('site:\n  code: ABC\n', [{ path: 'site.name', value }]);

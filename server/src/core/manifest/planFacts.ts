@@ -1,7 +1,8 @@
 // The facts of a plan a command-line generator can start from: the site code, the CMG address, the
 // management point and how clients authenticate. A fact is offered only when the plan states it with
 // a value the format accepts (a site code of three letters or digits, one of the listed
-// authentication methods, an address on one line); anything else is left for the person to type.
+// authentication methods, an address on one line), never a template placeholder; anything else is
+// left for the person to type.
 import { fieldAt } from './describeField';
 import { Plan, parsePath } from './plan';
 
@@ -23,6 +24,8 @@ export const FACT_PATHS: Record<keyof PlanFacts, string> = {
 
 /** The value at `path` when the format accepts it as written, else undefined. */
 function validValue(plan: Plan, path: string): string | undefined {
+  // A template placeholder or a value the structure check rejects is no fact to start from.
+  if (plan.flawOf(path)) return undefined;
   const value = plan.value(path);
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

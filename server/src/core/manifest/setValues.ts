@@ -101,7 +101,10 @@ function replaceValue(text: string, pair: Pair<unknown, YamlNode | null>, value:
 }
 
 function scalarEdit(text: string, node: Scalar, value: SetValue['value'], flow: boolean): OffsetEdit {
-  const [start, end] = node.range!;
+  const [start] = node.range!;
+  // A block scalar's (`|`, `>`) range takes in its last line break: that stays.
+  let end = node.range![1];
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return { start, end, newText: scalar(value, flow) };
 }
 
@@ -200,14 +203,16 @@ function flowValue(steps: Step[], value: SetValue['value']): string {
 
 /**
  * One line of YAML that every reader takes as `value`: plain when both YAML 1.1 and 1.2 read it
- * back the same (`yes`, `on`, `0o14`, `1.10` get quotes), double-quoted otherwise.
+ * back the same (`yes`, `on`, `0o14`, `1.10` get quotes), single-quoted otherwise.
  */
 export function scalar(value: SetValue['value'], flow: boolean): string {
   const plain = stringify(value, { version: '1.1' }).replace(/\n$/, '');
   const readsBack = !plain.includes('\n')
     && (!flow || !/[,[\]{}]/.test(plain))
     && [parse(plain, { version: '1.1' }), parse(plain, { version: '1.2' })].every((read) => read === value);
-  return readsBack ? plain : JSON.stringify(value);
+  if (readsBack && !(plain.startsWith('"') && typeof value === 'string' && value.includes('"'))) return plain;
+  // Single quotes keep a command line's own `"` as written (`'…CCMSETUPCMD="…"…'`); `'` is doubled.
+  return typeof value === 'string' && !/[\r\n]/.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
 }
 
 /** Whether `next` is `before` with exactly this one value set (by the yaml package's own setIn). */
