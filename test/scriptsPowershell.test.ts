@@ -225,6 +225,18 @@ describe('PowerShell scripts: quick fixes and suppression', () => {
     assert.deepEqual(found(fixed), []);
   });
 
+  it('a fix that copies an entry writes what ccmsetup received, escaped once', () => {
+    // The entry is written with PowerShell's doubled quotes; copied from the script and then escaped
+    // again, it would send ""contoso…"" to ccmsetup.
+    const cmg = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
+    const text = `Start-Process ccmsetup.exe -ArgumentList "/mp:cm01 SMSSITECODE=ABC /CCMHOSTNAME:""${cmg}"""`;
+    const asProperty = applyFirstFix(text, 'unknown-parameter');
+    assert.equal(asProperty, `Start-Process ccmsetup.exe -ArgumentList "/mp:cm01 SMSSITECODE=ABC CCMHOSTNAME=\`"${cmg}\`""`);
+    assert.deepEqual(decodedLines(asProperty), [`ccmsetup.exe /mp:cm01 SMSSITECODE=ABC CCMHOSTNAME="${cmg}"`]);
+    const moved = applyFirstFix('Start-Process ccmsetup.exe -ArgumentList "SMSSITECODE=ABC /source:""C:\\A B"""', 'parameter-after-property');
+    assert.deepEqual(decodedLines(moved), ['ccmsetup.exe /source:"C:\\A B" SMSSITECODE=ABC']);
+  });
+
   it('drops a fix that would land on a constant elsewhere in the file', () => {
     const text = "$Site = 'abc'\nccmsetup.exe SMSSITECODE=$Site /mp:cm01";
     assert.ok(analyze(text).every((p) => !p.fixes || p.fixes.every((f) => f.edits.every((e) => text.slice(e.span.start, e.span.end) !== '$Site'))));
