@@ -114,6 +114,19 @@ describe('PowerShell scripts: decoding what ccmsetup receives', () => {
     assert.equal(text.slice(at('/mp:'), at('/mp:') + 4), '/mp:');
     assert.equal(text.slice(at('SMS`'), at('SMS`') + 4), 'SMS`', 'a backtick in single quotes is literal');
   });
+
+  it('puts a finding on the program on the program\'s name in its path, or on the whole path', () => {
+    const programOf = (text: string) => {
+      const problem = analyze(text).find((p) => p.code === 'missing-required-for-intune');
+      assert.ok(problem, JSON.stringify(found(text)));
+      return text.slice(problem.span.start, problem.span.end);
+    };
+    const args = '-ArgumentList "CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1"';
+    assert.equal(programOf(`Start-Process -FilePath "$PSScriptRoot\\ccmsetup.exe" ${args}`), 'ccmsetup.exe');
+    assert.equal(programOf(`Start-Process -FilePath "\\\\cm01\\Client\\CCMSetup" ${args}`), 'CCMSetup');
+    assert.equal(programOf(`& "$PSScriptRoot\\ccmsetup.exe" CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1`), 'ccmsetup.exe');
+    assert.equal(programOf(`[string]$Installer = 'C:\\Client\\ccmsetup.exe'\n& $Installer CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1`), '$Installer');
+  });
 });
 
 describe('PowerShell scripts: variables', () => {

@@ -262,10 +262,18 @@ function joinElements(line: Decoded, all: Element[]): void {
   });
 }
 
-/** The synthetic program token: the name the parser knows, on the script's program characters. */
-function program(line: Decoded, name: string, span: Span): void {
-  const width = Math.max(1, span.end - span.start);
-  for (let k = 0; k < name.length; k++) line.push(name[k], span.start + Math.min(k, width - 1));
+/**
+ * The synthetic program token: the name the parser knows, on the script's program characters, so a
+ * finding on the program covers the program's file name in its path (`"$PSScriptRoot\ccmsetup.exe"`),
+ * or the whole word when the name isn't written there (`$exe`).
+ */
+function program(script: Script, line: Decoded, name: string, span: Span): void {
+  const written = span.end > span.start ? script.text.slice(span.start, span.end) : '';
+  const match = /(?:ccmsetup|msiexec)(?:\.exe)?(?=["'\u201C\u201D\u2018\u2019]?$)/i.exec(written);
+  const from = match ? span.start + match.index : span.start;
+  const last = match ? from + match[0].length - 1 : Math.max(span.start, span.end - 1);
+  // The first character at the name's start, the last at its end, those between in order.
+  for (let k = 0; k < name.length; k++) line.push(name[k], k === name.length - 1 ? last : Math.min(from + k, last));
 }
 
 function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
@@ -334,7 +342,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     // The program goes first in the decoded line only when it comes first in the script, so
     // offsets stay in order.
     const firstArgument = Math.min(argsSpan?.start ?? Infinity, ...elements.flatMap((e) => e.decoded.offsets.length ? [e.decoded.offsets[0]] : []));
-    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
+    if (pathSpan.start < firstArgument) program(script, line, exe ? 'ccmsetup.exe' : 'msiexec', pathSpan);
     joinElements(line, elements);
     const problems = elements.length < 2 ? [] : checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
@@ -353,7 +361,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   }
   if (isCcmsetupExe(headValue) || isMsiexec(headValue)) {
     const line = new Decoded();
-    program(line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
+    program(script, line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
     const spans: Span[] = [];
     const problems: Problem[] = [];
     let skipNext = false;
