@@ -184,6 +184,19 @@ describe('batch host', () => {
     assert.deepEqual(found(text).filter((f) => f.startsWith('unknown-directive')), ['unknown-directive:comanage-disable-nextline', 'unknown-directive:propery-name-case']);
   });
 
+  it('completes a new argument typed after the program or the last argument, not past the line', () => {
+    const service = getLanguageService();
+    for (const text of ['ccmsetup.exe \r\n', '"%~dp0ccmsetup.exe" /mp:cm01  \r\n', 'ccmsetup.exe /mp:cm01 > log.txt\r\n']) {
+      const document = doc(text, NAME);
+      const at = text.includes('>') ? text.indexOf('>') : text.indexOf('\r');
+      const labels = service.doComplete(document, document.positionAt(at)).items.map((i) => i.label);
+      assert.ok(labels.includes('SMSSITECODE') && labels.includes('/logon'), `${JSON.stringify(text)}: ${labels.length} items`);
+    }
+    const document = doc('ccmsetup.exe /mp:cm01\r\necho done\r\n', NAME);
+    assert.deepEqual(service.doComplete(document, { line: 1, character: 0 }).items, []);
+    assert.deepEqual(service.doComplete(document, { line: 1, character: 4 }).items, []);
+  });
+
   describe('fixes written for batch', () => {
     it('applies a ccmsetup fix at the script characters', () => {
       const text = '@echo off\nstart /wait "" "%~dp0ccmsetup.exe" /mp=cm01.contoso.com SMSSITECODE=ABC\n';

@@ -201,6 +201,30 @@ describe('PowerShell scripts: hover and completion', () => {
     assert.match(hover(text.indexOf('$Unknown') + 2), /Unknown` is set when the script runs; its name and place are checked, its value is not/);
   });
 
+  it('completes a new argument typed after a native call\'s program or last argument, not past the line', () => {
+    for (const text of ['ccmsetup.exe ', '& .\\ccmsetup.exe /mp:cm01  ', 'ccmsetup.exe /mp:cm01 # then\nWrite-Host']) {
+      const document = ps(text);
+      const at = text.includes('#') ? text.indexOf('#') : text.length;
+      const labels = service.doComplete(document, document.positionAt(at)).items.map((i) => i.label);
+      assert.ok(labels.includes('SMSSITECODE') && labels.includes('/logon'), `${JSON.stringify(text)}: ${labels.length} items`);
+      assert.equal(service.doHover(document, document.positionAt(at)), null);
+    }
+    const next = ps('ccmsetup.exe /mp:cm01\n');
+    assert.deepEqual(service.doComplete(next, { line: 1, character: 0 }).items, []);
+  });
+
+  it('escapes a completion for the string it is inserted in (snippet placeholders kept)', () => {
+    const insert = (text: string, label: string) => {
+      const document = ps(text);
+      const item = service.doComplete(document, document.positionAt(text.indexOf('msi ') + 4)).items.find((i) => i.label === label);
+      assert.ok(item?.textEdit && 'range' in item.textEdit, `no ${label} item with a text edit`);
+      return item.textEdit.newText;
+    };
+    assert.equal(insert('Start-Process msiexec.exe -ArgumentList "/i ccmsetup.msi " -Wait', 'CCMSETUPCMD'), 'CCMSETUPCMD=`"$1`"');
+    assert.equal(insert("Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi ' -Wait", 'CCMSETUPCMD'), 'CCMSETUPCMD="$1"');
+    assert.equal(insert('Start-Process msiexec.exe -ArgumentList "/i ccmsetup.msi " -Wait', 'SMSSITECODE'), 'SMSSITECODE=$1');
+  });
+
   it('completes names inside a single-quoted array element, nothing outside', () => {
     const text = "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITE'\nGet-";
     const document = ps(text);

@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, encodeCompletions, inArguments, parseScript, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
@@ -268,8 +268,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       if (!entry) return EMPTY_COMPLETION;
       if (isScript(entry)) {
         // Only inside an invocation's arguments: elsewhere the script's own language extension answers.
-        if (!inArguments(entry.script.embedded, document.offsetAt(position))) return EMPTY_COMPLETION;
-        return doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS);
+        const embedded = inArguments(entry.script.embedded, document.offsetAt(position));
+        if (!embedded) return EMPTY_COMPLETION;
+        return encodeCompletions(doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS), embedded, (p) => document.offsetAt(p));
       }
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)

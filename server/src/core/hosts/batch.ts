@@ -487,7 +487,10 @@ class BatchScript {
       }
     }
     const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
-    const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
+    // From the blank after the program to the blanks after the last argument: where the next argument is typed.
+    let last = end;
+    while (line.text[last] === ' ' || line.text[last] === '\t') last++;
+    const argumentSpans = last > ws[0][1] ? [{ start: line.offs[ws[0][1]], end: line.offs[last - 1] + 1 }] : [];
     const problems: Problem[] = [...(scope.pending ?? []), ...lone.map(lonePercentProblem)];
     for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
     const delayed = line.start >= this.delayedFrom;

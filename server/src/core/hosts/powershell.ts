@@ -363,6 +363,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     const line = new Decoded();
     program(script, line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
     const spans: Span[] = [];
+    const ends = [program_.end];
     const problems: Problem[] = [];
     let skipNext = false;
     for (let k = 0; k < args.length; k++) {
@@ -383,9 +384,17 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       }
       nativeArgument(script, token, line);
       spans.push({ start: token.start, end: token.end });
+      ends.push(token.end);
       problems.push(...checkEmbeddedQuotes(text, token, line));
     }
     if (isMsiexec(headValue) && !/ccmsetup\.msi|CCMSETUPCMD/i.test(line.text)) return undefined;
+    // Where the next argument is typed: the blanks after the program and after each argument, on
+    // their line. Completion answers there, and its text is escaped as a bare word.
+    for (const end of ends) {
+      let to = end;
+      while (text[to] === ' ' || text[to] === '\t') to++;
+      if (to > end) { spans.push({ start: end, end: to }); line.region(end, to, 'bare'); }
+    }
     return finish(script, statement, line, isMsiexec(headValue) ? 'msi' : 'exe', spans, problems);
   }
 
