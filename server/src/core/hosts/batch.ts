@@ -9,7 +9,7 @@
 import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
-import { Decoded } from './decoded';
+import { Decoded, escapes, oddQuotes } from './decoded';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
 import { forVariableProblem, lonePercentProblem, startTitleProblem } from './batchRules';
 
@@ -498,6 +498,9 @@ class BatchScript {
       source: out.map(), context, span, argumentSpans, symbols: out.symbols,
       encode: (replacement, at, until) => {
         const quoted = (x: number) => out.regions.some((r) => r.start < x && x < r.end);
+        // An edit right after an escaping ^ would change what it escapes (outside quotes).
+        if (!quoted(at) && escapes(this.source, at, '^')) return undefined;
+        if (replacement === '') return oddQuotes(this.source.slice(at, until ?? at), '"') ? undefined : '';
         // An edit that would cross a quote can't be escaped for both sides.
         if (until !== undefined && until > at && quoted(at) !== quoted(until - 1) && quoted(at) !== quoted(until)) return undefined;
         return encode(replacement, quoted(at), delayed);
@@ -535,6 +538,8 @@ export function encode(replacement: string, quoted: boolean, delayed: boolean): 
   let inQuotes = quoted;
   for (const ch of replacement) {
     if (ch === '"') inQuotes = !inQuotes;
+    // A line break ends the command: cmd can't pass one to a program.
+    if (ch === '\r' || ch === '\n') return undefined;
     if (ch === '%') out += '%%';
     else if (ch === '!' && delayed) return undefined;
     else if (!inQuotes && SPECIAL.includes(ch)) out += `^${ch}`;

@@ -65,7 +65,7 @@ function encodeFix(fix: Fix, e: EmbeddedLine): Fix | undefined {
   const edits: Fix['edits'] = [];
   for (const edit of fix.edits) {
     if (!e.argumentSpans.some((s) => inside(edit.span, s))) return undefined;
-    const newText = edit.newText === '' ? '' : e.encode(edit.newText, edit.span.start, edit.span.end);
+    const newText = e.encode(edit.newText, edit.span.start, edit.span.end);
     if (newText === undefined) return undefined;
     edits.push({ span: edit.span, newText });
   }

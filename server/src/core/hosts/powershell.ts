@@ -8,12 +8,13 @@
 import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { readDirective, disabledCodes } from '../directives';
-import { Decoded } from './decoded';
+import { Decoded, escapes, oddQuotes } from './decoded';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
-import { PsStatement, PsToken, lexPowerShell } from './powershellLexer';
+import { DQ, PsStatement, PsToken, SQ, lexPowerShell } from './powershellLexer';
 import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encodeFor, isWholeString } from './powershellDecode';
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
+const QUOTES = DQ + SQ;
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
 const START_PROCESS = new Set(['start-process', 'start', 'saps']);
 /** Start-Process parameters that take no value. */
@@ -212,12 +213,17 @@ function startProcessParameters(script: Script, tokens: PsToken[]): { filePath?:
   return { filePath: named.filePath ?? positional.shift(), argumentList: named.argumentList ?? positional.shift() };
 }
 
-function encoder(line: Decoded): (replacement: string, at: number, end?: number) => string | undefined {
+function encoder(text: string, line: Decoded): (replacement: string, at: number, end?: number) => string | undefined {
   return (replacement, at, end = at) => {
     // The innermost region holding the edit (a string inside a bareword is listed after it).
     let style: string | undefined;
     for (const r of line.regions) if (r.start <= at && end <= r.end) style = r.style;
-    return encodeFor(style, replacement);
+    // An edit right after an escaping backtick would change what it escapes (a blank, or a line
+    // break that then continues the command): refused. Backticks are literal in single quotes.
+    if (style !== 'sq' && style !== 'here-sq' && escapes(text, at, '`')) return undefined;
+    // A deletion may span words and strings, but not take away one quote of a pair.
+    if (replacement === '') return oddQuotes(text.slice(at, end), QUOTES) ? undefined : '';
+    return encodeFor(style, replacement, { before: text[at - 1], after: text[end] });
   };
 }
 
@@ -242,7 +248,7 @@ function finish(script: Script, statement: PsStatement, line: Decoded, context: 
     source: line.map(), context, span: { start: statement.start, end: statement.end },
     // The strings the arguments were read from, wherever they are written (an assignment above).
     argumentSpans: merged([...argumentSpans, ...line.regions.map((r) => ({ start: r.start, end: r.end }))]),
-    symbols: line.symbols, encode: encoder(line), disabled, problems,
+    symbols: line.symbols, encode: encoder(script.text, line), disabled, problems,
   };
 }
 
