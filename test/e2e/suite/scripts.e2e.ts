@@ -30,7 +30,7 @@ async function applyFix(document: vscode.TextDocument, diagnostic: vscode.Diagno
 
 const CMG = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
 /** The Start-Process line of install.ps1 (0-based). */
-const INVOCATION = 2;
+const INVOCATION = 1;
 
 describe('scripts in VS Code (no PowerShell extension)', function () {
   let script: vscode.TextDocument;
@@ -79,7 +79,7 @@ describe('scripts in VS Code (no PowerShell extension)', function () {
 
     const [, siteStart] = rangeOfText(script, INVOCATION, '$SiteCode');
     const site = await hoversAt(script, new vscode.Position(line, siteStart + 3));
-    assert.ok(site.some((h) => hoverText(h).includes('`$SiteCode` is `ABC`, set on line 2')), site.map(hoverText).join(' | '));
+    assert.ok(site.some((h) => hoverText(h).includes('`$SiteCode` is `ABC`, set on line 1')), site.map(hoverText).join(' | '));
   });
 
   it('says nothing when hovering outside the invocation\'s arguments', async () => {
