@@ -9,9 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../server/src/core/languageService';
 import { LanguageSettings, Problem } from '../server/src/core/languageTypes';
 import { findPowerShellLines } from '../server/src/core/hosts/powershell';
-import { Decoded } from '../server/src/core/hosts/decoded';
-import { sourceRange } from '../server/src/core/hosts/embed';
-import { decodeWord, encodeFor } from '../server/src/core/hosts/powershellDecode';
+import { encodeFor } from '../server/src/core/hosts/powershellDecode';
 import { POWERSHELL_RULES } from '../server/src/core/hosts/powershellRules';
 
 let n = 0;
@@ -139,6 +137,19 @@ describe('PowerShell scripts: decoding what ccmsetup receives', () => {
     assert.equal(text.slice(at('/mp:'), at('/mp:') + 4), '/mp:');
     assert.equal(text.slice(at('SMS`'), at('SMS`') + 4), 'SMS`', 'a backtick in single quotes is literal');
   });
+
+  it('puts a finding on the program on the program\'s name in its path, or on the whole path', () => {
+    const programOf = (text: string) => {
+      const problem = analyze(text).find((p) => p.code === 'missing-required-for-intune');
+      assert.ok(problem, JSON.stringify(found(text)));
+      return text.slice(problem.span.start, problem.span.end);
+    };
+    const args = '-ArgumentList "CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1"';
+    assert.equal(programOf(`Start-Process -FilePath "$PSScriptRoot\\ccmsetup.exe" ${args}`), 'ccmsetup.exe');
+    assert.equal(programOf(`Start-Process -FilePath "\\\\cm01\\Client\\CCMSetup" ${args}`), 'CCMSetup');
+    assert.equal(programOf(`& "$PSScriptRoot\\ccmsetup.exe" CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1`), 'ccmsetup.exe');
+    assert.equal(programOf(`[string]$Installer = 'C:\\Client\\ccmsetup.exe'\n& $Installer CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1`), '$Installer');
+  });
 });
 
 describe('PowerShell scripts: variables', () => {
@@ -225,6 +236,30 @@ describe('PowerShell scripts: hover and completion', () => {
     assert.match(hover(text.indexOf('$Unknown') + 2), /Unknown` is set when the script runs; its name and place are checked, its value is not/);
   });
 
+  it('completes a new argument typed after a native call\'s program or last argument, not past the line', () => {
+    for (const text of ['ccmsetup.exe ', '& .\\ccmsetup.exe /mp:cm01  ', 'ccmsetup.exe /mp:cm01 # then\nWrite-Host']) {
+      const document = ps(text);
+      const at = text.includes('#') ? text.indexOf('#') : text.length;
+      const labels = service.doComplete(document, document.positionAt(at)).items.map((i) => i.label);
+      assert.ok(labels.includes('SMSSITECODE') && labels.includes('/logon'), `${JSON.stringify(text)}: ${labels.length} items`);
+      assert.equal(service.doHover(document, document.positionAt(at)), null);
+    }
+    const next = ps('ccmsetup.exe /mp:cm01\n');
+    assert.deepEqual(service.doComplete(next, { line: 1, character: 0 }).items, []);
+  });
+
+  it('escapes a completion for the string it is inserted in (snippet placeholders kept)', () => {
+    const insert = (text: string, label: string) => {
+      const document = ps(text);
+      const item = service.doComplete(document, document.positionAt(text.indexOf('msi ') + 4)).items.find((i) => i.label === label);
+      assert.ok(item?.textEdit && 'range' in item.textEdit, `no ${label} item with a text edit`);
+      return item.textEdit.newText;
+    };
+    assert.equal(insert('Start-Process msiexec.exe -ArgumentList "/i ccmsetup.msi " -Wait', 'CCMSETUPCMD'), 'CCMSETUPCMD=`"$1`"');
+    assert.equal(insert("Start-Process msiexec.exe -ArgumentList '/i ccmsetup.msi ' -Wait", 'CCMSETUPCMD'), 'CCMSETUPCMD="$1"');
+    assert.equal(insert('Start-Process msiexec.exe -ArgumentList "/i ccmsetup.msi " -Wait', 'SMSSITECODE'), 'SMSSITECODE=$1');
+  });
+
   it('completes names inside a single-quoted array element, nothing outside', () => {
     const text = "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITE'\nGet-";
     const document = ps(text);
@@ -250,8 +285,22 @@ describe('PowerShell scripts: quick fixes and suppression', () => {
     assert.equal(fixed, 'Start-Process ccmsetup.exe -ArgumentList "SMSSITECODE=ABC"');
     assert.equal(encodeFor('dq', 'A="b c"'), 'A=`"b c`"');
     assert.equal(encodeFor('sq', "it's"), "it''s");
-    assert.equal(encodeFor('bare', 'a b'), 'a` b');
+    // In a native call's bare words a blank separates arguments, as it does for ccmsetup.
+    assert.equal(encodeFor('bare', '/logon SMSSITECODE=ABC'), '/logon SMSSITECODE=ABC');
+    assert.equal(encodeFor('bare', '/source:"C:\\A B" $x'), '/source:"C:\\A B" `$x');
+    assert.equal(encodeFor('sq', '\u2018'), '\u2018\u2018', 'a typographic quote is doubled as itself');
+    assert.equal(encodeFor('here-sq', "x\n'@"), undefined, "nothing can escape '@ in a literal here-string");
     assert.deepEqual(found(text), []);
+  });
+
+  it('moves a parameter in a native call as separate arguments, and never edits right after an escaping backtick', () => {
+    const moved = applyFirstFix('ccmsetup.exe SMSSITECODE=ABC /logon', 'parameter-after-property');
+    assert.equal(moved, 'ccmsetup.exe /logon SMSSITECODE=ABC');
+    assert.deepEqual(decodedLines(moved), ['ccmsetup.exe /logon SMSSITECODE=ABC']);
+    // Removing "` /mp:b"'s word would leave the backtick before the line break: the next line would join the command.
+    const text = 'ccmsetup.exe /mp:a` /mp:b\nWrite-Host done';
+    const fixes = analyze(text).flatMap((p) => p.fixes ?? []);
+    assert.ok(fixes.every((f) => f.edits.every((e) => text[e.span.start - 1] !== '`')), JSON.stringify(fixes));
   });
 
   it('a fix leaves PowerShell that decodes to the corrected line', () => {
@@ -260,6 +309,18 @@ describe('PowerShell scripts: quick fixes and suppression', () => {
     assert.equal(fixed, "Start-Process ccmsetup.exe -ArgumentList '/mp:cm01', 'SMSSITECODE=ABC'");
     assert.deepEqual(decodedLines(fixed), ['ccmsetup.exe /mp:cm01 SMSSITECODE=ABC']);
     assert.deepEqual(found(fixed), []);
+  });
+
+  it('a fix that copies an entry writes what ccmsetup received, escaped once', () => {
+    // The entry is written with PowerShell's doubled quotes; copied from the script and then escaped
+    // again, it would send ""contoso…"" to ccmsetup.
+    const cmg = 'contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500';
+    const text = `Start-Process ccmsetup.exe -ArgumentList "/mp:cm01 SMSSITECODE=ABC /CCMHOSTNAME:""${cmg}"""`;
+    const asProperty = applyFirstFix(text, 'unknown-parameter');
+    assert.equal(asProperty, `Start-Process ccmsetup.exe -ArgumentList "/mp:cm01 SMSSITECODE=ABC CCMHOSTNAME=\`"${cmg}\`""`);
+    assert.deepEqual(decodedLines(asProperty), [`ccmsetup.exe /mp:cm01 SMSSITECODE=ABC CCMHOSTNAME="${cmg}"`]);
+    const moved = applyFirstFix('Start-Process ccmsetup.exe -ArgumentList "SMSSITECODE=ABC /source:""C:\\A B"""', 'parameter-after-property');
+    assert.deepEqual(decodedLines(moved), ['ccmsetup.exe /source:"C:\\A B" SMSSITECODE=ABC']);
   });
 
   it('drops a fix that would land on a constant elsewhere in the file', () => {
@@ -312,38 +373,4 @@ describe('PowerShell scripts: hostile input', () => {
     }
   });
 });
-
-describe('PowerShell scripts: properties', () => {
-  /** Argument text made of the characters that matter to PowerShell strings. */
-  const argText = fc.array(fc.constantFrom('a', 'Z', '1', ' ', '"', "'", '`', '$', '/', ':', '=', '\\', '{', '}', '(', ')', ','), { maxLength: 30 }).map((a) => a.join(''));
-
-  it('decoding an encoded argument string gives it back (double-quoted, single-quoted)', () => {
-    fc.assert(fc.property(argText, (value) => {
-      for (const [open, style, close] of [['"', 'dq', '"'], ["'", 'sq', "'"]] as const) {
-        const source = `${open}${encodeFor(style, value)}${close}`;
-        const out = new Decoded();
-        decodeWord(source, 0, source.length, out, () => undefined);
-        // $ is escaped in double quotes, so nothing expands: the text comes back as it was.
-        assert.equal(out.text, value, source);
-      }
-    }), { numRuns: 300 });
-  });
-
-  it('every finding lies inside the text its invocation was read from', () => {
-    const piece = fc.constantFrom('/mp=cm01', 'SMSSITECODE:ABC', '/logon', 'smssitecode=ABCD', 'CCMHOSTNAME=https://x', '/source:C:\\A B', '$Site', '"', "'", '`', ' ');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom('dq', 'sq', 'array', 'bare'), (pieces, form) => {
-      const body = pieces.join(' ');
-      const text = form === 'dq' ? `Start-Process ccmsetup.exe -ArgumentList "${encodeFor('dq', body)}"`
-        : form === 'sq' ? `Start-Process ccmsetup.exe -ArgumentList '${encodeFor('sq', body)}'`
-        : form === 'array' ? `Start-Process ccmsetup.exe -ArgumentList ${pieces.map((p) => `'${encodeFor('sq', p)}'`).join(', ') || "''"}`
-        : `ccmsetup.exe ${body}`;
-      const document = `$Site = 'ABCD'\n${text}\nWrite-Host done`;
-      // The text each invocation was read from, and the literals of the constants it uses.
-      const allowed = findPowerShellLines(document).flatMap((line) => [sourceRange(line), ...line.symbols.flatMap((s) => (s.constant ? [s.constant.span] : []))]);
-      for (const problem of analyze(document)) {
-        const within = (s: { start: number; end: number }) => problem.span.start >= s.start && problem.span.end <= s.end;
-        assert.ok(allowed.some(within), `${problem.code} ${JSON.stringify(problem.span)} in ${JSON.stringify(document)}`);
-      }
-    }), { numRuns: 200 });
-  });
-});
+// Round trips of every string style and the placement of findings: test/fuzz/scriptHosts.ts.

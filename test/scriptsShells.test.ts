@@ -39,6 +39,49 @@ describe('scripts over the language server protocol', function () {
     assert.deepEqual(list.items, [], 'no completion outside an invocation');
   });
 
+  it('completes inside the argument string, its text escaped for the string', async () => {
+    const uri = 'file:///tmp/scripts/msi.ps1';
+    const text = 'Start-Process msiexec.exe -ArgumentList "/i ccmsetup.msi /qn SMSSI" -Wait\n';
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, text, 'powershell');
+    await published;
+    const at = text.indexOf('/qn ') + 4;
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: at } });
+    const cmd = list.items.find((i) => i.label === 'CCMSETUPCMD');
+    assert.ok(cmd?.textEdit && 'range' in cmd.textEdit, `no CCMSETUPCMD among ${list.items.length} items`);
+    assert.deepEqual(cmd.textEdit, { range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, newText: 'CCMSETUPCMD=`"$1`"' });
+    const end = text.indexOf('SMSSI') + 5;
+    const typed = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: end } });
+    const site = typed.items.find((i) => i.label === 'SMSSITECODE');
+    assert.deepEqual(site?.textEdit && 'range' in site.textEdit ? site.textEdit.range : undefined, { start: { line: 0, character: end - 5 }, end: { line: 0, character: end } });
+  });
+
+  it('checks a batch file (CRLF, ^ continuation): findings, hover, completion and fix at the script characters', async () => {
+    const uri = 'file:///tmp/scripts/install.cmd';
+    const text = '@echo off\r\n"%~dp0ccmsetup.exe" /mp:cm01.contoso.com ^\r\n  /logon SMSSITECODE:ABC\r\nexit /b %ERRORLEVEL%\r\n';
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, text, 'bat');
+    const { diagnostics } = await published;
+    const colon = '  /logon SMSSITECODE:ABC'.indexOf(':');
+    assert.deepEqual(diagnostics.map((d: Diagnostic) => [d.code, d.range]), [['property-uses-colon', { start: { line: 2, character: colon }, end: { line: 2, character: colon + 1 } }]]);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
+    assert.match(JSON.stringify(hover.contents), /\*\*\/mp\*\*/);
+    assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } }), null);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    assert.ok(list.items.some((i) => i.label === 'SMSMP'), `${list.items.length} items at the continued line's start`);
+    const none = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 4 } });
+    assert.deepEqual(none.items, []);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    assert.deepEqual(actions.find((a) => a.kind === 'quickfix')?.edit?.changes?.[uri], [{ range: diagnostics[0].range, newText: '=' }]);
+  });
+
+  it('publishes an empty list for a batch file without an invocation', async () => {
+    const uri = 'file:///tmp/scripts/other.cmd';
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, '@echo off\r\nREM ccmsetup.exe /mp=x is run by another script\r\necho %DATE%\r\n', 'bat');
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
   it('stays silent on a script without an invocation', async () => {
     const uri = 'file:///tmp/scripts/other.ps1';
     const published = client.nextDiagnostics(uri);

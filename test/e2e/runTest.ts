@@ -3,6 +3,7 @@
 // reach only the npm registry and Debian), or when COMANAGE_VSCODE=code-server, VS Code 1.100 comes
 // from the npm package code-server and runs in headless chromium behind a shim executable.
 // COMANAGE_VSCODE=download forbids the fallback. Usage: npx tsx test/e2e/runTest.ts
+// COMANAGE_E2E_GREP=<text> runs only the tests whose full title contains it (mocha's grep).
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,8 @@
 // Takes the README's screenshots in a real VS Code (code-server in headless chromium, like the
 // end-to-end tests), and checks on the way what a user would see: the squiggle under a mistake, the
 // hover over it, the completion list with our snippets, the Readiness view, a generator step, an
-// unknown check's tooltip and the "Answer unknown facts…" questions.
+// unknown check's tooltip, the "Answer unknown facts…" questions and a squiggle with its hover
+// inside a PowerShell script's Start-Process arguments.
 // Writes small PNGs to images/.
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
@@ -98,6 +99,23 @@ async function hover(page: Page, token: string, expected: string, atStart = fals
   const box = await span.boundingBox();
   if (!box) throw new Error(`could not find ${token} in the editor`);
   await page.mouse.move(atStart ? box.x + 12 : box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
+}
+
+/**
+ * Moves the mouse onto `token` where it sits inside a longer editor token (a word inside a
+ * script's string), measuring characters in the monospace span, and waits for a hover showing `expected`.
+ */
+async function hoverInside(page: Page, token: string, expected: string): Promise<void> {
+  await page.mouse.move(5, VIEWPORT.height - 5);
+  await page.keyboard.press('Escape');
+  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first();
+  await span.waitFor();
+  const box = await span.boundingBox();
+  const text = await span.textContent();
+  if (!box || !text) throw new Error(`could not find ${token} in the editor`);
+  const charWidth = box.width / text.length;
+  await page.mouse.move(box.x + (text.indexOf(token) + 3) * charWidth, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
 }
 
@@ -204,6 +222,20 @@ async function main(): Promise<void> {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Skip' }).first().waitFor();
     await shoot(page, 'answer-unknown-facts.png');
     await page.keyboard.press('Escape');
+
+    // 8. In a PowerShell script (no PowerShell extension), a misspelt property inside Start-Process's
+    // -ArgumentList string is underlined on its own characters, with a did-you-mean and a quick fix.
+    await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+    await openFile(page, 'install.ps1');
+    // The Start-Process line is long: with the side bar closed and the line wrapped, the whole
+    // argument string is in view.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await runCommand(page, 'View: Toggle Word Wrap');
+    await page.locator('.monaco-editor .view-line', { hasText: /^-Wait$/ }).first().waitFor();
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+    await hoverInside(page, 'SMSSITECODEE', 'Did you mean SMSSITECODE?');
+    await shoot(page, 'scripts-hover.png');
   } catch (error) {
     // What the page showed when a step failed, to see why.
     const failure = path.join(os.tmpdir(), 'comanage-screenshots-failure.png');

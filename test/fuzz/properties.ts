@@ -7,6 +7,7 @@ import {
 } from './arbitraries';
 import { checkDeterministic, checkDocument, checkSecretHidden } from './invariants';
 import { roundTripProperty } from './roundTrip';
+import * as scriptHosts from './scriptHosts';
 
 export interface NamedProperty {
   name: string;
@@ -50,5 +51,20 @@ export const PROPERTIES: NamedProperty[] = [
     name: 'generator round trip: accepted values parse back exactly; the rest are refused',
     share: 0.1,
     property: roundTripProperty,
+  },
+  {
+    name: 'scripts: a fix\'s text escaped by its invocation decodes back to itself, in every PowerShell string style and in batch',
+    share: 0.08,
+    property: scriptHosts.roundTripProperty,
+  },
+  {
+    name: 'scripts: argument text as written decodes, re-encodes and decodes to the same text',
+    share: 0.04,
+    property: scriptHosts.decodeReencodeProperty,
+  },
+  {
+    name: 'scripts: every finding lies inside its invocation\'s text, and no fix changes the invocations',
+    share: 0.04,
+    property: scriptHosts.placementProperty,
   },
 ];

@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, TextEdit, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
 import type { HostMemory } from './hosts/host';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
@@ -301,8 +301,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       if (!entry) return EMPTY_COMPLETION;
       if (isScript(entry)) {
         // Only inside an invocation's arguments: elsewhere the script's own language extension answers.
-        if (!inArguments(entry.script.embedded, document.offsetAt(position))) return EMPTY_COMPLETION;
-        return doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS);
+        const embedded = inArguments(entry.script.embedded, document.offsetAt(position));
+        if (!embedded) return EMPTY_COMPLETION;
+        return encodeCompletions(doComplete(document, entry.script.document, position, catalog, SCRIPT_WORD_STOPS), embedded, (p) => document.offsetAt(p));
       }
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)

@@ -11,6 +11,20 @@ export function isNamed(item: ItemNode): item is NamedItem {
   return item.type === 'parameter' || item.type === 'property';
 }
 
+/**
+ * An entry's text for a fix that copies it (`part` 'value': its value only). A script's host
+ * escapes every fix for where it lands (hosts/embed.ts), so there it is the text ccmsetup receives;
+ * elsewhere a fix goes in as written, so it is the source (a YAML escape stays escaped).
+ */
+export function copiedText(line: CommandLine, item: NamedItem, text: string, part: 'entry' | 'value' = 'entry'): string {
+  if (line.contextSource !== 'host') {
+    const span = part === 'value' ? item.value?.span : item.span;
+    return span ? text.slice(span.start, span.end) : '';
+  }
+  const value = item.value?.raw ?? '';
+  return part === 'value' ? value : `${item.type === 'parameter' ? '/' : ''}${item.name}${item.separator?.char ?? ''}${value}`;
+}
+
 /** The arguments ccmsetup receives that resolve to a documented entry named `name` (any spelling). */
 export function findAll(line: CommandLine, name: string): NamedItem[] {
   return line.args.filter((a): a is NamedItem => isEntry(a, name));

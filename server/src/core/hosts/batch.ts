@@ -9,7 +9,7 @@
 import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { disabledCodes, readDirective } from '../directives';
-import { Decoded } from './decoded';
+import { Decoded, escapes, oddQuotes } from './decoded';
 import { Steps, drain, due, work } from '../steps';
 import type { EmbeddedLine, Host, HostLineContext } from './host';
 import { forVariableProblem, lonePercentProblem, startTitleProblem } from './batchRules';
@@ -524,7 +524,10 @@ class BatchScript {
       }
     }
     const span = { start: line.offs[Math.min(scope.outer, ws[0][0])], end: line.offs[end - 1] + 1 };
-    const argumentSpans = ws.length > 1 ? [{ start: line.offs[ws[1][0]], end: line.offs[end - 1] + 1 }] : [];
+    // From the blank after the program to the blanks after the last argument: where the next argument is typed.
+    let last = end;
+    while (line.text[last] === ' ' || line.text[last] === '\t') last++;
+    const argumentSpans = last > ws[0][1] ? [{ start: line.offs[ws[0][1]], end: line.offs[last - 1] + 1 }] : [];
     const problems: Problem[] = [...(scope.pending ?? []), ...lone.map(lonePercentProblem)];
     for (const v of scope.forVars.values()) if (v.problem && !this.found.some((e) => e.problems.includes(v.problem!))) problems.push(v.problem);
     const delayed = line.start >= this.delayedFrom;
@@ -532,6 +535,9 @@ class BatchScript {
       source: out.map(), context, span, argumentSpans, symbols: out.symbols,
       encode: (replacement, at, until) => {
         const quoted = (x: number) => out.regions.some((r) => r.start < x && x < r.end);
+        // An edit right after an escaping ^ would change what it escapes (outside quotes).
+        if (!quoted(at) && escapes(this.source, at, '^')) return undefined;
+        if (replacement === '') return oddQuotes(this.source.slice(at, until ?? at), '"') ? undefined : '';
         // An edit that would cross a quote can't be escaped for both sides.
         if (until !== undefined && until > at && quoted(at) !== quoted(until - 1) && quoted(at) !== quoted(until)) return undefined;
         return encode(replacement, quoted(at), delayed);
@@ -579,6 +585,8 @@ export function encode(replacement: string, quoted: boolean, delayed: boolean): 
   let inQuotes = quoted;
   for (const ch of replacement) {
     if (ch === '"') inQuotes = !inQuotes;
+    // A line break ends the command: cmd can't pass one to a program.
+    if (ch === '\r' || ch === '\n') return undefined;
     if (ch === '%') out += '%%';
     else if (ch === '!' && delayed) return undefined;
     else if (!inQuotes && SPECIAL.includes(ch)) out += `^${ch}`;

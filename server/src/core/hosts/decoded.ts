@@ -52,3 +52,17 @@ export class Decoded {
 
   map(): SourceMap { return { text: this.text, offsets: this.offsets }; }
 }
+
+/** Whether the character before `at` is an escape character (`, ^) that escapes what follows: an odd run of them. */
+export function escapes(text: string, at: number, escape: string): boolean {
+  let run = 0;
+  while (text[at - 1 - run] === escape) run++;
+  return run % 2 === 1;
+}
+
+/** Whether `text` holds an odd number of these quote characters: deleting it would unpair a quote. */
+export function oddQuotes(text: string, quotes: string): boolean {
+  let count = 0;
+  for (const ch of text) if (quotes.includes(ch)) count++;
+  return count % 2 === 1;
+}

@@ -9,7 +9,7 @@ import type { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
 import type { LineCache } from '../ccmsetup/lineCache';
 import { Steps, drain, due, work } from '../steps';
 import { parseCommandLine } from '../ccmsetup/parser';
-import { Fix, LanguageSettings, Problem } from '../languageTypes';
+import { CompletionItem, CompletionList, Fix, InsertTextFormat, LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
 import type { EmbeddedLine, HostMemory } from './host';
 import { mentionsCcmsetup } from './host';
@@ -118,11 +118,61 @@ function encodeFix(fix: Fix, e: EmbeddedLine): Fix | undefined {
   const edits: Fix['edits'] = [];
   for (const edit of fix.edits) {
     if (!e.argumentSpans.some((s) => inside(edit.span, s))) return undefined;
-    const newText = edit.newText === '' ? '' : e.encode(edit.newText, edit.span.start, edit.span.end);
+    const newText = e.encode(edit.newText, edit.span.start, edit.span.end);
     if (newText === undefined) return undefined;
     edits.push({ span: edit.span, newText });
   }
   return { ...fix, edits };
+}
+
+/** Snippet placeholders: `$1`, `${1}`, `${1|a,b|}` (choices), `${1:text}` (a default). */
+const PLACEHOLDER = /\$(\d+)|\$\{(\d+)(?:\|((?:[^|\\]|\\.)*)\||:((?:[^}\\]|\\.)*))?\}/g;
+
+/**
+ * A snippet with its literal text escaped for the host and its placeholders kept: literal text
+ * and each choice are unescaped from snippet syntax, escaped for the host, then escaped back.
+ */
+function encodeSnippet(snippet: string, encode: (text: string) => string | undefined): string | undefined {
+  let failed = false;
+  const literal = (text: string, special: RegExp) => {
+    if (text === '') return '';
+    const encoded = encode(text.replace(special === CHOICE_SPECIAL ? /\\([,|\\])/g : /\\([$}\\])/g, '$1'));
+    if (encoded === undefined) failed = true;
+    return (encoded ?? '').replace(special, '\\$&');
+  };
+  let out = '';
+  let last = 0;
+  for (const m of snippet.matchAll(PLACEHOLDER)) {
+    out += literal(snippet.slice(last, m.index), LITERAL_SPECIAL);
+    if (m[3] !== undefined) out += `\${${m[2]}|${m[3].split(/(?<!\\),/).map((c) => literal(c, CHOICE_SPECIAL)).join(',')}|}`;
+    else if (m[4] !== undefined) out += `\${${m[2]}:${literal(m[4], LITERAL_SPECIAL)}}`;
+    else out += m[0];
+    last = (m.index ?? 0) + m[0].length;
+  }
+  out += literal(snippet.slice(last), LITERAL_SPECIAL);
+  return failed ? undefined : out;
+}
+const LITERAL_SPECIAL = /[$}\\]/g;
+const CHOICE_SPECIAL = /[,|\\]/g;
+
+/**
+ * Completions inside an invocation, their text escaped for where it is inserted (a `"` in a
+ * PowerShell double-quoted string, a `%` in batch), as a fix's is. An item that can't be written
+ * there is left out.
+ */
+export function encodeCompletions(list: CompletionList, e: EmbeddedLine, offsetAt: (position: { line: number; character: number }) => number): CompletionList {
+  const items: CompletionItem[] = [];
+  for (const item of list.items) {
+    const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+    if (!edit) { items.push(item); continue; }
+    const at = offsetAt(edit.range.start);
+    const end = offsetAt(edit.range.end);
+    const encode = (text: string) => e.encode(text, at, end);
+    const newText = item.insertTextFormat === InsertTextFormat.Snippet ? encodeSnippet(edit.newText, encode) : encode(edit.newText);
+    if (newText === undefined) continue;
+    items.push(newText === edit.newText ? item : { ...item, textEdit: { ...edit, newText } });
+  }
+  return { ...list, items };
 }
 
 /**

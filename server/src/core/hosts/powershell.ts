@@ -10,14 +10,15 @@
 import type { Span } from '../ccmsetup/ast';
 import type { Problem } from '../languageTypes';
 import { readDirective, disabledCodes } from '../directives';
-import { Decoded } from './decoded';
+import { Decoded, escapes, oddQuotes } from './decoded';
 import type { EmbeddedLine, Host, HostLineContext, HostMemory } from './host';
-import { PsStatement, PsToken, lexPowerShell } from './powershellLexer';
+import { DQ, PsStatement, PsToken, SQ, lexPowerShell } from './powershellLexer';
 import { PsLexState, lexIncrementally } from './psLexCache';
 import { Steps, drain, due, work } from '../steps';
 import { Constant, Constants, decodeExpandable, decodeLiteral, decodeWord, encodeFor, isWholeString } from './powershellDecode';
 import { checkEmbeddedQuotes, checkSplitElements, checkSingleQuotedVariables } from './powershellRules';
 
+const QUOTES = DQ + SQ;
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?([A-Za-z_][A-Za-z0-9_]*)$/i;
 /** A type literal (`[string]`, `[string[]]`, `[System.Collections.ArrayList]`) on its own, or before a variable. */
 const TYPE = /^(\[[\w.]+(\[\])?\])+$/;
@@ -364,12 +365,17 @@ function launcherParameters(script: Script, tokens: PsToken[], launcher: Launche
   return { filePath: named.filePath ?? positional.shift(), argumentList: named.argumentList ?? positional.shift() };
 }
 
-function encoder(line: Decoded): (replacement: string, at: number, end?: number) => string | undefined {
+function encoder(text: string, line: Decoded): (replacement: string, at: number, end?: number) => string | undefined {
   return (replacement, at, end = at) => {
     // The innermost region holding the edit (a string inside a bareword is listed after it).
     let style: string | undefined;
     for (const r of line.regions) if (r.start <= at && end <= r.end) style = r.style;
-    return encodeFor(style, replacement);
+    // An edit right after an escaping backtick would change what it escapes (a blank, or a line
+    // break that then continues the command): refused. Backticks are literal in single quotes.
+    if (style !== 'sq' && style !== 'here-sq' && escapes(text, at, '`')) return undefined;
+    // A deletion may span words and strings, but not take away one quote of a pair.
+    if (replacement === '') return oddQuotes(text.slice(at, end), QUOTES) ? undefined : '';
+    return encodeFor(style, replacement, { before: text[at - 1], after: text[end] });
   };
 }
 
@@ -394,7 +400,7 @@ function finish(script: Script, statement: PsStatement, line: Decoded, context: 
     source: line.map(), context, span: { start: statement.start, end: statement.end },
     // The strings the arguments were read from, wherever they are written (an assignment above).
     argumentSpans: merged([...argumentSpans, ...line.regions.map((r) => ({ start: r.start, end: r.end }))]),
-    symbols: line.symbols, encode: encoder(line), disabled, problems,
+    symbols: line.symbols, encode: encoder(script.text, line), disabled, problems,
   };
 }
 
@@ -414,10 +420,18 @@ function joinElements(line: Decoded, all: Element[]): void {
   });
 }
 
-/** The synthetic program token: the name the parser knows, on the script's program characters. */
-function program(line: Decoded, name: string, span: Span): void {
-  const width = Math.max(1, span.end - span.start);
-  for (let k = 0; k < name.length; k++) line.push(name[k], span.start + Math.min(k, width - 1));
+/**
+ * The synthetic program token: the name the parser knows, on the script's program characters, so a
+ * finding on the program covers the program's file name in its path (`"$PSScriptRoot\ccmsetup.exe"`),
+ * or the whole word when the name isn't written there (`$exe`).
+ */
+function program(script: Script, line: Decoded, name: string, span: Span): void {
+  const written = span.end > span.start ? script.text.slice(span.start, span.end) : '';
+  const match = /(?:ccmsetup|msiexec)(?:\.exe)?(?=["'\u201C\u201D\u2018\u2019]?$)/i.exec(written);
+  const from = match ? span.start + match.index : span.start;
+  const last = match ? from + match[0].length - 1 : Math.max(span.start, span.end - 1);
+  // The first character at the name's start, the last at its end, those between in order.
+  for (let k = 0; k < name.length; k++) line.push(name[k], k === name.length - 1 ? last : Math.min(from + k, last));
 }
 
 function nativeArgument(script: Script, token: PsToken, line: Decoded): void {
@@ -498,7 +512,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
     // The program goes first in the decoded line only when it comes first in the script, so
     // offsets stay in order.
     const firstArgument = Math.min(argsSpan?.start ?? Infinity, ...elements.flatMap((e) => e.decoded.offsets.length ? [e.decoded.offsets[0]] : []));
-    if (pathSpan.start < firstArgument) program(line, exe ? 'ccmsetup.exe' : launcher.msi ? 'ccmsetup.msi' : 'msiexec', pathSpan);
+    if (pathSpan.start < firstArgument) program(script, line, exe ? 'ccmsetup.exe' : launcher.msi ? 'ccmsetup.msi' : 'msiexec', pathSpan);
     joinElements(line, elements);
     const problems = elements.length < 2 ? [] : checkSplitElements(text, elements.map((e) => ({ text: e.decoded.text, offsets: e.decoded.offsets, span: e.span })));
     return finish(script, statement, line, exe ? 'exe' : 'msi', argsSpan ? [argsSpan] : [], problems);
@@ -517,8 +531,9 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
   }
   if (isCcmsetupExe(headValue) || isMsiexec(headValue)) {
     const line = new Decoded();
-    program(line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
+    program(script, line, isMsiexec(headValue) ? 'msiexec' : 'ccmsetup.exe', { start: program_.start, end: program_.end });
     const spans: Span[] = [];
+    const ends = [program_.end];
     const problems: Problem[] = [];
     let skipNext = false;
     for (let k = 0; k < args.length; k++) {
@@ -539,9 +554,17 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
       }
       nativeArgument(script, token, line);
       spans.push({ start: token.start, end: token.end });
+      ends.push(token.end);
       problems.push(...checkEmbeddedQuotes(text, token, line));
     }
     if (isMsiexec(headValue) && !/ccmsetup\.msi|CCMSETUPCMD/i.test(line.text)) return undefined;
+    // Where the next argument is typed: the blanks after the program and after each argument, on
+    // their line. Completion answers there, and its text is escaped as a bare word.
+    for (const end of ends) {
+      let to = end;
+      while (text[to] === ' ' || text[to] === '\t') to++;
+      if (to > end) { spans.push({ start: end, end: to }); line.region(end, to, 'bare'); }
+    }
     return finish(script, statement, line, isMsiexec(headValue) ? 'msi' : 'exe', spans, problems);
   }
 

@@ -61,7 +61,8 @@ export function decodeExpandable(text: string, from: number, to: number, out: De
   while (i < to) {
     const ch = text[i];
     if (ch === '`') { i = escape(text, i, to, out); continue; }
-    if (!here && DQ.includes(ch) && i + 1 < to && DQ.includes(text[i + 1])) { out.push('"', i + 1); i += 2; continue; }
+    // Two quotes are one: PowerShell keeps the second (any of the quote characters may pair).
+    if (!here && DQ.includes(ch) && i + 1 < to && DQ.includes(text[i + 1])) { out.push(text[i + 1], i + 1); i += 2; continue; }
     if (ch === '$') {
       const end = variable(text, i, to, out, constants);
       if (end > i) { i = end; continue; }
@@ -75,7 +76,7 @@ export function decodeExpandable(text: string, from: number, to: number, out: De
 export function decodeLiteral(text: string, from: number, to: number, out: Decoded, here: boolean): void {
   out.region(from, to, here ? 'here-sq' : 'sq');
   for (let i = from; i < to; i++) {
-    if (!here && SQ.includes(text[i]) && i + 1 < to && SQ.includes(text[i + 1])) { out.push("'", i + 1); i++; continue; }
+    if (!here && SQ.includes(text[i]) && i + 1 < to && SQ.includes(text[i + 1])) { out.push(text[i + 1], i + 1); i++; continue; }
     out.push(text[i], i);
   }
 }
@@ -128,14 +129,52 @@ export function decodeWord(text: string, start: number, end: number, out: Decode
   closeBare();
 }
 
+/** The script characters just before and after an edit (undefined at the text's ends). */
+export interface Edges { before?: string; after?: string }
+
 /** Escapes a quick fix's text for the string style at the edit (see Decoded regions). */
-export function encodeFor(style: string | undefined, replacement: string): string | undefined {
+export function encodeFor(style: string | undefined, replacement: string, edges: Edges = {}): string | undefined {
   switch (style) {
     case 'dq': return replacement.replace(/[`"$\u201C\u201D\u201E]/g, '`$&');
-    case 'here-dq': return replacement.replace(/[`$]/g, '`$&');
-    case 'sq': return replacement.replace(/['\u2018\u2019\u201A\u201B]/g, "''");
-    case 'here-sq': return replacement;
-    case 'bare': return replacement.replace(/[`"'$,;(){}|&@#<>\s]/g, '`$&');
+    // A quote then @ at a line's start ends a here-string: escaped in @"…"@, refused in @'…'@ (no escapes there).
+    case 'here-dq': return replacement.replace(/[`$]|["\u201C-\u201E](?=@)/g, '`$&');
+    case 'sq': return replacement.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&');
+    case 'here-sq': return /(?:^|[\r\n])['\u2018-\u201B]@/.test(replacement) ? undefined : replacement;
+    case 'bare': return encodeBare(replacement, edges);
     default: return undefined;
   }
 }
+
+/**
+ * A native command's bare words: a blank stays a blank, which separates arguments as it does in the
+ * command line ccmsetup gets (PowerShell joins them with one space); a "…" part stays a
+ * double-quoted part, which decodeWord keeps; any other character PowerShell acts on gets a backtick.
+ */
+/** What PowerShell acts on in a bare word (a blank separates words: handled apart). */
+const BARE_SPECIAL = /[`"'$,;(){}|&@#<>\s\u2018-\u201E]/g;
+
+function encodeBare(replacement: string, edges: Edges): string {
+  let out = '';
+  let open = false;
+  let segmentEnd = -1;
+  const blank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  for (let i = 0; i < replacement.length; i++) {
+    const ch = replacement[i];
+    // = + . - starting a word read as operators (assignment, sum, dot-sourcing, --% stop-parsing).
+    if ('=+.-'.includes(ch) && blank(i === 0 ? edges.before : replacement[i - 1])) { out += `\`${ch}`; continue; }
+    const close = ch === '"' ? replacement.indexOf('"', i + 1) : -1;
+    // "" alone would be an empty argument, which Windows PowerShell drops: written as two literal quotes.
+    if (close === i + 1) { out += '`"`"'; i = close; continue; }
+    // Right after another part, "…" would read as its doubled quote: written with literal quotes instead.
+    if (close > i && out.length === segmentEnd) { out += `\`"${[...replacement.slice(i + 1, close)].map((c) => (c === ' ' || c === '\t' ? `\`${c}` : bareChar(c))).join('')}\`"`; i = close; continue; }
+    if (close > i) { out += `"${encodeFor('dq', replacement.slice(i + 1, close))}"`; i = close; segmentEnd = out.length; continue; }
+    // After a quote that isn't closed, blanks are inside the value ccmsetup reads: kept as written.
+    if (ch === '"') open = true;
+    if ((ch === ' ' || ch === '\t') && !open) out += ch;
+    else out += bareChar(ch);
+  }
+  return out;
+}
+
+/** One character of a bare word: a line break as its escape (a backtick before one continues the line). */
+const bareChar = (ch: string) => (ch === '\n' ? '`n' : ch === '\r' ? '`r' : ch.replace(BARE_SPECIAL, '`$&'));

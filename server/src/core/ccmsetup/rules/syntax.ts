@@ -2,7 +2,7 @@
 import { displayName } from '../../catalog';
 import { REFERENCE_URL, docLink } from '../../catalog/types';
 import { PropertyNode } from '../ast';
-import { deletionSpan, isNamed, mergeSpans } from '../query';
+import { copiedText, deletionSpan, isNamed, mergeSpans } from '../query';
 import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
@@ -32,7 +32,7 @@ export const unknownParameter = defineRule({
       if (item.type !== 'parameter' || item.resolved) continue;
       const asProperty = ctx.catalog.find('property', item.name);
       if (asProperty) {
-        const valueText = item.value ? ctx.text.slice(item.value.span.start, item.value.span.end) : '';
+        const valueText = copiedText(line, item, ctx.text, 'value');
         const fixed = `${asProperty.entry.name}${item.value ? `=${valueText}` : ''}`;
         ctx.report(item.nameSpan, `${asProperty.entry.name} is a client.msi property, not a ccmsetup parameter: write it as ${asProperty.entry.name}=value, without the slash.`, {
           docUrl: asProperty.entry.docUrl,
@@ -62,7 +62,7 @@ export const unknownProperty = defineRule({
       if (asParameter) {
         const name = displayName(asParameter.entry);
         const takesValue = asParameter.entry.value.kind !== 'none';
-        const valueText = item.value ? ctx.text.slice(item.value.span.start, item.value.span.end) : '';
+        const valueText = copiedText(line, item, ctx.text, 'value');
         const fixed = takesValue && valueText ? `${name}:${valueText}` : name;
         ctx.report(item.nameSpan, `${item.name} is a ccmsetup parameter, not a property: write it as ${name}${takesValue ? ':value' : ''}.`, {
           docUrl: asParameter.entry.docUrl,
@@ -199,7 +199,7 @@ export const parameterAfterProperty = defineRule({
     const late = items.filter((i) => i.type === 'parameter' && i.span.start > firstProperty.span.start);
     if (late.length === 0) return;
     // One fix moves every late parameter, in order, in front of the first property.
-    const moved = late.map((p) => ctx.text.slice(p.span.start, p.span.end)).join(' ');
+    const moved = late.map((p) => copiedText(line, p, ctx.text)).join(' ');
     const edits = [
       { span: { start: firstProperty.span.start, end: firstProperty.span.start }, newText: `${moved} ` },
       ...mergeSpans(late.map((p) => deletionSpan(ctx.text, p.span))).map((span) => ({ span, newText: '' })),
