@@ -181,7 +181,7 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.deepEqual(await client.request('comanage/planFacts', { uri: 'file:///tmp/x/closed.comanage.yaml', text: 'site:\n  code: QRS\n' }), { siteCode: 'QRS' });
     assert.deepEqual(await client.request('comanage/planFacts', { uri: 'file:///tmp/x/closed.txt', text: 'site:\n  code: QRS\n' }), {});
     const set = await client.request<{ edits: { range: unknown; newText: string }[] }>('comanage/setPolicyCommandLine', { uri: manifest, index: 0, commandLine: 'CCMSETUPCMD="SMSSITECODE=XYZ"' });
-    assert.deepEqual(set.edits, [{ range: { start: at(6, 25), end: at(6, 25) }, newText: '\n      commandLine: \'CCMSETUPCMD="SMSSITECODE=XYZ"\'' }]);
+    assert.deepEqual(set.edits, [{ range: { start: at(7, 0), end: at(7, 0) }, newText: '      commandLine: CCMSETUPCMD="SMSSITECODE=XYZ"\n' }]);
     const refused = await client.request<{ refused?: string }>('comanage/setPolicyCommandLine', { uri: manifest, index: '0', commandLine: 'x' });
     assert.ok(refused.refused);
     const checked = await client.request<{ problems: Diagnostic[] }>('comanage/checkCommandLine', { text: 'ccmsetup.exe /UsePKICert SMSSITECODE=ABC', context: 'exe', intent: { authentication: 'entra-id' } });

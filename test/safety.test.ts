@@ -43,7 +43,7 @@ const ALLOWED: Record<string, { entry: string; external?: string[]; builtins: Re
   cli: {
     entry: 'server/src/cli.ts',
     builtins: {
-      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts'], path: ['server/src/cli/'], url: ['server/src/cli/'],
+      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts', 'server/src/cli/newManifest.ts'], path: ['server/src/cli/'], url: ['server/src/cli/'],
       crypto: ['server/src/cli/format/sarif.ts'],
       util: ['server/src/cli.ts'], process: [YAML], buffer: [YAML],
     },

@@ -10,9 +10,9 @@ import { LineContext } from './core/ccmsetup/ast';
 import { documentKindOf } from './core/languageTypes';
 import { registerDocumentRequests } from './documentRequests';
 import { intentOf, registerGeneratorRequests } from './generatorRequests';
+import { registerManifestRequests } from './manifestRequests';
 import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings';
 import { runInSlices } from './utils/runInSlices';
-import { MANIFEST_TEMPLATES } from './core/manifest/templates';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 import { WorkspaceDiagnostics, workspaceDiagnostics } from './workspaceDiagnostics';
 
@@ -21,9 +21,8 @@ export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
-export const SET_VALUES_REQUEST = 'comanage/setValues';
 export { INSERTION_POINT_REQUEST, PLAN_FACTS_REQUEST, SET_POLICY_LINE_REQUEST } from './generatorRequests';
-export const TEMPLATES_REQUEST = 'comanage/templates';
+export { SET_VALUES_REQUEST, TEMPLATES_REQUEST } from './manifestRequests';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);
@@ -177,19 +176,8 @@ export function startServer(connection: Connection): void {
     return doc ? languageService.getPolicies(doc) : [];
   }, [], token));
 
-  // comanage/setValues { uri, values: [{ path, value }] } → { edits, refused? }: answers written into an open manifest.
-  connection.onRequest(SET_VALUES_REQUEST, (params: { uri?: unknown; values?: unknown }, token) => runSafe(connection, 'setValues', () => {
-    const doc = typeof params?.uri === 'string' ? checkedDocument(params.uri) : undefined;
-    if (!doc) return { edits: [], refused: 'Open the manifest first.' };
-    const values = Array.isArray(params.values) ? params.values : [];
-    const valid = values.filter((v): v is { path: string; value: string } => typeof v?.path === 'string' && typeof v?.value === 'string');
-    if (valid.length !== values.length) return { edits: [], refused: 'Each answer needs a key path and a value as text.' };
-    return languageService.setManifestValues(doc, valid);
-  }, null, token));
-
   registerGeneratorRequests(connection, languageService, checkedDocument);
-  // comanage/templates → the manifest template of each setup path ("New workload manifest…").
-  connection.onRequest(TEMPLATES_REQUEST, (_params: unknown, token) => runSafe(connection, 'templates', () => MANIFEST_TEMPLATES, [], token));
+  registerManifestRequests(connection, languageService, checkedDocument);
 
   connection.onShutdown(() => {
     shutDown = true;
