@@ -1,8 +1,8 @@
 // Takes the README's screenshots in a real VS Code (code-server in headless chromium, like the
 // end-to-end tests), and checks on the way what a user would see: the squiggle under a mistake, the
 // hover over it, the completion list with our snippets, the Readiness view, a generator step, an
-// unknown check's tooltip, the "Answer unknown facts…" questions and a squiggle with its hover
-// inside a PowerShell script's Start-Process arguments.
+// unknown check's tooltip, the "Answer unknown facts…" questions, a squiggle with its hover
+// inside a PowerShell script's Start-Process arguments, and the quick fix that adds a missing key.
 // Writes small PNGs to images/.
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
@@ -236,6 +236,20 @@ async function main(): Promise<void> {
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
     await hoverInside(page, 'SMSSITECODEE', 'Did you mean SMSSITECODE?');
     await shoot(page, 'scripts-hover.png');
+
+    // 9. An unknown fact has a quick fix on the key it belongs under: Ctrl+. offers to add it, with
+    // its allowed values as choices.
+    // The plan is open in a tab from step 7.
+    await page.locator('.tab', { hasText: 'plan.comanage.yaml' }).first().click();
+    await page.locator('.tab.active', { hasText: 'plan.comanage.yaml' }).first().waitFor();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('47');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget, .context-view', { hasText: 'Add autopilot.solution' }).first().waitFor({ state: 'visible' });
+    await shoot(page, 'missing-key-quick-fix.png');
+    await page.keyboard.press('Escape');
   } catch (error) {
     // What the page showed when a step failed, to see why.
     const failure = path.join(os.tmpdir(), 'comanage-screenshots-failure.png');
