@@ -54,6 +54,17 @@ const INIT_TIMEOUT_MS = 20_000;
 /** Uncounted opens before the measured ones. */
 export const WARM_UP_OPENS = 10;
 
+/**
+ * The workspace folder each session opens: an empty one. The inputs live beside it, so a server
+ * that checks a workspace's closed files (comanage does, in the background) measures the document
+ * at hand, not the other inputs the run has written.
+ */
+function emptyWorkspace(workDir: string): string {
+  const dir = path.join(workDir, 'workspace');
+  mkdirSync(dir, { recursive: true });
+  return pathToFileURL(dir).href;
+}
+
 export async function measureDocument(spec: ServerSpec, input: BenchInput, workDir: string, plan: Plan): Promise<DocumentResult> {
   const result: DocumentResult = { server: spec.id, input: input.id };
   const docDir = path.join(workDir, 'inputs');
@@ -66,7 +77,7 @@ export async function measureDocument(spec: ServerSpec, input: BenchInput, workD
   };
   const session = LspSession.spawn(spec);
   try {
-    await session.initialize(pathToFileURL(docDir).href, INIT_TIMEOUT_MS);
+    await session.initialize(emptyWorkspace(workDir), INIT_TIMEOUT_MS);
     // Let the server pull its settings (yaml.schemas) before the first document arrives.
     await sleep(300);
 
@@ -198,7 +209,7 @@ export async function checkSetup(spec: ServerSpec, workDir: string): Promise<voi
   const uri = pathToFileURL(file).href;
   const session = LspSession.spawn(spec);
   try {
-    await session.initialize(pathToFileURL(path.join(workDir, 'inputs')).href, INIT_TIMEOUT_MS);
+    await session.initialize(emptyWorkspace(workDir), INIT_TIMEOUT_MS);
     await sleep(300);
     const published = session.nextDiagnostics(uri, 30_000, (p) => p.diagnostics.length > 0);
     await session.open(uri, 'manifest', text);
@@ -218,7 +229,7 @@ export async function measureColdStart(spec: ServerSpec, reps: number, workDir: 
   const once = async () => {
     const session = LspSession.spawn(spec);
     try {
-      return await session.initialize(pathToFileURL(workDir).href, INIT_TIMEOUT_MS);
+      return await session.initialize(emptyWorkspace(workDir), INIT_TIMEOUT_MS);
     } finally {
       await session.stop();
     }
@@ -234,7 +245,7 @@ export async function measureColdStart(spec: ServerSpec, reps: number, workDir: 
 export async function measureFloor(spec: ServerSpec, reps: number, workDir: string): Promise<Summary | undefined> {
   const session = LspSession.spawn(spec);
   try {
-    await session.initialize(pathToFileURL(workDir).href, INIT_TIMEOUT_MS);
+    await session.initialize(emptyWorkspace(workDir), INIT_TIMEOUT_MS);
     await sleep(300);
     const params = { textDocument: { uri: pathToFileURL(path.join(workDir, 'not-open.comanage.yaml')).href }, position: { line: 0, character: 0 } };
     await session.timedRequest('textDocument/hover', params, 10_000);
