@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../server/src/core/diagnosticCodes';
 import { decodeName, decodeText, decodeWindows1252, firstInvalidUtf8 } from '../server/src/core/text/decode';
 import { assertBuilt, findings, runCli, runCliJson } from './helpers/cli';
+import { readTextFile } from '../server/src/node/readText';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const utf16le = (text: string, bom = true) => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
@@ -283,5 +284,21 @@ describe('CLI on encoded files (dist/cli.js)', function () {
     const refused = runCli(dir, ['check', '.']);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /^comanage: config '\.comanage\.json': .*not UTF-8 or UTF-16 text/);
+  });
+});
+
+describe('readTextFile (node/readText.ts)', () => {
+  it('refuses a FIFO named like a plan instead of blocking on it', function () {
+    if (process.platform === 'win32') this.skip();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-fifo-'));
+    const fifo = path.join(dir, 'plan.comanage.yaml');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      assert.throws(() => readTextFile(fifo), /not a regular file/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

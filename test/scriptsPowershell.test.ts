@@ -55,6 +55,7 @@ describe('PowerShell scripts: finding invocations', () => {
     ['Start-Process of cmd /c', 'Start-Process cmd.exe -ArgumentList "/c $src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC" -Wait', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Invoke-Expression of a command string', 'Invoke-Expression "$src\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Win32_Process Create through Invoke-WmiMethod', 'Invoke-WmiMethod -ComputerName $pc -Class Win32_Process -Name Create -ArgumentList "C:\\Windows\\ccmsetup\\ccmsetup.exe /mp=mp01 SMSSITECODE=ABC"', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
+    ['Invoke-Expression of a quoted msiexec path', "Invoke-Expression '\"C:\\Windows\\System32\\msiexec.exe\" /i ccmsetup.msi CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
     ['Start-ADTProcess (PSAppDeployToolkit 4)', "Start-ADTProcess -FilePath \"$($adtSession.DirFiles)\\ccmsetup.exe\" -PassThru -ArgumentList '/mp=mp01', 'SMSSITECODE=ABC' -WindowStyle Hidden", 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Execute-Process (PSAppDeployToolkit 3)', 'Execute-Process -Path "$dirFiles\\ccmsetup.exe" -Parameters "/mp=mp01 SMSSITECODE=ABC" -WindowStyle Hidden', 'ccmsetup.exe /mp=mp01 SMSSITECODE=ABC'],
     ['Execute-MSI of ccmsetup.msi (PSAppDeployToolkit 3)', "Execute-MSI -Action Install -Path 'ccmsetup.msi' -AddParameters 'CCMSETUPCMD=\"/mp=mp01 SMSSITECODE=ABC\"'", 'ccmsetup.msi CCMSETUPCMD="/mp=mp01 SMSSITECODE=ABC"'],
@@ -361,6 +362,14 @@ describe('PowerShell scripts: hostile input', () => {
       }
       analyze(text);
     }), { numRuns: 400 });
+  });
+
+  it('reads a 400,000-character argument string without overflowing the stack, and answers the next request', () => {
+    const text = `Start-Process ccmsetup.exe -ArgumentList "/mp:x ${'A'.repeat(400_000)}"\n`;
+    const service = getLanguageService({});
+    const document = ps(text);
+    assert.deepEqual(service.analyze(document).map((p) => p.code), ['line-too-long']);
+    assert.equal(service.doHover(document, { line: 0, character: 30 }), null);
   });
 
   it('stays fast on deep nesting and on variables built from themselves', () => {

@@ -131,6 +131,11 @@ describe('setValues (answers written into a plan)', () => {
     assert.equal(out, 'licensing:\n  entraId: P1 # ask finance\n  intune: true\n');
   });
 
+  it('replaces a null written out (~ or null)', () => {
+    assert.equal(written('licensing:\n  entraId: ~\n  intune: null # ask\n', [{ path: 'licensing.entraId', value: 'P1' }, { path: 'licensing.intune', value: true }]),
+      'licensing:\n  entraId: P1\n  intune: true # ask\n');
+  });
+
   it('quotes values YAML would read as something else, and only those', () => {
     const cases: [string, string][] = [
       ['P1', 'P1'], ['yes', '"yes"'], ['on', '"on"'], ['true', '"true"'], ['1.10', '"1.10"'], ['0o14', "'0o14'"],

@@ -25,6 +25,14 @@ describe('manifest value completion', () => {
     assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), ['P1']);
   });
 
+  it('honours the rule settings: a value fails no check the user turned off', () => {
+    const { text, offset } = withCursor('version: 1\nlicensing:\n  entraId: |\n');
+    const document = TextDocument.create(`file:///tmp/values/${++n}/plan.comanage.yaml`, 'yaml', 1, text);
+    const off = getLanguageService({ settings: { rules: { 'licensing-entra-premium-required': 'off' } } });
+    const items = off.doComplete(document, document.positionAt(offset)).items;
+    assert.ok(items.every((i) => !/Fails:/.test(String(i.detail))), JSON.stringify(items.map((i) => i.detail)));
+  });
+
   it('preselects true where false fails, with yes/no meanings', () => {
     const items = complete('version: 1\nlicensing:\n  adminIntuneLicense: |\n');
     assert.deepEqual(items.map((i) => i.label), ['true', 'false']);

@@ -169,7 +169,15 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       parsing.set(document.uri, job);
     }
     while (!job.result) {
-      const next = job.steps.next();
+      let next: IteratorResult<void, Parsed>;
+      try {
+        next = job.steps.next();
+      } catch (error) {
+        // A parse that threw is finished: forget it, so the next request starts afresh instead of
+        // asking a spent generator for a result forever.
+        if (parsing.get(document.uri) === job) parsing.delete(document.uri);
+        throw error;
+      }
       if (next.done) job.result = next.value;
       else yield;
     }
@@ -307,7 +315,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       }
       return entry.kind === 'ccmsetup'
         ? doComplete(document, entry.ccmsetup, position, catalog)
-        : doManifestComplete(document, entry.plan, position, catalog);
+        : doManifestComplete(document, entry.plan, position, catalog, settings);
     },
     doResolve: (item) => resolveCompletion(item, catalog),
     doHover(document, requested) {
@@ -413,7 +421,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       return { checks, parseError: { message: problem.message, line: start.line + 1, range: { start, end: document.positionAt(problem.span.end) } } };
     },
     setManifestValues(document, values) {
-      if (documentKindOf(document.uri) !== 'manifest') return { edits: [], refused: 'Answers are written into a workload manifest (*.comanage.yaml).' };
+      if (kindOf(document) !== 'manifest') return { edits: [], refused: 'Answers are written into a workload manifest (*.comanage.yaml).' };
       const result = setValues(document.getText(), values.map(({ path, value }) => ({ path, value: typedAnswer(path, value) })));
       return {
         edits: result.edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText })),

@@ -6,6 +6,9 @@ import { decodeText, type DecodedText } from '../core/text/decode';
 
 /** Throws the fs error when the file can't be read, or a RangeError when it has more than `maxBytes`; decoding itself never throws. */
 export function readTextFile(file: fs.PathLike, maxBytes?: number): DecodedText {
-  if (maxBytes !== undefined && fs.statSync(file).size > maxBytes) throw new RangeError(`the file has more than ${maxBytes} bytes`);
+  // Only regular files: a FIFO or a device named like a plan would block the reading process.
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new Error('it is not a regular file');
+  if (maxBytes !== undefined && stat.size > maxBytes) throw new RangeError(`the file has more than ${maxBytes} bytes`);
   return decodeText(fs.readFileSync(file));
 }

@@ -349,17 +349,17 @@ class BatchScript {
     let last = 0;
     for (const m of known ? found.value.matchAll(REFERENCE) : []) {
       const at = m.index!;
-      value += found.value.slice(last, at); offsets.push(...found.offsets.slice(last, at));
+      value += found.value.slice(last, at); pushAll(offsets, found.offsets, last, at);
       last = at + m[0].length;
       if (m[2] && found.span.start < this.delayedFrom) { // !X! is plain text without delayed expansion
-        value += m[0]; offsets.push(...found.offsets.slice(at, last));
+        value += m[0]; pushAll(offsets, found.offsets, at, last);
         continue;
       }
       const inner = this.constant(m[1] ?? m[2] ?? '', depth + 1);
       if (!inner) { known = false; break; }
-      value += inner.value; offsets.push(...inner.offsets); sources.push(...inner.sources);
+      value += inner.value; pushAll(offsets, inner.offsets); sources.push(...inner.sources);
     }
-    value += found.value.slice(last); offsets.push(...found.offsets.slice(last));
+    value += found.value.slice(last); pushAll(offsets, found.offsets, last);
     const resolved = known ? { value, span: found.span, offsets, sources } : null;
     this.constants.set(key, resolved);
     return resolved ?? undefined;
@@ -551,6 +551,11 @@ class BatchScript {
  * A variable that is a whole argument on its own (`ccmsetup.exe %ARGS%`) may hold any number of
  * arguments: nothing is known of them, so it adds nothing to the text checked (hover still shows it).
  */
+/** Appends `from[start, end)`: a loop, as a spread of a long value would overflow the call stack. */
+function pushAll(to: number[], from: readonly number[], start = 0, end = from.length): void {
+  for (let k = start; k < end; k++) to.push(from[k]);
+}
+
 /**
  * A constant's value in place of its reference, each character on the literal it was set in, so
  * findings land on the exact characters of the `set` line(s) and keep their order.

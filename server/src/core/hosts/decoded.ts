@@ -31,18 +31,19 @@ export class Decoded {
   append(other: Decoded): void {
     const shift = this.text.length;
     this.text += other.text;
-    this.offsets.push(...other.offsets);
+    // A loop, not push(...): a spread of a long line's offsets overflows the call stack.
+    for (const at of other.offsets) this.offsets.push(at);
     for (const s of other.symbols) this.symbols.push({ ...s, start: s.start + shift, end: s.end + shift });
-    this.regions.push(...other.regions);
+    for (const r of other.regions) this.regions.push(r);
   }
 
   /** The text from `from` on, with its offsets, symbols and regions (a prefix such as `/c ` dropped). */
   slice(from: number): Decoded {
     const out = new Decoded();
     out.text = this.text.slice(from);
-    out.offsets.push(...this.offsets.slice(from));
+    for (let k = from; k < this.offsets.length; k++) out.offsets.push(this.offsets[k]);
     for (const s of this.symbols) if (s.end > from) out.symbols.push({ ...s, start: Math.max(0, s.start - from), end: s.end - from });
-    out.regions.push(...this.regions);
+    for (const r of this.regions) out.regions.push(r);
     return out;
   }
 

@@ -175,7 +175,7 @@ class Script {
       else parts[parts.length - 1].push(token);
     }
     const result: Element[] = [];
-    for (const part of parts) if (part.length) result.push(...this.sum(part, depth, before));
+    for (const part of parts) if (part.length) for (const e of this.sum(part, depth, before)) result.push(e);
     return result;
   }
 
@@ -269,8 +269,8 @@ class Script {
       if (m && value) { out.append(value.decoded); i += m[0].length - 1; continue; }
       out.push(t.text[i], t.offsets[i]);
     }
-    out.regions.push(...t.regions);
-    out.symbols.push(...t.symbols.filter((s) => !/\{\d+\}/.test(t.text.slice(s.start, s.end))));
+    for (const r of t.regions) out.regions.push(r);
+    for (const s of t.symbols) if (!/\{\d+\}/.test(t.text.slice(s.start, s.end))) out.symbols.push(s);
     return { decoded: out, span: head.span };
   }
 
@@ -604,7 +604,7 @@ function findInStatement(script: Script, statement: PsStatement): EmbeddedLine |
 function commandLineOf(script: Script, statement: PsStatement, line: Decoded, from: PsToken[]): EmbeddedLine | undefined {
   // The program is the first word after any `start /wait ""` or `call`, not just a mention.
   const words = line.text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-  const programWord = words.find((w) => !/^(start|call|\/[a-z]+|"[^"]*")$/i.test(w) || isCcmsetupExe(w)) ?? '';
+  const programWord = words.find((w) => !/^(start|call|\/[a-z]+|"[^"]*")$/i.test(w) || isCcmsetupExe(w) || isMsiexec(w)) ?? '';
   const msi = isMsiexec(programWord) && /ccmsetup\.msi|CCMSETUPCMD/i.test(line.text);
   if (!msi && !isCcmsetupExe(programWord)) return undefined;
   const context = msi ? 'msi' : 'exe';

@@ -92,7 +92,8 @@ function replaceValue(text: string, pair: Pair<unknown, YamlNode | null>, value:
   const target = pair.value;
   if (target && !isScalar(target)) return { refused: `"${formatPath(steps)}" holds a ${isMap(target) ? 'mapping' : 'list'}; change it by hand.` };
   const flow = inFlow(text, (pair.key as YamlNode).range![0]);
-  if (target && target.value !== null) return scalarEdit(text, target, value, flow);
+  // A value, or a null written out (`~`, `null`): replaced where it stands.
+  if (target && (target.value !== null || (target.range && target.range[1] > target.range[0]))) return scalarEdit(text, target, value, flow);
   // `key:` with nothing: the value goes after the colon, before any comment.
   const at = target?.range ? target.range[0] : afterColon(text, (pair.key as YamlNode).range![1]);
   const before = text[at - 1] === ' ' || text[at - 1] === '\t' ? '' : ' ';

@@ -1,5 +1,6 @@
 // Completion, hover and outline for workload manifests. Inside a co-management policy's command
 // line they hand over to the ccmsetup services, which work on document offsets.
+import type { LanguageSettings } from '../languageTypes';
 import { Catalog } from '../catalog';
 import { doComplete as completeCcmsetup } from './completion';
 import { doHover as hoverCcmsetup } from './hover';
@@ -39,7 +40,7 @@ export function doManifestHover(document: TextDocument, plan: Plan, position: Po
   return { contents: { kind: MarkupKind.Markdown, value: describeField(key, field) }, range };
 }
 
-export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): CompletionList {
+export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog, settings: LanguageSettings = {}): CompletionList {
   const offset = document.offsetAt(position);
   // Blanks typed after a plain command line are outside its scalar, but the next name goes on it.
   if (inCommandLine(plan, offset) || lineBefore(plan.commandLineDocument(), offset)) return completeCcmsetup(document, plan.commandLineDocument(), position, catalog);
@@ -56,7 +57,7 @@ export function doManifestComplete(document: TextDocument, plan: Plan, position:
     const from = offset - valueMatch[4].length;
     const start = document.positionAt(from);
     const choices = allowedValues(field) ?? [];
-    const failing = failingValues(plan, catalog, from, choices.map((c) => c.value));
+    const failing = failingValues(plan, catalog, from, choices.map((c) => c.value), settings);
     // The format's order (sortText), meanings shown; the first value that fails no check is
     // preselected, so Enter never picks a failing one by default.
     const preselected = choices.find((c) => !failing.has(c.value))?.value;
@@ -105,7 +106,7 @@ const MAX_TRIED_TEXT = 20_000;
  * The values that would make a readiness check fail or warn on the value being typed, each with the
  * check's title: the plan is read again with each value in place (small plans only).
  */
-function failingValues(plan: Plan, catalog: Catalog, from: number, values: string[]): Map<string, string> {
+function failingValues(plan: Plan, catalog: Catalog, from: number, values: string[], settings: LanguageSettings): Map<string, string> {
   const failing = new Map<string, string>();
   const text = plan.document.text;
   if (!values.length || text.length > MAX_TRIED_TEXT) return failing;
@@ -115,7 +116,8 @@ function failingValues(plan: Plan, catalog: Catalog, from: number, values: strin
   for (const value of values) {
     const { plan: tried } = parseAndPlan(text.slice(0, from) + value + text.slice(to), catalog);
     const end = from + value.length;
-    const result = drain(evaluateReadinessSteps(tried)).find((r) => (r.status === 'fail' || r.status === 'warn') && r.span && r.span.start <= from && r.span.end >= end);
+    // The user's rule settings hold here too: a rule turned off doesn't mark a value as failing.
+    const result = drain(evaluateReadinessSteps(tried, settings)).find((r) => (r.status === 'fail' || r.status === 'warn') && r.span && r.span.start <= from && r.span.end >= end);
     if (result) failing.set(value, result.title);
   }
   return failing;
