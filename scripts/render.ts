@@ -177,9 +177,9 @@ export function renderSeverityMap(): string {
     '',
     '## Contradictions between pages',
     '',
-    'The newer page wins; the rule\'s message says what the other page says.',
+    'Where two pages disagree, the newer wins and the rule\'s message says what the other page says.',
     '',
-    table(['Rule', 'Page followed (newer)', 'The other page says', 'Other page'], contradictions),
+    table(['Rule', 'Page the rule rests on', 'The other page says', 'Other page'], contradictions),
     '',
   ].join('\n');
 }

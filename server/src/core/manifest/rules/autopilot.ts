@@ -244,7 +244,7 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
 
 export const autopilotWindowsMinimum = defineReadinessRule({
   id: 'autopilot-windows-minimum-version', area: 'windows', severity: 'error', source: ENROLLMENT,
-  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
+  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
   title: 'Devices run Windows 11, or Windows 10 20H2 or later',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,

@@ -81,7 +81,7 @@ function scopeOverlap(mdm: Set<string> | 'all', mam: Set<string> | 'all'): strin
 
 export const mamAndMdmOverlap = defineReadinessRule({
   id: 'mam-and-mdm-same-users', area: 'enrollment', severity: 'warning',
-  basis: { words: 'only MAM is enabled', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', override: 'Read in context (docs map P3#18): A group in both MAM and MDM scopes gets only MAM (no automatic MDM enrollment)', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', says: 'users in both scopes get only MAM' } },
+  basis: { words: 'The MDM user scope takes precedence', page: 'https://learn.microsoft.com/intune/device-enrollment/windows/enable-automatic-mdm#enable-windows-automatic-enrollment', override: 'On corporate devices MDM wins; personal devices of users in both scopes get only MAM and can\'t be co-managed: a documented consequence, so a warning', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', says: 'users in both scopes get only MAM' } },
   source: `${WINDOWS_ENROLL_SOURCE}; ${TUTORIAL_SOURCE}`,
   title: 'MDM and MAM (WIP) user scopes don\'t cover the same users',
   docUrl: WINDOWS_ENROLL,

@@ -85,7 +85,7 @@ export const autoEnrollmentRole = defineReadinessRule({
 
 export const cmgAzureRoles = defineReadinessRule({
   id: 'permissions-cmg-azure-roles', area: 'permissions', severity: 'error', source: CMG_PLAN_SOURCE,
-  basis: { words: 'Azure Subscription Manager', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', override: 'Read in context (docs map P1#14): Setting up a CMG needs an Azure role on the subscription', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', says: 'calls the role Subscription Manager' } },
+  basis: { words: 'Azure subscription Owner', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements', override: 'Read in context (docs map P12#11): creating the CMG takes the subscription Owner role', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', says: 'calls the role Subscription Manager' } },
   title: 'The admin creating the CMG owns the Azure subscription and is a Full or Infrastructure Administrator',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements',
   appliesWhen: hasCmg,
