@@ -7,6 +7,7 @@ import { defineRule } from './types';
 
 export const cmgMpNeedsHttps = defineRule({
   id: 'cmg-mp-needs-https', severity: 'error', docUrl: docLink('mp'),
+  basis: { words: 'it must start with `https://`', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp' },
   title: '/mp points at a cloud management gateway without https://',
   check(line, ctx) {
     for (const mp of findAll(line, 'mp')) {
@@ -34,6 +35,7 @@ export const cmgMpNeedsHttps = defineRule({
 
 export const ccmhostnameHasScheme = defineRule({
   id: 'ccmhostname-has-scheme', severity: 'error', docUrl: docLink('ccmhostname'),
+  basis: { words: 'don\'t append a prefix', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmhostname', override: 'Read in context (docs map P21#16): A CMG address in CCMHOSTNAME has no https:// prefix' },
   title: 'CCMHOSTNAME written with https:// (only /mp takes the prefix)',
   check(line, ctx) {
     for (const item of findAll(line, 'CCMHOSTNAME')) {
@@ -54,6 +56,7 @@ export const ccmhostnameHasScheme = defineRule({
 
 export const httpsNeedsFqdn = defineRule({
   id: 'https-mp-needs-fqdn', severity: 'warning', docUrl: docLink('mp'),
+  basis: { words: 'using an FQDN is recommended', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp' },
   title: 'An https:// management point given as a short computer name instead of an FQDN',
   check(line, ctx) {
     for (const name of ['mp', 'SMSMP', 'SMSMPLIST']) {

@@ -18,6 +18,7 @@ import { defineRule } from './types';
  */
 export const typographicCharacter = defineRule({
   id: 'typographic-character', severity: 'error',
+  basis: { words: 'surround it with quotation marks', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'A curly quote or dash isn\'t the character ccmsetup reads: the line changes meaning' },
   docUrl: 'https://learn.microsoft.com/cpp/c-language/parsing-c-command-line-arguments',
   title: 'A typographic quote, Unicode space, invisible or bidi character, dash, full-width form or look-alike letter that Windows reads differently from how it looks (command lines and manifest keys)',
   check(line, ctx) {

@@ -7,6 +7,7 @@ import { defineRule } from './types';
 
 export const siteCodeAutoWithHostname = defineRule({
   id: 'sitecode-auto-with-ccmhostname', severity: 'error', docUrl: docLink('ccmhostname'),
+  basis: { words: 'You can\'t use automatic site assignment', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers#BKMK_ClientInternet' },
   title: 'SMSSITECODE=AUTO together with CCMHOSTNAME',
   check(line, ctx) {
     const siteCode = find(line, 'SMSSITECODE');
@@ -21,12 +22,13 @@ export const siteCodeAutoWithHostname = defineRule({
 });
 
 export const pkiCertWithEntra = defineRule({
-  id: 'pki-cert-with-entra', severity: 'warning', docUrl: docLink('usepkicert'),
+  id: 'pki-cert-with-entra', severity: 'error', docUrl: docLink('usepkicert'),
+  basis: { words: 'The only two required', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure#install-and-register-the-client-using-azure-ad-identity' },
   title: '/UsePKICert together with the Microsoft Entra properties',
   check(line, ctx) {
     const pki = find(line, 'UsePKICert');
     if (pki && (has(line, 'AADCLIENTAPPID') || has(line, 'AADRESOURCEURI'))) {
-      ctx.report(pki.nameSpan, 'A client that authenticates with Microsoft Entra ID should not get /UsePKICert: with it, the client can\'t get Entra onboarding details from the CMG. Keep AADCLIENTAPPID and AADRESOURCEURI and drop /UsePKICert.');
+      ctx.report(pki.nameSpan, 'A client that authenticates with Microsoft Entra ID must not get /UsePKICert: with it, the client can\'t get Entra onboarding details from the CMG. Keep AADCLIENTAPPID and AADRESOURCEURI and drop /UsePKICert.');
     }
   },
   examples: {
@@ -44,6 +46,7 @@ const AUTHENTICATION_ITEMS: Record<IntendedAuthentication, { label: string; item
 
 export const contradictsChosenAuthentication = defineRule({
   id: 'contradicts-chosen-authentication', severity: 'error',
+  basis: { words: 'won\'t be able to get', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#usepkicert' },
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication',
   title: 'An item for another authentication method than the one chosen in the generator',
   check(line, ctx) {
@@ -67,6 +70,7 @@ export const contradictsChosenAuthentication = defineRule({
 
 export const entraPropertiesIncomplete = defineRule({
   id: 'entra-properties-incomplete', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager',
+  basis: { words: 'specify the following properties', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager', override: 'The two properties go together; one alone is likely a copy mistake, so a warning' },
   title: 'Only one of AADCLIENTAPPID and AADRESOURCEURI',
   check(line, ctx) {
     const app = find(line, 'AADCLIENTAPPID');
@@ -82,6 +86,7 @@ export const entraPropertiesIncomplete = defineRule({
 
 export const cachePercentConflict = defineRule({
   id: 'cache-percent-conflict', severity: 'error', docUrl: docLink('smscacheflags'),
+  basis: { words: 'You can\'t use this property with', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#smscacheflags' },
   title: 'SMSCACHEFLAGS with both PERCENTDISKSPACE and PERCENTFREEDISKSPACE',
   check(line, ctx) {
     const flags = find(line, 'SMSCACHEFLAGS');
@@ -98,6 +103,7 @@ export const cachePercentConflict = defineRule({
 
 export const cachePercentNeedsSize = defineRule({
   id: 'cache-percent-needs-size', severity: 'warning', docUrl: docLink('smscacheflags'),
+  basis: { words: 'You can\'t use this property with', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#smscacheflags', override: 'Read in context (docs map P21#19): SMSCACHEFLAGS percentage flags need a percentage SMSCACHESIZE and exclude each other; both are ignored on upgrade and can\'t shrink the cache on reinstall; client settings replace SMSCACHESIZE' },
   title: 'A PERCENT cache flag without SMSCACHESIZE as a percentage',
   check(line, ctx) {
     const flags = find(line, 'SMSCACHEFLAGS');
@@ -118,13 +124,14 @@ export const cachePercentNeedsSize = defineRule({
 
 export const regtokenCompanions = defineRule({
   id: 'regtoken-missing-companions', severity: 'error', docUrl: docLink('regtoken'),
+  basis: { words: 'the other required setup parameters', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#regtoken', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token', says: 'its example command line has no SMSMP' } },
   title: '/regtoken without /mp, CCMHOSTNAME, SMSSITECODE and SMSMP',
   check(line, ctx) {
     const token = find(line, 'regtoken');
     if (!token) return;
     const missing = ['mp', 'CCMHOSTNAME', 'SMSSITECODE', 'SMSMP'].filter((n) => !has(line, n)).map((n) => (n === 'mp' ? '/mp' : n));
     if (missing.length) {
-      ctx.report(token.nameSpan, `A bulk registration token also needs ${missing.join(', ')} on the same line.`);
+      ctx.report(token.nameSpan, `A bulk registration token also needs ${missing.join(', ')} on the same line.${missing.includes('SMSMP') ? ' (The token page\'s own example leaves SMSMP out; the parameter reference, followed here, lists it.)' : ''}`);
     }
   },
   examples: {
@@ -135,6 +142,7 @@ export const regtokenCompanions = defineRule({
 
 export const alwaysInternetCompanions = defineRule({
   id: 'always-internet-missing-companions', severity: 'error', docUrl: docLink('ccmalwaysinf'),
+  basis: { words: 'Also specify this parameter', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#usepkicert', override: 'Read in context (docs map P21#11): Internet-only clients: /UsePKICert with CCMALWAYSINF=1, CCMHOSTNAME, SMSSITECODE' },
   title: 'CCMALWAYSINF=1 without CCMHOSTNAME and SMSSITECODE',
   check(line, ctx) {
     const always = find(line, 'CCMALWAYSINF');
@@ -152,6 +160,7 @@ export const alwaysInternetCompanions = defineRule({
 
 export const debugLoggingWithoutLogging = defineRule({
   id: 'debug-logging-without-logging', severity: 'warning', docUrl: docLink('ccmdebuglogging'),
+  basis: { words: 'Avoid using this property in production', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmdebuglogging' },
   title: 'CCMDEBUGLOGGING=1 while CCMENABLELOGGING=FALSE',
   check(line, ctx) {
     const debug = find(line, 'CCMDEBUGLOGGING');
@@ -167,6 +176,7 @@ export const debugLoggingWithoutLogging = defineRule({
 
 export const siteReassignNeedsAuto = defineRule({
   id: 'sitereassign-needs-auto', severity: 'information', docUrl: docLink('sitereassign'),
+  basis: { words: 'when used with', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#sitereassign' },
   title: 'SITEREASSIGN=TRUE without SMSSITECODE=AUTO',
   check(line, ctx) {
     const reassign = find(line, 'SITEREASSIGN');
@@ -182,6 +192,7 @@ export const siteReassignNeedsAuto = defineRule({
 
 export const provisionTsWithToken = defineRule({
   id: 'provisionts-with-token', severity: 'information', docUrl: docLink('provisionts'),
+  basis: { words: 'Token authentication alone doesn\'t work', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#provisionts', override: 'The failure is conditional on the task sequence installing apps or updates, which a command line can\'t show: advice' },
   title: 'PROVISIONTS on a token-authenticated client (advice)',
   check(line, ctx) {
     const ts = find(line, 'PROVISIONTS');

@@ -21,6 +21,7 @@ export function intuneMeasuredSpan(line: CommandLine) {
 
 export const intuneLengthLimit = defineRule({
   id: 'intune-length-limit', severity: 'error', docUrl: PREPARE,
+  basis: { words: 'limits the command line to 1024', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupcmd', override: 'Read in context (docs map P21#12): CCMSETUPCMD is for the Intune MDM install; Intune limits the line to 1024 characters' },
   title: `A command line for Intune longer than ${INTUNE_COMMAND_LINE_LIMIT} characters`,
   check(line, ctx) {
     const span = intuneMeasuredSpan(line);
@@ -38,6 +39,7 @@ export const intuneLengthLimit = defineRule({
 
 export const missingRequiredForIntune = defineRule({
   id: 'missing-required-for-intune', severity: 'error', docUrl: PREPARE,
+  basis: { words: 'The only two required', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure#install-and-register-the-client-using-azure-ad-identity' },
   title: 'CCMHOSTNAME or SMSSITECODE missing from a line for Intune or a CMG',
   check(line, ctx) {
     if (has(line, 'regtoken')) return; // regtoken-missing-companions names what is missing
@@ -56,6 +58,8 @@ export const missingRequiredForIntune = defineRule({
 
 export const provisionTsNeedsMsi = defineRule({
   id: 'provisionts-needs-msi', severity: 'error', docUrl: docLink('provisionts'),
+  basis: { words: 'only use this property with ccmsetup.msi', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#provisionts' },
+
   title: 'PROVISIONTS on a line that does not install with ccmsetup.msi',
   check(line, ctx) {
     const ts = find(line, 'PROVISIONTS');
@@ -71,6 +75,7 @@ export const provisionTsNeedsMsi = defineRule({
 
 export const notAllowedInClientPush = defineRule({
   id: 'not-allowed-in-client-push', severity: 'error', docUrl: `${docLink('client-push-installation')}`,
+  basis: { words: 'subset ... are allowed', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/plan/client-installation-methods#20', override: 'Read in context (docs map P20#6): Client push uses only the parameters allowed on the Client tab' },
   title: 'A ccmsetup parameter that client push does not accept',
   check(line, ctx) {
     if (line.context !== 'push') return;
@@ -87,6 +92,7 @@ export const notAllowedInClientPush = defineRule({
 
 export const ccmsetupcmdOnExe = defineRule({
   id: 'ccmsetupcmd-not-for-exe', severity: 'error', docUrl: docLink('ccmsetupcmd'),
+  basis: { words: 'limits the command line to 1024', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupcmd', override: 'Read in context (docs map P21#12): CCMSETUPCMD is for the Intune MDM install; Intune limits the line to 1024 characters' },
   title: 'CCMSETUPCMD on a ccmsetup.exe or client push line',
   check(line, ctx) {
     if (line.wrapper && (line.context === 'exe' || line.context === 'push')) {
@@ -101,6 +107,7 @@ export const ccmsetupcmdOnExe = defineRule({
 
 export const outsideCcmsetupcmd = defineRule({
   id: 'outside-ccmsetupcmd', severity: 'warning', docUrl: docLink('ccmsetupcmd'),
+  basis: { words: 'limits the command line to 1024', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupcmd', override: 'Outside CCMSETUPCMD the Intune install drops the entry, so a warning' },
   title: 'A ccmsetup parameter outside CCMSETUPCMD on a ccmsetup.msi line',
   check(line, ctx) {
     if (line.context !== 'msi' && line.context !== 'intune') return;
@@ -121,6 +128,7 @@ export const outsideCcmsetupcmd = defineRule({
 
 export const requiresNewerSite = defineRule({
   id: 'requires-newer-site', severity: 'warning', docUrl: docLink('ccmsetupexe-command-line-parameters'),
+  basis: { words: 'Starting in version', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'An entry newer than the site is ignored by older clients, so a warning' },
   title: 'An entry newer than the Configuration Manager version the file states',
   check(line, ctx) {
     if (line.siteVersion === undefined) return;

@@ -10,6 +10,7 @@ const ABOUT = `${REFERENCE_URL}#aboutCCMSetup`;
 
 export const unbalancedQuote = defineRule({
   id: 'unbalanced-quote', severity: 'error', docUrl: ABOUT,
+  basis: { words: 'surround it with quotation marks', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'Read in context (docs map P21#3): A value with spaces is quoted' },
   title: 'A quote opens a value but never closes it',
   check(line, ctx) {
     for (const problem of line.problems) {
@@ -26,6 +27,7 @@ export const unbalancedQuote = defineRule({
 
 export const unknownParameter = defineRule({
   id: 'unknown-parameter', severity: 'error', docUrl: `${REFERENCE_URL}#ccmsetupexe-command-line-parameters`,
+  basis: { words: 'Parameters are prefixed with a slash', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'A /name the reference doesn\'t list isn\'t a documented parameter: a typo or an unsupported switch' },
   title: 'A /parameter that ccmsetup.exe does not document',
   check(line, ctx) {
     for (const item of line.args) {
@@ -54,6 +56,7 @@ export const unknownParameter = defineRule({
 
 export const unknownProperty = defineRule({
   id: 'unknown-property', severity: 'warning', docUrl: `${REFERENCE_URL}#clientMsiProps`,
+  basis: { words: 'Properties by convention are upper case', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#clientMsiProps', override: 'A name the reference doesn\'t list is usually a typo; client.msi may still take it, so a warning' },
   title: 'A NAME=value property that client.msi does not document',
   check(line, ctx) {
     for (const item of line.args) {
@@ -84,6 +87,7 @@ export const unknownProperty = defineRule({
 
 export const unexpectedToken = defineRule({
   id: 'unexpected-token', severity: 'warning', docUrl: ABOUT,
+  basis: { words: 'surround it with quotation marks', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'Read in context (docs map P21#3): A value with spaces is quoted' },
   title: 'A word that is neither a /parameter nor a NAME=value property',
   check(line, ctx) {
     for (const item of line.args) {
@@ -109,6 +113,7 @@ export const unexpectedToken = defineRule({
 
 export const propertyUsesColon = defineRule({
   id: 'property-uses-colon', severity: 'error', docUrl: ABOUT,
+  basis: { words: 'using an equal sign', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'The documented syntax: with a colon the property gets no value' },
   title: 'A property written with a colon instead of an equals sign',
   check(line, ctx) {
     for (const item of line.args) {
@@ -124,6 +129,7 @@ export const propertyUsesColon = defineRule({
 
 export const parameterUsesEquals = defineRule({
   id: 'parameter-uses-equals', severity: 'error', docUrl: ABOUT,
+  basis: { words: 'using a colon', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'The documented syntax: with an equal sign the parameter gets no value' },
   title: 'A parameter written with an equals sign instead of a colon',
   check(line, ctx) {
     for (const item of line.args) {
@@ -140,6 +146,7 @@ export const parameterUsesEquals = defineRule({
 
 export const valueNotExpected = defineRule({
   id: 'value-not-expected', severity: 'warning', docUrl: ABOUT,
+  basis: { words: 'This parameter takes no values', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#allowmetered', override: 'A value where none is documented is ignored or misread, so a warning' },
   title: 'A value given to a switch that takes none',
   check(line, ctx) {
     for (const item of line.args) {
@@ -156,6 +163,7 @@ export const valueNotExpected = defineRule({
 
 export const missingValue = defineRule({
   id: 'missing-value', severity: 'error', docUrl: ABOUT,
+  basis: { words: 'immediately followed by the value', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'The documented syntax: an entry that takes a value gets none' },
   title: 'A parameter or property that needs a value has none',
   check(line, ctx) {
     for (const item of line.args) {
@@ -174,6 +182,7 @@ export const missingValue = defineRule({
 
 export const propertyNameCase = defineRule({
   id: 'property-name-case', severity: 'hint', docUrl: ABOUT,
+  basis: { words: 'Properties by convention are upper case', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'A convention, not a requirement: a hint' },
   title: 'A property name not written in upper case (it works; upper case is the convention)',
   check(line, ctx) {
     for (const item of line.args) {
@@ -190,7 +199,8 @@ export const propertyNameCase = defineRule({
 });
 
 export const parameterAfterProperty = defineRule({
-  id: 'parameter-after-property', severity: 'warning', docUrl: ABOUT,
+  id: 'parameter-after-property', severity: 'error', docUrl: ABOUT,
+  basis: { words: 'Specify CCMSetup parameters before', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'An [!IMPORTANT] instruction, and the documented format puts parameters first: CCMSetup.exe [<parameters>] [<properties>]' },
   title: 'A ccmsetup parameter placed after client.msi properties',
   check(line, ctx) {
     const items = (line.wrapper?.inner ?? line).items.filter(isNamed).filter((i) => i !== line.wrapper);
@@ -215,6 +225,7 @@ export const parameterAfterProperty = defineRule({
 
 export const duplicateEntry = defineRule({
   id: 'duplicate-entry', severity: 'warning', docUrl: ABOUT,
+  basis: { words: 'the following format', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#aboutccmsetup', override: 'Which of two values wins isn\'t documented, so a warning' },
   title: 'The same parameter or property given twice',
   check(line, ctx) {
     const seen = new Map<string, boolean>();
@@ -240,6 +251,7 @@ export const duplicateEntry = defineRule({
 
 export const upgradeToLatestSpelling = defineRule({
   id: 'documented-spelling', severity: 'hint', docUrl: docLink('upgradetolatest'),
+  basis: { words: 'Properties by convention are upper case', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#clientMsiProps', override: 'Spelling as the reference writes it: a hint', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/core/clients/deploy/about-client-installation-properties', says: 'the older copy documents /UpgradeToLatest as a ccmsetup.exe parameter' } },
   title: 'An entry written in a spelling other than the one the parameter reference documents',
   check(line, ctx) {
     for (const item of line.args) {

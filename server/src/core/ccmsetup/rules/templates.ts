@@ -19,6 +19,7 @@ function* tokens(line: Parameters<typeof find>[0], text: string): Generator<{ st
 
 export const unreplacedPlaceholder = defineRule({
   id: 'unreplaced-placeholder', severity: 'error', docUrl: docLink('ccmsetupexe-command-line-parameters'),
+  basis: { words: 'immediately followed by the value', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'A template placeholder left in place isn\'t a value ccmsetup can use' },
   title: 'Template text such as <site code> left in the line',
   check(line, ctx) {
     for (const { start, raw } of tokens(line, ctx.text)) {
@@ -33,6 +34,7 @@ export const unreplacedPlaceholder = defineRule({
 
 export const scriptVariable = defineRule({
   id: 'script-variable', severity: 'warning', docUrl: docLink('ccmsetupexe-command-line-parameters'),
+  basis: { words: 'immediately followed by the value', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'A script variable is only a value if the script expands it first, so a warning' },
   title: 'A script variable ($SiteCode, %SITECODE%, !SITECODE!) that nothing will expand',
   check(line, ctx) {
     for (const { start, raw } of tokens(line, ctx.text)) {
@@ -80,6 +82,7 @@ function formatExpiry(date: Date): string {
 
 export const regtokenExpiry = defineRule({
   id: 'regtoken-expiry', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token',
+  basis: { words: 'You can\'t renew', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#token-renewal', override: 'Read in context (docs map P19#12): Bulk tokens can\'t be renewed; create a new one' },
   title: 'A bulk registration token that has expired or expires within a week',
   check(line, ctx) {
     const value = find(line, 'regtoken')?.value;

@@ -2,6 +2,7 @@
 // severity, a title for tables, a doc link, its check, and fixtures that must fail and pass.
 import type { Catalog } from '../../catalog';
 import type { Fix, Severity } from '../../languageTypes';
+import type { SeverityBasis } from '../../severityBasis';
 import type { CommandLine, LineIntent, Span } from '../ast';
 
 export interface ReportExtra {
@@ -26,6 +27,8 @@ export interface CcmsetupRule {
   /** A short statement of what the rule checks, for the README table and SARIF. */
   title: string;
   docUrl: string;
+  /** The words of the docs the severity rests on (ARCHITECTURE.md, "Severity from the words of the docs"). */
+  basis?: SeverityBasis;
   check(line: CommandLine, context: RuleContext): void;
   /**
    * Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. With

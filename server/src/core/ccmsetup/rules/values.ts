@@ -4,11 +4,12 @@ import { REFERENCE_URL } from '../../catalog/types';
 import { valueSubSpan } from '../parser';
 import { isNamed } from '../query';
 import { ValueIssueCode, checkValue } from '../values';
+import type { SeverityBasis } from '../../severityBasis';
 import { CcmsetupRule, defineRule } from './types';
 
-function valueRule(code: ValueIssueCode, severity: CcmsetupRule['severity'], title: string, examples: CcmsetupRule['examples']): CcmsetupRule {
+function valueRule(code: ValueIssueCode, severity: CcmsetupRule['severity'], title: string, basis: SeverityBasis, examples: CcmsetupRule['examples']): CcmsetupRule {
   return defineRule({
-    id: code, severity, title, docUrl: `${REFERENCE_URL}#clientMsiProps`,
+    id: code, severity, title, docUrl: `${REFERENCE_URL}#clientMsiProps`, basis,
     check(line, ctx) {
       for (const item of line.args) {
         if (!isNamed(item) || !item.resolved || !item.value) continue;
@@ -23,7 +24,7 @@ function valueRule(code: ValueIssueCode, severity: CcmsetupRule['severity'], tit
   });
 }
 
-export const invalidValue = valueRule('invalid-value', 'error', 'A value that is not one the entry accepts (choices, TRUE/FALSE or 0/1, numbers, GUIDs, site codes, deployment IDs)', {
+export const invalidValue = valueRule('invalid-value', 'error', 'A value that is not one the entry accepts (choices, TRUE/FALSE or 0/1, numbers, GUIDs, site codes, deployment IDs)', { words: 'Supported values', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#clientMsiProps', override: 'A value outside the documented ones isn\'t one the entry accepts' }, {
   fail: [
     'ccmsetup.exe /BITSPriority:URGENT', 'ccmsetup.exe CCMENABLELOGGING=1', 'ccmsetup.exe CCMALWAYSINF=TRUE',
     'ccmsetup.exe AADCLIENTAPPID=not-a-guid', 'ccmsetup.exe SMSSITECODE=ABCD', 'CCMSETUPCMD="CCMHOSTNAME=a.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI 20001"',
@@ -35,17 +36,17 @@ export const invalidValue = valueRule('invalid-value', 'error', 'A value that is
   ],
 });
 
-export const valueOutOfRange = valueRule('value-out-of-range', 'error', 'A number outside the documented range', {
+export const valueOutOfRange = valueRule('value-out-of-range', 'error', 'A number outside the documented range', { words: 'the minimum size is 10,000 bytes', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmlogmaxsize', override: 'A number outside the documented range isn\'t one the entry accepts' }, {
   fail: ['ccmsetup.exe CCMEVALHOUR=24', 'ccmsetup.exe CCMLOGMAXSIZE=500', 'ccmsetup.exe CCMEVALINTERVAL=0'],
   pass: ['ccmsetup.exe CCMEVALHOUR=23 CCMLOGMAXSIZE=300000 CCMEVALINTERVAL=1440'],
 });
 
-export const invalidAddress = valueRule('invalid-address', 'error', 'A host name, FQDN or URL that is malformed, or a URL where a name belongs', {
+export const invalidAddress = valueRule('invalid-address', 'error', 'A host name, FQDN or URL that is malformed, or a URL where a name belongs', { words: 'specify the FQDN not the computer name', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp', override: 'A malformed name or URL can\'t reach the server it names' }, {
   fail: ['ccmsetup.exe AADRESOURCEURI=contososerver', 'ccmsetup.exe FSP=https://fsp01.contoso.com', 'ccmsetup.exe SMSMP=ftp://mp01', 'ccmsetup.exe /mp:mp_01..contoso.com'],
   pass: ['ccmsetup.exe /mp:smsmp01.contoso.com;https://mp2.contoso.com AADRESOURCEURI=https://contososerver FSP=SMSFP01 SMSMP=https://mp1.contoso.com'],
 });
 
-export const emptyListItem = valueRule('empty-list-item', 'warning', 'A semicolon list with an empty item', {
+export const emptyListItem = valueRule('empty-list-item', 'warning', 'A semicolon list with an empty item', { words: 'separate the values by semicolons', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp', override: 'An empty item is ignored or misread, so a warning' }, {
   fail: ['ccmsetup.exe /mp:mp1.contoso.com;;mp2.contoso.com', 'ccmsetup.exe SMSMPLIST=https://mp1.contoso.com;'],
   pass: ['ccmsetup.exe /mp:mp1.contoso.com;mp2.contoso.com SMSMPLIST=https://mp1.contoso.com;mp2.contoso.com'],
 });

@@ -33,6 +33,7 @@ const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
 export const officeGlobalCondition = defineReadinessRule({
   id: 'office-c2r-global-condition-blocks-configmgr-office', area: 'workloads', severity: 'warning', source: SRC_WORKLOADS,
+  basis: { words: 'don\'t install Microsoft 365 deployed via', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#office-click-to-run-apps', override: 'Read in context (docs map P6#19): The default global condition stops Configuration Manager\'s Microsoft 365 apps installing on switched devices (name differs ≤2107 / ≥2111)' },
   title: 'Microsoft 365 Apps for switched devices come from Intune, not from Configuration Manager applications',
   docUrl: `${WORKLOADS}#office-click-to-run-apps`,
   appliesWhen: (plan) => plan.bool('configmgr.office365Apps') === true,
@@ -55,6 +56,7 @@ export const officeGlobalCondition = defineReadinessRule({
 
 export const officeInCompanyPortal = defineReadinessRule({
   id: 'office-c2r-company-portal-visibility', area: 'workloads', severity: 'information', source: SRC_PORTAL,
+  basis: { words: 'may take around 24 hours', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#office-click-to-run-apps' },
   title: 'Users know which Office apps the Company Portal shows',
   docUrl: PORTAL,
   appliesWhen: usesCompanyPortal,
@@ -96,6 +98,7 @@ export const win32AppsNeedClientApps = defineReadinessRule({
 
 export const storeAppsNeedClientApps = defineReadinessRule({
   id: 'intune-store-apps-need-client-apps-workload', area: 'workloads', severity: 'error', source: SRC_WORKLOADS,
+  basis: { words: 'you need to switch this workload', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#client-apps' },
   title: 'Microsoft Store apps from Intune can reach co-managed devices (client apps workload switched)',
   docUrl: `${WORKLOADS}#client-apps`,
   appliesWhen: (plan) => plan.bool('intune.storeApps') === true,
@@ -108,6 +111,7 @@ export const storeAppsNeedClientApps = defineReadinessRule({
 
 export const connectedCacheNeedsClientApps = defineReadinessRule({
   id: 'connected-cache-intune-win32-needs-client-apps', area: 'workloads', severity: 'error',
+  basis: { words: 'they can serve Microsoft Intune Win32', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#client-apps', override: 'Read in context (docs map P6#23): Connected Cache on DPs can serve Intune Win32 apps to co-managed clients' },
   source: 'intune/configmgr/core/plan-design/hierarchy/microsoft-connected-cache.md (newer copy)',
   title: 'Connected Cache on distribution points can serve Intune Win32 apps (client apps workload switched)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/plan-design/hierarchy/microsoft-connected-cache#support-for-intune-win32-apps',
@@ -121,6 +125,7 @@ export const connectedCacheNeedsClientApps = defineReadinessRule({
 
 export const scriptsNeed1903 = defineReadinessRule({
   id: 'powershell-scripts-need-1903-or-client-apps', area: 'windows', severity: 'warning', source: SRC_WORKLOADS,
+  basis: { words: 'still run on co-managed devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#client-apps', override: 'Read in context (docs map P6#22): From Windows 10 1903 PowerShell scripts run on co-managed devices without switching client apps' },
   title: 'Intune PowerShell scripts run on co-managed devices (Windows 10 1903 or later, or client apps switched)',
   docUrl: `${WORKLOADS}#client-apps`,
   appliesWhen: (plan) => plan.bool('intune.powershellScripts') === true && !isSwitched(plan, 'clientApps'),
@@ -144,6 +149,7 @@ export const scriptsNeed1903 = defineReadinessRule({
 
 export const portalNeedsSite2006 = defineReadinessRule({
   id: 'company-portal-needs-site-2006', area: 'site', severity: 'error', source: SRC_PORTAL,
+  basis: { words: 'version 2006 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#prerequisites' },
   title: 'The Company Portal for Configuration Manager apps needs Configuration Manager 2006 or later',
   docUrl: `${PORTAL}#bkmk_ver-prereq`,
   appliesWhen: usesCompanyPortal,
@@ -158,6 +164,7 @@ export const portalNeedsSite2006 = defineReadinessRule({
 
 export const portalAppVersion = defineReadinessRule({
   id: 'company-portal-app-version', area: 'policy', severity: 'error', source: SRC_PORTAL,
+  basis: { words: '11.0.8980.0 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#prerequisites' },
   title: 'The Company Portal app is version 11.0.8980.0 or later',
   docUrl: `${PORTAL}#prerequisites`,
   appliesWhen: usesCompanyPortal,
@@ -172,6 +179,7 @@ export const portalAppVersion = defineReadinessRule({
 
 export const portalWindows1803 = defineReadinessRule({
   id: 'company-portal-windows-1803', area: 'windows', severity: 'error', source: SRC_PORTAL,
+  basis: { words: 'Windows 10 version 1803 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#prerequisites' },
   title: 'Devices using the Company Portal for Configuration Manager apps run Windows 10 1803 or later',
   docUrl: `${PORTAL}#prerequisites`,
   appliesWhen: usesCompanyPortal,
@@ -186,6 +194,7 @@ export const portalWindows1803 = defineReadinessRule({
 
 export const portalUserPortalSetting = defineReadinessRule({
   id: 'company-portal-user-portal-setting', area: 'policy', severity: 'warning', source: SRC_PORTAL,
+  basis: { words: 'Microsoft recommends', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#configuration-manager-client-settings' },
   title: 'The client setting "Select the user portal" is Company Portal',
   docUrl: `${PORTAL}#configuration-manager-client-settings`,
   appliesWhen: usesCompanyPortal,
@@ -205,6 +214,7 @@ export const portalUserPortalSetting = defineReadinessRule({
 
 export const portalIntuneDeployment = defineReadinessRule({
   id: 'company-portal-intune-deploy-needs-client-apps', area: 'workloads', severity: 'error', source: SRC_PORTAL,
+  basis: { words: 'depends upon the state', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#deploy-the-company-portal-app', override: 'Read in context (docs map P28#8): Required deployment: through Configuration Manager while client apps is there; Intune or Configuration Manager once it\'s on Intune' },
   title: 'The Company Portal is required from Intune only once client apps is on Intune',
   docUrl: `${PORTAL}#deploy-the-company-portal-app`,
   appliesWhen: (plan) => plan.choice('companyPortal.deployedBy') === 'intune',
@@ -223,6 +233,7 @@ export const portalIntuneDeployment = defineReadinessRule({
 
 export const portalStoreForBusiness = defineReadinessRule({
   id: 'company-portal-store-for-business-retired', area: 'policy', severity: 'warning',
+  basis: { words: 'manually install the Company Portal app', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#deploy-the-company-portal-app', override: 'Read in context (docs map P28#9): Users can install it from the Microsoft Store' },
   source: 'memdocs/configmgr/comanage/company-portal.md (older copy) vs intune/configmgr/comanage/company-portal.md (newer copy)',
   title: 'The Company Portal doesn\'t come from Microsoft Store for Business',
   docUrl: `${PORTAL}#deploy-the-company-portal-app`,
@@ -238,6 +249,7 @@ export const portalStoreForBusiness = defineReadinessRule({
 
 export const portalHttpsOnEnhancedHttp = defineReadinessRule({
   id: 'company-portal-https-with-ehttp', area: 'policy', severity: 'information', source: SRC_PORTAL,
+  basis: { words: 'prefers secure communication', page: 'https://learn.microsoft.com/intune/configmgr/comanage/company-portal#prerequisites' },
   title: 'On an Enhanced HTTP site the Company Portal prefers HTTPS (Configuration Manager 2107 and Company Portal 11.0.12141.0)',
   docUrl: `${PORTAL}#prerequisites`,
   appliesWhen: (plan) => usesCompanyPortal(plan) && plan.choice('site.communicationSecurity') === 'ehttp',

@@ -42,6 +42,7 @@ function groupMismatch(plan: Plan, path: string, what: string, why: string): Fin
 
 export const autopilotSiteVersion = defineReadinessRule({
   id: 'autopilot-site-version', area: 'autopilot', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'version 2111 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Autopilot into co-management needs Configuration Manager 2111 or later',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -58,6 +59,7 @@ export const autopilotSiteVersion = defineReadinessRule({
 
 export const autopilotNeedsCmg = defineReadinessRule({
   id: 'autopilot-needs-cmg', area: 'cmg', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'version 2111 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Autopilot into co-management needs a cloud management gateway',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -75,6 +77,7 @@ export const autopilotNeedsCmg = defineReadinessRule({
 
 export const autopilotCmgCertificateTrust = defineReadinessRule({
   id: 'autopilot-cmg-certificate-trusted', area: 'cmg', severity: 'warning', source: PREPARE,
+  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type', override: 'Also speaks when the plan doesn\'t say whether devices trust the root; an absent fact must not fail, so it stays a warning' },
   title: 'New Autopilot devices trust the CMG server authentication certificate',
   docUrl: `${DOCS}/how-to-prepare-win10#install-the-configuration-manager-client`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && plan.has('site.cmg'),
@@ -103,6 +106,7 @@ export const autopilotCmgCertificateTrust = defineReadinessRule({
 
 export const autopilotComanagementEnabled = defineReadinessRule({
   id: 'autopilot-comanagement-enabled', area: 'site', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'version 2111 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Co-management is enabled in Configuration Manager before Autopilot devices enroll into it',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -118,6 +122,7 @@ export const autopilotComanagementEnabled = defineReadinessRule({
 
 export const autopilotRegistration = defineReadinessRule({
   id: 'autopilot-registration', area: 'autopilot', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'Microsoft Entra joined only"; "User-driven scenario only', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'The devices are registered with Windows Autopilot and get a deployment profile',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   // Any plan that provisions with Autopilot needs registered devices (how-to-prepare-Win10, seed 000).
@@ -141,6 +146,7 @@ export const autopilotRegistration = defineReadinessRule({
 
 export const autopilotEntraJoinOnly = defineReadinessRule({
   id: 'autopilot-entra-join-only', area: 'identity', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'Microsoft Entra joined only"; "User-driven scenario only', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Autopilot into co-management supports Microsoft Entra joined devices only, not hybrid joined',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -164,6 +170,7 @@ export const autopilotEntraJoinOnly = defineReadinessRule({
 
 export const autopilotUserDrivenOnly = defineReadinessRule({
   id: 'autopilot-user-driven-only', area: 'autopilot', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'Microsoft Entra joined only"; "User-driven scenario only', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Autopilot into co-management supports the user-driven mode only (no self-deploying, no pre-provisioning)',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -183,6 +190,7 @@ export const autopilotUserDrivenOnly = defineReadinessRule({
 
 export const autopilotNotDevicePreparation = defineReadinessRule({
   id: 'autopilot-not-device-preparation', area: 'autopilot', severity: 'error', source: `${ENROLLMENT}; autopilot/device-preparation/compare.md`,
+  basis: { words: 'might result in failed deployments', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#limitations', override: 'Read in context (docs map P9#15): Device preparation policy isn\'t supported and may fail' },
   title: 'Autopilot into co-management uses classic Windows Autopilot, not Autopilot device preparation',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -197,6 +205,7 @@ export const autopilotNotDevicePreparation = defineReadinessRule({
 // Under Autopilot into co-management, autopilot-user-driven-only already rejects self-deploying.
 export const autopilotSelfDeployingEntraOnly = defineReadinessRule({
   id: 'autopilot-self-deploying-entra-only', area: 'autopilot', severity: 'error', source: 'autopilot/self-deploying.md (newer copy)',
+  basis: { words: 'isn\'t supported for Microsoft Entra hybrid', page: 'https://learn.microsoft.com/autopilot/self-deploying' },
   title: 'Autopilot self-deploying mode is used with Microsoft Entra join only',
   docUrl: `${AUTOPILOT_URL}/self-deploying`,
   appliesWhen: (plan) => plan.has('autopilot') && plan.bool('autopilot.enabled') !== false && !isAutopilotIntoComanagement(plan),
@@ -213,6 +222,7 @@ export const autopilotSelfDeployingEntraOnly = defineReadinessRule({
 
 export const autopilotExistingDevicesUserDriven = defineReadinessRule({
   id: 'autopilot-existing-devices-user-driven', area: 'autopilot', severity: 'error', source: 'autopilot/existing-devices.md (commit 7322d36c8403)',
+  basis: { words: 'only supports user-driven', page: 'https://learn.microsoft.com/autopilot/existing-devices' },
   title: 'Autopilot for existing devices uses a user-driven profile',
   docUrl: `${AUTOPILOT_URL}/existing-devices`,
   appliesWhen: (plan) => plan.bool('autopilot.existingDevices') === true,
@@ -234,6 +244,7 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
 
 export const autopilotWindowsMinimum = defineReadinessRule({
   id: 'autopilot-windows-minimum-version', area: 'windows', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
   title: 'Devices run Windows 11, or Windows 10 20H2 or later',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -241,13 +252,14 @@ export const autopilotWindowsMinimum = defineReadinessRule({
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= windowsRank('10 20H2')!) return undefined;
-    return { message: `Autopilot into co-management needs Windows 11, or Windows 10 20H2 or later with the latest cumulative update; ${oldest.text} is older. Update these devices first.`, path: oldest.path };
+    return { message: `Autopilot into co-management needs Windows 11, or Windows 10 20H2 or later with the latest cumulative update; ${oldest.text} is older. Update these devices first. (20H2 is the older copy\'s floor; the current page asks for a currently supported release.)`, path: oldest.path };
   },
   examples: { fail: [`${MINIMAL}windows:\n  minimumVersion: '10 2004'`], pass: [`${MINIMAL}windows:\n  minimumVersion: '10 22H2'`] },
 });
 
 export const autopilotWindows10Servicing = defineReadinessRule({
   id: 'autopilot-windows10-servicing', area: 'windows', severity: 'information', source: ENROLLMENT,
+  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'Every Windows 10 release in scope is still serviced (advice)',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -265,6 +277,7 @@ export const autopilotWindows10Servicing = defineReadinessRule({
 
 export const autopilotNoPilotIntune = defineReadinessRule({
   id: 'autopilot-no-pilot-intune', area: 'workloads', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'currently doesn\'t support', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#limitations' },
   title: 'Autopilot into co-management does not support workloads on Pilot Intune',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -280,6 +293,7 @@ export const autopilotNoPilotIntune = defineReadinessRule({
 
 export const autopilotNoPki = defineReadinessRule({
   id: 'autopilot-no-pki', area: 'cmg', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'currently doesn\'t support', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#limitations' },
   title: 'Autopilot into co-management does not support PKI client authentication',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -297,6 +311,7 @@ export const autopilotNoPki = defineReadinessRule({
 // (entra-id); this catches /UsePKICert when the plan doesn't say, or says token.
 export const autopilotNoPkiCommandLine = defineReadinessRule({
   id: 'autopilot-no-pki-command-line', area: 'command-line', severity: 'error', source: `${ENROLLMENT}; ${PREPARE}`,
+  basis: { words: 'currently doesn\'t support', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#limitations' },
   title: 'The Autopilot into co-management command line doesn\'t ask for PKI client authentication (/UsePKICert)',
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && plan.commandLines().length > 0
@@ -320,6 +335,7 @@ export const autopilotNoPkiCommandLine = defineReadinessRule({
 // That the group holds devices, not users, is checked for every plan by policy-target-device-group.
 export const autopilotPolicyAssigned = defineReadinessRule({
   id: 'autopilot-policy-assigned', area: 'policy', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'select a target _device_ group', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#configure', override: 'Read in context (docs map P9#19): The policy is assigned to a device group' },
   title: 'Each co-management settings policy is assigned to a group',
   docUrl: `${DOCS}/autopilot-enrollment#configure`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && policyIndexes(plan).some((i) => plan.entry(`comanagement.policies[${i}].targetGroup`)),
@@ -339,6 +355,7 @@ export const autopilotPolicyAssigned = defineReadinessRule({
 
 export const autopilotEspSameGroup = defineReadinessRule({
   id: 'autopilot-esp-same-group', area: 'esp', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'assign ... to the same', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#10): A device group gets the policy, the ESP profile (with progress shown) and the Autopilot profile' },
   title: 'The Enrollment Status Page profile goes to the same device group as the co-management policy',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && plan.bool('autopilot.esp.enabled') !== false,
@@ -353,6 +370,7 @@ export const autopilotEspSameGroup = defineReadinessRule({
 
 export const autopilotProfileSameGroup = defineReadinessRule({
   id: 'autopilot-profile-same-group', area: 'autopilot', severity: 'error', source: ENROLLMENT,
+  basis: { words: 'Ensure that the profile is assigned', page: 'https://learn.microsoft.com/autopilot/self-deploying#step-by-step' },
   title: 'The Autopilot deployment profile goes to the same device group as the co-management policy',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -366,6 +384,7 @@ export const autopilotProfileSameGroup = defineReadinessRule({
 
 export const autopilotNoChangeAfterProvisioning = defineReadinessRule({
   id: 'autopilot-no-policy-change-after-provisioning', area: 'policy', severity: 'warning', source: `${ENROLLMENT}; ${MANAGED_DESKTOP}`,
+  basis: { words: 'non-deterministic, thus should be avoided', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#advanced-settings' },
   title: 'A policy\'s override and authority stay unchanged once devices were provisioned with it',
   docUrl: `${DOCS}/autopilot-enrollment#advanced-settings`,
   appliesWhen: (plan) => plan.count('comanagement.policies') > 0,
@@ -383,6 +402,7 @@ export const autopilotNoChangeAfterProvisioning = defineReadinessRule({
 // Windows 11 without a policy ends Autopilot under Intune authority; a client added later doesn't change that.
 export const autopilotWindows11NeedsPolicy = defineReadinessRule({
   id: 'autopilot-windows11-configmgr-authority-needs-policy', area: 'policy', severity: 'warning', source: ENROLLMENT,
+  basis: { words: 'will be set to Microsoft Intune', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#7): Windows 11 without a co-management policy gets Intune as authority; a Win32-app client doesn\'t change that; for Configuration Manager authority use a policy with install=No and override=No' },
   title: 'Windows 11 devices that should stay under Configuration Manager authority get a co-management settings policy during Autopilot',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: (plan) => plan.bool('autopilot.enabled') === true,
@@ -409,6 +429,7 @@ export const autopilotWindows11NeedsPolicy = defineReadinessRule({
 
 export const autopilotWin32AppNotNeeded = defineReadinessRule({
   id: 'autopilot-win32-app-not-needed', area: 'policy', severity: 'information', source: ENROLLMENT,
+  basis: { words: 'timing and policy delays', page: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-autopilot' },
   title: 'The co-management settings policy installs the client, not a separate Intune app (advice)',
   docUrl: `${DOCS}/autopilot-enrollment`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -423,6 +444,7 @@ export const autopilotWin32AppNotNeeded = defineReadinessRule({
 // The plan format has no "Company Portal on co-managed devices" key; companyPortal.enabled says the same.
 export const autopilotCompanyPortal = defineReadinessRule({
   id: 'autopilot-company-portal', area: 'policy', severity: 'information', source: MANAGED_DESKTOP,
+  basis: { words: 'Consider using the Company Portal', page: 'https://learn.microsoft.com/intune/configmgr/comanage/faq#i-want-to-enable-co-management-whats-the-effect' },
   title: 'Co-managed devices use the Company Portal (advice)',
   docUrl: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#step-1-configure-co-management-settings',
   appliesWhen: (plan) => isManagedDesktop(plan)
@@ -442,6 +464,7 @@ export const autopilotCompanyPortal = defineReadinessRule({
 
 export const autopilotImeConflict = defineReadinessRule({
   id: 'autopilot-ime-policy-provider-conflict', area: 'autopilot', severity: 'warning', source: ENROLLMENT,
+  basis: { words: 'which can cause conflicts', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations', override: 'Read in context (docs map P9#13): Don\'t combine with other policy providers such as the Intune management extension' },
   title: 'Use either the co-management policy or the Intune management extension as policy provider, not both',
   docUrl: `${DOCS}/autopilot-enrollment#recommendations`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -458,6 +481,7 @@ export const autopilotImeConflict = defineReadinessRule({
 // Managed Desktop forbids PROVISIONTS (managed-desktop-no-provisionts), so no advice to add it there.
 export const autopilotOrderedApps = defineReadinessRule({
   id: 'autopilot-ordered-apps-task-sequence', area: 'policy', severity: 'information', source: ENROLLMENT,
+  basis: { words: 'use the co-management policy', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations' },
   title: 'Apps that must install in order come from a PROVISIONTS task sequence (advice)',
   docUrl: `${DOCS}/autopilot-enrollment#recommendations`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && !isManagedDesktop(plan),
@@ -474,6 +498,8 @@ export const autopilotOrderedApps = defineReadinessRule({
 
 export const autopilotProvisionTsDefaultSettings = defineReadinessRule({
   id: 'autopilot-provisionts-default-client-settings', area: 'command-line', severity: 'information', source: PROPERTIES,
+  basis: { words: 'uses the Default Client Settings', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#provisionts' },
+
   title: 'The Default Client Settings let a PROVISIONTS task sequence reach the CMG and cloud content (advice)',
   docUrl: `${PROPERTIES_URL}#provisionts`,
   appliesWhen: hasProvisionTs,

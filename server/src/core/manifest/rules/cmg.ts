@@ -51,6 +51,7 @@ const versionBetween = (plan: Plan, low: number, high: number) => {
 
 export const cmgRequiredForInternetClients = defineReadinessRule({
   id: 'cmg-required-for-internet-clients', area: 'cmg', severity: 'error',
+  basis: { words: 'require the cloud management gateway', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#configuration-manager' },
   source: 'intune/configmgr/comanage/overview.md (newer copy); how-to-prepare-Win10.md (newer copy)',
   title: 'Internet-based devices that get the client from Intune have a cloud management gateway to reach',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-paths#bkmk_path2',
@@ -74,6 +75,7 @@ export const cmgRequiredForInternetClients = defineReadinessRule({
 
 export const cmgRequiresHttpsOrEhttp = defineReadinessRule({
   id: 'cmg-requires-https-or-ehttp', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'must be configured to use', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#on-premises-infrastructure' },
   title: 'A site with a CMG uses HTTPS-only communication or Enhanced HTTP',
   docUrl: `${CMG_PLAN}#requirements`,
   appliesWhen: hasCmg,
@@ -93,6 +95,7 @@ export const cmgRequiresHttpsOrEhttp = defineReadinessRule({
 // Inside Autopilot into co-management the same check is autopilot-cmg-certificate-trusted.
 export const cmgServerCertificateTrusted = defineReadinessRule({
   id: 'cmg-server-certificate-trusted', area: 'cmg', severity: 'warning',
+  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type', override: 'Also speaks when the plan doesn\'t say whether devices trust the root; an absent fact must not fail, so it stays a warning' },
   source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
   title: 'Internet-based devices that install the client trust the CMG server authentication certificate',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#install-the-configuration-manager-client',
@@ -123,7 +126,8 @@ export const cmgServerCertificateTrusted = defineReadinessRule({
 // ---- How the CMG is hosted in Azure ----
 
 export const cmgClassicDeprecated = defineReadinessRule({
-  id: 'cmg-classic-deprecated', area: 'cmg', severity: 'warning', source: CMG_PLAN_SOURCE,
+  id: 'cmg-classic-deprecated', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'the only option', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#set-up-a-cmg' },
   title: 'The CMG is a virtual machine scale set, not a classic cloud service',
   docUrl: `${CMG_PLAN}#azure-resource-manager`,
   // From 2403 on, cmg-classic-blocks-2403 reports the classic CMG as an error instead.
@@ -139,6 +143,7 @@ export const cmgClassicDeprecated = defineReadinessRule({
 
 export const cmgClassicBlocks2403 = defineReadinessRule({
   id: 'cmg-classic-blocks-2403', area: 'cmg', severity: 'error',
+  basis: { words: 'the only option', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#set-up-a-cmg' },
   source: 'intune/configmgr/core/servers/deploy/install/list-of-prerequisite-checks.md (newer copy)',
   title: 'No classic cloud-service CMG remains on version 2403 or later',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/servers/deploy/install/list-of-prerequisite-checks#check-for-a-cloud-management-gateway-cmg-as-a-cloud-service-classic',
@@ -156,6 +161,7 @@ export const cmgClassicBlocks2403 = defineReadinessRule({
 
 export const cmgAddressLooksClassic = defineReadinessRule({
   id: 'cmg-address-looks-classic', area: 'cmg', severity: 'warning', source: CMG_PLAN_SOURCE,
+  basis: { words: 'Different deployment names', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#virtual-machine-scale-sets', override: 'Read in context (docs map P12#7): Scale set names look like name.region.cloudapp.azure.com' },
   title: 'The CMG address is a scale-set name (name.region.cloudapp.azure.com)',
   docUrl: `${CMG_PLAN}#virtual-machine-scale-sets`,
   appliesWhen: (plan) => cmgHost(plan.str('site.cmg.address') ?? '').endsWith('.cloudapp.net') && deployment(plan) !== 'classic',
@@ -172,6 +178,7 @@ export const cmgAddressLooksClassic = defineReadinessRule({
 
 export const cmgVmssVersionFloor = defineReadinessRule({
   id: 'cmg-vmss-version-floor', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'convert the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#virtual-machine-scale-sets', override: 'Read in context (docs map P12#6): 2010/2103: scale set only for CSP subscriptions without a classic CMG; from 2107 everyone, and convert classic ones' },
   title: 'A scale-set CMG runs on version 2107 or later (2010 or later in a CSP subscription)',
   docUrl: `${CMG_PLAN}#virtual-machine-scale-sets`,
   appliesWhen: (plan) => deployment(plan) === 'vmss',
@@ -192,6 +199,7 @@ export const cmgVmssVersionFloor = defineReadinessRule({
 
 export const cmgCspNeedsVmss = defineReadinessRule({
   id: 'cmg-csp-needs-vmss', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'convert the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#virtual-machine-scale-sets', override: 'Read in context (docs map P12#6): 2010/2103: scale set only for CSP subscriptions without a classic CMG; from 2107 everyone, and convert classic ones' },
   title: 'A CMG in a CSP subscription is a scale set on version 2010 or later',
   docUrl: `${CMG_PLAN}#requirements`,
   appliesWhen: (plan) => plan.choice('site.azureSubscriptionType') === 'csp' && hasCmg(plan),
@@ -211,6 +219,7 @@ export const cmgCspNeedsVmss = defineReadinessRule({
 
 export const cmgVmssUsGovernment = defineReadinessRule({
   id: 'cmg-vmss-us-government', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'doesn\'t support Azure US Government', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#limitations-with-versions-2107-and-later' },
   title: 'A scale-set CMG in Azure US Government runs on version 2111 or later',
   docUrl: `${CMG_PLAN}#limitations-with-versions-2107-and-later`,
   appliesWhen: (plan) => deployment(plan) === 'vmss' && plan.choice('site.azureEnvironment') === 'usgov',
@@ -228,6 +237,7 @@ export const cmgVmssUsGovernment = defineReadinessRule({
 
 export const cmgAzureEnvironment = defineReadinessRule({
   id: 'cmg-azure-environment-supported', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'one of the following', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements', override: 'Read in context (docs map P12#9): Subscription in global Azure or US Government; CSP needs 2010+ scale set' },
   title: 'The CMG is hosted in the Azure public cloud or Azure US Government',
   docUrl: `${CMG_PLAN}#requirements`,
   appliesWhen: hasCmg,
@@ -246,6 +256,7 @@ export const cmgAzureEnvironment = defineReadinessRule({
 
 export const cmgVmssEarlyStandalone = defineReadinessRule({
   id: 'cmg-vmss-2010-2103-standalone-primary', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'doesn\'t support Azure US Government', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#limitations-with-versions-2107-and-later' },
   title: 'On 2010 and 2103 a scale-set CMG serves a stand-alone primary site only',
   docUrl: `${CMG_PLAN}#limitations-with-versions-2010-and-2103`,
   appliesWhen: (plan) => deployment(plan) === 'vmss' && versionBetween(plan, 2010, 2103),
@@ -262,6 +273,7 @@ export const cmgVmssEarlyStandalone = defineReadinessRule({
 
 export const cmgVmssEarlyInternetInstall = defineReadinessRule({
   id: 'cmg-vmss-2010-2103-internet-install', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'doesn\'t support Azure US Government', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#limitations-with-versions-2107-and-later' },
   title: 'On 2010 and 2103, installing the client over a scale-set CMG uses one HTTPS management point and a content-enabled CMG',
   docUrl: `${CMG_PLAN}#limitations-with-versions-2010-and-2103`,
   appliesWhen: (plan) => deployment(plan) === 'vmss' && versionBetween(plan, 2010, 2103) && (onInternetPath(plan) || installsAgent(plan)),
@@ -280,7 +292,8 @@ export const cmgVmssEarlyInternetInstall = defineReadinessRule({
 });
 
 export const cmgContentForInternetInstall = defineReadinessRule({
-  id: 'cmg-content-for-internet-install', area: 'cmg', severity: 'warning',
+  id: 'cmg-content-for-internet-install', area: 'cmg', severity: 'error',
+  basis: { words: 'you need to configure the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#set-up-a-cmg' },
   source: 'intune/configmgr/comanage/how-to-prepare-Win10.md (newer copy); tutorial-co-manage-new-devices.md (newer copy)',
   title: 'The CMG serves content to internet-based devices that install the client from it',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#install-the-configuration-manager-client',
@@ -310,7 +323,8 @@ function cmgNameProblem(name: string): string | undefined {
 }
 
 export const cmgNameFormat = defineReadinessRule({
-  id: 'cmg-name-format', area: 'cmg', severity: 'warning', source: CMG_PLAN_SOURCE,
+  id: 'cmg-name-format', area: 'cmg', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'need to be between 3-24', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements' },
   title: 'The CMG name is 3 to 24 characters, starts with a letter, ends with a letter or digit and has no double hyphen',
   docUrl: `${CMG_PLAN}#requirements`,
   appliesWhen: (plan) => plan.has('site.cmg.address'),
@@ -328,6 +342,7 @@ export const cmgNameFormat = defineReadinessRule({
 
 export const cmgClientSettingEnabled = defineReadinessRule({
   id: 'cmg-client-setting-enable-cmg', area: 'cmg', severity: 'error',
+  basis: { words: 'Make sure the following client settings', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements' },
   source: 'intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy); deploy-clients-cmg-token.md (newer copy)',
   title: 'The client setting "Enable clients to use a cloud management gateway" is on',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#configure-client-settings-to-direct-clients-to-use-the-cmg',
@@ -344,7 +359,8 @@ export const cmgClientSettingEnabled = defineReadinessRule({
 });
 
 export const cmgClientSettingCloudDp = defineReadinessRule({
-  id: 'cmg-client-setting-cloud-dp', area: 'cmg', severity: 'warning',
+  id: 'cmg-client-setting-cloud-dp', area: 'cmg', severity: 'error',
+  basis: { words: 'Make sure the following client settings', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements' },
   source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy)',
   title: 'Internet-based devices may use cloud distribution points (client setting)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure#configure-client-settings',
@@ -367,6 +383,7 @@ const TOKEN_MAX_MINUTES = 10080;
 
 export const tokenLifetimeMax = defineReadinessRule({
   id: 'token-lifetime-max', area: 'cmg', severity: 'error', source: TOKEN_SOURCE,
+  basis: { words: 'The maximum value is 10,080', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#lifetime', override: 'Read in context (docs map P19#8): Token lifetime default 4,320 min, max 10,080' },
   title: `A bulk registration token lives at most ${TOKEN_MAX_MINUTES} minutes (seven days)`,
   docUrl: `${TOKEN_DOC}#lifetime`,
   appliesWhen: (plan) => plan.has('site.bulkRegistrationToken.lifetimeMinutes'),
@@ -383,6 +400,7 @@ export const tokenLifetimeMax = defineReadinessRule({
 
 export const tokenAuthAdvice = defineReadinessRule({
   id: 'token-site-version-and-client', area: 'cmg', severity: 'information', source: TOKEN_SOURCE,
+  basis: { words: 'isn\'t functional until the client version', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token' },
   title: 'Token-authenticated clients run the latest client version and restart at least every 90 days (advice)',
   docUrl: `${TOKEN_DOC}#token-renewal`,
   appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token',

@@ -26,6 +26,7 @@ const mdmName = (plan: Plan) => plan.str('thirdPartyMdm.name') ?? 'the third-par
 
 export const coexistenceNoSliders = defineReadinessRule({
   id: 'coexistence-no-workload-sliders', area: 'workloads', severity: 'warning', source: `${SRC_COEXISTENCE}; intune/configmgr/comanage/overview.md (newer copy)`,
+  basis: { words: 'limitations with the management capabilities', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview', override: 'Read in context (docs map P1#19): With a third-party MDM (coexistence) there is no workload orchestration' },
   title: 'Devices in a third-party MDM are not planned as co-managed (no workload sliders, no Intune enrollment)',
   docUrl: COEXISTENCE,
   appliesWhen: hasThirdPartyMdm,
@@ -55,6 +56,7 @@ export const coexistenceNoSliders = defineReadinessRule({
 
 export const coexistenceDeactivatesConfigMgr = defineReadinessRule({
   id: 'coexistence-configmgr-functions-deactivated', area: 'workloads', severity: 'warning', source: SRC_COEXISTENCE,
+  basis: { words: 'limitations with the management capabilities', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview', override: 'Read in context (docs map P1#19): With a third-party MDM (coexistence) there is no workload orchestration' },
   title: 'With a third-party MDM the plan expects only read-only functions (inventory, metering) from Configuration Manager',
   docUrl: COEXISTENCE,
   appliesWhen: hasThirdPartyMdm,
@@ -83,6 +85,7 @@ export const coexistenceDeactivatesConfigMgr = defineReadinessRule({
 
 export const conditionalAccessNeedsCompliance = defineReadinessRule({
   id: 'conditional-access-needs-compliance-workload', area: 'workloads', severity: 'error',
+  basis: { words: 'It requires moving the Compliance Policies workload', page: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-conditional-access#configure' },
   source: 'intune/configmgr/comanage/quickstart-conditional-access.md (newer copy)',
   title: 'Conditional Access that requires a compliant device has the compliance policies workload on Intune',
   docUrl: `${DOCS}/quickstart-conditional-access#configure`,
@@ -102,6 +105,7 @@ export const conditionalAccessNeedsCompliance = defineReadinessRule({
 
 export const conditionalAccessPilotScope = defineReadinessRule({
   id: 'conditional-access-pilot-compliance-scope', area: 'workloads', severity: 'warning', source: `intune/configmgr/comanage/how-to-switch-workloads.md (newer copy); intune/configmgr/comanage/quickstart-conditional-access.md (newer copy)`,
+  basis: { words: 'It requires moving the Compliance Policies workload', page: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-conditional-access#configure', override: 'Required for the devices Conditional Access covers; a pilot that leaves some out may be deliberate, so a warning' },
   title: 'Conditional Access requiring compliance targets the devices whose compliance Intune evaluates',
   docUrl: `${DOCS}/how-to-switch-workloads#switch-workloads`,
   appliesWhen: (plan) => plan.bool('conditionalAccess.requireCompliantDevice') === true && authorityOf(plan, 'compliancePolicies') === 'pilot-intune',
@@ -120,6 +124,7 @@ export const conditionalAccessPilotScope = defineReadinessRule({
 
 export const configMgrComplianceBridge = defineReadinessRule({
   id: 'configmgr-compliance-in-intune-policy-needs-switch', area: 'policy', severity: 'information',
+  basis: { words: 'You can add evaluation', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#compliance-policies' },
   source: 'intune/configmgr/comanage/faq.yml (newer copy); intune/device-security/compliance/ref-windows-settings.md (newer copy)',
   title: '"Require device compliance from Configuration Manager" is used with the compliance workload on Intune',
   docUrl: 'https://learn.microsoft.com/intune/device-security/compliance/ref-windows-settings#configuration-manager-compliance',
@@ -145,6 +150,7 @@ const usesAutopatch = (plan: Plan) => plan.bool('services.windowsAutopatch') ===
 
 export const autopatchWorkloads = defineReadinessRule({
   id: 'autopatch-needs-workloads', area: 'workloads', severity: 'error', source: `${SRC_AUTOPATCH}; intune/configmgr/comanage/workloads.md (newer copy)`,
+  basis: { words: 'this workload must be moved', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#windows-update-policies' },
   title: 'Windows Autopatch devices have Windows Update policies, device configuration and Office Click-to-Run apps on Intune or Pilot Intune',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,
@@ -186,6 +192,7 @@ export const autopatchPilotMembership = defineReadinessRule({
 
 export const autopatchSoftwareUpdatesOff = defineReadinessRule({
   id: 'autopatch-software-updates-client-setting-off', area: 'workloads', severity: 'error', source: `${SRC_AUTOPATCH}; intune/configmgr/comanage/workloads.md (newer copy)`,
+  basis: { words: 'this workload must be moved', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#windows-update-policies' },
   title: 'Windows Autopatch devices get a client setting that turns Configuration Manager software updates off',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,

@@ -18,6 +18,7 @@ const hasCommandLine = (plan: Plan) => plan.commandLines().length > 0;
 
 export const siteCodeMatches = defineReadinessRule({
   id: 'command-line-site-code-matches', area: 'command-line', severity: 'error', source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
+  basis: { words: 'required in all scenarios', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager' },
   title: 'SMSSITECODE in each policy\'s command line is the plan\'s site code',
   docUrl: PREPARE,
   appliesWhen: hasCommandLine,
@@ -47,6 +48,7 @@ export const siteCodeMatches = defineReadinessRule({
 
 export const hostnameMatchesCmg = defineReadinessRule({
   id: 'command-line-cmg-matches', area: 'command-line', severity: 'error', source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
+  basis: { words: 'required in all scenarios', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager' },
   title: 'CCMHOSTNAME in each policy\'s command line is the plan\'s CMG address',
   docUrl: PREPARE,
   appliesWhen: hasCommandLine,
@@ -72,6 +74,7 @@ export const hostnameMatchesCmg = defineReadinessRule({
 
 export const authenticationMatches = defineReadinessRule({
   id: 'command-line-auth-matches', area: 'command-line', severity: 'warning', source: 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md',
+  basis: { words: 'requires more security', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/set-up-checklist', override: 'Read in context (docs map P13#3): Clients authenticate with Entra ID, PKI or site tokens' },
   title: 'The command line\'s authentication properties match the plan\'s client authentication',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#usepkicert',
   appliesWhen: hasCommandLine,
@@ -96,7 +99,8 @@ export const authenticationMatches = defineReadinessRule({
 });
 
 export const taskSequenceRisksEspTimeout = defineReadinessRule({
-  id: 'task-sequence-esp-timeout', area: 'esp', severity: 'information', source: 'memdocs/configmgr/comanage/autopilot-enrollment.md (seed 003)',
+  id: 'task-sequence-esp-timeout', area: 'esp', severity: 'warning', source: 'memdocs/configmgr/comanage/autopilot-enrollment.md (seed 003)',
+  basis: { words: 'risk timeout', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations' },
   title: 'A task sequence started from the command line fits in the Enrollment Status Page timeout (advice)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations',
   appliesWhen: (plan) => plan.commandLines().some(({ line }) => find(line, 'PROVISIONTS') !== undefined) && !isManagedDesktop(plan),
@@ -121,6 +125,7 @@ const withLine = (siteKeys: string, commandLine: string, top = '') =>
 
 export const entraPropertiesWithPkiCert = defineReadinessRule({
   id: 'command-line-entra-properties-with-pki-cert', area: 'command-line', severity: 'error', source: PREPARE_SOURCE,
+  basis: { words: 'won\'t be able to get', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#usepkicert' },
   title: 'Devices that authenticate with Entra ID but also hold a PKI certificate get AADCLIENTAPPID and AADRESOURCEURI',
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && plan.choice('site.clientAuthentication') === 'entra-id',
@@ -144,6 +149,7 @@ const mpKey = (value: string) => value.trim().replace(/^https?:\/\//i, '').repla
 
 export const smsmpForRoaming = defineReadinessRule({
   id: 'command-line-smsmp-for-roaming', area: 'command-line', severity: 'information', source: PREPARE_SOURCE,
+  basis: { words: 'If the client roams back', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager' },
   title: 'The command line names the intranet management point (SMSMP) for clients that roam back (advice)',
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && plan.has('site.managementPoint'),
@@ -162,6 +168,7 @@ export const smsmpForRoaming = defineReadinessRule({
 
 export const smsmpMatches = defineReadinessRule({
   id: 'command-line-smsmp-matches', area: 'command-line', severity: 'warning', source: PROPERTIES_SOURCE,
+  basis: { words: 'use the SMSMP property', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager', override: 'A different management point than the plan names is likely a stale copy; the line may still work, so a warning' },
   title: 'SMSMP in each policy\'s command line is the plan\'s management point',
   docUrl: `${PROPERTIES}#smsmp`,
   appliesWhen: (plan) => plan.commandLines().some(({ line }) => find(line, 'SMSMP')?.value),
@@ -185,6 +192,7 @@ export const smsmpMatches = defineReadinessRule({
 
 export const smsmpHttpsPrefix = defineReadinessRule({
   id: 'command-line-smsmp-https', area: 'command-line', severity: 'error', source: PROPERTIES_SOURCE,
+  basis: { words: 'prefix the management point name', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#smsmp', override: 'Read in context (docs map P21#23): SMSMP / SMSMPLIST: an HTTPS-only management point is prefixed https://' },
   title: 'On an HTTPS-only site the management point is written with https://',
   docUrl: `${PROPERTIES}#smsmp`,
   appliesWhen: (plan) => plan.has('site.managementPoint') || plan.commandLines().some(({ line }) => find(line, 'SMSMP')?.value),
@@ -211,6 +219,7 @@ export const smsmpHttpsPrefix = defineReadinessRule({
 
 export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
   id: 'command-line-nocrlcheck', area: 'command-line', severity: 'warning', source: PREPARE_SOURCE,
+  basis: { words: 'If you don\'t publish a CRL', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#configure-primary-site-for-client-certificate-authentication', override: 'Read in context (docs map P15#11): With PKI client certificates, the primary site uses "PKI client certificate when available"; without a CRL, turn off the CRL check' },
   title: 'With your own PKI and a CRL internet clients can\'t reach, the command line has /NoCRLCheck',
   docUrl: PREPARE,
   // "Your own PKI certificate" (seed 000): a PKI client certificate, or a CMG server certificate from
@@ -236,6 +245,7 @@ export const nocrlcheckForUnpublishedCrl = defineReadinessRule({
 
 export const upgradeToLatestAdvice = defineReadinessRule({
   id: 'command-line-upgradetolatest-advice', area: 'command-line', severity: 'information', source: PREPARE_SOURCE,
+  basis: { words: 'the site\'s production client version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#process' },
   title: 'Internet-based devices get the latest client version (UPGRADETOLATEST) (advice)',
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan),
@@ -253,6 +263,7 @@ export const upgradeToLatestAdvice = defineReadinessRule({
 
 export const hostnameWithoutCmg = defineReadinessRule({
   id: 'command-line-ccmhostname-without-cmg', area: 'command-line', severity: 'warning', source: PREPARE_SOURCE,
+  basis: { words: 'appears only if you\'ve met', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', override: 'Read in context (docs map P2#13): The Intune command line for internet devices appears only once prerequisites such as a CMG exist' },
   title: 'A command line that points at a CMG goes with a plan that has one',
   docUrl: PREPARE,
   // When the plan needs a CMG anyway, cmg-required-for-internet-clients or autopilot-needs-cmg reports it.
@@ -277,6 +288,7 @@ export const hostnameWithoutCmg = defineReadinessRule({
 
 export const tokenNeedsRegtoken = defineReadinessRule({
   id: 'command-line-token-needs-regtoken', area: 'command-line', severity: 'warning',
+  basis: { words: 'requires one of the following conditions', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/configure-clients#install-off-premises-clients-using-a-cmg', override: 'Read in context (docs map P16#4): Off-premises install needs a local administrator and either a bulk token, or /mp with the CMG URL plus PKI client certificates or an Entra (hybrid) join' },
   source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy)',
   title: 'Internet-only devices using token authentication get a bulk registration token at install',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#site-token',
@@ -292,19 +304,22 @@ export const tokenNeedsRegtoken = defineReadinessRule({
 });
 
 export const provisionTsWithTokenAuth = defineReadinessRule({
-  id: 'command-line-provisionts-token-auth', area: 'command-line', severity: 'warning', source: PROPERTIES_SOURCE,
+  id: 'command-line-provisionts-token-auth', area: 'command-line', severity: 'error', source: PROPERTIES_SOURCE,
+  basis: { words: 'Token authentication alone doesn\'t work', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#provisionts' },
   title: 'A provisioning task sequence that installs apps or updates doesn\'t rely on token authentication',
   docUrl: `${PROPERTIES}#provisionts`,
   appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token' && plan.bool('autopilot.provisioningTaskSequence.installsAppsOrUpdates') !== false,
+  // Absent, whether the task sequence installs apps or updates is unknown: the failure depends on it.
+  needs: ['autopilot.provisioningTaskSequence.installsAppsOrUpdates'],
   check(plan) {
     // Lines that carry /regtoken themselves get the same advice from provisionts-with-token.
     return plan.commandLines().filter(({ line }) => find(line, 'PROVISIONTS') && !find(line, 'regtoken')).map(({ line }) => ({
-      message: 'The plan authenticates clients with a token; if this task sequence installs applications or software updates, the client needs proper client authentication (Microsoft Entra ID or a PKI certificate).',
+      message: 'The plan authenticates clients with a token and this task sequence installs applications or software updates; a token alone doesn\'t work for that, so the client needs proper client authentication (Microsoft Entra ID or a PKI certificate).',
       span: find(line, 'PROVISIONTS')!.nameSpan,
     }));
   },
   examples: {
-    fail: [withLine('  clientAuthentication: token\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC PROVISIONTS=PRI20001"`)],
+    fail: [withLine('  clientAuthentication: token\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC PROVISIONTS=PRI20001"`, 'autopilot:\n  provisioningTaskSequence:\n    installsAppsOrUpdates: true\n')],
     pass: [withLine('  clientAuthentication: entra-id\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC PROVISIONTS=PRI20001"`)],
   },
 });

@@ -16,6 +16,7 @@ const ENABLE_2107_SOURCE = 'intune/configmgr/comanage/includes/enable-co-managem
 
 export const mdmAuthorityIntune = defineReadinessRule({
   id: 'enrollment-mdm-authority-intune', area: 'enrollment', severity: 'error',
+  basis: { words: 'must be set to Intune', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#on-premises-infrastructure' },
   source: `${TUTORIAL_SOURCE}; tutorial-co-manage-new-devices.md (newer copy)`,
   title: 'The tenant\'s MDM authority is Intune',
   docUrl: `${DOCS}/tutorial-co-manage-clients#on-premises-infrastructure`,
@@ -30,6 +31,7 @@ export const mdmAuthorityIntune = defineReadinessRule({
 
 export const mdmScopeNone = defineReadinessRule({
   id: 'mdm-user-scope-none', area: 'enrollment', severity: 'error',
+  basis: { words: 'you still need to change', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune' },
   source: `${TUTORIAL_SOURCE}; ${WINDOWS_ENROLL_SOURCE}`,
   title: 'Windows automatic enrollment is on (MDM user scope All or Some)',
   docUrl: AUTO_ENROLL,
@@ -45,6 +47,7 @@ export const mdmScopeNone = defineReadinessRule({
 
 export const mdmScopeSomeNeedsGroups = defineReadinessRule({
   id: 'mdm-user-scope-groups', area: 'enrollment', severity: 'error',
+  basis: { words: 'None: Disable MDM automatic enrollment', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', override: 'Read in context (docs map P3#16): MDM user scope is Some (with groups) or All; None turns automatic enrollment off' },
   source: `${TUTORIAL_SOURCE}; ${WINDOWS_ENROLL_SOURCE}`,
   title: 'MDM user scope Some names at least one group',
   docUrl: WINDOWS_ENROLL,
@@ -78,6 +81,7 @@ function scopeOverlap(mdm: Set<string> | 'all', mam: Set<string> | 'all'): strin
 
 export const mamAndMdmOverlap = defineReadinessRule({
   id: 'mam-and-mdm-same-users', area: 'enrollment', severity: 'warning',
+  basis: { words: 'The MDM user scope takes precedence', page: 'https://learn.microsoft.com/intune/device-enrollment/windows/enable-automatic-mdm#enable-windows-automatic-enrollment', override: 'On corporate devices MDM wins; personal devices of users in both scopes get only MAM and can\'t be co-managed: a documented consequence, so a warning', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', says: 'users in both scopes get only MAM' } },
   source: `${WINDOWS_ENROLL_SOURCE}; ${TUTORIAL_SOURCE}`,
   title: 'MDM and MAM (WIP) user scopes don\'t cover the same users',
   docUrl: WINDOWS_ENROLL,
@@ -88,7 +92,7 @@ export const mamAndMdmOverlap = defineReadinessRule({
     if (!mdm || !mam) return undefined;
     const overlap = scopeOverlap(mdm, mam);
     if (!overlap) return undefined;
-    return { message: `Both the MDM and the MAM (now "WIP") user scope cover ${overlap}: their personal devices get MAM and aren't MDM-enrolled, so they can't be co-managed (corporate-owned devices follow the MDM scope). Put the two scopes on separate groups.`, path: 'intune.mamUserScope' };
+    return { message: `Both the MDM and the MAM (now "WIP") user scope cover ${overlap}: their personal devices get MAM and aren't MDM-enrolled, so they can't be co-managed (corporate-owned devices follow the MDM scope). Put the two scopes on separate groups. (The older co-management tutorial says such users get only MAM; the newer enrollment page is followed here.)`, path: 'intune.mamUserScope' };
   },
   examples: {
     fail: ['version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: all', 'version: 1\nintune:\n  mdmUserScope: all\n  mamUserScope: some\n  mamGroups: [Sales]'],
@@ -100,6 +104,7 @@ export const mamAndMdmOverlap = defineReadinessRule({
 
 export const autoEnrollNone = defineReadinessRule({
   id: 'enrollment-auto-enroll-none-existing-clients', area: 'enrollment', severity: 'error',
+  basis: { words: 'Pilot / All / None', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', override: 'Read in context (docs map P2#8): Automatic enrollment is Pilot, All or None; Pilot uses the Intune Auto Enrollment collection' },
   source: `intune/configmgr/cloud-attach/enable.md (newer copy); ${ENABLE_2107_SOURCE}`,
   title: 'On the existing-clients path, automatic enrollment in Intune is All or Pilot',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#cloud-attach-using-custom-settings',
@@ -117,6 +122,7 @@ export const autoEnrollNone = defineReadinessRule({
 
 export const pilotEnrollmentNeedsCollection = defineReadinessRule({
   id: 'enrollment-pilot-needs-collection', area: 'enrollment', severity: 'error', source: ENABLE_2107_SOURCE,
+  basis: { words: 'Pilot / All / None', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', override: 'Read in context (docs map P2#8): Automatic enrollment is Pilot, All or None; Pilot uses the Intune Auto Enrollment collection' },
   title: 'Automatic enrollment Pilot names its collection',
   docUrl: ENABLE_2107,
   appliesWhen: (plan) => plan.choice('comanagement.autoEnroll') === 'pilot',
@@ -131,7 +137,8 @@ export const pilotEnrollmentNeedsCollection = defineReadinessRule({
 });
 
 export const chinaDefaultEnrollment = defineReadinessRule({
-  id: 'cloudattach-china-default-enrollment', area: 'enrollment', severity: 'warning',
+  id: 'cloudattach-china-default-enrollment', area: 'enrollment', severity: 'error',
+  basis: { words: 'the only one currently available', page: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#bkmk_attach' },
   source: 'intune/configmgr/cloud-attach/enable.md (newer copy)',
   title: 'In Azure China, automatic enrollment uses the default (all eligible devices)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#bkmk_attach',
@@ -150,7 +157,8 @@ export const chinaDefaultEnrollment = defineReadinessRule({
 const WINDOWS_10_1803 = windowsRank('10 1803')!;
 
 export const deviceTokenNeeds1803 = defineReadinessRule({
-  id: 'enrollment-device-token-windows-1803', area: 'enrollment', severity: 'warning', source: ENABLE_2107_SOURCE,
+  id: 'enrollment-device-token-windows-1803', area: 'enrollment', severity: 'error', source: ENABLE_2107_SOURCE,
+  basis: { words: 'needs to be running ... 1803', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#co-management-enrollment-status', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', says: 'asks only for a supported Windows version' } },
   title: 'Existing clients run Windows 10 1803 or later, so they enroll with their device token',
   docUrl: ENABLE_2107,
   appliesWhen: isExistingClientsPath,
@@ -158,7 +166,7 @@ export const deviceTokenNeeds1803 = defineReadinessRule({
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1803) return undefined;
-    return { message: `Enrollment with the device's Entra token needs Windows 10 1803 or later; devices on ${oldest.text} wait in "Pending user sign in" until a user signs in.`, path: oldest.path };
+    return { message: `Enrollment with the device's Entra token needs Windows 10 1803 or later; devices on ${oldest.text} wait in "Pending user sign in" until a user signs in. (The newer enablement page asks only for a supported Windows version, which 1803 no longer is.)`, path: oldest.path };
   },
   examples: {
     fail: ['version: 1\npath: existing-clients\nwindows:\n  minimumVersion: "10 1709"'],
@@ -168,6 +176,7 @@ export const deviceTokenNeeds1803 = defineReadinessRule({
 
 export const defaultRestrictionOnly = defineReadinessRule({
   id: 'enrollment-default-restriction-only', area: 'enrollment', severity: 'information', source: TUTORIAL_SOURCE,
+  basis: { words: 'applies the default policy to all', page: 'https://learn.microsoft.com/intune/device-enrollment/restrictions' },
   title: 'Existing clients are held only to the default Intune enrollment restriction (advice)',
   docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
   appliesWhen: isExistingClientsPath,

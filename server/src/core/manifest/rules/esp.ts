@@ -13,6 +13,7 @@ const espInUse = (plan: Plan) => isAutopilotIntoComanagement(plan) && plan.bool(
 
 export const espEnabled = defineReadinessRule({
   id: 'esp-enabled-for-comanagement', area: 'esp', severity: 'error', source: SOURCE,
+  basis: { words: 'the device waits for', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment', override: 'Read in context (docs map P9#2): The ESP waits for the client to install, register and apply the production co-management policy' },
   title: 'An Enrollment Status Page is shown to the devices that get the co-management policy',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
@@ -26,6 +27,7 @@ export const espEnabled = defineReadinessRule({
 
 export const espShowProgress = defineReadinessRule({
   id: 'esp-show-progress', area: 'esp', severity: 'error', source: `${SOURCE}; intune/device-enrollment/windows/setup-status-page.md (newer copy)`,
+  basis: { words: 'assign ... to the same', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#10): A device group gets the policy, the ESP profile (with progress shown) and the Autopilot profile' },
   title: 'The Enrollment Status Page shows app and profile configuration progress',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: espInUse,
@@ -47,6 +49,7 @@ export const espShowProgress = defineReadinessRule({
 // The 60-minute default is the same on every copy of the ESP page and of autopilot-enrollment.md.
 export const espTimeoutBelowDefault = defineReadinessRule({
   id: 'esp-timeout-below-default', area: 'esp', severity: 'information', source: SOURCE,
+  basis: { words: 'The default time-out is 60 minutes', page: 'https://learn.microsoft.com/intune/device-enrollment/windows/setup-status-page#create-new-profile' },
   title: 'The Enrollment Status Page timeout leaves time for the client to install from the CMG (advice)',
   docUrl: `${DOCS}/autopilot-enrollment#the-client-installation-doesnt-complete`,
   appliesWhen: espInUse,

@@ -10,6 +10,7 @@ const PATHS_SOURCE = 'intune/configmgr/comanage/quickstart-paths.md (newer copy)
 
 export const registeredDevicesUnsupported = defineReadinessRule({
   id: 'registered-devices-not-comanaged', area: 'identity', severity: 'error',
+  basis: { words: 'aren\'t supported with co-management', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#azure-ad' },
   source: 'intune/configmgr/comanage/overview.md (newer copy); deploy-clients-cmg-azure.md (newer copy)',
   title: 'Devices must be Microsoft Entra joined or hybrid joined; registered (workplace joined) devices can\'t be co-managed',
   docUrl: `${DOCS}/overview#microsoft-entra-id`,
@@ -29,7 +30,8 @@ export const registeredDevicesUnsupported = defineReadinessRule({
 // ---- The existing-clients path (path 1) ----
 
 export const existingClientsHybridJoin = defineReadinessRule({
-  id: 'identity-existing-clients-hybrid-join', area: 'identity', severity: 'warning', source: PATHS_SOURCE,
+  id: 'identity-existing-clients-hybrid-join', area: 'identity', severity: 'error', source: PATHS_SOURCE,
+  basis: { words: 'needs to be hybrid joined before', page: 'https://learn.microsoft.com/intune/configmgr/comanage/faq#is-microsoft-entra-hybrid-join-the-only-option-for-co-management' },
   title: 'Existing clients are Microsoft Entra hybrid joined',
   docUrl: PATH_1,
   appliesWhen: isExistingClientsPath,
@@ -45,7 +47,8 @@ export const existingClientsHybridJoin = defineReadinessRule({
 });
 
 export const existingClientsUserSync = defineReadinessRule({
-  id: 'identity-existing-clients-user-sync', area: 'identity', severity: 'warning',
+  id: 'identity-existing-clients-user-sync', area: 'identity', severity: 'error',
+  basis: { words: 'requires configuration of Microsoft Entra Connect', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#set-up-azure-ad-connect' },
   source: `${PATHS_SOURCE}; tutorial-co-manage-clients.md (newer copy)`,
   title: 'On the existing-clients path, on-premises users are synchronized with Microsoft Entra Connect',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
@@ -62,7 +65,8 @@ export const existingClientsUserSync = defineReadinessRule({
 });
 
 export const autoRegisterClientSetting = defineReadinessRule({
-  id: 'identity-auto-register-client-setting', area: 'identity', severity: 'warning',
+  id: 'identity-auto-register-client-setting', area: 'identity', severity: 'error',
+  basis: { words: 'set ... to = Yes', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-client-settings-to-direct-clients-to-register-with-azure-ad', override: 'A step the paths page lists among what path 1 needs (P5); the rule speaks only on an explicit No' },
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)',
   title: 'The client setting that registers new domain-joined devices with Microsoft Entra ID is on',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-client-settings-to-direct-clients-to-register-with-azure-ad`,
@@ -82,6 +86,7 @@ export const autoRegisterClientSetting = defineReadinessRule({
 
 export const hybridAutopilotClientAfterwards = defineReadinessRule({
   id: 'identity-hybrid-autopilot-client-after-provisioning', area: 'identity', severity: 'error',
+  basis: { words: 'You can\'t deploy the ... client', page: 'https://learn.microsoft.com/intune/configmgr/comanage/faq#can-i-use-windows-autopilot-with-co-management' },
   source: 'intune/configmgr/comanage/how-to-prepare-Win10.md (newer copy)',
   title: 'With a hybrid join Autopilot profile, the client is installed after Autopilot finishes',
   docUrl: `${DOCS}/how-to-prepare-win10#windows-autopilot`,
@@ -101,7 +106,8 @@ export const hybridAutopilotClientAfterwards = defineReadinessRule({
 // ---- Client authentication over the CMG ----
 
 export const userCentricNeedsEntraAuth = defineReadinessRule({
-  id: 'identity-user-centric-needs-entra-auth', area: 'identity', severity: 'warning',
+  id: 'identity-user-centric-needs-entra-auth', area: 'identity', severity: 'error',
+  basis: { words: 'the only one that enables user-centric', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#azure-ad' },
   source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy)',
   title: 'User-targeted deployments to internet clients use Microsoft Entra ID client authentication',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication#azure-ad',

@@ -6,6 +6,7 @@ const OVERVIEW_SOURCE = 'intune/configmgr/comanage/overview.md (newer copy)';
 
 export const entraPremium = defineReadinessRule({
   id: 'licensing-entra-premium-required', area: 'licensing', severity: 'error',
+  basis: { words: 'you must assign ... P1', page: 'https://learn.microsoft.com/intune/device-enrollment/configure-multifactor-authentication#requirements' },
   source: `${OVERVIEW_SOURCE}; intune/intune-service/enrollment/windows-enroll.md (newer copy)`,
   title: 'The tenant has Microsoft Entra ID P1 or P2',
   docUrl: `${DOCS}/overview#licensing`,
@@ -23,7 +24,8 @@ export const entraPremium = defineReadinessRule({
 // The tutorials list an Intune subscription; the newer overview (seed 004) adds that users may not
 // need licences of their own, so a plan without user licences is a risk to confirm, not an error.
 export const intuneSubscription = defineReadinessRule({
-  id: 'licensing-intune-subscription-required', area: 'licensing', severity: 'warning',
+  id: 'licensing-intune-subscription-required', area: 'licensing', severity: 'error',
+  basis: { words: 'You must have an Intune license', page: 'https://learn.microsoft.com/windows-365/enterprise/requirements#licensing-requirements' },
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); tutorial-co-manage-new-devices.md (newer copy); overview.md (newer copy)',
   title: 'The tenant has an Intune subscription for the co-managed devices',
   docUrl: `${DOCS}/tutorial-co-manage-clients#azure-services-and-environment`,
@@ -40,6 +42,7 @@ export const intuneSubscription = defineReadinessRule({
 
 export const adminIntuneLicense = defineReadinessRule({
   id: 'licensing-admin-needs-intune-license', area: 'licensing', severity: 'error', source: OVERVIEW_SOURCE,
+  basis: { words: 'Otherwise, sign in fails', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#licensing' },
   title: 'The administrator account that signs in to the tenant has an Intune licence',
   docUrl: `${DOCS}/overview#licensing`,
   needs: ['licensing.adminIntuneLicense'],

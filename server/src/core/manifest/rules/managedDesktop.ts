@@ -27,6 +27,7 @@ function policiesWithFalse(plan: Plan, key: string, message: (name: string) => s
 // The general page allows several policies ordered by priority; Managed Desktop allows one.
 export const managedDesktopSinglePolicy = defineReadinessRule({
   id: 'managed-desktop-single-policy', area: 'policy', severity: 'error', source: SOURCE,
+  basis: { words: 'assign only one co-management policy', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#prerequisites' },
   title: 'Managed Desktop devices have exactly one co-management settings policy',
   docUrl: `${PAGE}#prerequisites`,
   appliesWhen: isManagedDesktop,
@@ -45,6 +46,7 @@ export const managedDesktopSinglePolicy = defineReadinessRule({
 // In the general docs the override is optional (default No); Managed Desktop requires Yes.
 export const managedDesktopOverrideToIntune = defineReadinessRule({
   id: 'managed-desktop-override-to-intune', area: 'policy', severity: 'error', source: SOURCE,
+  basis: { words: 'must be set to use Intune', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#prerequisites' },
   title: 'The Managed Desktop policy uses Intune for all workloads',
   docUrl: `${PAGE}#prerequisites`,
   appliesWhen: isManagedDesktop,
@@ -56,6 +58,7 @@ export const managedDesktopOverrideToIntune = defineReadinessRule({
 
 export const managedDesktopInstallAgent = defineReadinessRule({
   id: 'managed-desktop-install-agent', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'select Yes to the Automatically install', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#step-1-configure-co-management-settings', override: 'A setup step; a plan may install the client another way, so a warning' },
   title: 'The Managed Desktop policy installs the Configuration Manager agent',
   docUrl: `${PAGE}#step-1-configure-co-management-settings`,
   appliesWhen: isManagedDesktop,
@@ -67,6 +70,7 @@ export const managedDesktopInstallAgent = defineReadinessRule({
 
 export const managedDesktopTargetGroup = defineReadinessRule({
   id: 'managed-desktop-target-group', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'select the Modern Workplace Devices-All group', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#step-1-configure-co-management-settings', override: 'A setup step; another group may be deliberate, so a warning' },
   title: `The Managed Desktop policy is assigned to ${ALL_DEVICES_GROUP}`,
   docUrl: `${PAGE}#step-1-configure-co-management-settings`,
   appliesWhen: isManagedDesktop,
@@ -92,6 +96,7 @@ export const managedDesktopTargetGroup = defineReadinessRule({
 // The general page offers PROVISIONTS as an option; Managed Desktop forbids it.
 export const managedDesktopNoProvisionTs = defineReadinessRule({
   id: 'managed-desktop-no-provisionts', area: 'command-line', severity: 'error', source: SOURCE,
+  basis: { words: 'without a task sequence to prevent conflicts', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#prerequisites', override: 'A prerequisite of the page: a task sequence conflicts with the first-run apps' },
   title: 'The Managed Desktop command line doesn\'t start a task sequence',
   docUrl: `${PAGE}#prerequisites`,
   appliesWhen: (plan) => isManagedDesktop(plan) && plan.commandLines().length > 0,
@@ -119,6 +124,7 @@ export const managedDesktopNoProvisionTs = defineReadinessRule({
 // Shared devices get a self-deploying profile; autopilot-user-driven-only reports the mode itself.
 export const managedDesktopNoSharedDevices = defineReadinessRule({
   id: 'managed-desktop-no-shared-devices', area: 'autopilot', severity: 'error', source: SOURCE,
+  basis: { words: 'can\'t be a shared device', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#known-issues' },
   title: 'Co-managed Managed Desktop devices aren\'t shared devices',
   docUrl: `${PAGE}#known-issues`,
   appliesWhen: isManagedDesktop,
@@ -134,7 +140,8 @@ export const managedDesktopNoSharedDevices = defineReadinessRule({
 });
 
 export const managedDesktopPolicyBeforeRegistration = defineReadinessRule({
-  id: 'managed-desktop-policy-before-registration', area: 'policy', severity: 'information', source: SOURCE,
+  id: 'managed-desktop-policy-before-registration', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'It\'s recommended to configure the co-management settings', page: 'https://learn.microsoft.com/managed-desktop/prepare/autopilot-co-management#common-scenarios' },
   title: 'The co-management policy exists before Managed Desktop devices are registered (advice)',
   docUrl: `${PAGE}#common-scenarios`,
   appliesWhen: isManagedDesktop,

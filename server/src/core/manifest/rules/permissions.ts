@@ -22,6 +22,7 @@ function roles(plan: Plan, path: string): Set<string> | undefined {
 
 export const fullAdminAllScopes = defineReadinessRule({
   id: 'permissions-full-admin-all-scopes', area: 'permissions', severity: 'error',
+  basis: { words: 'Full Administrator with All scope', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', override: 'Read in context (docs map P1#17): Enabling co-management needs an Entra user who is Full Administrator with All scopes' },
   source: `${OVERVIEW_SOURCE}; tutorial-co-manage-clients.md (newer copy)`,
   title: 'The admin who turns co-management on is a Configuration Manager Full Administrator with all scopes',
   docUrl: ROLES,
@@ -45,6 +46,7 @@ const onboardingNeedsGlobalAdmin = (plan: Plan): boolean =>
 
 export const globalAdminForOnboarding = defineReadinessRule({
   id: 'permissions-global-admin-for-onboarding', area: 'permissions', severity: 'error',
+  basis: { words: 'Global Administrator', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', override: 'Read in context (docs map P1#15): Creating the Entra apps from the console needs a Global Administrator' },
   source: `${OVERVIEW_SOURCE}; enable-co-management-1906-2107.md (newer copy); ${CMG_PLAN_SOURCE}`,
   title: 'A Microsoft Entra Global Administrator creates the Cloud Management apps and, before 2111, signs in to the co-management wizard',
   docUrl: ROLES,
@@ -65,6 +67,7 @@ export const globalAdminForOnboarding = defineReadinessRule({
 
 export const autoEnrollmentRole = defineReadinessRule({
   id: 'permissions-auto-enrollment-role', area: 'permissions', severity: 'error',
+  basis: { words: 'Built-in Global Administrator', page: 'https://learn.microsoft.com/intune/device-enrollment/windows/enable-automatic-mdm#prerequisites', override: 'Read in context (docs map P22#3): The admin is a Global Administrator', contradiction: { page: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enroll', says: 'names Intune Administrator' } },
   source: 'intune/intune-service/enrollment/windows-enroll.md (newer copy)',
   title: 'The admin who configures Windows automatic enrollment is an Intune Administrator (or Global Administrator)',
   docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enroll#prerequisites',
@@ -72,7 +75,7 @@ export const autoEnrollmentRole = defineReadinessRule({
   check(plan) {
     const held = roles(plan, 'permissions.entraRoles')!;
     if (held.has('intune-administrator') || held.has('global-administrator')) return undefined;
-    return { message: 'Configuring the MDM and MAM user scopes needs the Intune Administrator Entra role (the older page asked for Global Administrator, which also works); the admin has neither.', path: 'permissions.entraRoles' };
+    return { message: 'Configuring the MDM and MAM user scopes needs the Global Administrator Entra role, as the newest enrollment page says (an older page names Intune Administrator, which also works); the admin has neither.', path: 'permissions.entraRoles' };
   },
   examples: {
     fail: ['version: 1\npermissions:\n  entraRoles: [helpdesk-administrator]'],
@@ -82,6 +85,7 @@ export const autoEnrollmentRole = defineReadinessRule({
 
 export const cmgAzureRoles = defineReadinessRule({
   id: 'permissions-cmg-azure-roles', area: 'permissions', severity: 'error', source: CMG_PLAN_SOURCE,
+  basis: { words: 'Azure subscription Owner', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements', override: 'Read in context (docs map P12#11): creating the CMG takes the subscription Owner role', contradiction: { page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#permissions-and-roles', says: 'calls the role Subscription Manager' } },
   title: 'The admin creating the CMG owns the Azure subscription and is a Full or Infrastructure Administrator',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements',
   appliesWhen: hasCmg,
@@ -103,7 +107,8 @@ export const cmgAzureRoles = defineReadinessRule({
 // The existing-clients tutorial configures hybrid join in Microsoft Entra Connect, which asks for a
 // Global Administrator. When onboarding already needs one, the rule above says so for both steps.
 export const globalAdminForHybridJoinSetup = defineReadinessRule({
-  id: 'permissions-global-admin-hybrid-join-setup', area: 'permissions', severity: 'warning',
+  id: 'permissions-global-admin-hybrid-join-setup', area: 'permissions', severity: 'error',
+  basis: { words: 'sign in fails', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#permissions' },
   source: 'memdocs/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
   title: 'A Microsoft Entra Global Administrator configures hybrid join in Microsoft Entra Connect',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,

@@ -14,6 +14,7 @@ const nameOf = (plan: Plan, i: number) => policyName(plan, i, `policy ${i + 1}`)
 
 export const policyCommandLineRequired = defineReadinessRule({
   id: 'policy-command-line-required', area: 'policy', severity: 'error',
+  basis: { words: 'Specify the client installation command-line parameters', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#configure', override: 'A step of the setup: a policy that installs the client runs ccmsetup with this command line, and none means no site to join' },
   source: `${SOURCE}; how-to-prepare-Win10.md (newer copy)`,
   title: 'A policy that installs the client has the client command line',
   docUrl: CONFIGURE,
@@ -36,6 +37,7 @@ export const policyCommandLineRequired = defineReadinessRule({
 // Managed Desktop has its own, stricter wording of this in managed-desktop-install-agent.
 export const policyInstallsAgent = defineReadinessRule({
   id: 'policy-install-agent-for-policy-method', area: 'policy', severity: 'error', source: SOURCE,
+  basis: { words: 'set to automatically install Configuration Manager client', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment', override: 'The plan chose this policy to install the client: without the setting the client is never installed' },
   title: 'When the co-management settings policy is meant to install the client, it has "install the agent" on',
   docUrl: CONFIGURE,
   appliesWhen: (plan) => plan.choice('comanagement.clientInstallMethod') === 'policy' && plan.count('comanagement.policies') > 0 && !isManagedDesktop(plan),
@@ -58,6 +60,7 @@ export const policyInstallsAgent = defineReadinessRule({
 
 export const policyTargetsDevices = defineReadinessRule({
   id: 'policy-target-device-group', area: 'policy', severity: 'error', source: SOURCE,
+  basis: { words: 'assign ... to the same', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#10): A device group gets the policy, the ESP profile (with progress shown) and the Autopilot profile' },
   title: 'Each co-management settings policy is assigned to a device group',
   docUrl: CONFIGURE,
   appliesWhen: (plan) => policyIndexes(plan).some((i) => plan.has(`comanagement.policies[${i}].targetGroupType`)),
@@ -77,6 +80,7 @@ export const policyTargetsDevices = defineReadinessRule({
 
 export const policyPriorityUnique = defineReadinessRule({
   id: 'policy-priority-unique', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'Set the priority of each', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#configure', override: 'Read in context (docs map P9#20): Several policies: Intune pre-computes one by priority' },
   title: 'Co-management settings policies have distinct priorities',
   docUrl: CONFIGURE,
   appliesWhen: (plan) => plan.count('comanagement.policies') >= 2,
@@ -106,6 +110,7 @@ export const policyPriorityUnique = defineReadinessRule({
 
 export const overrideIgnoresWorkloads = defineReadinessRule({
   id: 'policy-override-ignores-configmgr-workloads', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'can still get apps', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#advanced-settings', override: 'Read in context (docs map P9#22): With override to Intune, Configuration Manager apps still reach the device' },
   title: 'A policy that overrides to Intune isn\'t combined with workloads kept on Configuration Manager',
   docUrl: `${DOCS}/autopilot-enrollment#advanced-settings`,
   appliesWhen: (plan) => policyIndexes(plan).some((i) => plan.bool(`comanagement.policies[${i}].overrideToIntune`) === true),
@@ -130,6 +135,7 @@ export const overrideIgnoresWorkloads = defineReadinessRule({
 
 export const policyImeProviderConflict = defineReadinessRule({
   id: 'policy-ime-provider-conflict', area: 'policy', severity: 'warning', source: SOURCE,
+  basis: { words: 'which can cause conflicts', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations', override: 'Read in context (docs map P9#13): Don\'t combine with other policy providers such as the Intune management extension' },
   title: 'A policy that installs the client isn\'t combined with the Intune management extension as policy provider',
   docUrl: `${DOCS}/autopilot-enrollment#recommendations`,
   // Inside Autopilot into co-management autopilot-ime-policy-provider-conflict says the same.

@@ -28,6 +28,7 @@ const version = (plan: Plan) => plan.num('site.version');
 
 export const siteVersionFloor = defineReadinessRule({
   id: 'site-version-comanagement-floor', area: 'site', severity: 'error',
+  basis: { words: 'requires a supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#configuration-manager' },
   source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f)',
   title: 'The site runs Configuration Manager 1710 or later, the first version with co-management',
   docUrl: `${DOCS}/overview#configuration-manager`,
@@ -41,7 +42,8 @@ export const siteVersionFloor = defineReadinessRule({
 });
 
 export const siteVersionSupported = defineReadinessRule({
-  id: 'site-version-out-of-support', area: 'site', severity: 'warning',
+  id: 'site-version-out-of-support', area: 'site', severity: 'error',
+  basis: { words: 'requires a supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#configuration-manager' },
   source: 'intune/configmgr/core/servers/manage/updates.md (newer copy, commit 917a67af); comanage/overview.md (newer copy)',
   title: 'The site runs a Configuration Manager version that is still in support',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/servers/manage/updates#supported-versions',
@@ -59,6 +61,7 @@ export const siteVersionSupported = defineReadinessRule({
 
 export const siteVersionPolicyInstall = defineReadinessRule({
   id: 'site-version-policy-installs-client', area: 'site', severity: 'error',
+  basis: { words: 'version 2111 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   source: 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)',
   title: 'A co-management policy that installs the client needs Configuration Manager 2111 or later',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
@@ -78,6 +81,7 @@ export const siteVersionPolicyInstall = defineReadinessRule({
 
 export const siteVersionCloudAttachRbac = defineReadinessRule({
   id: 'site-version-cloud-attach-rbac-option', area: 'site', severity: 'error', source: CLOUD_ATTACH_SOURCE,
+  basis: { words: 'need to be configured too', page: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#cloud-attach-using-custom-settings' },
   title: 'Turning off Configuration Manager RBAC for cloud console actions needs version 2207 or later',
   docUrl: `${CLOUD_ATTACH}#cloud-attach-using-custom-settings`,
   appliesWhen: (plan) => plan.bool('site.cloudAttachOptions.enforceConfigMgrRbac') === false,
@@ -95,6 +99,7 @@ export const siteVersionCloudAttachRbac = defineReadinessRule({
 
 export const siteVersionAzureChina = defineReadinessRule({
   id: 'site-version-azure-china', area: 'site', severity: 'error',
+  basis: { words: 'added in version 2006', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', override: 'Read in context (docs map P2#4): Up to 2107 the Azure environment is public, US Government, or China (China from 2006)' },
   source: 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)',
   title: 'Co-management against the Azure China cloud needs version 2006 or later',
   docUrl: `${DOCS}/how-to-enable#enable-co-management-for-versions-2107-and-earlier`,
@@ -115,6 +120,7 @@ export const siteVersionAzureChina = defineReadinessRule({
 
 export const siteHttpBlocks2403 = defineReadinessRule({
   id: 'site-http-without-ehttp-blocks-2403', area: 'site', severity: 'error', source: PREREQ_SOURCE,
+  basis: { words: 'you\'ll see this error', page: 'https://learn.microsoft.com/intune/configmgr/core/servers/deploy/install/list-of-prerequisite-checks#enable-site-system-roles-for-https-or-enhanced-http', override: 'A prerequisite check listed under errors: from 2403 it stops the site update' },
   title: 'From version 2403 the site uses HTTPS only or Enhanced HTTP',
   docUrl: `${PREREQ_CHECKS}#enable-site-system-roles-for-https-or-enhanced-http`,
   needs: ['site.communicationSecurity', 'site.version'],
@@ -130,6 +136,7 @@ export const siteHttpBlocks2403 = defineReadinessRule({
 
 export const siteResourceAccess2403 = defineReadinessRule({
   id: 'site-resource-access-workload-2403', area: 'site', severity: 'error', source: PREREQ_SOURCE,
+  basis: { words: 'upgrade is blocked', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#resource-access-policies' },
   title: 'From version 2403 the resource access workload is with Intune',
   docUrl: `${PREREQ_CHECKS}#resource-access-policies-are-no-longer-supported`,
   needs: ['site.version', 'workloads.resourceAccessPolicies.authority'],
@@ -148,6 +155,7 @@ export const siteResourceAccess2403 = defineReadinessRule({
 
 export const siteCmgNeedsAzureServices = defineReadinessRule({
   id: 'site-cmg-needs-azure-services', area: 'site', severity: 'error',
+  basis: { words: 'The CMG requires the site', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#configuration-manager' },
   source: 'intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway.md (newer copy); comanage/overview.md (newer copy)',
   title: 'A site with a CMG is onboarded to Microsoft Entra ID for Cloud Management',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements',
@@ -165,6 +173,7 @@ export const siteCmgNeedsAzureServices = defineReadinessRule({
 
 export const siteUserDiscoveryForHybridIdentities = defineReadinessRule({
   id: 'site-entra-user-discovery-for-hybrid-identities', area: 'site', severity: 'error',
+  basis: { words: 'required if you plan to use', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway#requirements' },
   source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy)',
   title: 'With Entra ID client authentication and synchronized users, both Active Directory and Entra user discovery are on',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure#before-you-begin',
@@ -190,6 +199,7 @@ export const siteUserDiscoveryForHybridIdentities = defineReadinessRule({
 // is coexistence, where co-management stays off on purpose.
 export const siteComanagementEnabled = defineReadinessRule({
   id: 'site-comanagement-enabled', area: 'site', severity: 'error',
+  basis: { words: 'do that first', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads', override: 'Read in context (docs map P7#3): Co-management is enabled before workloads are switched' },
   source: 'memdocs/configmgr/comanage/tutorial-co-manage-clients.md (seed 001); intune/configmgr/comanage/overview.md (newer copy)',
   title: 'Co-management is enabled in Configuration Manager',
   docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
@@ -209,6 +219,7 @@ export const siteComanagementEnabled = defineReadinessRule({
 
 export const cloudAttachSovereignClouds = defineReadinessRule({
   id: 'cloudattach-china-upload-analytics', area: 'site', severity: 'error', source: CLOUD_ATTACH_SOURCE,
+  basis: { words: 'can\'t be enabled for Azure China', page: 'https://learn.microsoft.com/intune/configmgr/cloud-attach/enable#cloud-attach-using-the-default-settings' },
   title: 'Device upload and Endpoint analytics are only turned on in clouds that offer them',
   docUrl: `${CLOUD_ATTACH}#cloud-attach-using-the-default-settings`,
   appliesWhen: (plan) => plan.bool('site.cloudAttachOptions.uploadDevices') === true || plan.bool('site.cloudAttachOptions.endpointAnalytics') === true,

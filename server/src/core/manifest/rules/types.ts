@@ -3,6 +3,7 @@
 // and returns findings when the plan breaks it. Fixtures: whole manifests that fail and pass.
 import type { Span } from '../../ccmsetup/ast';
 import type { Fix, Severity } from '../../languageTypes';
+import type { SeverityBasis } from '../../severityBasis';
 import type { Plan } from '../plan';
 
 export type Area =
@@ -39,6 +40,8 @@ export interface ReadinessRule {
   needs?: string[];
   /** Key paths of which at least one must be present, else the outcome is "unknown". */
   needsAny?: string[];
+  /** The words of the docs the severity rests on (ARCHITECTURE.md, "Severity from the words of the docs"). */
+  basis?: SeverityBasis;
   check(plan: Plan): Finding[] | Finding | undefined;
   examples: { fail: string[]; pass: string[] };
 }

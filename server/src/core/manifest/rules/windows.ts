@@ -21,6 +21,7 @@ function writtenVersions(plan: Plan): { text: string; path: string }[] {
 
 export const windows10OrLater = defineReadinessRule({
   id: 'windows-10-or-later', area: 'windows', severity: 'error',
+  basis: { words: 'Windows 10 or later devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview' },
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); comanage/overview.md (newer copy)',
   title: 'Devices in scope run Windows 10 or later',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect`,
@@ -41,6 +42,7 @@ const WINDOWS_10_1709 = windowsRank('10 1709')!;
 
 export const windowsFloor1709 = defineReadinessRule({
   id: 'windows-comanagement-1709-floor', area: 'windows', severity: 'error',
+  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'Read in context (docs map P1#13): Devices run a supported version of Windows 11 or Windows 10' },
   source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f); enable-co-management-1906-2107.md (newer copy)',
   title: 'Windows 10 devices run version 1709 or later',
   docUrl: `${DOCS}/overview#windows`,
@@ -67,7 +69,8 @@ const ENDED_RELEASES = ['10 1709', '10 1803', '10 1903', '10 1909', '10 2004', '
 const ENDED_RANKS = new Set(ENDED_RELEASES.map((v) => windowsRank(v)!));
 
 export const windowsReleaseOutOfServicing = defineReadinessRule({
-  id: 'windows-release-out-of-servicing', area: 'windows', severity: 'warning',
+  id: 'windows-release-out-of-servicing', area: 'windows', severity: 'error',
+  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'The page asks for a supported release; one past its end of servicing breaks that requirement' },
   source: 'intune/configmgr/comanage/overview.md (seed 004); windows/release-health/release-information',
   title: 'No Windows release in scope is past its end of servicing',
   docUrl: `${DOCS}/overview#windows`,

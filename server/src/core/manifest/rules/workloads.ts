@@ -83,6 +83,7 @@ const siteVersionIn = (plan: Plan, from: number, below = Infinity) => {
 
 export const pilotNeedsCollection = defineReadinessRule({
   id: 'pilot-intune-needs-collection', area: 'workloads', severity: 'error',
+  basis: { words: 'only for the devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads' },
   source: SRC_SWITCH,
   title: 'Every workload on Pilot Intune has a pilot collection',
   docUrl: SWITCH,
@@ -98,6 +99,7 @@ export const pilotNeedsCollection = defineReadinessRule({
 
 export const pilotCollectionIgnored = defineReadinessRule({
   id: 'pilot-collection-ignored-without-pilot', area: 'workloads', severity: 'information',
+  basis: { words: 'only for the devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads', override: 'A fact: a pilot collection on a workload that isn\'t on Pilot Intune has no effect' },
   source: 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)',
   title: 'Pilot collections are set only on workloads that are on Pilot Intune',
   docUrl: ENABLE_2107,
@@ -115,6 +117,7 @@ export const pilotCollectionIgnored = defineReadinessRule({
 
 export const perWorkloadPilotsNeed1906 = defineReadinessRule({
   id: 'per-workload-pilot-collections-need-1906', area: 'site', severity: 'error',
+  basis: { words: 'different pilot collections for each', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads', override: 'Read in context (docs map P7#2): Each workload can have its own pilot collection' },
   source: 'memdocs/configmgr/comanage/includes/enable-co-management-1902-and-earlier.md (older copy)',
   title: 'Different pilot collections per workload need Configuration Manager 1906 or later',
   docUrl: SWITCH,
@@ -139,7 +142,8 @@ export const perWorkloadPilotsNeed1906 = defineReadinessRule({
 });
 
 export const pilotsInsideEnrollmentScope = defineReadinessRule({
-  id: 'pilot-collections-inside-autoenroll-scope', area: 'workloads', severity: 'information',
+  id: 'pilot-collections-inside-autoenroll-scope', area: 'workloads', severity: 'warning',
+  basis: { words: 'should contain all of the clients', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier' },
   source: 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)',
   title: 'Workload pilot collections are inside the automatic enrollment collection',
   docUrl: ENABLE_2107,
@@ -226,6 +230,7 @@ function carriedByDeviceConfiguration(key: 'endpointProtection' | 'resourceAcces
 
 export const deviceConfigurationMovesEndpointProtection = defineReadinessRule({
   id: 'device-configuration-moves-endpoint-protection', area: 'workloads', severity: 'error', source: SRC_WORKLOADS,
+  basis: { words: 'also moves the Resource Access', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#device-configuration', override: 'Read in context (docs map P6#12): Switching device configuration also moves resource access and Endpoint Protection' },
   title: 'Endpoint Protection is declared at least where device configuration is (switching device configuration moves it)',
   docUrl: `${WORKLOADS}#device-configuration`,
   appliesWhen: (plan) => isSwitched(plan, 'deviceConfiguration'),
@@ -239,6 +244,7 @@ export const deviceConfigurationMovesEndpointProtection = defineReadinessRule({
 
 export const deviceConfigurationMovesResourceAccess = defineReadinessRule({
   id: 'device-configuration-moves-resource-access', area: 'workloads', severity: 'error', source: SRC_WORKLOADS,
+  basis: { words: 'managed by Intune when you switch', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#resource-access-policies', override: 'Read in context (docs map P6#6): Resource access moves with device configuration' },
   title: 'Resource access is declared at least where device configuration is (switching device configuration moves it)',
   docUrl: `${WORKLOADS}#resource-access-policies`,
   appliesWhen: (plan) => isSwitched(plan, 'deviceConfiguration'),
@@ -251,6 +257,7 @@ export const deviceConfigurationMovesResourceAccess = defineReadinessRule({
 
 export const endpointProtectionWithoutDeviceConfiguration = defineReadinessRule({
   id: 'endpoint-protection-without-device-configuration', area: 'workloads', severity: 'information', source: SRC_WORKLOADS,
+  basis: { words: 'will apply from both', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#endpoint-protection' },
   title: 'Device configuration moves together with Endpoint Protection (settings clean-up, Windows Information Protection)',
   docUrl: `${WORKLOADS}#device-configuration`,
   appliesWhen: (plan) => isSwitched(plan, 'endpointProtection'),
@@ -271,6 +278,7 @@ export const endpointProtectionWithoutDeviceConfiguration = defineReadinessRule(
 
 export const pilotNoPolicyRemoval = defineReadinessRule({
   id: 'pilot-intune-no-policy-removal', area: 'workloads', severity: 'warning', source: SRC_SWITCH,
+  basis: { words: 'also needs to be switched', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#device-configuration', override: 'Read in context (docs map P6#17): Removing ("tattoo") Endpoint Protection settings needs device configuration switched too' },
   title: 'Endpoint Protection and device configuration are not left on Pilot Intune when policies must be removable',
   docUrl: SWITCH,
   appliesWhen: (plan) => (['endpointProtection', 'deviceConfiguration'] as const).some((key) => authorityOf(plan, key) === 'pilot-intune'),
@@ -309,6 +317,7 @@ export const antivirusNeedsEndpointProtection = defineReadinessRule({
 
 export const defenderInDeviceRestrictions = defineReadinessRule({
   id: 'defender-device-restrictions-outside-ep-slider', area: 'workloads', severity: 'warning', source: SRC_WORKLOADS,
+  basis: { words: 'are not included in scope', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#endpoint-protection', override: 'Read in context (docs map P6#10): Defender settings in device-restriction profiles are outside the EP slider; use endpoint security antivirus policies' },
   title: 'Defender Antivirus for co-managed devices comes from endpoint security antivirus policies, not device restriction profiles',
   docUrl: `${WORKLOADS}#endpoint-protection`,
   appliesWhen: (plan) => plan.bool('intune.defenderInDeviceRestrictions') === true && isSwitched(plan, 'endpointProtection'),
@@ -327,6 +336,7 @@ export const defenderInDeviceRestrictions = defineReadinessRule({
 
 export const bitlockerIgnoredAfterSwitch = defineReadinessRule({
   id: 'bitlocker-configmgr-ignored-after-ep-switch', area: 'workloads', severity: 'warning',
+  basis: { words: 'For more information on the behavior', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#endpoint-protection', override: 'Read in context (docs map P6#11): BitLocker management with co-management follows the BitLocker page' },
   source: 'intune/configmgr/protect/deploy-use/bitlocker/deploy-management-agent.md (newer copy)',
   title: 'Configuration Manager BitLocker management is not relied on for devices whose Endpoint Protection moved to Intune',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/protect/deploy-use/bitlocker/deploy-management-agent#co-management-and-intune',
@@ -347,7 +357,8 @@ export const bitlockerIgnoredAfterSwitch = defineReadinessRule({
 });
 
 export const settingsCatalogNeedsDeviceConfiguration = defineReadinessRule({
-  id: 'settings-catalog-needs-device-configuration-workload', area: 'workloads', severity: 'warning', source: SRC_WORKLOADS,
+  id: 'settings-catalog-needs-device-configuration-workload', area: 'workloads', severity: 'error', source: SRC_WORKLOADS,
+  basis: { words: 'controlled by the Device Configuration workload', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#device-configuration', override: 'The slider controls them: with device configuration on Configuration Manager they don\'t apply to co-managed devices' },
   title: 'Intune settings catalog policies reach co-managed devices (device configuration workload switched)',
   docUrl: `${WORKLOADS}#device-configuration`,
   appliesWhen: (plan) => plan.bool('intune.settingsCatalogPolicies') === true,
@@ -366,6 +377,7 @@ export const settingsCatalogNeedsDeviceConfiguration = defineReadinessRule({
 
 export const baselinesAlwaysApply = defineReadinessRule({
   id: 'configmgr-baselines-need-always-apply', area: 'workloads', severity: 'information', source: SRC_WORKLOADS,
+  basis: { words: 'Enable the option to Always apply', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#device-configuration' },
   title: 'Configuration baselines meant for co-managed devices have "Always apply this baseline even for co-managed clients"',
   docUrl: `${WORKLOADS}#device-configuration`,
   appliesWhen: (plan) => isSwitched(plan, 'deviceConfiguration'),
@@ -410,7 +422,8 @@ export const resourceAccessDeprecated = defineReadinessRule({
 });
 
 export const resourceAccessUnsupported = defineReadinessRule({
-  id: 'resource-access-configmgr-unsupported-2203', area: 'workloads', severity: 'warning', source: `${SRC_WORKLOADS}; ${SRC_RESOURCE_FAQ}`,
+  id: 'resource-access-configmgr-unsupported-2203', area: 'workloads', severity: 'error', source: `${SRC_WORKLOADS}; ${SRC_RESOURCE_FAQ}`,
+  basis: { words: 'no longer supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#resource-access-policies' },
   title: 'From 2203 the resource access workload is on Intune (Configuration Manager resource access is unsupported)',
   docUrl: `${WORKLOADS}#resource-access-policies`,
   appliesWhen: (plan) => plan.has('workloads') && siteVersionIn(plan, 2203, 2403),
@@ -431,7 +444,8 @@ export const resourceAccessUnsupported = defineReadinessRule({
 });
 
 export const configMgrResourceProfilesUnsupported = defineReadinessRule({
-  id: 'configmgr-resource-access-profiles-unsupported', area: 'site', severity: 'warning', source: SRC_RESOURCE_FAQ,
+  id: 'configmgr-resource-access-profiles-unsupported', area: 'site', severity: 'error', source: SRC_RESOURCE_FAQ,
+  basis: { words: 'no longer supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#resource-access-policies' },
   title: 'The site no longer relies on its own resource access profiles (unsupported from 2203)',
   docUrl: `${RESOURCE_FAQ}#what-happens-if-i-dont-enable-co-management`,
   appliesWhen: (plan) => plan.bool('configmgr.resourceAccessProfiles') === true && siteVersionIn(plan, 2203, 2403),
@@ -447,6 +461,7 @@ export const configMgrResourceProfilesUnsupported = defineReadinessRule({
 
 export const configMgrResourceProfilesBlock2403 = defineReadinessRule({
   id: 'configmgr-resource-access-profiles-block-2403', area: 'site', severity: 'error',
+  basis: { words: 'upgrade is blocked', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#resource-access-policies' },
   source: `${SRC_RESOURCE_FAQ}; intune/configmgr/core/servers/deploy/install/list-of-prerequisite-checks.md (newer copy)`,
   title: 'No Configuration Manager resource access profiles remain on a 2403 or later site',
   docUrl: `${RESOURCE_FAQ}#what-happens-when-you-upgrade-to-cm-2403`,
@@ -485,6 +500,7 @@ export const intuneResourceProfilesAfter2403 = defineReadinessRule({
 
 export const windowsUpdateClientSettings = defineReadinessRule({
   id: 'windows-update-client-settings-review', area: 'workloads', severity: 'information',
+  basis: { words: 'need to be adjusted manually', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#windows-update-policies', override: 'The right value depends on whether Configuration Manager still delivers third-party updates, which the plan doesn\'t state: advice' },
   source: `${SRC_WORKLOADS}; intune/configmgr/sum/deploy-use/integrate-windows-update-client-policies.md (newer copy)`,
   title: 'The Software Updates client setting is chosen deliberately for devices whose Windows Update workload moved',
   docUrl: `${WORKLOADS}#windows-update-policies`,
@@ -526,6 +542,7 @@ export const featureUpdatePolicyBeforeSwitch = defineReadinessRule({
 
 export const complianceFirst = defineReadinessRule({
   id: 'compliance-first-advice', area: 'workloads', severity: 'information',
+  basis: { words: 'most customers switch first', page: 'https://learn.microsoft.com/intune/configmgr/comanage/faq#ive-enabled-co-management-which-workload-should-i-switch-first' },
   source: 'intune/configmgr/comanage/faq.yml (newer copy)',
   title: 'Compliance policies move first, before other workloads',
   docUrl: `${DOCS}/faq#ive-enabled-co-management-which-workload-should-i-switch-first`,
