@@ -73,7 +73,7 @@ function manifestWith(yamlPath: string[], value: string): { text: string; at: nu
   return { text, at: text.lastIndexOf(value) };
 }
 
-const VALUES = ['text', '"012"', '012', '10', '1.5', 'true', 'no', '~', '', 'user-driven', '2403', '[a]', '{a: 1}'];
+const VALUES = ['text', '"012"', '012', '10', '1.5', 'true', 'no', '~', '', 'user-driven', '2403', '[a]', '{a: 1}', 'none'];
 
 /** The failing fixtures of findings about the YAML itself: the only documents not compared. */
 const UNPARSED = /^(manifest-yaml-syntax|manifest-multiple-documents|manifest-duplicate-key|manifest-too-complex) failing fixture /;

@@ -17,7 +17,7 @@ export function fieldAt(steps: (string | number)[]): Field | undefined {
 
 export function describeFieldType(type: FieldType): string {
   switch (type.kind) {
-    case 'object': return 'mapping';
+    case 'object': return type.none ? 'mapping, or none' : 'mapping';
     case 'array': return `list of ${describeFieldType(type.items.type)}`;
     case 'string': return type.patternHint ? `text (${type.patternHint})` : 'text';
     case 'integer': return type.min !== undefined && type.max !== undefined ? (type.min === type.max ? `${type.min}` : `whole number ${type.min}–${type.max}`) : type.min !== undefined ? `whole number ≥ ${type.min}` : 'whole number';
@@ -34,6 +34,7 @@ export function describeField(key: string, field: Field): string {
     for (const v of field.type.values) lines.push(`- \`${v.value}\`: ${v.description}`);
   }
   if (field.type.kind === 'object') lines.push('', `Keys: ${Object.keys(field.type.fields).map((k) => `\`${k}\``).join(', ')}`);
+  if (field.type.kind === 'object' && field.type.none) lines.push('', `\`none\`: ${field.type.none}`);
   if (field.docUrl) lines.push('', `[Documentation](${field.docUrl})`);
   return lines.join('\n');
 }

@@ -13,11 +13,14 @@ export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
   switch (type.kind) {
     case 'object': {
       const required = Object.entries(type.fields).filter(([, f]) => f.required).map(([k]) => k);
-      return {
-        ...base, type: 'object', additionalProperties: false,
+      const mapping = {
+        type: 'object', additionalProperties: false,
         properties: Object.fromEntries(Object.entries(type.fields).map(([k, f]) => [k, nullable(toJsonSchema(f))])),
         ...(required.length ? { required } : {}),
       };
+      // A mapping, or the word none (there is none); null stays "not given" (nullable below).
+      if (type.none) return { ...base, anyOf: [mapping, { type: ['string', 'null'], enum: ['none', null], description: type.none }] };
+      return { ...base, ...mapping };
     }
     case 'array': return { ...base, type: 'array', items: nullable(toJsonSchema(type.items)) };
     // Text only: YAML reads `code: 012` as the number 12, and the server asks for quotes there.
@@ -34,6 +37,7 @@ export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
  * structure check (the plan leaves it unknown), so the schema lets null through there too.
  */
 function nullable(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema.anyOf)) return schema;
   if (Array.isArray(schema.enum)) return { ...schema, enum: [...schema.enum, null] };
   const type = schema.type;
   return { ...schema, type: Array.isArray(type) ? [...type, 'null'] : [type, 'null'] };

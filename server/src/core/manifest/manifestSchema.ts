@@ -16,6 +16,7 @@ function workload(title: string, anchor: string): Field {
       kind: 'object', fields: {
         authority: { description: 'configmgr, pilot-intune or intune.', type: { kind: 'enum', values: AUTHORITY }, required: true },
         pilotCollection: { description: 'The Configuration Manager collection that gets the Intune side while the workload is on pilot-intune.', type: { kind: 'string' } },
+        intuneReady: { description: `The Intune side of ${title} (its policies, profiles or apps) is configured and deployed to these devices before the workload moves.`, type: { kind: 'boolean' } },
       },
     },
   };
@@ -47,7 +48,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   site: object('The Configuration Manager site.', {
     code: string('Three-character site code.', { example: 'ABC', type: { kind: 'string', pattern: '^[A-Za-z0-9]{3}$', patternHint: 'three letters or digits' } }),
     version: { description: 'Configuration Manager current branch version, e.g. 2403.', type: { kind: 'integer', min: 1511, max: 9999 }, example: 2403 },
-    cmg: object('The cloud management gateway; leave it out when there is none.', {
+    cmg: {
+      description: 'The cloud management gateway, or none when the site has none. Left out, the plan doesn\'t say (checks that need it are unknown).',
+      docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/overview',
+      type: { kind: 'object', none: 'The site has no cloud management gateway.', fields: {
       address: string('The CMG address as clients report it, without https:// (e.g. contoso.cloudapp.net/CCM_Proxy_MutualAuth/72186325152220500).'),
       contentEnabled: boolean('Whether the CMG serves content (cloud distribution point function).'),
       serverCertificate: choice('Who issued the CMG server authentication certificate.', [
@@ -59,13 +63,23 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
         { value: 'vmss', description: 'A virtual machine scale set (the current model).' },
         { value: 'classic', description: 'A classic cloud service (retired).' },
       ]),
-    }, { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/overview' }),
+      connectionPoint: boolean('An on-premises site system holds the CMG connection point role for this CMG.'),
+      serviceName: string('The CMG service name: the common name of its server authentication certificate, e.g. cmg.contoso.com (your own domain) or contosocmg.eastus.cloudapp.azure.com (the Azure name).', {
+        type: { kind: 'string', pattern: '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', patternHint: 'a host name such as cmg.contoso.com' },
+      }),
+      cnameConfigured: boolean('Public DNS has a CNAME record that maps the service name to the CMG\'s Azure deployment name.'),
+    } },
+    },
     clientAuthentication: choice('How clients authenticate to the site over the internet.', [
       { value: 'entra-id', description: 'Microsoft Entra ID (device or user token).' },
       { value: 'pki', description: 'A PKI client authentication certificate.' },
       { value: 'token', description: 'A bulk registration token (Configuration Manager issued).' },
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication' }),
     managementPoint: string('The management point clients use when they roam back to the intranet (SMSMP).'),
+    managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
+    entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
+      adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
+    }),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
     communicationSecurity: choice('The site\'s client communication security.', [
@@ -115,6 +129,20 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'registered', description: 'Only registered (workplace joined) in Microsoft Entra ID.' },
     ]),
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
+    entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
+      deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
+    }),
+    hybridJoin: object('Microsoft Entra hybrid join setup.', {
+      scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
+    }),
+    domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
+      { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
+      { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
+    ]),
+    onPremisesUpn: choice('Whether the users\' on-premises UPN suffix is a domain verified in Microsoft Entra ID.', [
+      { value: 'routable', description: 'Routable: a verified, public domain such as contoso.com.' },
+      { value: 'non-routable', description: 'Non-routable: a private suffix such as contoso.local.' },
+    ]),
   }, { docUrl: `${COMANAGE_DOCS}/overview#microsoft-entra-id` }),
   licensing: object('Licences the tenant has.', {
     entraId: choice('Microsoft Entra ID licence level.', [
@@ -144,6 +172,16 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     mamGroups: { description: 'Groups for MAM user scope Some.', type: { kind: 'array', items: { description: 'A group name.', type: { kind: 'string' } } } },
     customEnrollmentRestrictions: boolean('Custom Intune enrollment restrictions apply to these users or devices.'),
+    mdmUrls: choice('The MDM terms of use, discovery and compliance URLs of Windows automatic enrollment.', [
+      { value: 'default', description: 'The default Intune URLs, as set by the tenant.' },
+      { value: 'custom', description: 'At least one URL was changed.' },
+    ]),
+    defaultRestriction: object('The default (All users) enrollment restriction policies.', {
+      windows: choice('The default device platform restriction for Windows (MDM).', [
+        { value: 'allow', description: 'Windows (MDM) enrollment is allowed.' },
+        { value: 'block', description: 'Windows (MDM) enrollment is blocked.' },
+      ]),
+    }),
     win32Apps: boolean('Intune Win32 apps are deployed to the co-managed devices.'),
     storeApps: boolean('Microsoft Store (new, winget) apps are deployed from Intune to the co-managed devices.'),
     powershellScripts: boolean('Intune PowerShell scripts run on the co-managed devices.'),

@@ -58,7 +58,7 @@ export function* evaluateReadinessSteps(
       }
       if (!applies) continue;
       const missing: Wanted[] = [];
-      for (const path of rule.needs ?? []) {
+      for (const path of [...rule.needs ?? [], ...rule.needsEach?.(plan) ?? []]) {
         const flaw = plan.flawOf(path);
         if (flaw || !plan.has(path)) missing.push({ path, flaw });
       }

@@ -7,7 +7,8 @@ export interface FieldValue {
 }
 
 export type FieldType =
-  | { kind: 'object'; fields: Record<string, Field> }
+  /** `none`: the meaning of writing the word `none` instead of the mapping ("there is none"); absent stays unknown. */
+  | { kind: 'object'; fields: Record<string, Field>; none?: string }
   | { kind: 'string'; pattern?: string; patternHint?: string }
   | { kind: 'integer'; min?: number; max?: number }
   | { kind: 'boolean' }

@@ -95,7 +95,9 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
   const type = field.type;
   switch (type.kind) {
     case 'object': {
-      if (node.kind !== 'map') return void wrongType(node, `${label} should be a mapping of keys`, findings);
+      // `cmg: none` states there is none; only keys whose format defines it accept the word.
+      if (type.none && node.kind === 'scalar' && node.value === 'none') return;
+      if (node.kind !== 'map') return void wrongType(node, `${label} should be a mapping of keys${type.none ? ', or none' : ''}`, findings);
       const known = Object.keys(type.fields);
       // Computed once per mapping: a per-entry scan would make a file of many unknown keys quadratic.
       const present = new Set(node.entries.map((e) => e.key));

@@ -35,25 +35,30 @@ const SITE_FACTS: Shape = {
   azureEnvironment: fact(),
   pkiClientCertificates: fact(),
   discovery: { entraUser: fact(), adUser: fact() },
+  entraApps: { adminConsent: fact() },
 };
 
 const CMG_SITE_FACTS: Shape = {
   ...SITE_FACTS,
   clientAuthentication: fact(),
   managementPoint: fact('management point, e.g. https://mp1.contoso.com'),
+  managementPointsAllowCmgTraffic: fact(),
   cmg: {
     address: fact('CMG address as clients report it, without https://'),
     deployment: fact(),
     contentEnabled: fact(),
     serverCertificate: fact(),
     serverCertificateTrustedByDevices: fact(),
+    connectionPoint: fact(),
+    serviceName: fact('CMG service name, the common name of its server certificate, e.g. cmg.contoso.com'),
+    cnameConfigured: fact(),
   },
 };
 
 const TENANT_FACTS: Shape = {
   identity: { deviceJoin: fact(), usersSynced: fact() },
   licensing: { entraId: fact(), intune: fact(), adminIntuneLicense: fact() },
-  intune: { mdmAuthority: fact(), mdmUserScope: fact(), mamUserScope: fact() },
+  intune: { mdmAuthority: fact(), mdmUserScope: fact(), mamUserScope: fact(), mdmUrls: fact(), defaultRestriction: { windows: fact() } },
 };
 
 const PERMISSIONS: Shape = {
@@ -92,11 +97,12 @@ const SHAPES: { path: string; title: string; header: string; shape: Shape }[] = 
     header: 'Existing Configuration Manager clients enroll into Intune and become co-managed; workloads move to Intune through a pilot collection.',
     shape: {
       version: 1, name: fact('plan name'), path: 'existing-clients',
-      site: SITE_FACTS, ...TENANT_FACTS,
+      site: { ...SITE_FACTS, cmg: fact('none if the site has no cloud management gateway') }, ...TENANT_FACTS,
+      identity: { deviceJoin: fact(), usersSynced: fact(), entraConnect: { deviceSync: fact() }, hybridJoin: { scpConfigured: fact() }, domainType: fact(), onPremisesUpn: fact() },
       comanagement: { enabled: fact(), autoEnroll: fact(), pilotCollection: fact('pilot collection name') },
       windows: WINDOWS, permissions: PERMISSIONS,
       workloads: {
-        compliancePolicies: { authority: 'pilot-intune', pilotCollection: fact('pilot collection name') },
+        compliancePolicies: { authority: 'pilot-intune', pilotCollection: fact('pilot collection name'), intuneReady: fact() },
         windowsUpdatePolicies: { authority: 'configmgr' }, resourceAccessPolicies: { authority: 'configmgr' },
         endpointProtection: { authority: 'configmgr' }, deviceConfiguration: { authority: 'configmgr' },
         officeClickToRunApps: { authority: 'configmgr' }, clientApps: { authority: 'configmgr' },
@@ -113,7 +119,7 @@ const SHAPES: { path: string; title: string; header: string; shape: Shape }[] = 
       comanagement: { enabled: fact(), clientInstallMethod: 'policy', policies: [POLICY('Install the Configuration Manager client', false)] },
       permissions: { ...PERMISSIONS, azureRoles: [fact('Azure role on the CMG subscription, e.g. subscription-owner')] },
       windows: WINDOWS,
-      workloads: { compliancePolicies: { authority: 'intune' }, resourceAccessPolicies: { authority: 'intune' } },
+      workloads: { compliancePolicies: { authority: 'intune', intuneReady: fact() }, resourceAccessPolicies: { authority: 'intune', intuneReady: fact() } },
     },
   },
   {
@@ -127,7 +133,7 @@ const SHAPES: { path: string; title: string; header: string; shape: Shape }[] = 
       autopilot: AUTOPILOT,
       permissions: { ...PERMISSIONS, azureRoles: [fact('Azure role on the CMG subscription, e.g. subscription-owner')] },
       windows: WINDOWS,
-      workloads: { compliancePolicies: { authority: 'intune' }, resourceAccessPolicies: { authority: 'intune' }, deviceConfiguration: { authority: 'intune' } },
+      workloads: { compliancePolicies: { authority: 'intune', intuneReady: fact() }, resourceAccessPolicies: { authority: 'intune', intuneReady: fact() }, deviceConfiguration: { authority: 'intune', intuneReady: fact() } },
     },
   },
   {
@@ -142,7 +148,7 @@ const SHAPES: { path: string; title: string; header: string; shape: Shape }[] = 
       managedDesktop: { sharedDevices: fact(), devicesAlreadyRegistered: fact() },
       permissions: { ...PERMISSIONS, azureRoles: [fact('Azure role on the CMG subscription, e.g. subscription-owner')] },
       windows: WINDOWS,
-      workloads: { compliancePolicies: { authority: 'intune' }, deviceConfiguration: { authority: 'intune' } },
+      workloads: { compliancePolicies: { authority: 'intune', intuneReady: fact() }, deviceConfiguration: { authority: 'intune', intuneReady: fact() } },
     },
   },
 ];

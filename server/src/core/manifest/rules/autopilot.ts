@@ -2,6 +2,7 @@
 // installs the Configuration Manager client during Autopilot): requirements, limitations and advice.
 import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
+import { hasCmg, statesNoCmg } from './cmg';
 import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, policyIndexes, policyName, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
@@ -63,14 +64,14 @@ export const autopilotNeedsCmg = defineReadinessRule({
   title: 'Autopilot into co-management needs a cloud management gateway',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
-  needs: ['site'],
+  // Left out, site.cmg is unknown; only `site.cmg: none` says there is none.
+  needs: ['site.cmg'],
   check(plan) {
-    // The format says: leave site.cmg out when there is none.
-    if (plan.has('site.cmg')) return undefined;
-    return { message: 'The device downloads the client from a cloud management gateway and then registers through it, and this plan has no CMG (site.cmg); set one up first.', path: plan.entry('site.cmg') ? 'site.cmg' : 'site' };
+    if (!statesNoCmg(plan)) return undefined;
+    return { message: 'The device downloads the client from a cloud management gateway and then registers through it, and this plan has no CMG (site.cmg: none); set one up first.', path: 'site.cmg' };
   },
   examples: {
-    fail: [`${MINIMAL}site:\n  code: ABC`, `${MINIMAL}site:\n  cmg:\n`],
+    fail: [`${MINIMAL}site:\n  code: ABC\n  cmg: none`],
     pass: [`${MINIMAL}site:\n  cmg:\n    address: contoso.cloudapp.net/CCM_Proxy_MutualAuth/1`],
   },
 });
@@ -80,7 +81,7 @@ export const autopilotCmgCertificateTrust = defineReadinessRule({
   basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type', override: 'Also speaks when the plan doesn\'t say whether devices trust the root; an absent fact must not fail, so it stays a warning' },
   title: 'New Autopilot devices trust the CMG server authentication certificate',
   docUrl: `${DOCS}/how-to-prepare-win10#install-the-configuration-manager-client`,
-  appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && plan.has('site.cmg'),
+  appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && hasCmg(plan),
   needs: ['site.cmg.serverCertificate'],
   check(plan) {
     if (plan.choice('site.cmg.serverCertificate') !== 'private-pki') return undefined;

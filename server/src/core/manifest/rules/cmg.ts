@@ -12,8 +12,11 @@ const ADDRESS = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325
 
 // ---- Shared with the other enablement files (site, identity, policy, command line) ----
 
-/** The plan declares a CMG (a `site.cmg` with content, not null). */
-export const hasCmg = (plan: Plan): boolean => plan.has('site.cmg');
+/** The plan declares a CMG: `site.cmg` is a mapping (not `none`, not left out). */
+export const hasCmg = (plan: Plan): boolean => plan.node('site.cmg')?.kind === 'map';
+
+/** The plan states there is no CMG (`site.cmg: none`); left out, it says nothing. */
+export const statesNoCmg = (plan: Plan): boolean => plan.str('site.cmg') === 'none';
 
 /** Some co-management settings policy installs the Configuration Manager client. */
 export function installsAgent(plan: Plan): boolean {
@@ -56,18 +59,19 @@ export const cmgRequiredForInternetClients = defineReadinessRule({
   title: 'Internet-based devices that get the client from Intune have a cloud management gateway to reach',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-paths#bkmk_path2',
   appliesWhen: needsCmgOutsideAutopilot,
-  needs: ['site'],
+  // Left out, site.cmg is unknown; only `site.cmg: none` says there is none.
+  needs: ['site.cmg'],
   check(plan) {
-    if (hasCmg(plan)) return undefined;
+    if (!statesNoCmg(plan)) return undefined;
     const message = onInternetPath(plan)
-      ? 'Devices that start on the internet can only reach the site through a cloud management gateway, and this plan has none (site.cmg). Add the CMG, or enroll existing intranet clients instead.'
-      : 'A co-management policy that installs the client downloads it from the cloud management gateway, and this plan has none (site.cmg). Add the CMG, or install the client another way.';
-    return { message, span: plan.keySpanOf('site.cmg') };
+      ? 'Devices that start on the internet can only reach the site through a cloud management gateway, and this plan has none (site.cmg: none). Add the CMG, or enroll existing intranet clients instead.'
+      : 'A co-management policy that installs the client downloads it from the cloud management gateway, and this plan has none (site.cmg: none). Add the CMG, or install the client another way.';
+    return { message, path: 'site.cmg' };
   },
   examples: {
     fail: [
-      'version: 1\npath: new-internet-devices\nsite:\n  code: ABC',
-      'version: 1\npath: existing-clients\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"',
+      'version: 1\npath: new-internet-devices\nsite:\n  code: ABC\n  cmg: none',
+      'version: 1\npath: existing-clients\nsite:\n  code: ABC\n  cmg: none\ncomanagement:\n  policies:\n    - name: Install client\n      installAgent: true\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"',
     ],
     pass: [`version: 1\npath: new-internet-devices\nsite:\n  code: ABC\n  cmg:\n    address: ${ADDRESS}`],
   },
@@ -87,6 +91,69 @@ export const cmgRequiresHttpsOrEhttp = defineReadinessRule({
   examples: {
     fail: [`version: 1\nsite:\n  communicationSecurity: http\n  cmg:\n    address: ${ADDRESS}`],
     pass: [`version: 1\nsite:\n  communicationSecurity: ehttp\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+const CMG_SETUP = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway';
+const CMG_SETUP_SOURCE = 'intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway.md (newer copy); plan-cloud-management-gateway.md #requirements (newer copy)';
+const CMG_CERT = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert';
+
+export const cmgConnectionPoint = defineReadinessRule({
+  id: 'cmg-connection-point', area: 'cmg', severity: 'error', source: CMG_SETUP_SOURCE,
+  basis: { words: "the site system role that's required", page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#add-the-cmg-connection-point' },
+  title: 'An on-premises site system holds the CMG connection point role',
+  docUrl: `${CMG_SETUP}#add-the-cmg-connection-point`,
+  appliesWhen: hasCmg,
+  needs: ['site.cmg.connectionPoint'],
+  check(plan) {
+    if (plan.bool('site.cmg.connectionPoint') !== false) return undefined;
+    return { message: 'The site talks to the CMG only through a CMG connection point; add that role to an on-premises site system (with PKI client authentication, that server also needs the client certificate).', path: 'site.cmg.connectionPoint' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    connectionPoint: false`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    connectionPoint: true`],
+  },
+});
+
+export const cmgManagementPointAllowsTraffic = defineReadinessRule({
+  id: 'cmg-mp-allows-traffic', area: 'cmg', severity: 'error', source: CMG_SETUP_SOURCE,
+  basis: { words: 'Configure the management point to accept CMG traffic', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway#bkmk_role', override: "A setup step without a modal verb: without it clients on the internet can't reach the management point, so the step is required" },
+  title: 'The management points that serve internet-based clients allow CMG traffic',
+  docUrl: `${CMG_SETUP}#bkmk_role`,
+  appliesWhen: hasCmg,
+  needs: ['site.managementPointsAllowCmgTraffic'],
+  check(plan) {
+    if (plan.bool('site.managementPointsAllowCmgTraffic') !== false) return undefined;
+    return { message: 'Clients on the internet reach a management point through the CMG only when that management point allows cloud management gateway traffic; turn the option on (Client Connections) on every management point that serves them.', path: 'site.managementPointsAllowCmgTraffic' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  managementPointsAllowCmgTraffic: false\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  managementPointsAllowCmgTraffic: true\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+/** Host names Azure gives a CMG deployment: these need no CNAME of yours. */
+const AZURE_CMG_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
+
+export const cmgCustomDomainCname = defineReadinessRule({
+  id: 'cmg-custom-domain-cname', area: 'cmg', severity: 'error',
+  basis: { words: 'you need to create a DNS CNAME', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#create-a-dns-cname-alias' },
+  source: 'intune/configmgr/core/clients/manage/cmg/server-auth-cert.md (newer copy); tutorial-co-manage-new-devices.md #create-dns-cname-records (newer copy)',
+  title: 'A CMG service name in your own domain has a public DNS CNAME to the Azure deployment name',
+  docUrl: `${CMG_CERT}#create-a-dns-cname-alias`,
+  appliesWhen: (plan) => hasCmg(plan) && !AZURE_CMG_DOMAIN.test(plan.str('site.cmg.serviceName')?.trim() ?? ''),
+  needs: ['site.cmg.serviceName', 'site.cmg.cnameConfigured'],
+  check(plan) {
+    if (plan.bool('site.cmg.cnameConfigured') !== false) return undefined;
+    const name = plan.str('site.cmg.serviceName')!.trim();
+    return { message: `The CMG service name ${name} is in your own domain, so clients resolve it only through a public DNS CNAME record that points at the CMG's Azure deployment name; create that record.`, path: 'site.cmg.cnameConfigured' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serviceName: cmg.contoso.com\n    cnameConfigured: false`],
+    pass: [
+      `version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serviceName: cmg.contoso.com\n    cnameConfigured: true`,
+      `version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serviceName: contoso.eastus.cloudapp.azure.com\n    cnameConfigured: false`,
+    ],
   },
 });
 

@@ -3,7 +3,7 @@
 // /mp, order, /regtoken companions, plain-text tokens) is checked by the ccmsetup rules.
 import { find, isCmgAddress, lineAnchor } from '../../ccmsetup/query';
 import { Plan } from '../plan';
-import { hasCmg, needsCmgOutsideAutopilot, onInternetPath } from './cmg';
+import { hasCmg, needsCmgOutsideAutopilot, onInternetPath, statesNoCmg } from './cmg';
 import { isAutopilotIntoComanagement, isManagedDesktop } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
@@ -267,19 +267,23 @@ export const hostnameWithoutCmg = defineReadinessRule({
   title: 'A command line that points at a CMG goes with a plan that has one',
   docUrl: PREPARE,
   // When the plan needs a CMG anyway, cmg-required-for-internet-clients or autopilot-needs-cmg reports it.
-  appliesWhen: (plan) => hasCommandLine(plan) && !hasCmg(plan) && !needsCmgOutsideAutopilot(plan) && !isAutopilotIntoComanagement(plan),
+  appliesWhen: (plan) => hasCommandLine(plan) && !hasCmg(plan) && !needsCmgOutsideAutopilot(plan) && !isAutopilotIntoComanagement(plan)
+    && plan.commandLines().some(({ line }) => isCmgAddress(find(line, 'CCMHOSTNAME')?.value?.text ?? '')),
+  // Left out, site.cmg is unknown; only `site.cmg: none` says there is none.
+  needs: ['site.cmg'],
   check(plan) {
     const findings: Finding[] = [];
+    if (!statesNoCmg(plan)) return findings;
     for (const { line } of plan.commandLines()) {
       const value = find(line, 'CCMHOSTNAME')?.value;
       if (value && isCmgAddress(value.text)) {
-        findings.push({ message: 'CCMHOSTNAME points at a cloud management gateway, but the plan declares none (site.cmg); the Enablement tab only offers this line once a CMG exists. Add the CMG to the plan.', span: value.span });
+        findings.push({ message: 'CCMHOSTNAME points at a cloud management gateway, but the plan says there is none (site.cmg: none); the Enablement tab only offers this line once a CMG exists. Add the CMG to the plan.', span: value.span });
       }
     }
     return findings;
   },
   examples: {
-    fail: [`version: 1\npath: existing-clients\nsite:\n  code: ABC\ncomanagement:\n  policies:\n    - name: Install client\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`],
+    fail: [`version: 1\npath: existing-clients\nsite:\n  code: ABC\n  cmg: none\ncomanagement:\n  policies:\n    - name: Install client\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`],
     pass: [withLine('  code: ABC\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: existing-clients\n')],
   },
 });

@@ -190,3 +190,40 @@ export const defaultRestrictionOnly = defineReadinessRule({
     pass: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: false'],
   },
 });
+
+// ---- Automatic enrollment URLs and the default enrollment restriction ----
+
+export const mdmUrlsDefault = defineReadinessRule({
+  id: 'mdm-urls-default', area: 'enrollment', severity: 'error', source: TUTORIAL_SOURCE,
+  basis: { words: 'accept the defaults for the URL values', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', override: 'A setup step; a changed MDM URL makes enrollment fail (0x8000FFFF on the monitoring page), so the step is required' },
+  title: 'Windows automatic enrollment keeps the default MDM URLs',
+  docUrl: AUTO_ENROLL,
+  // With the MDM user scope None there is no automatic enrollment for the URLs to serve.
+  appliesWhen: (plan) => plan.choice('intune.mdmUserScope') !== 'none',
+  needs: ['intune.mdmUrls'],
+  check(plan) {
+    if (plan.choice('intune.mdmUrls') !== 'custom') return undefined;
+    return { message: 'Keep the default MDM terms of use, discovery and compliance URLs: the site checks that a client belongs to the expected Intune tenant with the MDM URLs it stores, and a wrong enrollment URL makes enrollment fail.', path: 'intune.mdmUrls' };
+  },
+  examples: {
+    fail: ['version: 1\nintune:\n  mdmUserScope: all\n  mdmUrls: custom'],
+    pass: ['version: 1\nintune:\n  mdmUserScope: all\n  mdmUrls: default'],
+  },
+});
+
+export const defaultRestrictionBlocksWindows = defineReadinessRule({
+  id: 'default-restriction-blocks-windows', area: 'enrollment', severity: 'error',
+  basis: { words: 'co-managed enrollments get the default policy', page: 'https://learn.microsoft.com/intune/intune-service/enrollment/enrollment-restrictions-set#limitations', override: 'The page states which restriction applies; a default that blocks Windows blocks the enrollment, so it fails' },
+  source: 'intune/device-enrollment/restrictions.md (newer copy); comanage/tutorial-co-manage-clients.md (newer copy)',
+  title: 'The default enrollment restriction allows Windows (MDM)',
+  docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations',
+  needs: ['intune.defaultRestriction.windows'],
+  check(plan) {
+    if (plan.choice('intune.defaultRestriction.windows') !== 'block') return undefined;
+    return { message: 'Co-managed enrollments aren\'t user-driven, so only the default device platform restriction applies to them; while it blocks Windows (MDM), these devices can\'t enroll. Allow Windows in the default restriction.', path: 'intune.defaultRestriction.windows' };
+  },
+  examples: {
+    fail: ['version: 1\nintune:\n  defaultRestriction:\n    windows: block'],
+    pass: ['version: 1\nintune:\n  defaultRestriction:\n    windows: allow'],
+  },
+});

@@ -1,5 +1,6 @@
 // Identity: how devices join Microsoft Entra ID, whether users are synchronized, and which client
 // authentication fits. These decide whether devices can be co-managed and on which path.
+import { Plan } from '../plan';
 import { DOCS, isAutopilotIntoComanagement, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
 
@@ -121,5 +122,66 @@ export const userCentricNeedsEntraAuth = defineReadinessRule({
   examples: {
     fail: ['version: 1\nsite:\n  clientAuthentication: token\n  userCentricDeployments: true'],
     pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  userCentricDeployments: true'],
+  },
+});
+
+// ---- Hybrid join setup (existing clients) ----
+
+const HYBRID_JOINED = (plan: Plan) => plan.choice('identity.deviceJoin') === 'hybrid-joined';
+const CLIENTS_TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)';
+
+export const entraConnectDeviceSync = defineReadinessRule({
+  id: 'identity-entra-connect-device-sync', area: 'identity', severity: 'error',
+  basis: { words: 'requires configuration of Microsoft Entra Connect', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#set-up-azure-ad-connect' },
+  source: `${CLIENTS_TUTORIAL_SOURCE}; entra-docs docs/identity/devices/how-to-hybrid-join.md #prerequisites`,
+  title: 'Microsoft Entra Connect synchronizes the computer accounts of hybrid joined devices',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-azure-ad-connect`,
+  appliesWhen: HYBRID_JOINED,
+  needs: ['identity.entraConnect.deviceSync'],
+  check(plan) {
+    if (plan.bool('identity.entraConnect.deviceSync') !== false) return undefined;
+    return { message: 'Hybrid join needs Microsoft Entra Connect to keep the on-premises computer accounts and their Entra device objects in step; put the OUs that hold the devices in its sync scope.', path: 'identity.entraConnect.deviceSync' };
+  },
+  examples: {
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  entraConnect:\n    deviceSync: false'],
+    pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  entraConnect:\n    deviceSync: true'],
+  },
+});
+
+export const hybridJoinScp = defineReadinessRule({
+  id: 'identity-hybrid-join-scp', area: 'identity', severity: 'error', source: CLIENTS_TUTORIAL_SOURCE,
+  basis: { words: 'configure the service connection point', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect', override: "A setup step without a modal verb: without the SCP devices don't find the tenant and hybrid join doesn't happen, so the step is required" },
+  title: 'The hybrid join service connection point is configured in every forest that holds the devices',
+  docUrl: `${DOCS}/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect`,
+  appliesWhen: HYBRID_JOINED,
+  needs: ['identity.hybridJoin.scpConfigured'],
+  check(plan) {
+    if (plan.bool('identity.hybridJoin.scpConfigured') !== false) return undefined;
+    return { message: 'Domain-joined devices find the tenant to hybrid join through the service connection point (SCP); configure it for each forest that holds them (Entra Connect, device options; enterprise admin credentials needed).', path: 'identity.hybridJoin.scpConfigured' };
+  },
+  examples: {
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  hybridJoin:\n    scpConfigured: false'],
+    pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  hybridJoin:\n    scpConfigured: true'],
+  },
+});
+
+export const hybridJoinUpnSupport = defineReadinessRule({
+  id: 'hybrid-join-upn-support', area: 'identity', severity: 'error',
+  basis: { words: 'Not supported', page: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join' },
+  source: 'entra-docs docs/identity/devices/hybrid-join-plan.md (newest copy)',
+  title: 'Hybrid join supports the users\' UPN: a non-routable on-premises UPN needs a federated domain',
+  docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join',
+  appliesWhen: HYBRID_JOINED,
+  needs: ['identity.onPremisesUpn', 'identity.domainType'],
+  check(plan) {
+    if (plan.choice('identity.onPremisesUpn') !== 'non-routable' || plan.choice('identity.domainType') !== 'managed') return undefined;
+    return { message: 'Hybrid join doesn\'t support users whose on-premises UPN is non-routable (such as contoso.local) in a managed domain; give them a routable UPN suffix verified in Microsoft Entra ID, or federate the domain.', path: 'identity.onPremisesUpn' };
+  },
+  examples: {
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: managed\n  onPremisesUpn: non-routable'],
+    pass: [
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: managed\n  onPremisesUpn: routable',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  onPremisesUpn: non-routable',
+    ],
   },
 });

@@ -246,3 +246,21 @@ export const cloudAttachSovereignClouds = defineReadinessRule({
   },
 });
 
+
+export const entraAppsAdminConsent = defineReadinessRule({
+  id: 'entra-apps-admin-consent', area: 'site', severity: 'error',
+  basis: { words: 'Grant admin consent for', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#enable-azure-cloud-services-in-configuration-manager', override: "A setup step: without consent the site's apps can't sign in, so the step is required" },
+  source: 'intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)',
+  title: 'Admin consent is granted for the site\'s web and native client apps in Microsoft Entra ID',
+  docUrl: `${DOCS}/tutorial-co-manage-new-devices#enable-azure-cloud-services-in-configuration-manager`,
+  appliesWhen: (plan) => plan.bool('site.azureServices') === true,
+  needs: ['site.entraApps.adminConsent'],
+  check(plan) {
+    if (plan.bool('site.entraApps.adminConsent') !== false) return undefined;
+    return { message: 'The Azure Services wizard creates the web (server) and native client apps but doesn\'t grant them consent; grant admin consent for the tenant to both apps in Microsoft Entra ID (App registrations, API permissions).', path: 'site.entraApps.adminConsent' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  azureServices: true\n  entraApps:\n    adminConsent: false'],
+    pass: ['version: 1\nsite:\n  azureServices: true\n  entraApps:\n    adminConsent: true'],
+  },
+});

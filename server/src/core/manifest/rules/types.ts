@@ -38,6 +38,8 @@ export interface ReadinessRule {
   appliesWhen?(plan: Plan): boolean;
   /** Key paths the check reads; any of them absent makes the outcome "unknown". */
   needs?: string[];
+  /** Key paths the check reads that depend on the plan (one per switched workload, say); like `needs`. */
+  needsEach?(plan: Plan): string[];
   /** Key paths of which at least one must be present, else the outcome is "unknown". */
   needsAny?: string[];
   /** The words of the docs the severity rests on (ARCHITECTURE.md, "Severity from the words of the docs"). */

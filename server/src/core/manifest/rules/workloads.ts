@@ -560,3 +560,33 @@ export const complianceFirst = defineReadinessRule({
   },
 });
 
+
+// ---- The Intune side is ready before a workload moves ----
+
+/** Workloads the plan moves to Pilot Intune or Intune, as written. */
+const movedWorkloads = (plan: Plan) => WORKLOAD_KEYS.filter((key) => {
+  const authority = plan.choice(authorityPath(key));
+  return authority === 'pilot-intune' || authority === 'intune';
+});
+
+export const workloadIntuneSideReady = defineReadinessRule({
+  id: 'workload-intune-side-ready', area: 'workloads', severity: 'error', source: `${SRC_SWITCH}; includes/enable-co-management-1906-2107.md (newer copy)`,
+  basis: { words: 'make sure you properly configure and deploy', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads' },
+  title: 'Every workload moved to Intune has its Intune side configured and deployed first',
+  docUrl: SWITCH,
+  appliesWhen: (plan) => movedWorkloads(plan).length > 0,
+  // One intuneReady per moved workload: a workload whose readiness the plan doesn't state is unknown.
+  needsEach: (plan) => movedWorkloads(plan).map((key) => `workloads.${key}.intuneReady`),
+  check(plan) {
+    return movedWorkloads(plan)
+      .filter((key) => plan.bool(`workloads.${key}.intuneReady`) === false)
+      .map((key) => ({
+        message: `${key} moves to ${authorityName(plan, key)}, but its Intune side (the ${WORKLOAD_NAMES[key]} in Intune) isn't configured and deployed yet; the devices would then get that workload from neither tool. Deploy it in Intune first, or keep the workload on configmgr.`,
+        path: `workloads.${key}.intuneReady`,
+      }));
+  },
+  examples: {
+    fail: ['version: 1\nworkloads:\n  compliancePolicies:\n    authority: intune\n    intuneReady: false'],
+    pass: ['version: 1\nworkloads:\n  compliancePolicies:\n    authority: intune\n    intuneReady: true'],
+  },
+});
