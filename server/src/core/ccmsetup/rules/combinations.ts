@@ -1,22 +1,30 @@
 // Rules about entries that the reference says must, or must not, appear together.
 import { docLink } from '../../catalog/types';
 import type { IntendedAuthentication } from '../ast';
-import { find, findAll, has, valueOf } from '../query';
+import { find, findAll, has, targetsCmg, valueOf } from '../query';
 import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
 export const siteCodeAutoWithHostname = defineRule({
   id: 'sitecode-auto-with-ccmhostname', severity: 'error', docUrl: docLink('ccmhostname'),
-  title: 'SMSSITECODE=AUTO together with CCMHOSTNAME',
+  title: 'SMSSITECODE=AUTO, or no SMSSITECODE (which acts as AUTO), together with CCMHOSTNAME',
   check(line, ctx) {
+    const hostname = find(line, 'CCMHOSTNAME');
+    if (!hostname) return;
     const siteCode = find(line, 'SMSSITECODE');
-    if (siteCode?.value && valueOf(line, 'SMSSITECODE') === 'AUTO' && has(line, 'CCMHOSTNAME')) {
+    if (siteCode?.value && valueOf(line, 'SMSSITECODE') === 'AUTO') {
       ctx.report(siteCode.value.span, 'With CCMHOSTNAME (an internet-based management point), give the real three-character site code instead of AUTO.');
+      return;
     }
+    // Left out, SMSSITECODE behaves like AUTO (#smssitecode). missing-required-for-intune and
+    // regtoken-missing-companions already name the missing property on their lines.
+    if (siteCode || has(line, 'regtoken') || line.context === 'intune' || targetsCmg(line)) return;
+    ctx.report(hostname.nameSpan, 'With CCMHOSTNAME (an internet-based management point), add SMSSITECODE with the real three-character site code: left out, the client looks its site up as with AUTO.',
+      { docUrl: docLink('smssitecode') });
   },
   examples: {
-    fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO'],
-    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO'],
+    fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO', 'ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com'],
+    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO', 'ccmsetup.exe /mp:smsmp01.contoso.com'],
   },
 });
 
