@@ -92,17 +92,17 @@ describe('catalog audit against the newest reference', () => {
       assert.match(entry('SMSSITECODE').defaultValue ?? '', /^AUTO/);
     });
 
-    it('is reported with CCMHOSTNAME, like SMSSITECODE=AUTO', () => {
-      const found = problems('ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com').find((p) => p.code === 'sitecode-auto-with-ccmhostname');
+    it('is reported with CCMHOSTNAME, as a warning (the page states AUTO with CCMHOSTNAME, not the omission)', () => {
+      const found = problems('ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com').find((p) => p.code === 'sitecode-absent-with-ccmhostname');
       assert.ok(found);
-      assert.equal(found.severity, 'error');
+      assert.equal(found.severity, 'warning');
       assert.match(found.message, /left out, the client looks its site up as with AUTO/);
     });
 
     it('is not reported twice where missing-required-for-intune already names it', () => {
       const codes = problems(`CCMSETUPCMD="CCMHOSTNAME=${CMG}"`).map((p) => p.code);
       assert.ok(codes.includes('missing-required-for-intune'));
-      assert.ok(!codes.includes('sitecode-auto-with-ccmhostname'));
+      assert.ok(!codes.includes('sitecode-absent-with-ccmhostname'));
     });
   });
 

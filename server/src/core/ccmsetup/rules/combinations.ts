@@ -7,24 +7,36 @@ import { defineRule } from './types';
 
 export const siteCodeAutoWithHostname = defineRule({
   id: 'sitecode-auto-with-ccmhostname', severity: 'error', docUrl: docLink('ccmhostname'),
-  title: 'SMSSITECODE=AUTO, or no SMSSITECODE (which acts as AUTO), together with CCMHOSTNAME',
+  title: 'SMSSITECODE=AUTO together with CCMHOSTNAME',
   check(line, ctx) {
-    const hostname = find(line, 'CCMHOSTNAME');
-    if (!hostname) return;
     const siteCode = find(line, 'SMSSITECODE');
-    if (siteCode?.value && valueOf(line, 'SMSSITECODE') === 'AUTO') {
+    if (siteCode?.value && valueOf(line, 'SMSSITECODE') === 'AUTO' && has(line, 'CCMHOSTNAME')) {
       ctx.report(siteCode.value.span, 'With CCMHOSTNAME (an internet-based management point), give the real three-character site code instead of AUTO.');
-      return;
     }
-    // Left out, SMSSITECODE behaves like AUTO (#smssitecode). missing-required-for-intune and
-    // regtoken-missing-companions already name the missing property on their lines.
-    if (siteCode || has(line, 'regtoken') || line.context === 'intune' || targetsCmg(line)) return;
-    ctx.report(hostname.nameSpan, 'With CCMHOSTNAME (an internet-based management point), add SMSSITECODE with the real three-character site code: left out, the client looks its site up as with AUTO.',
-      { docUrl: docLink('smssitecode') });
   },
   examples: {
-    fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO', 'ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com'],
-    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO', 'ccmsetup.exe /mp:smsmp01.contoso.com'],
+    fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO'],
+    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO'],
+  },
+});
+
+/**
+ * The reference says a missing SMSSITECODE acts as AUTO (#smssitecode) and that AUTO doesn't go with
+ * CCMHOSTNAME; it never says the omission fails, and its own CCMHOSTNAME examples leave SMSSITECODE
+ * out, so this is a warning, not the error of an explicit AUTO.
+ */
+export const siteCodeAbsentWithHostname = defineRule({
+  id: 'sitecode-absent-with-ccmhostname', severity: 'warning', docUrl: docLink('smssitecode'),
+  title: 'CCMHOSTNAME without SMSSITECODE (left out, it acts as AUTO)',
+  check(line, ctx) {
+    const hostname = find(line, 'CCMHOSTNAME');
+    // missing-required-for-intune and regtoken-missing-companions already name it on their lines.
+    if (!hostname || has(line, 'SMSSITECODE') || has(line, 'regtoken') || line.context === 'intune' || targetsCmg(line)) return;
+    ctx.report(hostname.nameSpan, 'With CCMHOSTNAME (an internet-based management point), add SMSSITECODE with the real three-character site code: left out, the client looks its site up as with AUTO, which the reference says not to combine with CCMHOSTNAME.');
+  },
+  examples: {
+    fail: ['ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com', 'ccmsetup.msi CCMSETUPCMD="/mp:https://mp.contoso.com CCMHOSTNAME=mp.contoso.com"'],
+    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe /mp:smsmp01.contoso.com', 'CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1"'],
   },
 });
 
