@@ -28,6 +28,7 @@ describe('catalog audit against the newest reference', () => {
       const text = describeEntry(entry('UPGRADETOLATEST'), 'plaintext');
       assert.doesNotMatch(text, /TRUE or FALSE/);
       assert.match(text, /No copy of the reference documents a value/);
+      assert.match(text, /Value: no documented value/);
       for (const line of ['ccmsetup.exe UPGRADETOLATEST', 'ccmsetup.exe UPGRADETOLATEST=TRUE', 'ccmsetup.exe UPGRADETOLATEST=1']) {
         assert.deepEqual(problems(line).filter((p) => p.code.startsWith('invalid') || p.code === 'missing-value'), [], line);
       }

@@ -34,7 +34,7 @@ export function describeValueType(value: ValueType): string {
     case 'list': return `list of ${value.allowed ? value.allowed.map((v) => v.value).join(', ') : describeValueType(value.item)} separated by "${value.separator}"`;
     case 'letters': return `letters from ${value.letters.map((l) => l.value).join('')}`;
     case 'token': return 'bulk registration token (secret)';
-    case 'text': return 'text';
+    case 'text': return value.undocumented ? 'no documented value (any is accepted)' : 'text';
   }
 }
 

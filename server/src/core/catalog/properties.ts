@@ -323,7 +323,7 @@ export const PROPERTIES: CatalogEntry[] = [
     docUrl: docLink('smssitecode'),
   },
   {
-    name: 'UPGRADETOLATEST', kind: 'property', target: 'client.msi', value: { kind: 'text' }, valueOptional: true,
+    name: 'UPGRADETOLATEST', kind: 'property', target: 'client.msi', value: { kind: 'text', undocumented: true }, valueOptional: true,
     aliases: [{
       name: 'UpgradeToLatest', kind: 'parameter', olderReference: true, fixValue: 'TRUE',
       note: 'The newest reference documents UPGRADETOLATEST as a client.msi property; an older copy of the page listed /UpgradeToLatest among the ccmsetup.exe parameters.',

@@ -20,7 +20,7 @@ export type ValueType =
   | { kind: 'list'; separator: string; item: ValueType; allowed?: EnumValue[] }
   | { kind: 'letters'; letters: EnumValue[] }          // a string of one-letter flags (SMSCONFIGSOURCE)
   | { kind: 'token' }                                  // a secret: never echo it
-  | { kind: 'text' };
+  | { kind: 'text'; undocumented?: boolean };         // undocumented: no copy of the reference gives a value
 
 export interface EnumValue {
   value: string;
