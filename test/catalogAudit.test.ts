@@ -119,6 +119,12 @@ describe('catalog audit against the newest reference', () => {
     });
   });
 
+  it('0/1 properties whose section describes one value say so in the hover', () => {
+    for (const [name, value] of [['CCMALWAYSINF', '1'], ['CCMCERTNAMECHECK', '0'], ['CCMFIRSTCERT', '1'], ['MANAGEDINSTALLER', '1']]) {
+      assert.match(describeEntry(entry(name), 'plaintext'), new RegExp(`describes only the value ${value}`), name);
+    }
+  });
+
   it('/NoCRLCheck: the advice to publish the CRL cites the page that gives it', () => {
     const notes = entry('NoCRLCheck').notes ?? [];
     assert.ok(notes.length > 0 && notes.every((n) => n.includes('learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10')), notes.join());

@@ -8,6 +8,8 @@ const AZURE_SERVICES = 'https://learn.microsoft.com/intune/configmgr/core/server
 /** The reference gives the ports a default but no range: TCP's range is our bound. */
 const PORT = { kind: 'integer', min: 1, max: 65535, advice: 'the range of TCP port numbers' } as const;
 const ZERO_ONE = { kind: 'boolean', form: '0/1' } as const;
+/** For a 0/1 property whose section describes only one of the two values. */
+const ONLY_DESCRIBED = (value: string) => `The reference describes only the value ${value}; the other is not documented.`;
 
 const CACHE_FLAGS: EnumValue[] = [
   { value: 'PERCENTDISKSPACE', description: 'SMSCACHESIZE is a percentage of the total disk space.' },
@@ -71,6 +73,7 @@ export const PROPERTIES: CatalogEntry[] = [
     name: 'CCMALWAYSINF', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     related: ['CCMHOSTNAME', 'SMSSITECODE', 'UsePKICert'],
     description: 'Set to 1 for a client that is always on the internet and never uses the intranet (connection type "Always Internet"). Goes with CCMHOSTNAME, SMSSITECODE and /UsePKICert.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('ccmalwaysinf'),
   },
@@ -83,6 +86,7 @@ export const PROPERTIES: CatalogEntry[] = [
   {
     name: 'CCMCERTNAMECHECK', kind: 'property', target: 'client.msi', value: ZERO_ONE, sinceVersion: 2207,
     description: 'Set to 0 to skip checking the subject name of the client certificate.',
+    notes: [ONLY_DESCRIBED('0')],
     example: '0',
     docUrl: docLink('ccmcertnamecheck'),
   },
@@ -131,6 +135,7 @@ export const PROPERTIES: CatalogEntry[] = [
     name: 'CCMFIRSTCERT', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     related: ['CCMCERTSEL'],
     description: 'Set to 1 to pick the PKI certificate with the longest validity when several match.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('ccmfirstcert'),
   },
@@ -218,6 +223,7 @@ export const PROPERTIES: CatalogEntry[] = [
   {
     name: 'MANAGEDINSTALLER', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     description: 'Set to 1 to make ccmsetup.exe and client.msi managed installers for Windows Defender Application Control.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('managedinstaller'),
   },
