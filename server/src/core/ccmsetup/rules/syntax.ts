@@ -243,13 +243,9 @@ export const upgradeToLatestSpelling = defineRule({
   title: 'An entry written in a form only an older copy of the reference documents (/UpgradeToLatest for UPGRADETOLATEST)',
   check(line, ctx) {
     for (const item of line.args) {
-      if (!isNamed(item) || !item.resolved?.alias) continue;
+      if (!isNamed(item) || !item.resolved?.alias?.olderReference) continue;
       const { entry, alias } = item.resolved;
       const name = displayName(entry);
-      if (!alias.olderReference) {
-        ctx.report(item.nameSpan, `Advice: ${alias.note} Both spellings are accepted here.`, { docUrl: entry.docUrl });
-        continue;
-      }
       const value = item.value ? copiedText(line, item, ctx.text, 'value') : alias.fixValue;
       const written = value ? `${name}${entry.kind === 'property' ? '=' : ':'}${value}` : name;
       ctx.report(item.nameSpan, `${alias.note} The reference doesn't say the older form fails; write ${written} to follow the newer page.`, {
