@@ -116,7 +116,7 @@ export function renderPropertiesTable(): string {
     plain(`${entry.target} ${entry.kind}${entry.msiOnly ? ' (ccmsetup.msi only)' : ''}`),
     plain(`${describeValueType(entry.value)}${entry.valueOptional ? ' (optional)' : ''}`),
     entry.defaultValue ? code(entry.defaultValue) : '—',
-    entry.sinceVersion !== undefined ? String(entry.sinceVersion) : '—',
+    entry.sinceVersion !== undefined ? String(entry.sinceVersion) : entry.clientPushSince !== undefined ? plain(`client push: ${entry.clientPushSince}`) : '—',
     link(entry.docUrl),
   ]);
   return table(['Name', 'Kind', 'Value', 'Default', 'Since', 'Docs'], rows);
@@ -222,7 +222,7 @@ function link(url: string): string {
 // Every field of CatalogEntry in the order the JSON lists them; `satisfies` makes the compiler
 // flag a field added to the type but not here.
 const ENTRY_KEY_ORDER = {
-  name: 0, kind: 0, target: 0, value: 0, valueOptional: 0, defaultValue: 0, repeatable: 0, sinceVersion: 0,
+  name: 0, kind: 0, target: 0, value: 0, valueOptional: 0, defaultValue: 0, repeatable: 0, sinceVersion: 0, clientPushSince: 0,
   related: 0, description: 0, notes: 0, example: 0, docUrl: 0, clientPush: 0, msiOnly: 0, aliases: 0,
 } satisfies Record<keyof CatalogEntry, 0>;
 

@@ -93,8 +93,8 @@ describe('client generator', () => {
     it('wraps an Intune line in CCMSETUPCMD="…", parameters first, inner quotes doubled', () => {
       const line = buildLine(base);
       assert.equal(line.context, 'intune');
-      assert.equal(line.text, `CCMSETUPCMD="/UpgradeToLatest /NoCRLCheck CCMHOSTNAME=${CMG} SMSSITECODE=ABC AADCLIENTAPPID=${VALUES.clientAppId} `
-        + 'AADRESOURCEURI=https://contososerver SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001 CCMCERTSEL=""SubjectStr:contoso com"""');
+      assert.equal(line.text, `CCMSETUPCMD="/NoCRLCheck CCMHOSTNAME=${CMG} SMSSITECODE=ABC AADCLIENTAPPID=${VALUES.clientAppId} `
+        + 'AADRESOURCEURI=https://contososerver SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001 UPGRADETOLATEST=TRUE CCMCERTSEL=""SubjectStr:contoso com"""');
     });
 
     it('records where each answer landed', () => {
@@ -198,7 +198,7 @@ describe('client generator', () => {
       const result = await runGenerator(ui, check, { canInsert: true });
       assert.deepEqual(asked, ['pick:exe', 'cmg', 'siteCode', 'pick:BACK', 'siteCode', 'pick:pki', 'smsmp', 'pick:pki', 'smsmp', 'pick:yes', 'extra', 'pick:open']);
       assert.equal(result?.action, 'open');
-      assert.equal(result?.text, `ccmsetup.exe /mp:https://${CMG} /UpgradeToLatest /UsePKICert CCMHOSTNAME=${CMG} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com`);
+      assert.equal(result?.text, `ccmsetup.exe /mp:https://${CMG} /UsePKICert CCMHOSTNAME=${CMG} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com UPGRADETOLATEST=TRUE`);
     });
 
     it('offers insert only with an editor, and cancels cleanly', async () => {
@@ -214,11 +214,11 @@ describe('client generator', () => {
 
     it('lists remaining errors instead of actions and leads back to the step at fault', async () => {
       // Errors on a value are caught as it is typed; one that only a later answer causes (here
-      // faked: the site code fails once /UpgradeToLatest is on the line) is listed at the end.
+      // faked: the site code fails once UPGRADETOLATEST is on the line) is listed at the end.
       const picky: Checker = async (text, context) => {
         const result = await check(text, context);
         const at = text.indexOf('SMSSITECODE=ABC');
-        if (at === -1 || !text.includes('/UpgradeToLatest')) return result;
+        if (at === -1 || !text.includes('UPGRADETOLATEST')) return result;
         return { ...result, problems: [...result.problems, { code: 'fake', severity: 'error', message: 'Fake error.', docUrl: '', span: { start: at, end: at + 15 } }] };
       };
       const { ui, asked, pickRequests } = scriptedUi({ picks: ['intune', 'entra-device', 'yes', 'first-problem', 'entra-device', 'yes', 'copy'] });
@@ -232,7 +232,7 @@ describe('client generator', () => {
       assert.match(errorStep.items[0].label, /^\$\(error\) Fake error\./);
       assert.match(errorStep.items[0].description ?? '', /go back to site code/);
       assert.deepEqual(asked.slice(asked.indexOf('pick:first-problem')), ['pick:first-problem', 'siteCode', 'pick:entra-device', 'smsmp', 'provisionTs', 'pick:yes', 'extra', 'pick:copy']);
-      assert.equal(result?.text, `CCMSETUPCMD="/UpgradeToLatest CCMHOSTNAME=${CMG} SMSSITECODE=XYZ SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001"`);
+      assert.equal(result?.text, `CCMSETUPCMD="CCMHOSTNAME=${CMG} SMSSITECODE=XYZ SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001 UPGRADETOLATEST=TRUE"`);
     });
 
     it('lists warnings after the actions', async () => {
@@ -251,7 +251,7 @@ describe('client generator', () => {
     for (const scenario of SCENARIOS) {
       for (const auth of AUTH_CHOICES) {
         for (const upgrade of ['yes', 'no']) {
-          it(`${scenario.id} with ${auth.id}, /UpgradeToLatest ${upgrade}`, async () => {
+          it(`${scenario.id} with ${auth.id}, UPGRADETOLATEST ${upgrade}`, async () => {
             const { ui, validations } = scriptedUi({ picks: [scenario.id, auth.id, upgrade, 'copy'] });
             const result = await runGenerator(ui, check, { canInsert: false });
             assert.ok(result, 'the generator offered no action: the line has errors');

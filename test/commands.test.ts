@@ -15,9 +15,9 @@ describe('command support', () => {
   });
 
   it('wraps a ccmsetup.exe line for Intune, doubling inner quotes', () => {
-    const result = service.intuneCommandLine('ccmsetup.exe /UpgradeToLatest CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC CCMCERTSEL="SubjectStr:contoso.com"');
+    const result = service.intuneCommandLine('ccmsetup.exe /forcereboot CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC CCMCERTSEL="SubjectStr:contoso.com" UPGRADETOLATEST=TRUE');
     assert.equal(result.refused, undefined);
-    assert.equal(result.text, 'CCMSETUPCMD="/UpgradeToLatest CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC CCMCERTSEL=""SubjectStr:contoso.com"""');
+    assert.equal(result.text, 'CCMSETUPCMD="/forcereboot CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC CCMCERTSEL=""SubjectStr:contoso.com"" UPGRADETOLATEST=TRUE"');
     // The wrapped text parses back to the same arguments.
     const back = service.checkCommandLine(result.text!, 'intune');
     assert.deepEqual(back.problems, []);

@@ -138,6 +138,8 @@ describe('quick fixes', () => {
     ['parameter-after-property', 'ccmsetup.exe SMSSITECODE=ABC /logon FSP=fsp /forcereboot', 'ccmsetup.exe /logon /forcereboot SMSSITECODE=ABC FSP=fsp'],
     ['parameter-after-property', 'CCMSETUPCMD="SMSSITECODE=ABC /UpgradeToLatest"', 'CCMSETUPCMD="/UpgradeToLatest SMSSITECODE=ABC"'],
     ['duplicate-entry', 'ccmsetup.exe SMSSITECODE=ABC SMSSITECODE=XYZ', 'ccmsetup.exe SMSSITECODE=ABC'],
+    ['documented-spelling', 'CCMSETUPCMD="/UpgradeToLatest /NoCRLCheck SMSSITECODE=ABC"', 'CCMSETUPCMD="/NoCRLCheck SMSSITECODE=ABC UPGRADETOLATEST=TRUE"'],
+    ['documented-spelling', 'ccmsetup.exe /UpgradeToLatest', 'ccmsetup.exe UPGRADETOLATEST=TRUE'],
     ['property-name-case', 'ccmsetup.exe smssitecode=ABC', 'ccmsetup.exe SMSSITECODE=ABC'],
     ['value-not-expected', 'ccmsetup.exe /logon:TRUE', 'ccmsetup.exe /logon'],
     ['unexpected-token', 'ccmsetup.exe UsePKICert', 'ccmsetup.exe /UsePKICert'],

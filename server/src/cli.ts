@@ -33,7 +33,7 @@ Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
   comanage check --overview <files or folders...>
-  comanage explain <rule-id | /parameter | PROPERTY>
+  comanage explain <rule-id | /parameter | PROPERTY | ccmsetup return code>
   comanage new <path> [--out <file>]
   comanage --help | --version
 

@@ -81,7 +81,6 @@ function itemsOf(answers: GeneratorAnswers, errors: BuiltLine['errors']): { para
     const mp = quoteValue(cmgForMp(rawCmg));
     if ('text' in mp) parameters.push({ field: 'cmg', text: `/mp:${mp.text}` });
   }
-  if (answers.upgrade) parameters.push({ text: '/UpgradeToLatest' });
   if (answers.auth === 'pki') parameters.push({ text: '/UsePKICert' });
   const token = answers.auth === 'token' ? value('token') : undefined;
   if (token) parameters.push({ field: 'token', text: `/regtoken:${token}` });
@@ -101,6 +100,9 @@ function itemsOf(answers: GeneratorAnswers, errors: BuiltLine['errors']): { para
     const ts = value('provisionTs');
     if (ts) properties.push({ field: 'provisionTs', text: `PROVISIONTS=${ts}` });
   }
+  // A client.msi property in the newest reference (an older copy listed a /UpgradeToLatest
+  // parameter); no copy documents a value, TRUE is the one written here.
+  if (answers.upgrade) properties.push({ text: 'UPGRADETOLATEST=TRUE' });
   const extra = answers.values.extra;
   if (extra && extra.trim()) {
     const split = splitExtra(extra);

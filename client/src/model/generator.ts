@@ -236,7 +236,7 @@ export async function validateField(answers: GeneratorAnswers, field: Field, val
 
 const STEP_NAMES: Record<StepId, string> = {
   scenario: 'scenario', cmg: 'CMG address', siteCode: 'site code', auth: 'authentication', clientAppId: 'client app ID',
-  resourceUri: 'resource URI', token: 'token', smsmp: 'SMSMP', provisionTs: 'PROVISIONTS', upgrade: 'UpgradeToLatest',
+  resourceUri: 'resource URI', token: 'token', smsmp: 'SMSMP', provisionTs: 'PROVISIONTS', upgrade: 'UPGRADETOLATEST',
   extra: 'other items', output: 'output',
 };
 
@@ -354,9 +354,9 @@ function pickSpec(id: 'scenario' | 'auth' | 'upgrade', answers: GeneratorAnswers
     };
   }
   return {
-    placeholder: 'Install the newest client version the site has (/UpgradeToLatest)?',
+    placeholder: 'Install the newest client version the site has (UPGRADETOLATEST)?',
     items: [
-      { id: 'yes', label: 'Yes, add /UpgradeToLatest', detail: 'A new internet-based device starts on the newest client version, pre-production included' },
+      { id: 'yes', label: 'Yes, add UPGRADETOLATEST', detail: 'A new internet-based device starts on the newest client version, pre-production included' },
       { id: 'no', label: 'No', detail: 'The device gets the site\'s production client version' },
     ],
     // Intune's path suggests it, so new internet-based devices get the latest client.

@@ -1,8 +1,10 @@
 // `comanage explain <name>`: a rule's title, default severity and doc link, or a parameter's or
-// property's catalog entry through the shared renderer (the same words as the hover).
+// property's catalog entry through the shared renderer (the same words as the hover), or the
+// meaning of a ccmsetup.exe return code.
 import { suggest } from '../core/suggest';
 import type { Catalog } from '../core/catalog';
 import { describeEntry } from '../core/catalog/describe';
+import { describeReturnCode } from '../core/catalog/returnCodes';
 import type { RuleInfo } from './format/sarif';
 import { UsageError } from './usageError';
 
@@ -14,6 +16,8 @@ export function explain(query: string, rules: readonly ExplainableRule[], catalo
   const wanted = query.trim();
   const rule = rules.find((r) => r.id.toLowerCase() === wanted.toLowerCase());
   if (rule) return describeRule(rule);
+  const returnCode = describeReturnCode(wanted);
+  if (returnCode) return `${returnCode}\n`;
 
   // Accept what people paste: `/mp:https://…`, `SMSSITECODE=ABC`, `/UsePKICert`.
   const isParameter = /^[/-]/.test(wanted);

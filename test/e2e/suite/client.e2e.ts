@@ -272,7 +272,7 @@ describe('the co-management client in VS Code', function () {
         const result = await withUi(comanage, ui, () => run<GeneratedLine>('comanage.generateCommandLine'));
         assert.ok(result, `the generator gave nothing (asked: ${ui.asked.join(', ')})`);
         assert.ok(siteCodeChecked, 'the site code step was not validated');
-        const expected = `CCMSETUPCMD="/UpgradeToLatest CCMHOSTNAME=${CMG} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001"`;
+        const expected = `CCMSETUPCMD="CCMHOSTNAME=${CMG} SMSSITECODE=ABC SMSMP=https://mp1.contoso.com PROVISIONTS=PRI20001 UPGRADETOLATEST=TRUE"`;
         assert.strictEqual(result.text, expected);
         assert.strictEqual(target.getText(), expected);
         assert.deepStrictEqual(getLanguageService().checkCommandLine(expected, 'intune').problems.filter((p) => p.severity === 'error'), []);

@@ -15,13 +15,16 @@ export function describeValueType(value: ValueType): string {
     case 'none': return 'no value';
     case 'boolean': return value.form === '0/1' ? '0 or 1' : 'TRUE or FALSE';
     case 'integer': {
-      const range = value.min !== undefined && value.max !== undefined ? ` ${value.min}–${value.max}`
-        : value.min !== undefined ? ` ≥ ${value.min}` : value.max !== undefined ? ` ≤ ${value.max}` : '';
-      return `integer${range}${value.unit ? ` (${value.unit})` : ''}`;
+      const range = value.min !== undefined && value.max !== undefined ? `${value.min}–${value.max}`
+        : value.min !== undefined ? `≥ ${value.min}` : value.max !== undefined ? `≤ ${value.max}` : '';
+      const unit = value.unit ? ` (${value.unit})` : '';
+      // A bound the reference doesn't give is never written as the documented range.
+      if (value.advice) return `integer${unit}; no documented range (advised: ${range})`;
+      return `integer${range ? ` ${range}` : ''}${unit}`;
     }
     case 'enum': return `one of ${value.values.map((v) => v.value).join(', ')}`;
     case 'guid': return 'GUID';
-    case 'url': return 'URL';
+    case 'url': return value.appIdUri ? 'App ID URI (api://… or https://…)' : 'URL';
     case 'host': return 'computer name or FQDN';
     case 'hostOrUrl': return 'computer name, FQDN, or https:// URL';
     case 'cmgHost': return 'FQDN or CMG address, without https://';
@@ -31,7 +34,7 @@ export function describeValueType(value: ValueType): string {
     case 'list': return `list of ${value.allowed ? value.allowed.map((v) => v.value).join(', ') : describeValueType(value.item)} separated by "${value.separator}"`;
     case 'letters': return `letters from ${value.letters.map((l) => l.value).join('')}`;
     case 'token': return 'bulk registration token (secret)';
-    case 'text': return 'text';
+    case 'text': return value.undocumented ? 'no documented value (any is accepted)' : 'text';
   }
 }
 
@@ -60,6 +63,7 @@ export function describeEntry(entry: CatalogEntry, format: DescribeFormat = 'mar
   const facts: string[] = [`Value: ${describeValueType(entry.value)}${entry.valueOptional ? ' (optional)' : ''}`];
   if (entry.defaultValue) facts.push(`Default: ${code(entry.defaultValue)}`);
   if (entry.sinceVersion) facts.push(`Since Configuration Manager ${entry.sinceVersion}`);
+  if (entry.clientPushSince) facts.push(`Accepted by client push since Configuration Manager ${entry.clientPushSince}`);
   if (entry.repeatable) facts.push('May be given more than once');
   if (entry.msiOnly) facts.push('Only with ccmsetup.msi');
   lines.push('', ...facts.map((f) => `- ${f}`));

@@ -3,14 +3,14 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { PARAMETERS } from './parameters';
 import { PROPERTIES } from './properties';
-import { CatalogEntry, EntryKind } from './types';
+import { Alias, CatalogEntry, EntryKind } from './types';
 
 export * from './types';
 
 export interface Resolved {
   entry: CatalogEntry;
   /** Set when the name matched one of the entry's aliases rather than its own name. */
-  alias?: { name: string; kind: EntryKind; note: string };
+  alias?: Alias;
 }
 
 /** Longest name we try to match for did-you-mean; longer tokens are pasted junk, not typos. */

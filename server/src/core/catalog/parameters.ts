@@ -1,9 +1,10 @@
 // ccmsetup.exe command-line parameters, written from "About client installation parameters and
 // properties" (intune/configmgr/core/clients/deploy/about-client-installation-properties.md,
-// the version that documents /IgnoreSkipUpgrade and /UpgradeToLatest). Descriptions are ours.
+// re-checked against MicrosoftDocs/memdocs commit d8d5fa8f, ms.date 04/05/2022). Descriptions are ours.
+// Only versions and ranges the page states are written as such; a bound it doesn't give is `advice`.
 import { CatalogEntry, docLink } from './types';
 
-const TRUE_FALSE = { kind: 'boolean', form: 'TRUE/FALSE' } as const;
+const PREPARE_WIN10 = 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#get-the-command-line-from-configuration-manager';
 
 export const PARAMETERS: CatalogEntry[] = [
   {
@@ -12,8 +13,8 @@ export const PARAMETERS: CatalogEntry[] = [
     docUrl: docLink('bkmk_help'),
   },
   {
-    name: 'AllowMetered', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'none' }, sinceVersion: 2006,
-    clientPush: true,
+    name: 'AllowMetered', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'none' },
+    clientPush: true, clientPushSince: 2103,
     description: 'Lets setup download content, register with the site and fetch its first policy over a metered network. After that, the client setting for metered connections applies.',
     notes: ['Allowed in client push from version 2103.'],
     docUrl: docLink('allowmetered'),
@@ -50,7 +51,7 @@ export const PARAMETERS: CatalogEntry[] = [
   },
   {
     name: 'downloadtimeout', kind: 'parameter', target: 'ccmsetup.exe', clientPush: true,
-    value: { kind: 'integer', min: 1, unit: 'minutes' }, defaultValue: '1440 (one day)',
+    value: { kind: 'integer', min: 1, unit: 'minutes', advice: 'a timeout needs at least one minute' }, defaultValue: '1440 (one day)',
     related: ['retry'],
     description: 'How many minutes setup keeps trying to download the installation files before it gives up.',
     example: '100',
@@ -100,7 +101,7 @@ export const PARAMETERS: CatalogEntry[] = [
     name: 'NoCRLCheck', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'none' },
     related: ['UsePKICert'],
     description: 'Skips the certificate revocation list check when the client talks HTTPS with a PKI certificate.',
-    notes: ['Microsoft recommends publishing the CRL instead.'],
+    notes: [`The co-management page for internet-based devices recommends publishing the CRL rather than skipping the check (${PREPARE_WIN10}).`],
     docUrl: docLink('nocrlcheck'),
   },
   {
@@ -110,14 +111,14 @@ export const PARAMETERS: CatalogEntry[] = [
     docUrl: docLink('noservice'),
   },
   {
-    name: 'regtoken', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'token' }, sinceVersion: 2002,
+    name: 'regtoken', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'token' },
     related: ['mp', 'CCMHOSTNAME', 'SMSSITECODE', 'SMSMP'],
     description: 'A bulk registration token an internet-based device uses to register through a cloud management gateway. Needs /mp, CCMHOSTNAME, SMSSITECODE and SMSMP on the same line.',
     notes: ['The token is a secret: keep it out of files that are shared or committed.'],
     docUrl: docLink('regtoken'),
   },
   {
-    name: 'retry', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'integer', min: 1, unit: 'minutes' },
+    name: 'retry', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'integer', min: 1, unit: 'minutes', advice: 'an interval needs at least one minute' },
     related: ['downloadtimeout'],
     description: 'Minutes to wait between download attempts, until /downloadtimeout is reached.',
     example: '20',
@@ -147,12 +148,6 @@ export const PARAMETERS: CatalogEntry[] = [
     name: 'uninstall', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'none' },
     description: 'Removes the Configuration Manager client (from version 2111, the ccmsetup.msi bootstrap too).',
     docUrl: docLink('uninstall'),
-  },
-  {
-    name: 'UpgradeToLatest', kind: 'parameter', target: 'ccmsetup.exe', value: TRUE_FALSE, valueOptional: true,
-    aliases: [{ name: 'UPGRADETOLATEST', kind: 'property', note: 'The co-management page for internet-based devices writes it as the property UPGRADETOLATEST; the parameter reference documents /UpgradeToLatest.' }],
-    description: 'Makes setup ask the management point for the newest client version (including pre-production) instead of the production baseline, so a new device, for example one from Autopilot, starts on the latest client.',
-    docUrl: docLink('upgradetolatest'),
   },
   {
     name: 'UsePKICert', kind: 'parameter', target: 'ccmsetup.exe', value: { kind: 'none' }, clientPush: true,

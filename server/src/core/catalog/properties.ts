@@ -4,7 +4,12 @@
 import { CatalogEntry, EnumValue, docLink } from './types';
 
 const TRUE_FALSE = { kind: 'boolean', form: 'TRUE/FALSE' } as const;
+const AZURE_SERVICES = 'https://learn.microsoft.com/intune/configmgr/core/servers/deploy/configure/azure-services-wizard#create-server-application-dialog';
+/** The reference gives the ports a default but no range: TCP's range is our bound. */
+const PORT = { kind: 'integer', min: 1, max: 65535, advice: 'the range of TCP port numbers' } as const;
 const ZERO_ONE = { kind: 'boolean', form: '0/1' } as const;
+/** For a 0/1 property whose section describes only one of the two values. */
+const ONLY_DESCRIBED = (value: string) => `The reference describes only the value ${value}; the other is not documented.`;
 
 const CACHE_FLAGS: EnumValue[] = [
   { value: 'PERCENTDISKSPACE', description: 'SMSCACHESIZE is a percentage of the total disk space.' },
@@ -39,9 +44,10 @@ export const PROPERTIES: CatalogEntry[] = [
     docUrl: docLink('aadclientappid'),
   },
   {
-    name: 'AADRESOURCEURI', kind: 'property', target: 'client.msi', value: { kind: 'url' },
+    name: 'AADRESOURCEURI', kind: 'property', target: 'client.msi', value: { kind: 'url', appIdUri: true },
     related: ['AADCLIENTAPPID', 'AADTENANTID', 'UsePKICert'],
     description: 'App ID URI of the Microsoft Entra server (web) app created for Cloud Management.',
+    notes: [`The Azure Services page recommends an App ID URI of the form api://<tenant ID>/<name> or https://<verified domain>/<name> (${AZURE_SERVICES}).`],
     example: 'https://contososerver',
     docUrl: docLink('aadresourceuri'),
   },
@@ -67,6 +73,7 @@ export const PROPERTIES: CatalogEntry[] = [
     name: 'CCMALWAYSINF', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     related: ['CCMHOSTNAME', 'SMSSITECODE', 'UsePKICert'],
     description: 'Set to 1 for a client that is always on the internet and never uses the intranet (connection type "Always Internet"). Goes with CCMHOSTNAME, SMSSITECODE and /UsePKICert.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('ccmalwaysinf'),
   },
@@ -79,6 +86,7 @@ export const PROPERTIES: CatalogEntry[] = [
   {
     name: 'CCMCERTNAMECHECK', kind: 'property', target: 'client.msi', value: ZERO_ONE, sinceVersion: 2207,
     description: 'Set to 0 to skip checking the subject name of the client certificate.',
+    notes: [ONLY_DESCRIBED('0')],
     example: '0',
     docUrl: docLink('ccmcertnamecheck'),
   },
@@ -127,6 +135,7 @@ export const PROPERTIES: CatalogEntry[] = [
     name: 'CCMFIRSTCERT', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     related: ['CCMCERTSEL'],
     description: 'Set to 1 to pick the PKI certificate with the longest validity when several match.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('ccmfirstcert'),
   },
@@ -139,13 +148,13 @@ export const PROPERTIES: CatalogEntry[] = [
     docUrl: docLink('ccmhostname'),
   },
   {
-    name: 'CCMHTTPPORT', kind: 'property', target: 'client.msi', value: { kind: 'integer', min: 1, max: 65535 }, defaultValue: '80',
+    name: 'CCMHTTPPORT', kind: 'property', target: 'client.msi', value: PORT, defaultValue: '80',
     description: 'Port the client uses for HTTP to site systems.',
     example: '80',
     docUrl: docLink('ccmhttpport'),
   },
   {
-    name: 'CCMHTTPSPORT', kind: 'property', target: 'client.msi', value: { kind: 'integer', min: 1, max: 65535 }, defaultValue: '443',
+    name: 'CCMHTTPSPORT', kind: 'property', target: 'client.msi', value: PORT, defaultValue: '443',
     description: 'Port the client uses for HTTPS to site systems.',
     example: '443',
     docUrl: docLink('ccmhttpsport'),
@@ -214,6 +223,7 @@ export const PROPERTIES: CatalogEntry[] = [
   {
     name: 'MANAGEDINSTALLER', kind: 'property', target: 'client.msi', value: ZERO_ONE,
     description: 'Set to 1 to make ccmsetup.exe and client.msi managed installers for Windows Defender Application Control.',
+    notes: [ONLY_DESCRIBED('1')],
     example: '1',
     docUrl: docLink('managedinstaller'),
   },
@@ -263,7 +273,7 @@ export const PROPERTIES: CatalogEntry[] = [
     docUrl: docLink('smscacheflags'),
   },
   {
-    name: 'SMSCACHESIZE', kind: 'property', target: 'client.msi', value: { kind: 'integer', min: 1, unit: 'MB, or percent with a PERCENT flag' },
+    name: 'SMSCACHESIZE', kind: 'property', target: 'client.msi', value: { kind: 'integer', min: 1, unit: 'MB, or percent with a PERCENT flag', advice: 'an empty cache holds nothing' },
     related: ['SMSCACHEFLAGS', 'SMSCACHEDIR'],
     description: 'Cache size in MB, or a percentage when SMSCACHEFLAGS has PERCENTDISKSPACE or PERCENTFREEDISKSPACE. Client settings for the cache size now take its place.',
     notes: ['Ignored on upgrade, and it can\'t make the cache smaller than before on a reinstall.'],
@@ -311,10 +321,21 @@ export const PROPERTIES: CatalogEntry[] = [
   },
   {
     name: 'SMSSITECODE', kind: 'property', target: 'client.msi', value: { kind: 'siteCode', allowAuto: true },
+    defaultValue: 'AUTO (left out, the client looks its site up as with AUTO)',
     related: ['CCMHOSTNAME', 'SITEREASSIGN'],
     description: 'The site to assign the client to: a three-character site code, or AUTO to look it up in Active Directory or from the management point.',
-    notes: ['Use a real site code, not AUTO, together with CCMHOSTNAME.', 'Required, with CCMHOSTNAME, in the command line Intune uses for co-management.'],
+    notes: ['Use a real site code, not AUTO (nor leave it out), together with CCMHOSTNAME.', 'Required, with CCMHOSTNAME, in the command line Intune uses for co-management.'],
     example: 'ABC',
     docUrl: docLink('smssitecode'),
+  },
+  {
+    name: 'UPGRADETOLATEST', kind: 'property', target: 'client.msi', value: { kind: 'text', undocumented: true }, valueOptional: true,
+    aliases: [{
+      name: 'UpgradeToLatest', kind: 'parameter', olderReference: true, fixValue: 'TRUE',
+      note: 'The newest reference documents UPGRADETOLATEST as a client.msi property; an older copy of the page listed /UpgradeToLatest among the ccmsetup.exe parameters.',
+    }],
+    description: 'Makes setup ask the management point for the newest client version (including pre-production) instead of the production baseline, so a new device, for example one from Autopilot, starts on the latest client. It also keeps a pull distribution point on the same client version as its binaries.',
+    notes: ['No copy of the reference documents a value for it: comanage accepts it bare or with a value, and writes UPGRADETOLATEST=TRUE.'],
+    docUrl: docLink('upgradetolatest'),
   },
 ];

@@ -5,10 +5,12 @@
 export type ValueType =
   | { kind: 'none' }                                   // a switch: no value at all
   | { kind: 'boolean'; form: 'TRUE/FALSE' | '0/1' }    // the documented spelling of on/off
-  | { kind: 'integer'; min?: number; max?: number; unit?: string }
+  // `advice`: the reference gives no range, so min/max are our sensible bound (reported as a hint),
+  // and the text says where the bound comes from.
+  | { kind: 'integer'; min?: number; max?: number; unit?: string; advice?: string }
   | { kind: 'enum'; values: EnumValue[]; caseSensitive?: boolean }
   | { kind: 'guid' }
-  | { kind: 'url' }                                    // an absolute URL (scheme required)
+  | { kind: 'url'; appIdUri?: boolean }                // an absolute URL; appIdUri: an Entra App ID URI, api:// too
   | { kind: 'host' }                                   // an FQDN or computer name, no scheme
   | { kind: 'hostOrUrl' }                              // a name, or an https:// address
   | { kind: 'cmgHost' }                                // an FQDN or a CMG address without scheme
@@ -18,7 +20,7 @@ export type ValueType =
   | { kind: 'list'; separator: string; item: ValueType; allowed?: EnumValue[] }
   | { kind: 'letters'; letters: EnumValue[] }          // a string of one-letter flags (SMSCONFIGSOURCE)
   | { kind: 'token' }                                  // a secret: never echo it
-  | { kind: 'text' };
+  | { kind: 'text'; undocumented?: boolean };         // undocumented: no copy of the reference gives a value
 
 export interface EnumValue {
   value: string;
@@ -37,15 +39,17 @@ export interface CatalogEntry {
   kind: EntryKind;
   target: Target;
   value: ValueType;
-  /** May the value be left off (e.g. `/UpgradeToLatest` or the bare `CCMALLOWSILENTREBOOT`)? */
+  /** May the value be left off (e.g. the bare `UPGRADETOLATEST`)? */
   valueOptional?: boolean;
   /** Default behaviour when the entry is absent, in words or as a value. */
   defaultValue?: string;
   /** May it appear more than once on a line? */
   repeatable?: boolean;
-  /** The first Configuration Manager version that documents it, e.g. 2207. */
+  /** The first Configuration Manager version that documents it, e.g. 2207 (only a version the reference states). */
   sinceVersion?: number;
-  /** Other spellings ccmsetup users write (e.g. `UPGRADETOLATEST` as a property). */
+  /** The first version whose client push accepts it, when the reference gives one (/AllowMetered: 2103). */
+  clientPushSince?: number;
+  /** Entries worth reading together with this one. */
   related?: string[];
   /** One or two sentences in our own words. */
   description: string;
@@ -60,7 +64,20 @@ export interface CatalogEntry {
   /** Only valid when the client is installed with ccmsetup.msi (e.g. PROVISIONTS). */
   msiOnly?: boolean;
   /** Other names this entry is also written as; each alias carries the kind it is written as. */
-  aliases?: { name: string; kind: EntryKind; note: string }[];
+  aliases?: Alias[];
+}
+
+/**
+ * Another name an entry is written as. `olderReference`: only an older copy of the reference documents
+ * this form (the newest one documents the entry's own form), so the alias is reported with a fix.
+ */
+export interface Alias {
+  name: string;
+  kind: EntryKind;
+  note: string;
+  olderReference?: boolean;
+  /** The value the fix writes when the alias was written without one. */
+  fixValue?: string;
 }
 
 export const REFERENCE_URL =

@@ -1,12 +1,13 @@
 // Checks a written value against its documented value type. Pure; results are cached per value
-// node because several rules (invalid-value, value-out-of-range, invalid-address, empty-list-item)
+// node because several rules (invalid-value, value-out-of-range, value-beyond-advised-bound,
+// invalid-address, empty-list-item)
 // each report their own share of the same findings.
 import { CatalogEntry, ValueType, displayName } from '../catalog';
 import { allowedValues, describeValueType } from '../catalog/describe';
 import { ValueNode } from './ast';
 import { trimBlanks } from './tokenizer';
 
-export type ValueIssueCode = 'invalid-value' | 'value-out-of-range' | 'invalid-address' | 'empty-list-item';
+export type ValueIssueCode = 'invalid-value' | 'value-out-of-range' | 'value-beyond-advised-bound' | 'invalid-address' | 'empty-list-item';
 
 export interface ValueIssue {
   code: ValueIssueCode;
@@ -52,6 +53,11 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
       if (!/^\d+$/.test(text)) return whole('invalid-value', `${name} takes a whole number (${describeValueType(type)}); "${text}" is not one.`);
       const n = Number(text);
       if ((type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max)) {
+        if (type.advice) {
+          const bound = type.max === undefined ? `at least ${type.min}` : type.min === undefined ? `at most ${type.max}` : `${type.min} to ${type.max}`;
+          return whole('value-beyond-advised-bound',
+            `Advice: the reference gives no range for ${name}; ${text} is outside ${bound}, the bound comanage advises (${type.advice}).`);
+        }
         return whole('value-out-of-range', `${name} must be ${describeValueType(type)}; ${text} is outside that range.`);
       }
       return [];
@@ -71,6 +77,9 @@ function check(entry: CatalogEntry, type: ValueType, text: string, offset: numbe
       return /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/.test(text)
         ? [] : whole('invalid-value', `${name} takes a task sequence deployment ID: the site code and five hexadecimal digits, such as PRI20001.`);
     case 'url':
+      if (type.appIdUri) {
+        return isHttpUrl(text) || isApiUri(text) ? [] : whole('invalid-address', `${name} takes the App ID URI of the server app, such as api://<tenant ID>/ConfigMgrService or https://contososerver.`);
+      }
       return isHttpUrl(text) ? [] : whole('invalid-address', `${name} takes an absolute URL such as https://contososerver.`);
     case 'host':
       if (/^[a-z]+:\/\//i.test(text)) return whole('invalid-address', `${name} takes a computer name or FQDN, without a scheme such as https://.`);
@@ -146,6 +155,11 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An Entra App ID URI in the api:// form: api://<app or tenant ID, or a name>[/<path>], no blanks. */
+function isApiUri(text: string): boolean {
+  return /^api:\/\/[^\s/]+(\/\S*)?$/i.test(text);
 }
 
 /** A NetBIOS computer name or a DNS name (labels of letters, digits and hyphens). */

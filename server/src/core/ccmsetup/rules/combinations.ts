@@ -1,7 +1,7 @@
 // Rules about entries that the reference says must, or must not, appear together.
 import { docLink } from '../../catalog/types';
 import type { IntendedAuthentication } from '../ast';
-import { find, findAll, has, valueOf } from '../query';
+import { find, findAll, has, targetsCmg, valueOf } from '../query';
 import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
@@ -18,6 +18,27 @@ export const siteCodeAutoWithHostname = defineRule({
   examples: {
     fail: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=AUTO'],
     pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe SMSSITECODE=AUTO'],
+  },
+});
+
+/**
+ * The reference says a missing SMSSITECODE acts as AUTO (#smssitecode) and that AUTO doesn't go with
+ * CCMHOSTNAME; it never says the omission fails, and its own CCMHOSTNAME examples leave SMSSITECODE
+ * out, so this is a warning, not the error of an explicit AUTO.
+ */
+export const siteCodeAbsentWithHostname = defineRule({
+  id: 'sitecode-absent-with-ccmhostname', severity: 'warning', docUrl: docLink('smssitecode'),
+  basis: { words: 'the default is AUTO', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#smssitecode', override: 'Left out, the site code is AUTO, which a client on the internet may not resolve; the page doesn\'t say it fails, so a warning' },
+  title: 'CCMHOSTNAME without SMSSITECODE (left out, it acts as AUTO)',
+  check(line, ctx) {
+    const hostname = find(line, 'CCMHOSTNAME');
+    // missing-required-for-intune and regtoken-missing-companions already name it on their lines.
+    if (!hostname || has(line, 'SMSSITECODE') || has(line, 'regtoken') || line.context === 'intune' || targetsCmg(line)) return;
+    ctx.report(hostname.nameSpan, 'With CCMHOSTNAME (an internet-based management point), add SMSSITECODE with the real three-character site code: left out, the client looks its site up as with AUTO, which the reference says not to combine with CCMHOSTNAME.');
+  },
+  examples: {
+    fail: ['ccmsetup.exe /UsePKICert CCMHOSTNAME=mp.contoso.com', 'ccmsetup.msi CCMSETUPCMD="/mp:https://mp.contoso.com CCMHOSTNAME=mp.contoso.com"'],
+    pass: ['ccmsetup.exe CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC', 'ccmsetup.exe /mp:smsmp01.contoso.com', 'CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1"'],
   },
 });
 

@@ -129,18 +129,31 @@ export const outsideCcmsetupcmd = defineRule({
 export const requiresNewerSite = defineRule({
   id: 'requires-newer-site', severity: 'warning', docUrl: docLink('ccmsetupexe-command-line-parameters'),
   basis: { words: 'Starting in version', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'An entry newer than the site is ignored by older clients, so a warning' },
-  title: 'An entry newer than the Configuration Manager version the file states',
+  title: 'An entry newer than the Configuration Manager version the file states (only versions the reference gives)',
   check(line, ctx) {
     if (line.siteVersion === undefined) return;
     for (const item of line.args) {
-      const since = isNamed(item) ? item.resolved?.entry.sinceVersion : undefined;
-      if (isNamed(item) && since && since > line.siteVersion) {
-        ctx.report(item.nameSpan, `${displayName(item.resolved!.entry)} needs Configuration Manager ${since} or later; this file says the site runs ${line.siteVersion}.`, { docUrl: item.resolved!.entry.docUrl });
+      if (!isNamed(item) || !item.resolved) continue;
+      const entry = item.resolved.entry;
+      if (entry.sinceVersion && entry.sinceVersion > line.siteVersion) {
+        ctx.report(item.nameSpan, `${displayName(entry)} needs Configuration Manager ${entry.sinceVersion} or later; this file says the site runs ${line.siteVersion}.`, { docUrl: entry.docUrl });
+      } else if (line.context === 'push' && entry.clientPushSince && entry.clientPushSince > line.siteVersion) {
+        ctx.report(item.nameSpan, `Client push accepts ${displayName(entry)} from Configuration Manager ${entry.clientPushSince}; this file says the site runs ${line.siteVersion}.`,
+          { docUrl: docLink('client-push-installation') });
       }
     }
   },
   examples: {
-    fail: ['# comanage-site-version: 2203\nccmsetup.exe CCMCERTNAMECHECK=0 SMSSITECODE=ABC'],
-    pass: ['# comanage-site-version: 2303\nccmsetup.exe CCMCERTNAMECHECK=0 SMSSITECODE=ABC'],
+    fail: [
+      '# comanage-site-version: 2203\nccmsetup.exe CCMCERTNAMECHECK=0 SMSSITECODE=ABC',
+      '# comanage-context: push\n# comanage-site-version: 2010\n/AllowMetered SMSSITECODE=ABC',
+    ],
+    pass: [
+      '# comanage-site-version: 2303\nccmsetup.exe CCMCERTNAMECHECK=0 SMSSITECODE=ABC',
+      // The reference states no version for /AllowMetered or /regtoken outside client push.
+      '# comanage-site-version: 2002\nccmsetup.exe /AllowMetered SMSSITECODE=ABC',
+      '# comanage-site-version: 1910\nccmsetup.exe /mp:https://contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 /regtoken:abc CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC SMSMP=https://mp1.contoso.com',
+      '# comanage-context: push\n# comanage-site-version: 2103\n/AllowMetered SMSSITECODE=ABC',
+    ],
   },
 });

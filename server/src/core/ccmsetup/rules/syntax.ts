@@ -1,8 +1,8 @@
 // Rules about how entries are written: names, separators, quotes, values present or absent.
 import { displayName } from '../../catalog';
 import { REFERENCE_URL, docLink } from '../../catalog/types';
-import { PropertyNode } from '../ast';
-import { copiedText, deletionSpan, isNamed, mergeSpans } from '../query';
+import { CommandLine, PropertyNode } from '../ast';
+import { NamedItem, copiedText, deletionSpan, isNamed, mergeSpans } from '../query';
 import { trimBlanks } from '../tokenizer';
 import { defineRule } from './types';
 
@@ -250,14 +250,36 @@ export const duplicateEntry = defineRule({
 });
 
 export const upgradeToLatestSpelling = defineRule({
-  id: 'documented-spelling', severity: 'hint', docUrl: docLink('upgradetolatest'),
-  basis: { words: 'Properties by convention are upper case', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#clientMsiProps', override: 'Spelling as the reference writes it: a hint', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/core/clients/deploy/about-client-installation-properties', says: 'the older copy documents /UpgradeToLatest as a ccmsetup.exe parameter' } },
-  title: 'An entry written in a spelling other than the one the parameter reference documents',
+  id: 'documented-spelling', severity: 'warning', docUrl: docLink('upgradetolatest'),
+  basis: { words: 'UPGRADETOLATEST', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#upgradetolatest', override: 'The newest reference documents the property; only an older copy lists the parameter form and nothing says it fails, so a warning', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/core/clients/deploy/about-client-installation-properties', says: 'the older copy documents /UpgradeToLatest as a ccmsetup.exe parameter' } },
+  title: 'An entry written in a form only an older copy of the reference documents (/UpgradeToLatest for UPGRADETOLATEST)',
   check(line, ctx) {
     for (const item of line.args) {
-      if (!isNamed(item) || !item.resolved?.alias) continue;
-      ctx.report(item.nameSpan, `Advice: ${item.resolved.alias.note} Both spellings are accepted here.`, { docUrl: item.resolved.entry.docUrl });
+      if (!isNamed(item) || !item.resolved?.alias?.olderReference) continue;
+      const { entry, alias } = item.resolved;
+      const name = displayName(entry);
+      const value = item.value ? copiedText(line, item, ctx.text, 'value') : alias.fixValue;
+      const written = value ? `${name}${entry.kind === 'property' ? '=' : ':'}${value}` : name;
+      ctx.report(item.nameSpan, `${alias.note} The reference doesn't say the older form fails; write ${written} to follow the newer page.`, {
+        docUrl: entry.docUrl, fixes: [{ title: `Write ${written}`, edits: movedEdits(line, item, written, ctx.text), preferred: true }],
+      });
     }
   },
-  examples: { fail: ['CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC UPGRADETOLATEST=TRUE"'], pass: ['ccmsetup.exe /UpgradeToLatest SMSSITECODE=ABC'] },
+  examples: {
+    fail: ['CCMSETUPCMD="/UpgradeToLatest CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"', 'ccmsetup.exe /UpgradeToLatest:TRUE SMSSITECODE=ABC'],
+    pass: ['CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC UPGRADETOLATEST=TRUE"', 'ccmsetup.exe SMSSITECODE=ABC UPGRADETOLATEST'],
+  },
 });
+
+/**
+ * Edits that replace a parameter with a property. A property goes after the parameters, so the
+ * replacement lands after the line's last argument (inside CCMSETUPCMD's quotes when wrapped).
+ */
+function movedEdits(line: CommandLine, item: NamedItem, written: string, text: string) {
+  const last = line.args[line.args.length - 1];
+  if (last === item || item.type === 'property') return [{ span: item.span, newText: written }];
+  return [
+    { span: deletionSpan(text, item.span), newText: '' },
+    { span: { start: last.span.end, end: last.span.end }, newText: ` ${written}` },
+  ];
+}

@@ -38,12 +38,21 @@ export const invalidValue = valueRule('invalid-value', 'error', 'A value that is
 
 export const valueOutOfRange = valueRule('value-out-of-range', 'error', 'A number outside the documented range', { words: 'the minimum size is 10,000 bytes', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmlogmaxsize', override: 'A number outside the documented range isn\'t one the entry accepts' }, {
   fail: ['ccmsetup.exe CCMEVALHOUR=24', 'ccmsetup.exe CCMLOGMAXSIZE=500', 'ccmsetup.exe CCMEVALINTERVAL=0'],
-  pass: ['ccmsetup.exe CCMEVALHOUR=23 CCMLOGMAXSIZE=300000 CCMEVALINTERVAL=1440'],
+  // The reference gives these no range: value-beyond-advised-bound speaks for them, as advice.
+  pass: ['ccmsetup.exe CCMEVALHOUR=23 CCMLOGMAXSIZE=300000 CCMEVALINTERVAL=1440', 'ccmsetup.exe /retry:0 /downloadtimeout:0 CCMHTTPPORT=70000 SMSCACHESIZE=0'],
+});
+
+export const valueBeyondAdvisedBound = valueRule('value-beyond-advised-bound', 'hint', 'A number outside the bound comanage advises where the reference gives no range (advice)', { words: 'no range given', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupexe-command-line-parameters', override: 'The reference gives no range: the bound is comanage\'s advice, so a hint' }, {
+  fail: ['ccmsetup.exe /retry:0', 'ccmsetup.exe /downloadtimeout:0', 'ccmsetup.exe CCMHTTPPORT=70000', 'ccmsetup.exe CCMHTTPSPORT=0', 'ccmsetup.exe SMSCACHESIZE=0'],
+  pass: ['ccmsetup.exe /retry:20 /downloadtimeout:100 CCMHTTPPORT=8080 CCMHTTPSPORT=443 SMSCACHESIZE=10240', 'ccmsetup.exe CCMEVALHOUR=24'],
 });
 
 export const invalidAddress = valueRule('invalid-address', 'error', 'A host name, FQDN or URL that is malformed, or a URL where a name belongs', { words: 'specify the FQDN not the computer name', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp', override: 'A malformed name or URL can\'t reach the server it names' }, {
-  fail: ['ccmsetup.exe AADRESOURCEURI=contososerver', 'ccmsetup.exe FSP=https://fsp01.contoso.com', 'ccmsetup.exe SMSMP=ftp://mp01', 'ccmsetup.exe /mp:mp_01..contoso.com'],
-  pass: ['ccmsetup.exe /mp:smsmp01.contoso.com;https://mp2.contoso.com AADRESOURCEURI=https://contososerver FSP=SMSFP01 SMSMP=https://mp1.contoso.com'],
+  fail: ['ccmsetup.exe AADRESOURCEURI=contososerver', 'ccmsetup.exe AADRESOURCEURI=api://', 'ccmsetup.exe FSP=https://fsp01.contoso.com', 'ccmsetup.exe SMSMP=ftp://mp01', 'ccmsetup.exe /mp:mp_01..contoso.com'],
+  pass: [
+    'ccmsetup.exe /mp:smsmp01.contoso.com;https://mp2.contoso.com AADRESOURCEURI=https://contososerver FSP=SMSFP01 SMSMP=https://mp1.contoso.com',
+    'ccmsetup.exe AADRESOURCEURI=api://5e97358c-d99c-4558-af0c-de7774091dda/ConfigMgrService',
+  ],
 });
 
 export const emptyListItem = valueRule('empty-list-item', 'warning', 'A semicolon list with an empty item', { words: 'separate the values by semicolons', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#mp', override: 'An empty item is ignored or misread, so a warning' }, {

@@ -250,8 +250,8 @@ export const upgradeToLatestAdvice = defineReadinessRule({
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan),
   check(plan) {
-    return plan.commandLines().filter(({ line }) => !find(line, 'UpgradeToLatest')).map(({ line }) => ({
-      message: 'Advice: add UPGRADETOLATEST=TRUE so that new internet-based devices install the latest client version straight away.',
+    return plan.commandLines().filter(({ line }) => !find(line, 'UPGRADETOLATEST')).map(({ line }) => ({
+      message: 'Advice: add the UPGRADETOLATEST property so that new internet-based devices install the latest client version straight away (the reference documents no value for it; comanage writes UPGRADETOLATEST=TRUE).',
       span: lineAnchor(line),
     }));
   },
