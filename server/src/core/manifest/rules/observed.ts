@@ -85,10 +85,10 @@ export const observedCodeUndocumented = defineReadinessRule({
   appliesWhen: (plan) => plan.count(ERRORS) > 0 || plan.has(ESP_CODE) || plan.has(EXIT),
   check(plan) {
     const recorded = [...codesAt(plan, ERRORS), ...codesAt(plan, ESP_CODE), ...codesAt(plan, EXIT)];
-    return recorded.flatMap(({ path, value, written }) => {
+    return recorded.flatMap(({ path, value }) => {
       if (value === undefined || findCode(value)) return [];
       if (path === EXIT && CCMSETUP_EXIT_CODES.has(value)) return [];
-      return [{ path, message: `${written} (${hex(value)}, ${value}) isn't among the codes the co-management documentation explains, so comanage doesn't guess its meaning. The dashboard's list holds the most common ones; Windows' MDM registration error values list the rest.` }];
+      return [{ path, message: `${hex(value)} (${value}) isn't among the codes the co-management documentation explains, so comanage doesn't guess its meaning. The dashboard's list holds the most common ones; Windows' MDM registration error values list the rest.` }];
     });
   },
   examples: {
