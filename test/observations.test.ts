@@ -71,6 +71,13 @@ describe('observed: rules explain with the plan\'s likely causes', () => {
     assert.equal(text.slice(found!.span.start, found!.span.end), '0x800705b4');
   });
 
+  it('ties pending user sign-in to Windows older than 1803 in the plan', () => {
+    const found = manifest('version: 1\nwindows:\n  minimumVersion: "10 1709"\nobserved:\n  enrollmentState: pending-user-sign-in\n').find((p) => p.code === 'observed-enrollment-state');
+    assert.match(found?.message ?? '', /device token[\s\S]*oldest Windows is 10 1709, older than 1803/);
+    const newer = manifest('version: 1\nwindows:\n  minimumVersion: "10 22H2"\nobserved:\n  enrollmentState: pending-user-sign-in\n').find((p) => p.code === 'observed-enrollment-state');
+    assert.doesNotMatch(newer?.message ?? 'missing', /In this plan|missing/);
+  });
+
   it('says an unknown code is undocumented instead of guessing', () => {
     const found = manifest('version: 1\nobserved:\n  enrollmentErrors: ["0x12345678"]\n');
     assert.deepEqual(found.map((p) => p.code), ['observed-code-undocumented']);

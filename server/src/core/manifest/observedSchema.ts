@@ -13,6 +13,15 @@ export const OBSERVED_SCHEMA: Field = {
   type: {
     kind: 'object', fields: {
       enrollmentErrors: { description: 'Co-management enrollment errors devices report (the co-management dashboard\'s Enrollment errors), in hex (0x80180014) or decimal (2149056532).', docUrl: `${COMANAGE_DOCS}/how-to-monitor#enrollment-errors`, type: { kind: 'array', items: { description: 'An enrollment error code.', type: CODE, example: '0x80180014' } } },
+      enrollmentState: { description: 'The device\'s state on the co-management dashboard (the status funnel and the enrollment status tile).', docUrl: `${COMANAGE_DOCS}/how-to-monitor#co-management-enrollment-status`, type: { kind: 'enum', values: [
+        { value: 'eligible', description: 'Eligible for co-management enrollment.' },
+        { value: 'scheduled', description: 'Enrollment is scheduled.' },
+        { value: 'enrollment-initiated', description: 'Enrollment has started.' },
+        { value: 'enrolling', description: 'Enrolling (the status tile).' },
+        { value: 'enrolled', description: 'Enrolled (Success on the status tile).' },
+        { value: 'failure', description: 'Enrollment failed (the status tile).' },
+        { value: 'pending-user-sign-in', description: 'Pending user sign in: waiting for a user to sign in before enrollment starts.' },
+      ] } },
       wmi: {
         description: 'The SMS_Client_ComanagementState WMI class on the site server, for one device.', docUrl: `${COMANAGE_DOCS}/how-to-monitor#wmi-device-data`,
         type: { kind: 'object', fields: {

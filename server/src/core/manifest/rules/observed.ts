@@ -7,12 +7,14 @@ import {
   TASK_SEQUENCE_STATES, TASK_SEQUENCE_TIMEOUT, codeLabel, findCode, findLogLine, hex, parseCode, CCMSETUP_RETURN_CODES,
 } from '../../knowledge/codes';
 import { Plan } from '../plan';
+import { oldestWindows, windowsRank } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const SOURCE_MONITOR = 'intune/configmgr/comanage/how-to-monitor.md (newer copy)';
 const SOURCE_AUTOPILOT = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
 const SOURCE_PROPERTIES = 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md (newer copy)';
 const V = 'version: 1\n';
+const DOCS_MONITOR = MONITOR_WMI.replace('#wmi-device-data', '');
 
 const ERRORS = 'observed.enrollmentErrors';
 const ESP_CODE = 'observed.esp.errorCode';
@@ -243,5 +245,27 @@ export const observedLogLine = defineReadinessRule({
   examples: {
     fail: [`${V}observed:\n  logLines:\n    - 'Enrolling device with RegisterDeviceWithManagementUsingAADDeviceCredentials'`, `${V}observed:\n  logLines:\n    - 'something else entirely'`],
     pass: [`${V}observed:\n  logLines:\n    - 'Client is stamped with /alwaysexcludeupgrade. Stop proceeding.'`],
+  },
+});
+
+const WINDOWS_1803 = windowsRank('10 1803')!;
+
+export const observedEnrollmentState = defineReadinessRule({
+  id: 'observed-enrollment-state', area: 'enrollment', severity: 'information', source: SOURCE_MONITOR,
+  title: 'The recorded co-management enrollment state needs no note (not pending user sign-in or failed)',
+  docUrl: `${DOCS_MONITOR}#co-management-enrollment-status`,
+  appliesWhen: (plan) => plan.has('observed.enrollmentState'),
+  needs: ['observed.enrollmentState'],
+  check(plan) {
+    const state = plan.choice('observed.enrollmentState');
+    if (state === 'failure') return { path: 'observed.enrollmentState', message: 'Enrollment failed: the dashboard\'s Enrollment errors list the device\'s error code; record it in observed.enrollmentErrors to have it explained.' };
+    if (state !== 'pending-user-sign-in') return undefined;
+    const oldest = oldestWindows(plan);
+    const inPlan = oldest && oldest.rank < WINDOWS_1803 ? ` In this plan the oldest Windows is ${oldest.text}, older than 1803, so those devices wait for a user.` : '';
+    return { path: 'observed.enrollmentState', message: `Pending user sign in: the device waits for a user's token to enroll. From Windows 10 1803 a new co-managed device enrolls with its Microsoft Entra device token instead, falling back to the user token only when that fails (ComanagementHandler.log then names RegisterDeviceWithManagementUsingAADDeviceCredentials).${inPlan}` };
+  },
+  examples: {
+    fail: [`${V}windows:\n  minimumVersion: "10 1709"\nobserved:\n  enrollmentState: pending-user-sign-in`, `${V}observed:\n  enrollmentState: failure`],
+    pass: [`${V}observed:\n  enrollmentState: enrolled`],
   },
 });
