@@ -387,6 +387,14 @@ describe('comanage CLI (dist/cli.js)', function () {
       }
     });
 
+    it('explains a documented error code in hex or decimal, and says an unknown one is undocumented', () => {
+      const hexForm = run(root, ['explain', '0x800705b4']);
+      assert.equal(hexForm.status, 0, hexForm.stderr);
+      assert.match(hexForm.stdout, /^0x800705B4 \(2147943860\): an Enrollment Status Page error/);
+      assert.equal(run(root, ['explain', '2147943860']).stdout, hexForm.stdout);
+      assertUsageError(run(root, ['explain', '0x12345678']), /0x12345678 \(305419896\) is not a code the co-management documentation explains/);
+    });
+
     it('exits 2 for an unknown name, with a suggestion and without echoing a value', () => {
       assertUsageError(run(root, ['explain', 'no-such-thing']), /no rule, parameter or property named 'no-such-thing'/);
       assertUsageError(run(root, ['explain', '/UsePKICrt']), /did you mean '\/UsePKICert'/);

@@ -31,6 +31,7 @@ function invalidValues(field: Field): { value: unknown; why: string }[] {
     case 'commandLine': return [{ value: { a: 1 }, why: 'a mapping instead of a command line' }];
     case 'object': return [{ value: 'text', why: 'text instead of a mapping' }];
     case 'array': return [{ value: 'text', why: 'text instead of a list' }];
+    case 'code': return [{ value: 'timeout', why: 'text that is no error code' }];
   }
 }
 

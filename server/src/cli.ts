@@ -33,7 +33,7 @@ Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
   comanage check --readiness <manifests...> [--format text|json]
   comanage check --overview <files or folders...>
-  comanage explain <rule-id | /parameter | PROPERTY | ccmsetup return code>
+  comanage explain <rule-id | /parameter | PROPERTY | error code (0x800705b4, 2147943860) | ccmsetup return code>
   comanage new <path> [--out <file>]
   comanage --help | --version
 

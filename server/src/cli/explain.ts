@@ -4,9 +4,10 @@
 import { suggest } from '../core/suggest';
 import type { Catalog } from '../core/catalog';
 import { describeEntry } from '../core/catalog/describe';
-import { describeReturnCode } from '../core/catalog/returnCodes';
 import type { RuleInfo } from './format/sarif';
 import { UsageError } from './usageError';
+import { describeCode, findCode, hex, parseCode } from '../core/knowledge/codes';
+import { describeReturnCode } from '../core/catalog/returnCodes';
 
 export interface ExplainableRule extends RuleInfo {
   examples?: { fail: string[]; pass: string[]; intent?: { authentication?: string } };
@@ -16,8 +17,8 @@ export function explain(query: string, rules: readonly ExplainableRule[], catalo
   const wanted = query.trim();
   const rule = rules.find((r) => r.id.toLowerCase() === wanted.toLowerCase());
   if (rule) return describeRule(rule);
-  const returnCode = describeReturnCode(wanted);
-  if (returnCode) return `${returnCode}\n`;
+  // An error code (0x800705b4, 2147943860, -2147023436): the documented table, never a guess.
+  if (/^(-?\d+|0x[0-9a-f]+|[0-9a-f]{8})$/i.test(wanted)) return explainCode(wanted);
 
   // Accept what people paste: `/mp:https://…`, `SMSSITECODE=ABC`, `/UsePKICert`.
   const isParameter = /^[/-]/.test(wanted);
@@ -54,4 +55,14 @@ function suggestion(name: string, isParameter: boolean, rules: readonly Explaina
   if (parameter) return `; did you mean '/${parameter}'?`;
   const property = isParameter ? undefined : catalog.suggest('property', name);
   return property ? `; did you mean '${property}'?` : '';
+}
+
+function explainCode(wanted: string): string {
+  const value = parseCode(wanted);
+  if (value === undefined) throw new UsageError(`'${wanted}' is not a 32-bit error code (write it in hex, 0x80180014, or decimal, 2149056532)`);
+  const code = findCode(value);
+  if (code) return `${describeCode(code)}\n`;
+  const returnCode = describeReturnCode(String(value));
+  if (returnCode) return `${returnCode}\n`;
+  throw new UsageError(`${hex(value)} (${value}) is not a code the co-management documentation explains; comanage doesn't guess its meaning`);
 }

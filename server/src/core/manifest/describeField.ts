@@ -24,6 +24,7 @@ export function describeFieldType(type: FieldType): string {
     case 'boolean': return 'true or false';
     case 'enum': return type.values.map((v) => v.value).join(' | ');
     case 'commandLine': return 'ccmsetup command line';
+    case 'code': return 'error code (hex or decimal)';
   }
 }
 

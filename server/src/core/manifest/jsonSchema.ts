@@ -5,6 +5,9 @@ import { Field } from './schemaTypes';
 
 type JsonSchema = Record<string, unknown>;
 
+/** The text forms parseCode accepts (the range of a decimal is checked by the server only). */
+const CODE_PATTERN = '^\\s*(0[xX][0-9a-fA-F]{1,8}|[0-9a-fA-F]{8}|-?[0-9]{1,10})\\s*$';
+
 export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
   const base: JsonSchema = { description: field.description };
   if (field.docUrl) base.markdownDescription = `${field.description}\n\n[Documentation](${field.docUrl})`;
@@ -28,6 +31,8 @@ export function toJsonSchema(field: Field = MANIFEST_SCHEMA): JsonSchema {
     case 'commandLine': return { ...base, type: 'string' };
     case 'integer': return { ...base, type: 'integer', ...(type.min !== undefined ? { minimum: type.min } : {}), ...(type.max !== undefined ? { maximum: type.max } : {}) };
     case 'boolean': return { ...base, type: 'boolean' };
+    // YAML reads unquoted 0x80180014 as an integer; quoted, it is text in hex or decimal.
+    case 'code': return { ...base, type: ['integer', 'string'], minimum: -2147483648, maximum: 4294967295, pattern: CODE_PATTERN };
     case 'enum': return { ...base, enum: type.values.map((v) => v.value), markdownEnumDescriptions: type.values.map((v) => v.description) };
   }
 }

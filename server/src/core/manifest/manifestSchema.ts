@@ -1,6 +1,7 @@
 // The workload manifest format, version 1: every key, its type and meaning. Rules read the plan
 // through these keys; the JSON Schema in schemas/ is generated from this file.
 import { COMANAGE_DOCS, Field, FieldValue } from './schemaTypes';
+import { OBSERVED_SCHEMA } from './observedSchema';
 
 const AUTHORITY: FieldValue[] = [
   { value: 'configmgr', description: 'Configuration Manager keeps managing this workload.' },
@@ -324,4 +325,5 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     officeClickToRunApps: workload('Office Click-to-Run apps', 'office-click-to-run-apps'),
     clientApps: workload('client apps', 'client-apps'),
   }, { docUrl: `${COMANAGE_DOCS}/workloads` }),
+  observed: OBSERVED_SCHEMA,
 });

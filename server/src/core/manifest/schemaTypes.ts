@@ -14,7 +14,9 @@ export type FieldType =
   | { kind: 'boolean' }
   | { kind: 'enum'; values: FieldValue[] }
   | { kind: 'array'; items: Field }
-  | { kind: 'commandLine' };
+  | { kind: 'commandLine' }
+  /** An error code as a device shows it: hex text (0x80180014) or a whole number (2149056532, -2145910764). */
+  | { kind: 'code' };
 
 export interface Field {
   type: FieldType;

@@ -11,6 +11,7 @@ import { Field } from './schemaTypes';
 import { Steps, due, work } from '../steps';
 import { suggest } from '../suggest';
 import { isPlaceholder } from './placeholders';
+import { parseCode } from '../knowledge/codes';
 
 export interface StructureFinding {
   code: StructureCode;
@@ -161,6 +162,11 @@ function visit(field: Field, node: ManifestNode, ownerSpan: Span, label: string,
       if (type.kind === 'string' && type.pattern && !patternOf(type.pattern).test(node.value)) {
         findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} should be ${type.patternHint ?? `text matching ${type.pattern}`}.` });
       }
+      return;
+    case 'code':
+      // YAML reads 0x80180014 as a number already; quoted hex or decimal text is fine too.
+      if (node.kind !== 'scalar' || (typeof node.value !== 'number' && typeof node.value !== 'string')) return void wrongType(node, `${label} should be an error code such as 0x80180014 or 2149056532`, findings);
+      if (parseCode(node.value) === undefined) findings.push({ code: 'manifest-invalid-value', span: node.span, message: `${capitalise(label)} should be a 32-bit error code in hex (0x80180014) or decimal (2149056532).` });
       return;
     case 'enum': {
       const values = type.values.map((v) => v.value);

@@ -11,6 +11,7 @@ import { ManifestNode } from '../manifest/ast';
 import { Plan, parsePath } from '../manifest/plan';
 import { Field } from '../manifest/schemaTypes';
 import { allowedValues } from '../manifest/evidence';
+import { codeAt, describeCode, findCode } from '../knowledge/codes';
 import { parseAndPlan } from '../manifest/analyze';
 import { evaluateReadinessSteps } from '../manifest/readiness';
 import { drain } from '../steps';
@@ -27,6 +28,8 @@ function inCommandLine(plan: Plan, offset: number): boolean {
 export function doManifestHover(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): Hover | null {
   const offset = document.offsetAt(position);
   if (inCommandLine(plan, offset)) return hoverCcmsetup(document, plan.commandLineDocument(), position, catalog);
+  const code = hoverCode(document, plan, position);
+  if (code) return code;
   const at = locateInManifest(plan.document.root, offset);
   if (!at) return null;
   const field = fieldAt(at.steps);
@@ -38,6 +41,20 @@ export function doManifestHover(document: TextDocument, plan: Plan, position: Po
     if (chosen) return { contents: { kind: MarkupKind.Markdown, value: `**${key}**: \`${chosen.value}\`\n\n${chosen.description}${field.docUrl ? `\n\n[Documentation](${field.docUrl})` : ''}` }, range };
   }
   return { contents: { kind: MarkupKind.Markdown, value: describeField(key, field) }, range };
+}
+
+/** A documented error code under the cursor, anywhere in the manifest (a value, a comment, a log line). */
+function hoverCode(document: TextDocument, plan: Plan, position: Position): Hover | null {
+  const text = plan.document.text;
+  const offset = document.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const at = codeAt(line, offset - lineStart);
+  const code = at && findCode(at.value);
+  if (!at || !code) return null;
+  const range = { start: document.positionAt(lineStart + at.start), end: document.positionAt(lineStart + at.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: describeCode(code, true) }, range };
 }
 
 export function doManifestComplete(document: TextDocument, plan: Plan, position: Position, catalog: Catalog, settings: LanguageSettings = {}): CompletionList {
