@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { analyzeManifest, parseAndPlan } from '../server/src/core/manifest/analyze';
 import { defaultCatalog } from '../server/src/core/catalog';
 import { fieldAt } from '../server/src/core/manifest/describeField';
-import { splitPath } from '../server/src/core/manifest/evidence';
+import { parsePath as splitPath } from '../server/src/core/manifest/plan';
 import { MANIFEST_RULES } from '../server/src/core/manifest/rules';
 import { ReadinessRule } from '../server/src/core/manifest/rules/types';
 import { Field } from '../server/src/core/manifest/schemaTypes';

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
 import { getLanguageService, ReadinessCheck } from '../server/src/core/languageService';
 import { MASK } from '../server/src/core/secrets';
-import { splitPath } from '../server/src/core/manifest/evidence';
+import { parsePath as splitPath } from '../server/src/core/manifest/plan';
 import { jwt } from './fuzz/arbitraries';
 
 const service = getLanguageService();

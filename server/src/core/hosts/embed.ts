@@ -7,7 +7,7 @@
 import type { Catalog } from '../catalog';
 import type { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
 import type { LineCache } from '../ccmsetup/lineCache';
-import { Steps, drain, due, work } from '../steps';
+import { Steps, due, work } from '../steps';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { CompletionItem, CompletionList, Fix, InsertTextFormat, LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
@@ -27,10 +27,6 @@ export interface ScriptParse {
 }
 
 const SCRIPT_VARIABLE = 'script-variable';
-
-export function parseScript(source: string, kind: string, catalog: Catalog): ScriptParse {
-  return drain(parseScriptSteps(source, kind, catalog));
-}
 
 /** Work units (steps.ts) of one invocation's key (its text, offsets and source characters), per character. */
 const KEY_UNITS_PER_CHAR = 2;
@@ -53,7 +49,7 @@ function lineKey(e: EmbeddedLine, text: string, base: number): string {
 }
 
 /**
- * parseScript in steps. With `memory` (one per document, kept by the facade between versions), the
+ * A script's invocations, parsed, in steps. With `memory` (one per document, kept by the facade between versions), the
  * host may reuse its work on the previous version, and `lines` gives back the parse (and, to the
  * analysis, the findings) of every invocation whose key is unchanged.
  */

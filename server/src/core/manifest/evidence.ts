@@ -8,6 +8,8 @@ import { ManifestDocument, ManifestNode } from './ast';
 import { fieldAt } from './describeField';
 import type { PlaceholderValue, StructureFinding } from './structure';
 import { Field } from './schemaTypes';
+import { parsePath } from './plan';
+import { isPlaceholder } from './placeholders';
 
 /** A fact a check needs that the plan doesn't state validly. */
 export interface MissingFact {
@@ -70,7 +72,7 @@ function placeholderSections(node: ManifestNode, path: string, flaws: Map<string
 /** The node a finding is about: the structure check reports on the value itself. */
 function nodeAtSpan(document: ManifestDocument, path: string, span: Span): ManifestNode | undefined {
   let node: ManifestNode | null | undefined = document.root;
-  for (const step of splitPath(path)) {
+  for (const step of parsePath(path)) {
     if (!node) return undefined;
     if (typeof step === 'number') node = node.kind === 'seq' ? node.items[step] : undefined;
     else node = node.kind === 'map' ? node.entries.find((e) => e.key === step)?.node : undefined;
@@ -116,22 +118,10 @@ export function allowedValues(field: Field | undefined): { value: string; meanin
   return undefined;
 }
 
-/** "a.b[2].c" → ['a', 'b', 2, 'c'] (plan.ts has the fast version; this one runs once per missing fact). */
-export function splitPath(path: string): (string | number)[] {
-  const steps: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    if (part === '') continue;
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) { steps.push(part); continue; }
-    if (m[1]) steps.push(m[1]);
-    for (const index of m[2].matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
-  }
-  return steps;
-}
 
 /** A value for the example: one the rule's own passing fixtures state, else the format's example, else one of the type. */
 export function exampleValue(path: string, field: Field | undefined, passing: readonly string[] = []): unknown {
-  const steps = splitPath(path);
+  const steps = parsePath(path);
   for (const fixture of passing) {
     const value = fixtureValue(fixture, steps);
     if (value !== undefined && fits(field, value)) return value;
@@ -166,7 +156,7 @@ function fits(field: Field | undefined, value: unknown): boolean {
     case 'enum': return field.type.values.some((v) => v.value === value);
     case 'boolean': return typeof value === 'boolean';
     case 'integer': return typeof value === 'number' && Number.isInteger(value);
-    case 'string': case 'commandLine': return typeof value === 'string' && value.trim() !== '' && !value.startsWith('<');
+    case 'string': case 'commandLine': return typeof value === 'string' && value.trim() !== '' && !isPlaceholder(value);
     default: return false;
   }
 }
@@ -288,7 +278,7 @@ function lineEnd(text: string, end: number): number {
 
 /** The missing fact's facts: allowed values, example and insertion, for a path the plan lacks or can't use. */
 export function describeMissing(document: ManifestDocument, path: string, reason: MissingFact['reason'], passing: readonly string[], flaw?: Flaw): { fact: MissingFact; anchor?: Span } {
-  const steps = splitPath(path);
+  const steps = parsePath(path);
   const field = fieldAt(steps);
   const value = exampleValue(path, field, passing);
   const fact: MissingFact = { path, reason, example: exampleYaml(steps, value) };

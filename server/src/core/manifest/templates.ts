@@ -4,6 +4,7 @@
 // permissions). Placeholders are no evidence: `unreplaced-placeholder` flags each one and every
 // readiness check that reads one is unknown, so an untouched template passes no tenant check.
 // Used by `comanage new <path>` and the editor's "New workload manifest…" (through the server).
+import { isPlaceholder } from './placeholders';
 import { Document, isScalar, visit } from 'yaml';
 import { MANIFEST_SCHEMA } from './manifestSchema';
 import { fieldAt } from './describeField';
@@ -174,7 +175,7 @@ function materialise(shape: unknown, steps: (string | number)[]): unknown {
 function render(entry: (typeof SHAPES)[number]): string {
   const document = new Document(materialise(entry.shape, []));
   // Placeholders always in quotes: a reader sees at once which values are still to be written.
-  visit(document, { Scalar(_key, node) { if (isScalar(node) && typeof node.value === 'string' && node.value.startsWith('<')) node.type = 'QUOTE_DOUBLE'; } });
+  visit(document, { Scalar(_key, node) { if (isScalar(node) && typeof node.value === 'string' && isPlaceholder(node.value)) node.type = 'QUOTE_DOUBLE'; } });
   const header = [
     `Template for the "${entry.path}" path: ${entry.header}`,
     'Replace every "<…>" with your tenant\'s facts. Until then comanage flags it (unreplaced-placeholder)',
