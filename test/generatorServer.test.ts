@@ -66,10 +66,19 @@ describe('generator: where a line may be inserted', () => {
     assert.equal(at('file:///t/x.ps1', 'Write-Host "hi |"\nStart-Process ccmsetup.exe -ArgumentList "/mp:x"\n').text, undefined);
   });
 
-  it('takes it inside a PowerShell invocation\'s argument string, escaped for that string', () => {
+  it('takes only the arguments inside a ccmsetup.exe invocation (no program, no CCMSETUPCMD wrapper), escaped for that string', () => {
     const point = at('file:///t/x.ps1', 'Start-Process ccmsetup.exe -ArgumentList "/mp:x |"\n');
     assert.equal(point.kind, 'powershell');
-    assert.equal(point.text, 'CCMSETUPCMD=`"SMSSITECODE=ABC`"');
+    assert.equal(point.text, 'SMSSITECODE=ABC');
+    let n = 0;
+    const line = (text: string, marked: string) => {
+      const offset = marked.indexOf('|');
+      const doc = TextDocument.create(`file:///t/${++n}/x.ps1`, 'powershell', 1, marked.replace('|', ''));
+      return service.insertionPoint(doc, doc.positionAt(offset), text).text;
+    };
+    assert.equal(line('"C:\\Client\\ccmsetup.exe" /mp:mp01 SMSSITECODE="A B"', 'Start-Process ccmsetup.exe -ArgumentList "/logon |"\n'), '/mp:mp01 SMSSITECODE=`"A B`"');
+    // msiexec of ccmsetup.msi takes the CCMSETUPCMD property as it is.
+    assert.equal(line('CCMSETUPCMD="SMSSITECODE=ABC"', "msiexec /i ccmsetup.msi /qn 'REBOOT=R |'\n"), 'CCMSETUPCMD="SMSSITECODE=ABC"');
   });
 });
 

@@ -129,6 +129,18 @@ const SCRIPT_WORD_STOPS = /[ \t\r"'\u2018\u2019,(@]/;
 /** A position inside the document: an editor may ask about one past a line's end after a quick edit. */
 const clamp = (document: TextDocument, position: Position): Position => document.positionAt(document.offsetAt(position));
 
+/**
+ * What a generated line becomes inside an invocation's arguments: no program (the invocation names
+ * it), and for ccmsetup.exe (or client push) the content of CCMSETUPCMD="…", which only msiexec of
+ * ccmsetup.msi takes.
+ */
+function argumentsFor(text: string, context: string): string {
+  let args = text.trim().replace(/^(?:"[^"]*ccmsetup(?:\.exe)?"|[^\s"]*ccmsetup(?:\.exe)?)(?=\s|$)\s*/i, '');
+  const wrapped = context === 'msi' ? null : /^CCMSETUPCMD="(.*)"$/is.exec(args);
+  if (wrapped) args = wrapped[1];
+  return args;
+}
+
 export function getLanguageService(params: LanguageServiceParams = {}): LanguageService {
   const catalog = params.catalog ?? defaultCatalog;
   let settings: LanguageSettings = params.settings ?? {};
@@ -358,7 +370,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         const offset = document.offsetAt(clamp(document, requested));
         const embedded = inArguments(entry.script.embedded, offset);
         if (!embedded) return { kind, refused: 'The cursor is not inside the arguments of a ccmsetup invocation.' };
-        const encoded = embedded.encode(text, offset);
+        const encoded = embedded.encode(argumentsFor(text, embedded.context), offset);
         return encoded === undefined ? { kind, refused: 'The line can\'t be written safely at the cursor in this script.' } : { kind, text: encoded };
       }
       if (kind === 'ccmsetup') return { kind, text };
