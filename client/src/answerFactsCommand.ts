@@ -53,6 +53,11 @@ export async function answerUnknownFacts(requests: ServerRequests, ui: UiSlot, p
     void ui.current.error(`The answers were not written: ${result.refused}`);
     return undefined;
   }
+  // The edits are for the text the server saw; a keystroke during the round trip would misplace them.
+  if (document.version !== version) {
+    void ui.current.error(`${name} changed while the answers were being prepared; nothing was written. Run the command again.`);
+    return undefined;
+  }
   const edit = new vscode.WorkspaceEdit();
   for (const e of result.edits) {
     edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
