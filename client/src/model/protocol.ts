@@ -4,6 +4,8 @@
 export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
 export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
+/** The client command the server's missing-fact quick fix carries (server: services/codeActions.ts). */
+export const INSERT_SNIPPET_COMMAND = 'comanage.insertSnippet';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
 export const SET_VALUES_REQUEST = 'comanage/setValues';
