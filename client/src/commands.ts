@@ -9,7 +9,7 @@ import { copyForIntune } from './intuneCopyCommand';
 import { newManifest } from './newManifestCommand';
 import { insertSnippet } from './insertSnippetCommand';
 import { CheckNode, ReadinessNode } from './model/readinessTree';
-import { INSERT_SNIPPET_COMMAND, Range } from './model/protocol';
+import { Range } from './model/protocol';
 import { ReadinessProvider, VIEW_ID, revealCheck } from './readinessView';
 import { ServerRequests } from './requests';
 import { UiSlot } from './ui';
@@ -49,7 +49,7 @@ export function registerCommands(deps: CommandDeps): void {
   register('comanage.refreshReadiness', () => provider.refresh());
   register('comanage.showReadiness', () => showReadiness(deps));
   register('comanage.revealCheck', (uri: string | vscode.Uri, range?: Range) => revealCheck(uri, range));
-  register(INSERT_SNIPPET_COMMAND, (uri: unknown, position: unknown, snippet: unknown) => insertSnippet(uri, position, snippet));
+  register('comanage.insertSnippet', (uri: unknown, position: unknown, snippet: unknown) => insertSnippet(uri, position, snippet));
   register('comanage.answerUnknownFacts', (arg?: unknown) => answerUnknownFacts(requests, ui, provider, arg));
   register('comanage.addMissingKey', (node?: CheckNode) => addMissingKey(node));
   register('comanage.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
