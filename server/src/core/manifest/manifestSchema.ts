@@ -257,6 +257,14 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
+  tenant: object('The Intune tenant as a whole.', {
+    hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },
+  }, { docUrl: `${COMANAGE_DOCS}/overview#configuration-manager` }),
+  clients: object('The Windows devices and their Configuration Manager clients, as a whole: where they are and what reaches them.', {
+    count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
+    roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
+    dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+  }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
