@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import {
   CCMSETUP_EXIT_CODES, CONFIGMGR_PROVIDER_STATES, DOCUMENTED_CODES, DOCUMENTED_LOG_LINES, TASK_SEQUENCE_STATES, codeAt, findCode, findLogLine, hex, parseCode,
 } from '../server/src/core/knowledge/codes';
+import { fieldAt } from '../server/src/core/manifest/describeField';
 import { explain } from '../server/src/cli/explain';
 import { defaultCatalog } from '../server/src/core/catalog';
 import { getLanguageService } from '../server/src/core/languageService';
@@ -62,6 +63,23 @@ describe('observed: rules explain with the plan\'s likely causes', () => {
     const without = manifest('version: 1\nobserved:\n  enrollmentErrors: [-2145910764]\n').find((p) => p.code === 'observed-enrollment-error');
     assert.ok(without);
     assert.doesNotMatch(without.message, /In this plan/);
+  });
+
+  it('names only keys of the format as likely causes', () => {
+    const unknown = DOCUMENTED_CODES.flatMap((code) => (code.causes ?? []).map((cause) => cause.path))
+      .filter((key) => !fieldAt(key.split('.')));
+    assert.deepEqual(unknown, []);
+  });
+
+  it('ties enrollment errors to the restriction, MDM URL, domain and Windows facts the plan states', () => {
+    const explained = (plan: string, code: string) => manifest(`version: 1\n${plan}observed:\n  enrollmentErrors: [${code}]\n`).find((p) => p.code === 'observed-enrollment-error')?.message ?? 'missing';
+    assert.match(explained('intune:\n  defaultRestriction:\n    windows: block\n', '0x80180015'), /In this plan: the default enrollment restriction blocks Windows/);
+    assert.doesNotMatch(explained('intune:\n  defaultRestriction:\n    windows: allow\n', '0x80180015'), /In this plan/);
+    assert.match(explained('intune:\n  mdmUrls: custom\n', '0x8000FFFF'), /In this plan: the plan says the MDM URLs/);
+    assert.match(explained('identity:\n  domainType: managed\n', '0xCAA9001F'), /In this plan: the users' domain is managed/);
+    assert.doesNotMatch(explained('identity:\n  domainType: federated\n', '0xCAA9001F'), /In this plan/);
+    assert.match(explained('windows:\n  minimumVersion: "10 1607"\n', '0x80070032'), /In this plan: the plan's oldest Windows version is older than 10 1709/);
+    assert.doesNotMatch(explained('windows:\n  minimumVersion: "10 22H2"\n', '0x80070032'), /In this plan/);
   });
 
   it('explains the ESP timeout with the phase, the recorded InstallationState and a short ESP timeout', () => {
