@@ -119,6 +119,13 @@ export class Plan {
     return [...found];
   }
 
+  /** Stops noting reads; returns every path read (tests use it to audit what a check depends on). */
+  heardPaths(): string[] {
+    const reads = this.reads ?? [];
+    this.reads = undefined;
+    return reads;
+  }
+
   has(path: string): boolean {
     const node = this.node(path);
     return node !== undefined && node !== null && !(node.kind === 'scalar' && node.value === null);

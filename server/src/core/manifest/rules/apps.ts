@@ -198,16 +198,16 @@ export const portalUserPortalSetting = defineReadinessRule({
   title: 'The client setting "Select the user portal" is Company Portal',
   docUrl: `${PORTAL}#configuration-manager-client-settings`,
   appliesWhen: usesCompanyPortal,
+  needs: ['clientSettings.userPortal'],
   check(plan) {
-    const portal = plan.choice('clientSettings.userPortal');
-    if (portal === 'company-portal') return undefined;
+    if (plan.choice('clientSettings.userPortal') === 'company-portal') return undefined;
     return {
-      message: `${portal ? 'The user portal client setting is Software Center' : 'The plan doesn\'t set the user portal client setting, which defaults to Software Center'}, so Configuration Manager notifications open Software Center while Intune ones open the Company Portal; set it to Company Portal.`,
-      ...(portal ? { path: 'clientSettings.userPortal' } : { span: plan.keySpanOf('companyPortal') }),
+      message: 'The user portal client setting is Software Center (its default), so Configuration Manager notifications open Software Center while Intune ones open the Company Portal; set it to Company Portal.',
+      path: 'clientSettings.userPortal',
     };
   },
   examples: {
-    fail: [manifest('companyPortal:\n  enabled: true', 'clientSettings:\n  userPortal: software-center'), manifest('companyPortal:\n  enabled: true')],
+    fail: [manifest('companyPortal:\n  enabled: true', 'clientSettings:\n  userPortal: software-center')],
     pass: [manifest('companyPortal:\n  enabled: true', 'clientSettings:\n  userPortal: company-portal')],
   },
 });

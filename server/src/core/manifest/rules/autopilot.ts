@@ -77,26 +77,24 @@ export const autopilotNeedsCmg = defineReadinessRule({
 });
 
 export const autopilotCmgCertificateTrust = defineReadinessRule({
-  id: 'autopilot-cmg-certificate-trusted', area: 'cmg', severity: 'warning', source: PREPARE,
-  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type', override: 'Also speaks when the plan doesn\'t say whether devices trust the root; an absent fact must not fail, so it stays a warning' },
+  id: 'autopilot-cmg-certificate-trusted', area: 'cmg', severity: 'error', source: PREPARE,
+  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type' },
   title: 'New Autopilot devices trust the CMG server authentication certificate',
   docUrl: `${DOCS}/how-to-prepare-win10#install-the-configuration-manager-client`,
   appliesWhen: (plan) => isAutopilotIntoComanagement(plan) && hasCmg(plan),
   needs: ['site.cmg.serverCertificate'],
+  needsEach: (plan) => plan.choice('site.cmg.serverCertificate') === 'private-pki' ? ['site.cmg.serverCertificateTrustedByDevices'] : [],
   check(plan) {
     if (plan.choice('site.cmg.serverCertificate') !== 'private-pki') return undefined;
-    const trusted = plan.bool('site.cmg.serverCertificateTrustedByDevices');
-    if (trusted === true) return undefined;
-    const what = trusted === false ? 'the devices don\'t trust it' : 'the plan doesn\'t say how brand-new devices come to trust its root';
+    if (plan.bool('site.cmg.serverCertificateTrustedByDevices') !== false) return undefined;
     return {
-      message: `The CMG uses a certificate from your own PKI and ${what}; without that trust ccmsetup fails with WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA. Get the root onto the devices before the client installs, or use a public certificate.`,
-      path: trusted === false ? 'site.cmg.serverCertificateTrustedByDevices' : 'site.cmg.serverCertificate',
+      message: 'The CMG uses a certificate from your own PKI and brand-new devices don\'t trust its root; without that trust ccmsetup fails with WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA. Get the root onto the devices before the client installs (for example in the provisioning package or image), or use a public certificate.',
+      path: 'site.cmg.serverCertificateTrustedByDevices',
     };
   },
   examples: {
     fail: [
       `${MINIMAL}site:\n  cmg:\n    address: contoso.cloudapp.net/CCM_Proxy_MutualAuth/1\n    serverCertificate: private-pki\n    serverCertificateTrustedByDevices: false`,
-      `${MINIMAL}site:\n  cmg:\n    address: contoso.cloudapp.net/CCM_Proxy_MutualAuth/1\n    serverCertificate: private-pki`,
     ],
     pass: [
       `${MINIMAL}site:\n  cmg:\n    address: contoso.cloudapp.net/CCM_Proxy_MutualAuth/1\n    serverCertificate: public`,
@@ -228,6 +226,8 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
   docUrl: `${AUTOPILOT_URL}/existing-devices`,
   appliesWhen: (plan) => plan.bool('autopilot.existingDevices') === true,
   needs: ['autopilot.deploymentMode'],
+  // Whether the devices are registered decides it for the modes the JSON file can't carry.
+  needsEach: (plan) => ['self-deploying', 'pre-provisioning'].includes(plan.choice('autopilot.deploymentMode') ?? '') ? ['autopilot.devicesRegistered'] : [],
   check(plan) {
     const mode = plan.choice('autopilot.deploymentMode');
     if (mode !== 'self-deploying' && mode !== 'pre-provisioning') return undefined;
@@ -236,7 +236,7 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
     return { message: `The JSON file of Autopilot for existing devices supports only user-driven profiles; ${mode} needs TPM attestation and works only for devices already registered with that profile. Use user-driven mode or register the devices first.`, path: 'autopilot.deploymentMode' };
   },
   examples: {
-    fail: ['version: 1\nautopilot:\n  existingDevices: true\n  deploymentMode: self-deploying'],
+    fail: ['version: 1\nautopilot:\n  existingDevices: true\n  deploymentMode: self-deploying\n  devicesRegistered: false'],
     pass: ['version: 1\nautopilot:\n  existingDevices: true\n  deploymentMode: user-driven'],
   },
 });

@@ -161,27 +161,25 @@ export const cmgCustomDomainCname = defineReadinessRule({
 
 // Inside Autopilot into co-management the same check is autopilot-cmg-certificate-trusted.
 export const cmgServerCertificateTrusted = defineReadinessRule({
-  id: 'cmg-server-certificate-trusted', area: 'cmg', severity: 'warning',
-  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type', override: 'Also speaks when the plan doesn\'t say whether devices trust the root; an absent fact must not fail, so it stays a warning' },
+  id: 'cmg-server-certificate-trusted', area: 'cmg', severity: 'error',
+  basis: { words: 'Clients must trust the CMG', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert#choose-the-certificate-type' },
   source: 'memdocs/configmgr/comanage/how-to-prepare-Win10.md (seed 000)',
   title: 'Internet-based devices that install the client trust the CMG server authentication certificate',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-prepare-win10#install-the-configuration-manager-client',
   appliesWhen: (plan) => hasCmg(plan) && needsCmgOutsideAutopilot(plan),
   needs: ['site.cmg.serverCertificate'],
+  needsEach: (plan) => plan.choice('site.cmg.serverCertificate') === 'private-pki' ? ['site.cmg.serverCertificateTrustedByDevices'] : [],
   check(plan) {
     if (plan.choice('site.cmg.serverCertificate') !== 'private-pki') return undefined;
-    const trusted = plan.bool('site.cmg.serverCertificateTrustedByDevices');
-    if (trusted === true) return undefined;
-    const what = trusted === false ? 'the devices don\'t trust its root' : 'the plan doesn\'t say whether the devices trust its root';
+    if (plan.bool('site.cmg.serverCertificateTrustedByDevices') !== false) return undefined;
     return {
-      message: `The CMG's server certificate comes from your own PKI and ${what}; ccmsetup then fails with WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA. Put the root on the devices before the client installs, or use a certificate from a public provider.`,
-      path: trusted === false ? 'site.cmg.serverCertificateTrustedByDevices' : 'site.cmg.serverCertificate',
+      message: 'The CMG\'s server certificate comes from your own PKI and the devices don\'t trust its root; ccmsetup then fails with WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA. Put the root on the devices before the client installs, or use a certificate from a public provider.',
+      path: 'site.cmg.serverCertificateTrustedByDevices',
     };
   },
   examples: {
     fail: [
       `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: private-pki\n    serverCertificateTrustedByDevices: false`,
-      `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: private-pki`,
     ],
     pass: [
       `version: 1\npath: new-internet-devices\nsite:\n  cmg:\n    address: ${ADDRESS}\n    serverCertificate: public`,

@@ -25,10 +25,23 @@ export function rankOf(plan: Plan, key: WorkloadKey): number {
   return RANK[authorityOf(plan, key)];
 }
 
-/** Switching device configuration also moves Endpoint Protection and resource access: the position they really have. */
+/** The workloads whose sliders decide one's real position: switching device configuration also moves Endpoint Protection and resource access. */
+const rankSources = (key: WorkloadKey): WorkloadKey[] =>
+  key === 'endpointProtection' || key === 'resourceAccessPolicies' ? [key, 'deviceConfiguration'] : [key];
+
+/** The position a workload really has (see rankSources). */
 export function effectiveRank(plan: Plan, key: WorkloadKey): number {
-  const own = rankOf(plan, key);
-  return key === 'endpointProtection' || key === 'resourceAccessPolicies' ? Math.max(own, rankOf(plan, 'deviceConfiguration')) : own;
+  return Math.max(...rankSources(key).map((source) => rankOf(plan, source)));
+}
+
+/**
+ * The authority keys a check of `effectiveRank(key) >= atLeast` needs: none once a stated slider
+ * reaches it, else those the plan leaves out (a left-out slider is unknown, not Configuration Manager).
+ */
+export function unstatedRankPaths(plan: Plan, key: WorkloadKey, atLeast: number): string[] {
+  const sources = rankSources(key);
+  if (sources.some((source) => plan.has(authorityPath(source)) && rankOf(plan, source) >= atLeast)) return [];
+  return sources.map(authorityPath).filter((path) => !plan.has(path));
 }
 
 export const isSwitched = (plan: Plan, key: WorkloadKey) => rankOf(plan, key) >= 1;
@@ -302,6 +315,7 @@ export const antivirusNeedsEndpointProtection = defineReadinessRule({
   title: 'Intune endpoint security antivirus policies reach co-managed devices (Endpoint Protection workload switched)',
   docUrl: 'https://learn.microsoft.com/intune/intune-service/protect/endpoint-security-antivirus-policy#windows',
   appliesWhen: (plan) => plan.bool('intune.endpointSecurityAntivirus') === true,
+  needsEach: (plan) => unstatedRankPaths(plan, 'endpointProtection', 1),
   check(plan) {
     if (effectiveRank(plan, 'endpointProtection') >= 1) return undefined;
     return {
@@ -310,7 +324,7 @@ export const antivirusNeedsEndpointProtection = defineReadinessRule({
     };
   },
   examples: {
-    fail: [manifest('intune:\n  endpointSecurityAntivirus: true', workloadsYaml({ endpointProtection: 'configmgr' }))],
+    fail: [manifest('intune:\n  endpointSecurityAntivirus: true', workloadsYaml({ endpointProtection: 'configmgr', deviceConfiguration: 'configmgr' }))],
     pass: [manifest('intune:\n  endpointSecurityAntivirus: true', workloadsYaml({ endpointProtection: 'intune' }))],
   },
 });
@@ -411,6 +425,7 @@ export const resourceAccessDeprecated = defineReadinessRule({
   docUrl: RESOURCE_FAQ,
   appliesWhen: (plan) => plan.has('workloads') && siteVersionIn(plan, 2103, 2203),
   needs: ['site.version'],
+  needsEach: (plan) => unstatedRankPaths(plan, 'resourceAccessPolicies', 2),
   check(plan) {
     if (effectiveRank(plan, 'resourceAccessPolicies') === 2) return undefined;
     return {
@@ -418,7 +433,7 @@ export const resourceAccessDeprecated = defineReadinessRule({
       path: authorityPath('resourceAccessPolicies'),
     };
   },
-  examples: { fail: [manifest('site:\n  version: 2107', workloadsYaml({ resourceAccessPolicies: 'configmgr' }))], pass: [manifest('site:\n  version: 2107', workloadsYaml({ resourceAccessPolicies: 'intune' }))] },
+  examples: { fail: [manifest('site:\n  version: 2107', workloadsYaml({ resourceAccessPolicies: 'configmgr', deviceConfiguration: 'configmgr' }))], pass: [manifest('site:\n  version: 2107', workloadsYaml({ resourceAccessPolicies: 'intune' }))] },
 });
 
 export const resourceAccessUnsupported = defineReadinessRule({
@@ -428,17 +443,20 @@ export const resourceAccessUnsupported = defineReadinessRule({
   docUrl: `${WORKLOADS}#resource-access-policies`,
   appliesWhen: (plan) => plan.has('workloads') && siteVersionIn(plan, 2203, 2403),
   needs: ['site.version'],
+  needsEach: (plan) => unstatedRankPaths(plan, 'resourceAccessPolicies', 2),
   check(plan) {
     if (effectiveRank(plan, 'resourceAccessPolicies') === 2) return undefined;
-    const declared = plan.has(authorityPath('resourceAccessPolicies'));
     return {
-      message: `From 2203 resource access left with Configuration Manager is unsupported, and upgrading to 2403 forces the workload to Intune; this plan ${declared ? 'keeps it on ' + authorityName(plan, 'resourceAccessPolicies') : 'leaves it at the default, Configuration Manager'}. (Older copies of the FAQ said removal came in 2211; the current one says 2403.)`,
+      message: `From 2203 resource access left with Configuration Manager is unsupported, and upgrading to 2403 forces the workload to Intune; this plan keeps it on ${authorityName(plan, 'resourceAccessPolicies')}. (Older copies of the FAQ said removal came in 2211; the current one says 2403.)`,
       path: authorityPath('resourceAccessPolicies'),
       fixes: moveToIntune(plan, 'resourceAccessPolicies'),
     };
   },
   examples: {
-    fail: [manifest('site:\n  version: 2303', workloadsYaml({ resourceAccessPolicies: 'configmgr' })), manifest('site:\n  version: 2303', workloadsYaml({ clientApps: 'intune' }))],
+    fail: [
+      manifest('site:\n  version: 2303', workloadsYaml({ resourceAccessPolicies: 'configmgr', deviceConfiguration: 'configmgr' })),
+      manifest('site:\n  version: 2303', workloadsYaml({ resourceAccessPolicies: 'pilot-intune', deviceConfiguration: 'pilot-intune' })),
+    ],
     pass: [manifest('site:\n  version: 2303', workloadsYaml({ resourceAccessPolicies: 'intune' })), manifest('site:\n  version: 2303', workloadsYaml({ deviceConfiguration: 'intune', resourceAccessPolicies: 'intune' }))],
   },
 });
@@ -505,15 +523,13 @@ export const windowsUpdateClientSettings = defineReadinessRule({
   title: 'The Software Updates client setting is chosen deliberately for devices whose Windows Update workload moved',
   docUrl: `${WORKLOADS}#windows-update-policies`,
   appliesWhen: (plan) => isSwitched(plan, 'windowsUpdatePolicies') && plan.bool('services.windowsAutopatch') !== true,
+  needs: ['clientSettings.softwareUpdatesEnabled'],
   check(plan) {
-    const setting = plan.bool('clientSettings.softwareUpdatesEnabled');
-    if (setting === false) return undefined;
-    return setting === true
-      ? { message: 'Advice: the Software Updates client setting is still on for these devices, so Configuration Manager keeps scanning and installing; keep it only if it delivers third-party updates, otherwise deploy a custom client setting that turns it off.', path: 'clientSettings.softwareUpdatesEnabled' }
-      : { message: 'Advice: moving the Windows Update workload doesn\'t change client settings; decide whether Configuration Manager should keep delivering updates (for example third-party ones) and set clientSettings.softwareUpdatesEnabled accordingly.', path: authorityPath('windowsUpdatePolicies') };
+    if (plan.bool('clientSettings.softwareUpdatesEnabled') === false) return undefined;
+    return { message: 'Advice: the Software Updates client setting is still on for these devices, so Configuration Manager keeps scanning and installing; keep it only if it delivers third-party updates, otherwise deploy a custom client setting that turns it off.', path: 'clientSettings.softwareUpdatesEnabled' };
   },
   examples: {
-    fail: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' })), manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }), 'clientSettings:\n  softwareUpdatesEnabled: true')],
+    fail: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }), 'clientSettings:\n  softwareUpdatesEnabled: true')],
     pass: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }), 'clientSettings:\n  softwareUpdatesEnabled: false')],
   },
 });
@@ -524,15 +540,16 @@ export const featureUpdatePolicyBeforeSwitch = defineReadinessRule({
   title: 'An Intune feature update policy is in place before the Windows Update workload moves',
   docUrl: 'https://learn.microsoft.com/intune/device-updates/windows/feature-updates#limitations-for-feature-updates-for-windows-10-and-later-policy',
   appliesWhen: (plan) => isSwitched(plan, 'windowsUpdatePolicies'),
+  needs: ['intune.featureUpdatePolicy'],
   check(plan) {
     if (plan.bool('intune.featureUpdatePolicy') === true) return undefined;
     return {
       message: 'Advice: right after the Windows Update workload moves, devices can take a newer feature update than intended; assign an Intune feature update policy first and wait until devices report it ready before moving the slider.',
-      path: plan.has('intune.featureUpdatePolicy') ? 'intune.featureUpdatePolicy' : authorityPath('windowsUpdatePolicies'),
+      path: 'intune.featureUpdatePolicy',
     };
   },
   examples: {
-    fail: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }))],
+    fail: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }), 'intune:\n  featureUpdatePolicy: false')],
     pass: [manifest(workloadsYaml({ windowsUpdatePolicies: 'intune' }), 'intune:\n  featureUpdatePolicy: true')],
   },
 });
@@ -547,6 +564,7 @@ export const complianceFirst = defineReadinessRule({
   title: 'Compliance policies move first, before other workloads',
   docUrl: `${DOCS}/faq#ive-enabled-co-management-which-workload-should-i-switch-first`,
   appliesWhen: (plan) => switchedWorkloads(plan).some((key) => key !== 'compliancePolicies'),
+  needs: [authorityPath('compliancePolicies')],
   check(plan) {
     if (isSwitched(plan, 'compliancePolicies')) return undefined;
     return {
@@ -555,7 +573,7 @@ export const complianceFirst = defineReadinessRule({
     };
   },
   examples: {
-    fail: [manifest(workloadsYaml({ clientApps: 'intune' }))],
+    fail: [manifest(workloadsYaml({ compliancePolicies: 'configmgr', clientApps: 'intune' }))],
     pass: [manifest(workloadsYaml({ compliancePolicies: 'intune', clientApps: 'intune' }))],
   },
 });
