@@ -8,7 +8,9 @@ import { parseAndPlan } from '../server/src/core/manifest/analyze';
 import { fieldAt } from '../server/src/core/manifest/describeField';
 import { Plan } from '../server/src/core/manifest/plan';
 import { MANIFEST_RULES, ReadinessRule } from '../server/src/core/manifest/rules';
+import { evaluateReadinessSteps } from '../server/src/core/manifest/readiness';
 import { setValues } from '../server/src/core/manifest/setValues';
+import { drain } from '../server/src/core/steps';
 
 type Outcome = 'fail' | 'pass' | 'unknown' | 'not applicable';
 
@@ -20,7 +22,8 @@ function outcome(rule: ReadinessRule, text: string): Outcome {
   if (declared.some((path) => !plan.has(path))) return 'unknown';
   if (rule.needsAny?.length && !rule.needsAny.some((path) => plan.has(path))) return 'unknown';
   const found = rule.check(plan);
-  return (Array.isArray(found) ? found.length > 0 : found !== undefined) ? 'fail' : 'pass';
+  if (Array.isArray(found) ? found.length > 0 : found !== undefined) return 'fail';
+  return (rule.needsToPass?.(plan) ?? []).some((path) => !plan.has(path)) ? 'unknown' : 'pass';
 }
 
 /** The key paths the check reads (the plan notes them while listening). */
@@ -45,33 +48,42 @@ function valuesOf(path: string): (string | boolean)[] {
   return [];
 }
 
-/** "rule fixture: key" for each failure that a value of an absent, undeclared key would undo. */
-export function absenceReadAsFact(rules: readonly ReadinessRule[]): string[] {
+/**
+ * "rule fixture: key" for each verdict a value of an absent, undeclared key would turn around: a
+ * failure that rests on the absence (a false alarm), or a pass that does (a pass not earned).
+ */
+export function absenceReadAsFact(rules: readonly ReadinessRule[], kind: 'fail' | 'pass' = 'fail'): string[] {
   const found: string[] = [];
+  const opposite: Outcome = kind === 'fail' ? 'pass' : 'fail';
   for (const rule of rules) {
-    rule.examples.fail.forEach((text, i) => {
-      if (outcome(rule, text) !== 'fail') return;
+    rule.examples[kind].forEach((text, i) => {
+      if (outcome(rule, text) !== kind) return;
       const { plan } = parseAndPlan(text, defaultCatalog);
-      const declared = new Set([...rule.needs ?? [], ...rule.needsEach?.(plan) ?? [], ...rule.needsAny ?? []]);
+      // A pass waits for needsToPass; a failure may not lean on it.
+      const declared = new Set([...rule.needs ?? [], ...rule.needsEach?.(plan) ?? [], ...rule.needsAny ?? [], ...kind === 'pass' ? rule.needsToPass?.(plan) ?? [] : []]);
       for (const path of readsOf(rule, plan)) {
         if (declared.has(path) || plan.has(path) || /\[\d+\]/.test(path)) continue;
-        const undoing = valuesOf(path).filter((value) => {
+        const turning = valuesOf(path).filter((value) => {
           const changed = withValue(text, path, value);
-          return changed !== undefined && outcome(rule, changed) === 'pass';
+          return changed !== undefined && outcome(rule, changed) === opposite;
         });
-        if (undoing.length) found.push(`${rule.id} failing fixture ${i + 1}: fails while ${path} is absent, passes with ${undoing.join(' or ')}`);
+        if (turning.length) found.push(`${rule.id} ${kind === 'fail' ? 'failing' : 'passing'} fixture ${i + 1}: ${kind === 'fail' ? 'fails' : 'passes'} while ${path} is absent, ${opposite === 'pass' ? 'passes' : 'fails'} with ${turning.join(' or ')}`);
       }
     });
   }
   return found;
 }
 
-describe('an absent fact never fails a check', () => {
+describe('an absent fact never fails a check, nor passes one', () => {
   it('no rule fails on a key the plan leaves out', () => {
     assert.deepEqual(absenceReadAsFact(MANIFEST_RULES), []);
   });
 
-  it('catches a rule that reads an absent key as false', () => {
+  it('no rule passes on a key the plan leaves out', () => {
+    assert.deepEqual(absenceReadAsFact(MANIFEST_RULES, 'pass'), []);
+  });
+
+  it('catches a rule that reads an absent key as false, or as true', () => {
     const careless: ReadinessRule = {
       id: 'careless', area: 'site', severity: 'error', title: 't', docUrl: 'https://learn.microsoft.com/x', source: 's',
       check: (plan) => plan.bool('site.azureServices') === true ? undefined : { message: 'not onboarded' },
@@ -79,5 +91,24 @@ describe('an absent fact never fails a check', () => {
     };
     assert.equal(absenceReadAsFact([careless]).length, 1);
     assert.deepEqual(absenceReadAsFact([{ ...careless, needs: ['site.azureServices'] }]), []);
+    const lenient: ReadinessRule = { ...careless, check: (plan) => plan.bool('site.azureServices') === false ? { message: 'not onboarded' } : undefined, examples: { fail: [], pass: ['version: 1\nsite:\n  code: ABC\n'] } };
+    assert.equal(absenceReadAsFact([lenient], 'pass').length, 1);
+    assert.deepEqual(absenceReadAsFact([{ ...lenient, needsToPass: () => ['site.azureServices'] }], 'pass'), []);
+  });
+
+  it('the engine reports a failure without needsToPass, and unknown instead of a pass until it is stated', () => {
+    const rule: ReadinessRule = {
+      id: 'no-pilot', area: 'workloads', severity: 'error', title: 'No workload on Pilot Intune', docUrl: 'https://learn.microsoft.com/x', source: 's',
+      needsToPass: () => ['workloads.compliancePolicies.authority', 'workloads.clientApps.authority'],
+      check: (plan) => ['compliancePolicies', 'clientApps'].some((w) => plan.choice(`workloads.${w}.authority`) === 'pilot-intune') ? { message: 'pilot' } : undefined,
+      examples: { fail: [], pass: [] },
+    };
+    const status = (text: string) => {
+      const [result] = drain(evaluateReadinessSteps(parseAndPlan(text, defaultCatalog).plan, {}, [rule]));
+      return [result.status, ...(result.missing ?? []).map((m) => m.path)];
+    };
+    assert.deepEqual(status('version: 1\nworkloads:\n  clientApps:\n    authority: pilot-intune\n'), ['fail']);
+    assert.deepEqual(status('version: 1\nworkloads:\n  clientApps:\n    authority: intune\n'), ['unknown', 'workloads.compliancePolicies.authority']);
+    assert.deepEqual(status('version: 1\nworkloads:\n  clientApps:\n    authority: intune\n  compliancePolicies:\n    authority: configmgr\n'), ['pass']);
   });
 });

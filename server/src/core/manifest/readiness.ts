@@ -79,7 +79,10 @@ export function* evaluateReadinessSteps(
         continue;
       }
       if (findings.length === 0) {
-        results.push({ ...base, status: 'pass', message: rule.title });
+        const unstated = (rule.needsToPass?.(plan) ?? []).filter((path) => !plan.has(path) || plan.flawOf(path));
+        results.push(unstated.length
+          ? unknownResult(base, plan, rule, unstated.map((path) => ({ path, flaw: plan.flawOf(path) })))
+          : { ...base, status: 'pass', message: rule.title });
         continue;
       }
       for (const finding of findings) {

@@ -3,7 +3,7 @@
 import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { hasCmg, statesNoCmg } from './cmg';
-import { DOCS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, policyIndexes, policyName, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
+import { DOCS, SLIDER_PATHS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, policyIndexes, policyName, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const ENROLLMENT = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
@@ -283,6 +283,7 @@ export const autopilotNoPilotIntune = defineReadinessRule({
   docUrl: `${DOCS}/autopilot-enrollment#limitations`,
   appliesWhen: isAutopilotIntoComanagement,
   needs: ['workloads'],
+  needsToPass: () => [...SLIDER_PATHS],
   check(plan) {
     return workloadsWithAuthority(plan, 'pilot-intune').map((key) => ({
       message: `Pilot Intune depends on collection membership, which a new client only gets after Autopilot is done; set ${key} to configmgr or intune for these devices.`,

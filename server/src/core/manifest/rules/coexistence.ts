@@ -2,7 +2,7 @@
 // Conditional Access based on Intune compliance, and Windows Autopatch.
 import { WORKLOAD_KEYS, WorkloadKey } from '../manifestSchema';
 import { Plan } from '../plan';
-import { DOCS, authorityOf } from './scope';
+import { DOCS, SLIDER_PATHS, authorityOf } from './scope';
 import { Finding, defineReadinessRule } from './types';
 import { WORKLOAD_NAMES, authorityPath, isSwitched, manifest, moveToIntune, pilotOf, switchedWorkloads, workloadsYaml } from './workloads';
 
@@ -30,6 +30,7 @@ export const coexistenceNoSliders = defineReadinessRule({
   title: 'Devices in a third-party MDM are not planned as co-managed (no workload sliders, no Intune enrollment)',
   docUrl: COEXISTENCE,
   appliesWhen: hasThirdPartyMdm,
+  needsToPass: () => [...SLIDER_PATHS, 'comanagement.autoEnroll'],
   check(plan) {
     const findings: Finding[] = [];
     const switched = switchedWorkloads(plan);
@@ -60,6 +61,7 @@ export const coexistenceDeactivatesConfigMgr = defineReadinessRule({
   title: 'With a third-party MDM the plan expects only read-only functions (inventory, metering) from Configuration Manager',
   docUrl: COEXISTENCE,
   appliesWhen: hasThirdPartyMdm,
+  needsToPass: () => [...SLIDER_PATHS, 'configmgr.office365Apps', 'configmgr.resourceAccessProfiles', 'clientSettings.softwareUpdatesEnabled'],
   check(plan) {
     const findings: Finding[] = [];
     const name = mdmName(plan);

@@ -23,6 +23,9 @@ export function workloadsWithAuthority(plan: Plan, authority: string): WorkloadK
 
 export const DOCS = 'https://learn.microsoft.com/intune/configmgr/comanage';
 
+/** All seven slider positions: what a "no workload is …" check must see before it passes. */
+export const SLIDER_PATHS: readonly string[] = WORKLOAD_KEYS.map((key) => `workloads.${key}.authority`);
+
 /** Windows 10 releases in order; every Windows 11 release comes after all of them. */
 const WINDOWS_10_RELEASES = ['1507', '1511', '1607', '1703', '1709', '1803', '1809', '1903', '1909', '2004', '20H2', '21H1', '21H2', '22H2'];
 

@@ -40,6 +40,11 @@ export interface ReadinessRule {
   needs?: string[];
   /** Key paths the check reads that depend on the plan (one per switched workload, say); like `needs`. */
   needsEach?(plan: Plan): string[];
+  /**
+   * Key paths the plan must state before the check may pass: a failure on stated facts is reported
+   * without them, but "none of the seven sliders is on Pilot Intune" is no pass while some are left out.
+   */
+  needsToPass?(plan: Plan): string[];
   /** Key paths of which at least one must be present, else the outcome is "unknown". */
   needsAny?: string[];
   /** The words of the docs the severity rests on (ARCHITECTURE.md, "Severity from the words of the docs"). */

@@ -4,7 +4,7 @@
 import { Fix } from '../../languageTypes';
 import { WORKLOAD_KEYS, WorkloadKey } from '../manifestSchema';
 import { Plan } from '../plan';
-import { DOCS, authorityOf } from './scope';
+import { DOCS, SLIDER_PATHS, authorityOf } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ export function rankOf(plan: Plan, key: WorkloadKey): number {
 }
 
 /** The workloads whose sliders decide one's real position: switching device configuration also moves Endpoint Protection and resource access. */
-const rankSources = (key: WorkloadKey): WorkloadKey[] =>
+export const rankSources = (key: WorkloadKey): WorkloadKey[] =>
   key === 'endpointProtection' || key === 'resourceAccessPolicies' ? [key, 'deviceConfiguration'] : [key];
 
 /** The position a workload really has (see rankSources). */
@@ -101,6 +101,8 @@ export const pilotNeedsCollection = defineReadinessRule({
   title: 'Every workload on Pilot Intune has a pilot collection',
   docUrl: SWITCH,
   appliesWhen: (plan) => WORKLOAD_KEYS.some((key) => plan.choice(`workloads.${key}.authority`) === 'pilot-intune'),
+  // A left-out slider may be on Pilot Intune too, unless the shared collection covers every one.
+  needsToPass: (plan) => plan.has('comanagement.pilotCollection') ? [] : [...SLIDER_PATHS],
   check(plan) {
     return WORKLOAD_KEYS
       .filter((key) => plan.choice(`workloads.${key}.authority`) === 'pilot-intune')
@@ -136,6 +138,7 @@ export const perWorkloadPilotsNeed1906 = defineReadinessRule({
   docUrl: SWITCH,
   appliesWhen: (plan) => WORKLOAD_KEYS.filter((key) => authorityOf(plan, key) === 'pilot-intune').length >= 2,
   needs: ['site.version'],
+  needsToPass: () => [...SLIDER_PATHS],
   check(plan) {
     const version = plan.num('site.version')!;
     if (version >= 1906) return undefined;
@@ -355,6 +358,7 @@ export const bitlockerIgnoredAfterSwitch = defineReadinessRule({
   title: 'Configuration Manager BitLocker management is not relied on for devices whose Endpoint Protection moved to Intune',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/protect/deploy-use/bitlocker/deploy-management-agent#co-management-and-intune',
   appliesWhen: (plan) => plan.bool('configmgr.bitlockerManagement') === true,
+  needsToPass: () => rankSources('endpointProtection').map(authorityPath),
   check(plan) {
     if (effectiveRank(plan, 'endpointProtection') === 0) return undefined;
     const via = isSwitched(plan, 'endpointProtection') ? 'Endpoint Protection is' : 'device configuration (which carries Endpoint Protection) is';
