@@ -192,6 +192,11 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     enrollmentCname: boolean('A DNS alias (CNAME) for enrollment discovery points enrollment requests at Intune.'),
     enrollmentApp: object('The Microsoft Intune Enrollment cloud app that Conditional Access targets at enrollment.', {
       present: boolean('Its service principal exists in the tenant (new tenants don\'t get it until an admin creates it).'),
+      mdmUserScope: choice('The MDM user scope set on the Microsoft Intune Enrollment app (Mobility (MDM and MAM)).', [
+        { value: 'all', description: 'All users.' },
+        { value: 'some', description: 'Selected groups.' },
+        { value: 'none', description: 'Nobody.' },
+      ]),
     }, { docUrl: 'https://learn.microsoft.com/intune/device-enrollment/configure-multifactor-authentication' }),
     lobMsiApps: boolean('Line-of-business (MSI) apps are deployed from Intune to these devices during Autopilot.'),
     m365AppsType: choice('The Intune app type Microsoft 365 Apps are added as.', [
@@ -287,7 +292,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
     serverDevices: boolean('Some devices in scope run a Windows Server operating system.'),
     tpm20Attestation: boolean('Every device that provisions itself has TPM 2.0 that supports device attestation.'),
-    virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V with a virtual TPM included).'),
+    virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V machines with a virtual TPM count as virtual machines).'),
     cloudPCs: boolean('Windows 365 Cloud PCs are in scope.'),
     ownership: choice('Who owns the devices in scope.', [
       { value: 'corporate', description: 'Corporate-owned only.' },

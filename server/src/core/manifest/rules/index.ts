@@ -6,6 +6,7 @@ import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
+import * as enrollmentMfa from './enrollmentMfa';
 import * as esp from './esp';
 import * as espApps from './espApps';
 import * as espProfile from './espProfile';
@@ -15,6 +16,7 @@ import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
 import * as permissions from './permissions';
 import * as policy from './policy';
+import * as selfDeploying from './selfDeploying';
 import * as site from './site';
 import * as windows from './windows';
 import * as workloads from './workloads';
@@ -26,6 +28,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, enrollmentMfa, policy, autopilot, selfDeploying, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
