@@ -294,11 +294,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     tpm20Attestation: boolean('Every device that provisions itself has TPM 2.0 that supports device attestation.'),
     virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V machines with a virtual TPM count as virtual machines).'),
     cloudPCs: boolean('Windows 365 Cloud PCs are in scope.'),
-    ownership: choice('Who owns the devices in scope.', [
-      { value: 'corporate', description: 'Corporate-owned only.' },
-      { value: 'personal', description: 'Personally owned only.' },
-      { value: 'mixed', description: 'Both.' },
-    ]),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),

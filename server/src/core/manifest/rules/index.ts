@@ -1,12 +1,15 @@
 // The registry of readiness rules, grouped by area file. Adding a rule means defining it in its
 // area file; every rule defined there is picked up, and its fixtures are tested.
 import * as apps from './apps';
+import * as autoEnrollment from './autoEnrollment';
 import * as autopilot from './autopilot';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
+import * as deviceKinds from './deviceKinds';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as enrollmentMfa from './enrollmentMfa';
+import * as enrollmentRestrictions from './enrollmentRestrictions';
 import * as esp from './esp';
 import * as espApps from './espApps';
 import * as espProfile from './espProfile';
@@ -28,6 +31,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, enrollmentMfa, policy, autopilot, selfDeploying, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, deviceKinds, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
