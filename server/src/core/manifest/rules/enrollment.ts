@@ -194,7 +194,7 @@ export const defaultRestrictionOnly = defineReadinessRule({
 // ---- Automatic enrollment URLs and the default enrollment restriction ----
 
 export const mdmUrlsDefault = defineReadinessRule({
-  id: 'mdm-urls-default', area: 'enrollment', severity: 'error', source: TUTORIAL_SOURCE,
+  id: 'mdm-urls-default', area: 'enrollment', severity: 'error', source: `${TUTORIAL_SOURCE}; intune/device-enrollment/windows/enable-automatic-mdm.md (newer copy)`,
   basis: { words: 'accept the defaults for the URL values', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', override: 'A setup step; a changed MDM URL makes enrollment fail (0x8000FFFF on the monitoring page), so the step is required' },
   title: 'Windows automatic enrollment keeps the default MDM URLs',
   docUrl: AUTO_ENROLL,
@@ -213,8 +213,8 @@ export const mdmUrlsDefault = defineReadinessRule({
 
 export const defaultRestrictionBlocksWindows = defineReadinessRule({
   id: 'default-restriction-blocks-windows', area: 'enrollment', severity: 'error',
-  basis: { words: 'co-managed enrollments get the default policy', page: 'https://learn.microsoft.com/intune/intune-service/enrollment/enrollment-restrictions-set#limitations', override: 'The page states which restriction applies; a default that blocks Windows blocks the enrollment, so it fails' },
-  source: 'intune/device-enrollment/restrictions.md (newer copy); comanage/tutorial-co-manage-clients.md (newer copy)',
+  basis: { words: 'Intune enforces the default policy', page: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations', override: 'The page states which restriction applies (co-managed enrollments aren\'t user-driven); a default that blocks Windows blocks the enrollment (0x80180014, "check device restrictions"), so it fails' },
+  source: 'intune/device-enrollment/restrictions.md (newer copy); comanage/tutorial-co-manage-clients.md (newer copy); windows-365/enterprise/requirements.md',
   title: 'The default enrollment restriction allows Windows (MDM)',
   docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations',
   needs: ['intune.defaultRestriction.windows'],
