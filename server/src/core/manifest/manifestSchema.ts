@@ -275,6 +275,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
+      targetGroupType: choice('Whether the Enrollment Status Page profile\'s group holds devices or users.', [
+        { value: 'device', description: 'A device group.' },
+        { value: 'user', description: 'A user group.' },
+      ]),
       allowLogCollection: boolean('"Turn on log collection and diagnostics page for end users".'),
       installQualityUpdates: boolean('"Install Windows quality updates (might restart the device)".'),
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),

@@ -90,3 +90,23 @@ export const espHybridTimeoutExtra = defineReadinessRule({
     pass: ['version: 1\nautopilot:\n  enabled: true\n  joinType: entra\n  esp:\n    timeoutMinutes: 60'],
   },
 });
+
+export const espDeviceProfileWithoutUser = defineReadinessRule({
+  id: 'esp-device-profile-without-user', area: 'esp', severity: 'warning', source: SOURCE,
+  basis: { words: 'Intune only applies profiles targeted at devices', page: `${ESP_PAGE}#prioritize-profiles`, override: 'The page states what happens (a user-targeted profile is passed over and the default profile applies); nothing is refused, so a documented risk: warning' },
+  title: 'Self-deploying and pre-provisioned devices get their Enrollment Status Page profile through a device group',
+  docUrl: `${ESP_PAGE}#prioritize-profiles`,
+  appliesWhen: (plan) => espShown(plan) && ['self-deploying', 'pre-provisioning'].includes(plan.choice('autopilot.deploymentMode') ?? ''),
+  needs: ['autopilot.esp.targetGroupType'],
+  check(plan) {
+    if (plan.choice('autopilot.esp.targetGroupType') !== 'user') return undefined;
+    return {
+      message: `In ${plan.choice('autopilot.deploymentMode')} mode there is no user during setup, so Intune applies only ESP profiles assigned to devices: this user-targeted profile is passed over and the device gets the default ESP profile instead. Assign the profile to a device group.`,
+      path: 'autopilot.esp.targetGroupType',
+    };
+  },
+  examples: {
+    fail: ['version: 1\nautopilot:\n  enabled: true\n  deploymentMode: self-deploying\n  esp:\n    targetGroupType: user'],
+    pass: ['version: 1\nautopilot:\n  enabled: true\n  deploymentMode: self-deploying\n  esp:\n    targetGroupType: device'],
+  },
+});
