@@ -182,7 +182,27 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
         { value: 'allow', description: 'Windows (MDM) enrollment is allowed.' },
         { value: 'block', description: 'Windows (MDM) enrollment is blocked.' },
       ]),
+      personalWindows: choice('The default device platform restriction for personally owned Windows devices.', [
+        { value: 'allow', description: 'Personally owned Windows devices may enroll.' },
+        { value: 'block', description: 'Personally owned Windows devices are blocked; only enrollments authorized as corporate go through.' },
+      ]),
     }),
+    deviceLimit: { description: 'The device limit of the default enrollment device limit restriction (1 to 15 devices per user).', type: { kind: 'integer', min: 1, max: 15 }, example: 5, docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#device-limit' },
+    disableMdmOnWorkAccount: boolean('"Disable MDM enrollment when adding work or school account" is turned on in the automatic enrollment settings.'),
+    enrollmentCname: boolean('A DNS alias (CNAME) for enrollment discovery points enrollment requests at Intune.'),
+    enrollmentApp: object('The Microsoft Intune Enrollment cloud app that Conditional Access targets at enrollment.', {
+      present: boolean('Its service principal exists in the tenant (new tenants don\'t get it until an admin creates it).'),
+      mdmUserScope: choice('The MDM user scope set on the Microsoft Intune Enrollment app (Mobility (MDM and MAM)).', [
+        { value: 'all', description: 'All users.' },
+        { value: 'some', description: 'Selected groups.' },
+        { value: 'none', description: 'Nobody.' },
+      ]),
+    }, { docUrl: 'https://learn.microsoft.com/intune/device-enrollment/configure-multifactor-authentication' }),
+    lobMsiApps: boolean('Line-of-business (MSI) apps are deployed from Intune to these devices during Autopilot.'),
+    m365AppsType: choice('The Intune app type Microsoft 365 Apps are added as.', [
+      { value: 'm365-app', description: 'The Microsoft 365 Apps (Windows 10 and later) app type.' },
+      { value: 'win32', description: 'A Win32 app.' },
+    ]),
     win32Apps: boolean('Intune Win32 apps are deployed to the co-managed devices.'),
     storeApps: boolean('Microsoft Store (new, winget) apps are deployed from Intune to the co-managed devices.'),
     powershellScripts: boolean('Intune PowerShell scripts run on the co-managed devices.'),
@@ -255,6 +275,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
+      targetGroupType: choice('Whether the Enrollment Status Page profile\'s group holds devices or users.', [
+        { value: 'device', description: 'A device group.' },
+        { value: 'user', description: 'A user group.' },
+      ]),
+      allowLogCollection: boolean('"Turn on log collection and diagnostics page for end users".'),
+      installQualityUpdates: boolean('"Install Windows quality updates (might restart the device)".'),
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
@@ -268,6 +294,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
+    serverDevices: boolean('Some devices in scope run a Windows Server operating system.'),
+    tpm20Attestation: boolean('Every device that provisions itself has TPM 2.0 that supports device attestation.'),
+    virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V machines with a virtual TPM count as virtual machines).'),
+    cloudPCs: boolean('Windows 365 Cloud PCs are in scope.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),
@@ -308,6 +338,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   }, { docUrl: `${COMANAGE_DOCS}/coexistence` }),
   conditionalAccess: object('Microsoft Entra Conditional Access.', {
     requireCompliantDevice: boolean('Policies require a compliant device.'),
+    enrollmentMfa: boolean('A Conditional Access policy requires multifactor authentication for Intune enrollment (the Microsoft Intune Enrollment app).'),
   }),
   managedDesktop: object('Microsoft Managed Desktop specifics.', {
     sharedDevices: boolean('Devices are shared by several users.'),

@@ -1,18 +1,25 @@
 // The registry of readiness rules, grouped by area file. Adding a rule means defining it in its
 // area file; every rule defined there is picked up, and its fixtures are tested.
 import * as apps from './apps';
+import * as autoEnrollment from './autoEnrollment';
 import * as autopilot from './autopilot';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
+import * as deviceKinds from './deviceKinds';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
+import * as enrollmentMfa from './enrollmentMfa';
+import * as enrollmentRestrictions from './enrollmentRestrictions';
 import * as esp from './esp';
+import * as espApps from './espApps';
+import * as espProfile from './espProfile';
 import * as identity from './identity';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
 import * as permissions from './permissions';
 import * as policy from './policy';
+import * as selfDeploying from './selfDeploying';
 import * as site from './site';
 import * as windows from './windows';
 import * as workloads from './workloads';
@@ -24,6 +31,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, deviceKinds, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
