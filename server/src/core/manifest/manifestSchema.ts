@@ -9,7 +9,7 @@ const AUTHORITY: FieldValue[] = [
   { value: 'intune', description: 'Intune manages it for every co-managed device.' },
 ];
 
-function workload(title: string, anchor: string): Field {
+function workload(title: string, anchor: string, extra: Record<string, Field> = {}): Field {
   return {
     description: `Who manages ${title}.`,
     docUrl: `${COMANAGE_DOCS}/workloads#${anchor}`,
@@ -18,6 +18,8 @@ function workload(title: string, anchor: string): Field {
         authority: { description: 'configmgr, pilot-intune or intune.', type: { kind: 'enum', values: AUTHORITY }, required: true },
         pilotCollection: { description: 'The Configuration Manager collection that gets the Intune side while the workload is on pilot-intune.', type: { kind: 'string' } },
         intuneReady: { description: `The Intune side of ${title} (its policies, profiles or apps) is configured and deployed to these devices before the workload moves.`, type: { kind: 'boolean' } },
+        previousAuthority: { description: 'Where the workload is today, before this plan moves it: configmgr, pilot-intune or intune. Stating it lets comanage say what the move does (moving back from Intune has effects).', type: { kind: 'enum', values: AUTHORITY } },
+        ...extra,
       },
     },
   };
@@ -268,6 +270,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
+    ownership: choice('Who owns the devices in scope.', [
+      { value: 'corporate', description: 'Every device is corporate-owned.' },
+      { value: 'personal', description: 'Every device is personally owned (bring your own device).' },
+      { value: 'mixed', description: 'Some are corporate-owned, some personal.' },
+    ]),
+    serverDevices: boolean('Some devices in scope run a Windows Server operating system.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),
@@ -328,7 +336,9 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     compliancePolicies: workload('compliance policies', 'compliance-policies'),
     windowsUpdatePolicies: workload('Windows Update policies', 'windows-update-policies'),
     resourceAccessPolicies: workload('resource access policies', 'resource-access-policies'),
-    endpointProtection: workload('Endpoint Protection', 'endpoint-protection'),
+    endpointProtection: workload('Endpoint Protection', 'endpoint-protection', {
+      removePolicies: { description: 'Endpoint Protection settings must come off the devices when their Intune policy is unassigned (not left in place).', type: { kind: 'boolean' } },
+    }),
     deviceConfiguration: workload('device configuration', 'device-configuration'),
     officeClickToRunApps: workload('Office Click-to-Run apps', 'office-click-to-run-apps'),
     clientApps: workload('client apps', 'client-apps'),

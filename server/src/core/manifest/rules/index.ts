@@ -16,6 +16,7 @@ import * as policy from './policy';
 import * as site from './site';
 import * as windows from './windows';
 import * as workloads from './workloads';
+import * as workloadSwitching from './workloadSwitching';
 import { ReadinessRule } from './types';
 
 export type { ReadinessRule } from './types';
@@ -24,6 +25,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, workloadSwitching, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
