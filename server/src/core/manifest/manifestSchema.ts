@@ -266,6 +266,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+    latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),

@@ -4,6 +4,7 @@ import * as apps from './apps';
 import * as autopilot from './autopilot';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
+import * as devicesInScope from './devicesInScope';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as esp from './esp';
@@ -25,6 +26,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, workloadSwitching, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
