@@ -118,6 +118,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       uploadDevices: boolean('Upload devices to the Microsoft Intune admin center (tenant attach).'),
       endpointAnalytics: boolean('Enable Endpoint analytics.'),
       enforceConfigMgrRbac: boolean('Require Configuration Manager role-based access for tenant-attached actions.'),
+      intuneRbacConfigured: boolean('Intune role-based access control for tenant-attached clients is set up (needed once Configuration Manager RBAC is no longer enforced).'),
     }),
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
     defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
@@ -136,8 +137,15 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
     }),
     hybridJoin: object('Microsoft Entra hybrid join setup.', {
+      configured: boolean('Microsoft Entra hybrid join is configured for the domain (in Microsoft Entra Connect, for a managed or a federated domain).'),
       scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
     }),
+    signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID.', [
+      { value: 'phs-sso', description: 'Password hash synchronization with Seamless single sign-on.' },
+      { value: 'pta-sso', description: 'Pass-through authentication with Seamless single sign-on.' },
+      { value: 'federated-adfs', description: 'Federation with Active Directory Federation Services (AD FS).' },
+      { value: 'none', description: 'No hybrid sign-in option is set up.' },
+    ]),
     domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
       { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },

@@ -12,6 +12,7 @@ import * as identity from './identity';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
+import * as paths from './paths';
 import * as permissions from './permissions';
 import * as policy from './policy';
 import * as site from './site';
@@ -26,6 +27,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, paths, enrollment, policy, autopilot, esp, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
