@@ -1,7 +1,8 @@
 // Entries that do what they say but carry a documented risk or a companion list: a silent restart,
-// debug logging, the App-V check skipped, /service under a script, and client.msi run on its own.
+// debug logging, the App-V check skipped, /service under a script, client.msi run on its own, a
+// logon script without /logon, and group policy provisioning beyond the template's 255 characters.
 import { docLink } from '../../catalog/types';
-import { find, valueOf } from '../query';
+import { find, has, lineAnchor, valueOf } from '../query';
 import { defineRule } from './types';
 
 const PAGE = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
@@ -85,5 +86,41 @@ export const clientMsiDirect = defineRule({
   examples: {
     fail: ['msiexec /i client.msi SMSSITECODE=ABC', 'msiexec /i "\\\\server\\SMS_ABC\\Client\\x64\\client.msi" SMSSITECODE=ABC'],
     pass: ['ccmsetup.exe SMSSITECODE=ABC', 'msiexec /i ccmsetup.msi CCMSETUPCMD="SMSSITECODE=ABC"'],
+  },
+});
+
+const DEPLOY = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers';
+
+export const logonScriptNeedsLogon = defineRule({
+  id: 'logon-script-needs-logon', severity: 'warning', docUrl: `${DEPLOY}#BKMK_ClientLogonScript`,
+  basis: { words: 'Specify the `/logon` installation parameter', page: `${DEPLOY}#BKMK_ClientLogonScript`, override: 'Left out, the client reinstalls each time the logon script runs: a documented risk, not a failed install' },
+  title: 'A logon-script install without /logon',
+  check(line, ctx) {
+    if (line.context !== 'logon-script' || has(line, 'logon') || line.args.length === 0) return;
+    ctx.report(lineAnchor(line), 'A logon script runs at every sign-in, and without /logon ccmsetup installs the client again each time. Add /logon so setup stops when a client is already installed.');
+  },
+  examples: {
+    fail: ['# comanage-context: logon-script\nccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['# comanage-context: logon-script\nccmsetup.exe /mp:mp01.contoso.com /logon SMSSITECODE=ABC', 'ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
+  },
+});
+
+/** The default MAXLEN of the SetupParameters value in ConfigMgrInstallation.adm. */
+export const ADM_TEMPLATE_MAXLEN = 255;
+
+export const admTemplateLength = defineRule({
+  id: 'adm-template-length', severity: 'warning', docUrl: `${DEPLOY}#BKMK_Provision`,
+  basis: { words: 'doesn\'t support strings larger than 255', page: `${DEPLOY}#BKMK_Provision`, override: 'Only the template as shipped stops at 255 characters; raising its MAXLEN lifts the limit, which the line doesn\'t say: a risk' },
+  title: `Group policy provisioning properties longer than ${ADM_TEMPLATE_MAXLEN} characters`,
+  check(line, ctx) {
+    if (line.context !== 'gpo-provisioning') return;
+    const length = line.span.end - line.span.start;
+    if (length <= ADM_TEMPLATE_MAXLEN) return;
+    ctx.report({ start: line.span.start + ADM_TEMPLATE_MAXLEN, end: line.span.end },
+      `These installation properties are ${length} characters long; the ConfigMgrInstallation.adm template as shipped holds at most ${ADM_TEMPLATE_MAXLEN}. Raise MAXLEN of VALUENAME SetupParameters in the template (for example to 511), or shorten the line.`);
+  },
+  examples: {
+    fail: [`# comanage-context: gpo-provisioning\nSMSSITECODE=ABC SMSMP=mp01.contoso.com CCMCERTISSUERS="${'CN=Contoso Root CA; OU=Servers; O=Contoso, Ltd; C=US | '.repeat(4)}CN=Last Root CA"`],
+    pass: ['# comanage-context: gpo-provisioning\nSMSSITECODE=ABC SMSMP=mp01.contoso.com'],
   },
 });
