@@ -9,7 +9,7 @@ const AUTHORITY: FieldValue[] = [
   { value: 'intune', description: 'Intune manages it for every co-managed device.' },
 ];
 
-function workload(title: string, anchor: string): Field {
+function workload(title: string, anchor: string, extra: Record<string, Field> = {}): Field {
   return {
     description: `Who manages ${title}.`,
     docUrl: `${COMANAGE_DOCS}/workloads#${anchor}`,
@@ -18,6 +18,8 @@ function workload(title: string, anchor: string): Field {
         authority: { description: 'configmgr, pilot-intune or intune.', type: { kind: 'enum', values: AUTHORITY }, required: true },
         pilotCollection: { description: 'The Configuration Manager collection that gets the Intune side while the workload is on pilot-intune.', type: { kind: 'string' } },
         intuneReady: { description: `The Intune side of ${title} (its policies, profiles or apps) is configured and deployed to these devices before the workload moves.`, type: { kind: 'boolean' } },
+        previousAuthority: { description: 'Where the workload is today, before this plan moves it: configmgr, pilot-intune or intune. Stating it lets comanage say what the move does (moving back from Intune has effects).', type: { kind: 'enum', values: AUTHORITY } },
+        ...extra,
       },
     },
   };
@@ -116,6 +118,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       uploadDevices: boolean('Upload devices to the Microsoft Intune admin center (tenant attach).'),
       endpointAnalytics: boolean('Enable Endpoint analytics.'),
       enforceConfigMgrRbac: boolean('Require Configuration Manager role-based access for tenant-attached actions.'),
+      intuneRbacConfigured: boolean('Intune role-based access control for tenant-attached clients is set up (needed once Configuration Manager RBAC is no longer enforced).'),
     }),
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
     defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
@@ -134,8 +137,15 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
     }),
     hybridJoin: object('Microsoft Entra hybrid join setup.', {
+      configured: boolean('Microsoft Entra hybrid join is configured for the domain (in Microsoft Entra Connect, for a managed or a federated domain).'),
       scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
     }),
+    signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID.', [
+      { value: 'phs-sso', description: 'Password hash synchronization with Seamless single sign-on.' },
+      { value: 'pta-sso', description: 'Pass-through authentication with Seamless single sign-on.' },
+      { value: 'federated-adfs', description: 'Federation with Active Directory Federation Services (AD FS).' },
+      { value: 'none', description: 'No hybrid sign-in option is set up.' },
+    ]),
     domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
       { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
@@ -290,6 +300,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+    latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
@@ -298,6 +309,11 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     tpm20Attestation: boolean('Every device that provisions itself has TPM 2.0 that supports device attestation.'),
     virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V machines with a virtual TPM count as virtual machines).'),
     cloudPCs: boolean('Windows 365 Cloud PCs are in scope.'),
+    ownership: choice('Who owns the devices in scope.', [
+      { value: 'corporate', description: 'Every device is corporate-owned.' },
+      { value: 'personal', description: 'Every device is personally owned (bring your own device).' },
+      { value: 'mixed', description: 'Some are corporate-owned, some personal.' },
+    ]),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),
@@ -359,7 +375,9 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     compliancePolicies: workload('compliance policies', 'compliance-policies'),
     windowsUpdatePolicies: workload('Windows Update policies', 'windows-update-policies'),
     resourceAccessPolicies: workload('resource access policies', 'resource-access-policies'),
-    endpointProtection: workload('Endpoint Protection', 'endpoint-protection'),
+    endpointProtection: workload('Endpoint Protection', 'endpoint-protection', {
+      removePolicies: { description: 'Endpoint Protection settings must come off the devices when their Intune policy is unassigned (not left in place).', type: { kind: 'boolean' } },
+    }),
     deviceConfiguration: workload('device configuration', 'device-configuration'),
     officeClickToRunApps: workload('Office Click-to-Run apps', 'office-click-to-run-apps'),
     clientApps: workload('client apps', 'client-apps'),

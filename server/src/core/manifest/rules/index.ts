@@ -6,6 +6,7 @@ import * as autopilot from './autopilot';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as deviceKinds from './deviceKinds';
+import * as devicesInScope from './devicesInScope';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as enrollmentMfa from './enrollmentMfa';
@@ -17,12 +18,14 @@ import * as identity from './identity';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
+import * as paths from './paths';
 import * as permissions from './permissions';
 import * as policy from './policy';
 import * as selfDeploying from './selfDeploying';
 import * as site from './site';
 import * as windows from './windows';
 import * as workloads from './workloads';
+import * as workloadSwitching from './workloadSwitching';
 import { ReadinessRule } from './types';
 
 export type { ReadinessRule } from './types';
@@ -31,6 +34,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, esp, espApps, espProfile, managedDesktop, workloads, apps, coexistence, commandLine, windows, deviceKinds, permissions, observed,
+  licensing, site, cmg, identity, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
