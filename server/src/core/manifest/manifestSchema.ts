@@ -29,6 +29,10 @@ const choice = (description: string, values: FieldValue[], extra: Partial<Field>
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
 // Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
+// Windows Server releases, for domain controllers and AD FS servers.
+const WINDOWS_SERVER: FieldValue[] = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025']
+  .map((value) => ({ value, description: `Windows Server ${value.replace('-r2', ' R2')}.` }));
+
 const WINDOWS_VERSION = { kind: 'string', pattern: '^((10|11) ?([0-9]{2}H[12]|[0-9]{4})|([Ww]indows ?)?(7|8|8\\.1))$', patternHint: '"10 22H2", "11 23H2" or an older "8.1"' } as const;
 
 export const WORKLOAD_KEYS = [
@@ -80,6 +84,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
+      preCreated: boolean('An Azure administrator registered both apps beforehand and the site imports them, instead of the console creating them.'),
     }),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
@@ -132,10 +137,28 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
     entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
+      version: string('The installed Microsoft Entra Connect version, e.g. 2.3.20.0.', { type: { kind: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$', patternHint: 'four numbers such as 2.3.20.0' } }),
+      deviceAttributesSynced: boolean('Its sync configuration keeps the default device attributes (none of them is filtered out).'),
     }),
     hybridJoin: object('Microsoft Entra hybrid join setup.', {
       scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
+      authService: choice('The authentication service chosen for the SCP in Microsoft Entra Connect.', [
+        { value: 'adfs', description: 'The AD FS server (federation).' },
+        { value: 'entra', description: 'Microsoft Entra ID (cloud authentication).' },
+      ]),
+      downlevelDevices: boolean('Older domain-joined Windows devices (before Windows 10) are hybrid joined too.'),
+      scpOnDevices: boolean('The SCP is set on the devices themselves (registry, targeted deployment) rather than in Active Directory.'),
     }),
+    federation: object('The federation service of a federated domain.', {
+      adfsServerVersion: choice('The Windows Server release of the AD FS servers.', WINDOWS_SERVER),
+      wsTrustEnabled: boolean('The identity provider has the WS-Trust endpoints hybrid join uses turned on (AD FS: the windowstransport, usernamemixed and certificatemixed endpoints).'),
+    }, { docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#federated-environment' }),
+    seamlessSso: boolean('Microsoft Entra seamless single sign-on is in use.'),
+    stagedRollout: boolean('Some users move from federation to cloud authentication with staged rollout.'),
+    oldestDomainController: choice('The Windows Server release of the oldest domain controller the devices use.', WINDOWS_SERVER),
+    usersMayRegisterDevices: boolean('The tenant\'s device settings let users register devices with Microsoft Entra ID.'),
+    tenantsPerForest: { description: 'How many Microsoft Entra tenants the devices of one Active Directory forest hybrid join to.', type: { kind: 'integer', min: 1 }, example: 1 },
+    registeredStatePresent: boolean('Some domain-joined devices are also Microsoft Entra registered (a work account was added), before hybrid join.'),
     domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
       { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
@@ -264,6 +287,11 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+    tlsInspection: choice('Whether a proxy breaks and inspects the devices\' TLS traffic to Microsoft Entra ID.', [
+      { value: 'none', description: 'No TLS inspection.' },
+      { value: 'device-login-excluded', description: 'TLS is inspected, but device.login.microsoftonline.com is excluded.' },
+      { value: 'device-login-inspected', description: 'TLS to device.login.microsoftonline.com is inspected too.' },
+    ]),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
@@ -321,6 +349,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
     entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
+    activeDirectoryRoles: { description: 'On-premises rights of the admin who sets up hybrid join: domain-admin, enterprise-admin (for each forest), adfs-admin.', type: { kind: 'array', items: choice('An on-premises right.', [
+      { value: 'domain-admin', description: 'Domain Admins.' },
+      { value: 'enterprise-admin', description: 'Enterprise Admins of each forest that holds the devices.' },
+      { value: 'adfs-admin', description: 'Administrator of the AD FS farm.' },
+    ]) } },
+    siteServerLocalAdmin: boolean('The admin is a local administrator on the top-level site server.'),
     azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),

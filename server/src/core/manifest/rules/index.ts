@@ -6,7 +6,9 @@ import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
+import * as entraConnect from './entraConnect';
 import * as esp from './esp';
+import * as hybridJoin from './hybridJoin';
 import * as identity from './identity';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
@@ -24,6 +26,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, entraConnect, hybridJoin, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
