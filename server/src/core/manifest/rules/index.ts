@@ -1,5 +1,6 @@
 // The registry of readiness rules, grouped by area file. Adding a rule means defining it in its
 // area file; every rule defined there is picked up, and its fixtures are tested.
+import * as adminRights from './adminRights';
 import * as apps from './apps';
 import * as autopilot from './autopilot';
 import * as cmg from './cmg';
@@ -26,6 +27,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, entraConnect, hybridJoin, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, entraConnect, hybridJoin, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
