@@ -158,6 +158,8 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     oldestDomainController: choice('The Windows Server release of the oldest domain controller the devices use.', WINDOWS_SERVER),
     usersMayRegisterDevices: boolean('The tenant\'s device settings let users register devices with Microsoft Entra ID.'),
     tenantsPerForest: { description: 'How many Microsoft Entra tenants the devices of one Active Directory forest hybrid join to.', type: { kind: 'integer', min: 1 }, example: 1 },
+    onPremisesUpnDiffers: boolean('The users\' on-premises UPN differs from their Microsoft Entra UPN (for example an alternate sign-in ID).'),
+    upnChanges: boolean('Users\' UPNs change (renames, suffix moves) while their devices stay hybrid joined.'),
     registeredStatePresent: boolean('Some domain-joined devices are also Microsoft Entra registered (a work account was added), before hybrid join.'),
     domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },

@@ -226,3 +226,69 @@ export const registeredDualState = defineReadinessRule({
     pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  registeredStatePresent: true\nwindows:\n  minimumVersion: "10 1809"'],
   },
 });
+
+// ---- On-premises UPNs ----
+
+const W10_1703 = windowsRank('10 1703')!;
+const W10_2004 = windowsRank('10 2004')!;
+
+/** The first Windows 10 release that supports hybrid join for this UPN and domain type (undefined: no floor, or unsupported). */
+function upnFloor(plan: Plan): { rank: number; release: string } | undefined {
+  const upn = plan.choice('identity.onPremisesUpn');
+  const domain = plan.choice('identity.domainType');
+  if (upn === 'non-routable' && domain === 'federated') return { rank: W10_1803, release: '1803' };
+  if (upn === 'routable' && plan.bool('identity.onPremisesUpnDiffers') === true) {
+    if (domain === 'federated') return { rank: W10_1703, release: '1703' };
+    if (domain === 'managed') return { rank: W10_1803, release: '1803' };
+  }
+  return undefined;
+}
+
+export const upnWindowsFloor = defineReadinessRule({
+  id: 'hybrid-join-upn-windows-floor', area: 'identity', severity: 'error',
+  basis: { words: 'From 1803 release', page: `${PLAN}#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join`, override: 'A support table: each UPN and domain type combination is supported from the release it names, so older releases aren\'t' },
+  source: PLAN_SOURCE,
+  title: 'When the on-premises UPN differs from the Entra UPN, hybrid joined devices run the Windows 10 release that supports the combination (1803 for most)',
+  docUrl: `${PLAN}#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join`,
+  appliesWhen: hybridJoined,
+  needs: ['identity.onPremisesUpn', 'identity.domainType'],
+  needsEach: (plan) => plan.choice('identity.onPremisesUpn') === 'routable' ? ['identity.onPremisesUpnDiffers'] : [],
+  needsAny: WINDOWS_KEYS,
+  check(plan) {
+    const floor = upnFloor(plan);
+    const oldest = oldestWindows(plan);
+    if (!floor || !oldest || oldest.rank >= floor.rank) return undefined;
+    const extra = plan.choice('identity.onPremisesUpn') === 'routable' && plan.choice('identity.domainType') === 'managed'
+      ? ' Even then, self-service password reset from the lock screen doesn\'t work, and the on-premises UPN has to be synced to onPremisesUserPrincipalName.' : '';
+    return { message: `Hybrid join supports a ${plan.choice('identity.onPremisesUpn')} on-premises UPN that differs from the Entra UPN in a ${plan.choice('identity.domainType')} domain from Windows 10 ${floor.release}; ${oldest.text} is older.${extra}`, path: oldest.path };
+  },
+  examples: {
+    fail: [
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  onPremisesUpn: non-routable\nwindows:\n  minimumVersion: "10 1709"',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: managed\n  onPremisesUpn: routable\n  onPremisesUpnDiffers: true\nwindows:\n  minimumVersion: "10 1709"',
+    ],
+    pass: [
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  onPremisesUpn: non-routable\nwindows:\n  minimumVersion: "10 1809"',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: managed\n  onPremisesUpn: routable\n  onPremisesUpnDiffers: false\nwindows:\n  minimumVersion: "10 1709"',
+    ],
+  },
+});
+
+export const upnChanges2004 = defineReadinessRule({
+  id: 'hybrid-join-upn-change-2004', area: 'identity', severity: 'error',
+  basis: { words: 'only supported starting Windows 10 2004', page: `${PLAN}#other-considerations` },
+  source: PLAN_SOURCE,
+  title: 'Users\' UPNs change on hybrid joined devices only from Windows 10 2004',
+  docUrl: `${PLAN}#other-considerations`,
+  appliesWhen: (plan) => hybridJoined(plan) && plan.bool('identity.upnChanges') === true,
+  needsAny: WINDOWS_KEYS,
+  check(plan) {
+    const oldest = oldestWindows(plan);
+    if (!oldest || oldest.rank >= W10_2004) return undefined;
+    return { message: `A UPN change on a hybrid joined device is supported from Windows 10 2004; on ${oldest.text} the user can lose single sign-on and fail Conditional Access until the device leaves Entra ID (dsregcmd /leave, elevated) and joins again. Users who sign in with Windows Hello for Business aren't affected.`, path: oldest.path };
+  },
+  examples: {
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  upnChanges: true\nwindows:\n  minimumVersion: "10 1909"'],
+    pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  upnChanges: true\nwindows:\n  minimumVersion: "10 22H2"'],
+  },
+});
