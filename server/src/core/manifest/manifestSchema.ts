@@ -81,6 +81,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'token', description: 'A bulk registration token (Configuration Manager issued).' },
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication' }),
     managementPoint: string('The management point clients use when they roam back to the intranet (SMSMP).'),
+    managementPointAspNet45: boolean('ASP.NET 4.5 (with the options it selects) is enabled on the management points that clients using Microsoft Entra ID authentication talk to.'),
     managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
@@ -101,6 +102,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     azureSubscriptionType: choice('The kind of Azure subscription that hosts the CMG.', [
       { value: 'standard', description: 'A standard (enterprise or pay-as-you-go) subscription.' },
       { value: 'csp', description: 'A Cloud Solution Provider subscription.' },
+      { value: 'none', description: 'The organisation has no Azure subscription to host a CMG.' },
     ]),
     topology: choice('The shape of the hierarchy.', [
       { value: 'standalone-primary', description: 'One stand-alone primary site.' },
@@ -180,6 +182,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     adminIntuneLicense: boolean('The administrator account that signs in to the tenant has an Intune licence.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#licensing` }),
   intune: object('Intune enrollment settings.', {
+    nlmAllowedTlsAuthenticationEndpoints: boolean('An Intune policy sets the Network List Manager AllowedTlsAuthenticationEndpoints setting on these devices.'),
     mdmAuthority: choice('The tenant\'s mobile device management authority.', [
       { value: 'intune', description: 'Intune.' },
       { value: 'configmgr', description: 'Configuration Manager (hybrid MDM, retired).' },
@@ -304,6 +307,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
     cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
     autoRegisterWithEntra: boolean('Cloud Services: automatically register new domain-joined Windows devices with Microsoft Entra ID.'),
+    targetCollectionType: choice('The kind of collection the custom client settings with these Cloud Services settings are deployed to.', [
+      { value: 'device', description: 'Device collections.' },
+      { value: 'user', description: 'User collections.' },
+    ]),
     userPortal: choice('Software Center: the user portal.', [
       { value: 'software-center', description: 'Software Center.' },
       { value: 'company-portal', description: 'The Company Portal.' },

@@ -3,10 +3,12 @@
 import * as adminRights from './adminRights';
 import * as apps from './apps';
 import * as autopilot from './autopilot';
+import * as cloudReach from './cloudReach';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
+import * as entraClientAuth from './entraClientAuth';
 import * as entraConnect from './entraConnect';
 import * as esp from './esp';
 import * as hybridJoin from './hybridJoin';
@@ -27,6 +29,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, entraConnect, hybridJoin, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, adminRights, observed,
+  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
