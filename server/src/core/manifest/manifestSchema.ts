@@ -28,11 +28,11 @@ const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ d
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
-// Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
 // Windows Server releases, for domain controllers and AD FS servers.
 const WINDOWS_SERVER: FieldValue[] = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025']
   .map((value) => ({ value, description: `Windows Server ${value.replace('-r2', ' R2')}.` }));
 
+// Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
 const WINDOWS_VERSION = { kind: 'string', pattern: '^((10|11) ?([0-9]{2}H[12]|[0-9]{4})|([Ww]indows ?)?(7|8|8\\.1))$', patternHint: '"10 22H2", "11 23H2" or an older "8.1"' } as const;
 
 export const WORKLOAD_KEYS = [
@@ -81,7 +81,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'token', description: 'A bulk registration token (Configuration Manager issued).' },
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication' }),
     managementPoint: string('The management point clients use when they roam back to the intranet (SMSMP).'),
-    managementPointAspNet45: boolean('ASP.NET 4.5 (with the options it selects) is enabled on the management points that clients using Microsoft Entra ID authentication talk to.'),
     managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
@@ -102,7 +101,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     azureSubscriptionType: choice('The kind of Azure subscription that hosts the CMG.', [
       { value: 'standard', description: 'A standard (enterprise or pay-as-you-go) subscription.' },
       { value: 'csp', description: 'A Cloud Solution Provider subscription.' },
-      { value: 'none', description: 'The organisation has no Azure subscription to host a CMG.' },
     ]),
     topology: choice('The shape of the hierarchy.', [
       { value: 'standalone-primary', description: 'One stand-alone primary site.' },
@@ -151,6 +149,14 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       downlevelDevices: boolean('Older domain-joined Windows devices (before Windows 10) are hybrid joined too.'),
       scpOnDevices: boolean('The SCP is set on the devices themselves (registry, targeted deployment) rather than in Active Directory.'),
     }),
+    domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
+      { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
+      { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
+    ]),
+    onPremisesUpn: choice('Whether the users\' on-premises UPN suffix is a domain verified in Microsoft Entra ID.', [
+      { value: 'routable', description: 'Routable: a verified, public domain such as contoso.com.' },
+      { value: 'non-routable', description: 'Non-routable: a private suffix such as contoso.local.' },
+    ]),
     federation: object('The federation service of a federated domain.', {
       adfsServerVersion: choice('The Windows Server release of the AD FS servers.', WINDOWS_SERVER),
       wsTrustEnabled: boolean('The identity provider has the WS-Trust endpoints hybrid join uses turned on (AD FS: the windowstransport, usernamemixed and certificatemixed endpoints).'),
@@ -163,14 +169,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     onPremisesUpnDiffers: boolean('The users\' on-premises UPN differs from their Microsoft Entra UPN (for example an alternate sign-in ID).'),
     upnChanges: boolean('Users\' UPNs change (renames, suffix moves) while their devices stay hybrid joined.'),
     registeredStatePresent: boolean('Some domain-joined devices are also Microsoft Entra registered (a work account was added), before hybrid join.'),
-    domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
-      { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
-      { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
-    ]),
-    onPremisesUpn: choice('Whether the users\' on-premises UPN suffix is a domain verified in Microsoft Entra ID.', [
-      { value: 'routable', description: 'Routable: a verified, public domain such as contoso.com.' },
-      { value: 'non-routable', description: 'Non-routable: a private suffix such as contoso.local.' },
-    ]),
   }, { docUrl: `${COMANAGE_DOCS}/overview#microsoft-entra-id` }),
   licensing: object('Licences the tenant has.', {
     entraId: choice('Microsoft Entra ID licence level.', [
@@ -289,14 +287,14 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },
   }, { docUrl: `${COMANAGE_DOCS}/overview#configuration-manager` }),
   clients: object('The Windows devices and their Configuration Manager clients, as a whole: where they are and what reaches them.', {
-    count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
-    roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
-    dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
     tlsInspection: choice('Whether a proxy breaks and inspects the devices\' TLS traffic to Microsoft Entra ID.', [
       { value: 'none', description: 'No TLS inspection.' },
       { value: 'device-login-excluded', description: 'TLS is inspected, but device.login.microsoftonline.com is excluded.' },
       { value: 'device-login-inspected', description: 'TLS to device.login.microsoftonline.com is inspected too.' },
     ]),
+    count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
+    roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
+    dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),

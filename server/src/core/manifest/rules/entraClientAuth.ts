@@ -1,27 +1,9 @@
-// Installing the client with Microsoft Entra ID: what the management point, Intune policies and
-// client settings must allow (deploy-clients-cmg-azure.md).
+// Installing the client with Microsoft Entra ID: what Intune policies and client settings must
+// allow (deploy-clients-cmg-azure.md; the management point's ASP.NET 4.5 is in the CMG rules).
 import { defineReadinessRule } from './types';
 
 const PAGE = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure';
 const SOURCE = 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy)';
-
-export const managementPointAspNet45 = defineReadinessRule({
-  id: 'mp-aspnet45-for-entra-auth', area: 'site', severity: 'error',
-  basis: { words: 'also enable ASP.NET 4.5', page: `${PAGE}#before-you-begin`, override: 'A prerequisite under "Before you begin" for Microsoft Entra client authentication' },
-  source: SOURCE,
-  title: 'With Microsoft Entra ID client authentication, the management point has ASP.NET 4.5 enabled',
-  docUrl: `${PAGE}#before-you-begin`,
-  appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'entra-id',
-  needs: ['site.managementPointAspNet45'],
-  check(plan) {
-    if (plan.bool('site.managementPointAspNet45') !== false) return undefined;
-    return { message: 'Clients that authenticate with Microsoft Entra ID need ASP.NET 4.5 on the management point, on top of its usual prerequisites; enable it (with the options it selects) in the server\'s roles and features.', path: 'site.managementPointAspNet45' };
-  },
-  examples: {
-    fail: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  managementPointAspNet45: false'],
-    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  managementPointAspNet45: true'],
-  },
-});
 
 export const nlmTlsEndpointsBreakRegistration = defineReadinessRule({
   id: 'nlm-tls-endpoints-breaks-registration', area: 'identity', severity: 'warning',
