@@ -158,7 +158,7 @@ export const usersMayRegisterDevices = defineReadinessRule({
   needs: ['identity.usersMayRegisterDevices'],
   check(plan) {
     if (plan.bool('identity.usersMayRegisterDevices') !== false) return undefined;
-    return { message: 'Hybrid join lists, among its prerequisites, that users may register their devices with Microsoft Entra ID; allow it in the tenant\'s device settings (Devices, Device settings).', path: 'identity.usersMayRegisterDevices' };
+    return { message: 'Hybrid join lists, among its prerequisites, that users may register their devices with Microsoft Entra ID; allow it in the tenant\'s device settings (Devices, Device settings). Once Intune enrollment is set up, Entra ID locks this setting to All.', path: 'identity.usersMayRegisterDevices' };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  usersMayRegisterDevices: false'],

@@ -119,7 +119,7 @@ export const cmgAzureRoles = defineReadinessRule({
 export const globalAdminForHybridJoinSetup = defineReadinessRule({
   id: 'permissions-global-admin-hybrid-join-setup', area: 'permissions', severity: 'error',
   basis: { words: 'sign in fails', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#permissions' },
-  source: 'memdocs/configmgr/comanage/tutorial-co-manage-clients.md (seed 001)',
+  source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)',
   title: 'A Microsoft Entra Global Administrator configures hybrid join in Microsoft Entra Connect',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
   appliesWhen: (plan) => plan.choice('path') === 'existing-clients' && plan.choice('identity.deviceJoin') === 'hybrid-joined' && !onboardingNeedsGlobalAdmin(plan),
