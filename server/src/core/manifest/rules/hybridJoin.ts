@@ -31,7 +31,11 @@ export const federatedNeedsAdfsAuthService = defineReadinessRule({
   title: 'In a federated domain the SCP names the AD FS server, unless only Windows 10 or later devices with device sync, or seamless SSO, are involved',
   docUrl: `${CONFIGURE}#federated-domains`,
   appliesWhen: federated,
-  needs: ['identity.hybridJoin.authService', 'identity.seamlessSso', 'identity.entraConnect.deviceSync', 'identity.hybridJoin.downlevelDevices'],
+  needs: ['identity.hybridJoin.authService'],
+  // Microsoft Entra ID as the SCP's service passes only when the plan shows an exception holds.
+  needsToPass: (plan) => plan.choice('identity.hybridJoin.authService') !== 'entra' || plan.bool('identity.seamlessSso') === true
+    || (plan.bool('identity.entraConnect.deviceSync') === true && plan.bool('identity.hybridJoin.downlevelDevices') === false)
+    ? [] : ['identity.seamlessSso', 'identity.entraConnect.deviceSync', 'identity.hybridJoin.downlevelDevices'],
   check(plan) {
     if (plan.choice('identity.hybridJoin.authService') !== 'entra' || plan.bool('identity.seamlessSso') !== false) return undefined;
     const why = plan.bool('identity.entraConnect.deviceSync') === false ? 'Microsoft Entra Connect doesn\'t sync the computer accounts'
@@ -45,7 +49,7 @@ export const federatedNeedsAdfsAuthService = defineReadinessRule({
       'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  seamlessSso: false\n  hybridJoin:\n    authService: entra\n    downlevelDevices: false\n  entraConnect:\n    deviceSync: false',
     ],
     pass: [
-      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  seamlessSso: false\n  hybridJoin:\n    authService: adfs\n    downlevelDevices: true\n  entraConnect:\n    deviceSync: true',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  hybridJoin:\n    authService: adfs',
       'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  seamlessSso: false\n  hybridJoin:\n    authService: entra\n    downlevelDevices: false\n  entraConnect:\n    deviceSync: true',
       'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  seamlessSso: true\n  hybridJoin:\n    authService: entra\n    downlevelDevices: true\n  entraConnect:\n    deviceSync: false',
     ],
