@@ -30,6 +30,10 @@ const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ d
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
+// Windows Server releases, for domain controllers and AD FS servers.
+const WINDOWS_SERVER: FieldValue[] = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025']
+  .map((value) => ({ value, description: `Windows Server ${value.replace('-r2', ' R2')}.` }));
+
 // Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
 const WINDOWS_VERSION = { kind: 'string', pattern: '^((10|11) ?([0-9]{2}H[12]|[0-9]{4})|([Ww]indows ?)?(7|8|8\\.1))$', patternHint: '"10 22H2", "11 23H2" or an older "8.1"' } as const;
 
@@ -82,6 +86,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
+      preCreated: boolean('An Azure administrator registered both apps beforehand and the site imports them, instead of the console creating them.'),
     }),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
@@ -135,10 +140,18 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
     entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
+      version: string('The installed Microsoft Entra Connect version, e.g. 2.3.20.0.', { type: { kind: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$', patternHint: 'four numbers such as 2.3.20.0' } }),
+      deviceAttributesSynced: boolean('Its sync configuration keeps the default device attributes (none of them is filtered out).'),
     }),
     hybridJoin: object('Microsoft Entra hybrid join setup.', {
       configured: boolean('Microsoft Entra hybrid join is configured for the domain (in Microsoft Entra Connect, for a managed or a federated domain).'),
       scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
+      authService: choice('The authentication service chosen for the SCP in Microsoft Entra Connect.', [
+        { value: 'adfs', description: 'The AD FS server (federation).' },
+        { value: 'entra', description: 'Microsoft Entra ID (cloud authentication).' },
+      ]),
+      downlevelDevices: boolean('Older domain-joined Windows devices (before Windows 10) are hybrid joined too.'),
+      scpOnDevices: boolean('The SCP is set on the devices themselves (registry, targeted deployment) rather than in Active Directory.'),
     }),
     signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID.', [
       { value: 'phs-sso', description: 'Password hash synchronization with Seamless single sign-on.' },
@@ -154,6 +167,18 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'routable', description: 'Routable: a verified, public domain such as contoso.com.' },
       { value: 'non-routable', description: 'Non-routable: a private suffix such as contoso.local.' },
     ]),
+    federation: object('The federation service of a federated domain.', {
+      adfsServerVersion: choice('The Windows Server release of the AD FS servers.', WINDOWS_SERVER),
+      wsTrustEnabled: boolean('The identity provider has the WS-Trust endpoints hybrid join uses turned on (AD FS: the windowstransport, usernamemixed and certificatemixed endpoints).'),
+    }, { docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#federated-environment' }),
+    seamlessSso: boolean('Microsoft Entra seamless single sign-on is in use.'),
+    stagedRollout: boolean('Some users move from federation to cloud authentication with staged rollout.'),
+    oldestDomainController: choice('The Windows Server release of the oldest domain controller the devices use.', WINDOWS_SERVER),
+    usersMayRegisterDevices: boolean('The tenant\'s device settings let users register devices with Microsoft Entra ID.'),
+    tenantsPerForest: { description: 'How many Microsoft Entra tenants the devices of one Active Directory forest hybrid join to.', type: { kind: 'integer', min: 1 }, example: 1 },
+    onPremisesUpnDiffers: boolean('The users\' on-premises UPN differs from their Microsoft Entra UPN (for example an alternate sign-in ID).'),
+    upnChanges: boolean('Users\' UPNs change (renames, suffix moves) while their devices stay hybrid joined.'),
+    registeredStatePresent: boolean('Some domain-joined devices are also Microsoft Entra registered (a work account was added), before hybrid join.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#microsoft-entra-id` }),
   licensing: object('Licences the tenant has.', {
     entraId: choice('Microsoft Entra ID licence level.', [
@@ -165,6 +190,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     adminIntuneLicense: boolean('The administrator account that signs in to the tenant has an Intune licence.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#licensing` }),
   intune: object('Intune enrollment settings.', {
+    nlmAllowedTlsAuthenticationEndpoints: boolean('An Intune policy sets the Network List Manager AllowedTlsAuthenticationEndpoints setting on these devices.'),
     mdmAuthority: choice('The tenant\'s mobile device management authority.', [
       { value: 'intune', description: 'Intune.' },
       { value: 'configmgr', description: 'Configuration Manager (hybrid MDM, retired).' },
@@ -297,6 +323,11 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },
   }, { docUrl: `${COMANAGE_DOCS}/overview#configuration-manager` }),
   clients: object('The Windows devices and their Configuration Manager clients, as a whole: where they are and what reaches them.', {
+    tlsInspection: choice('Whether a proxy breaks and inspects the devices\' TLS traffic to Microsoft Entra ID.', [
+      { value: 'none', description: 'No TLS inspection.' },
+      { value: 'device-login-excluded', description: 'TLS is inspected, but device.login.microsoftonline.com is excluded.' },
+      { value: 'device-login-inspected', description: 'TLS to device.login.microsoftonline.com is inspected too.' },
+    ]),
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
@@ -320,6 +351,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
     cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
     autoRegisterWithEntra: boolean('Cloud Services: automatically register new domain-joined Windows devices with Microsoft Entra ID.'),
+    targetCollectionType: choice('The kind of collection the custom client settings with these Cloud Services settings are deployed to.', [
+      { value: 'device', description: 'Device collections.' },
+      { value: 'user', description: 'User collections.' },
+    ]),
     userPortal: choice('Software Center: the user portal.', [
       { value: 'software-center', description: 'Software Center.' },
       { value: 'company-portal', description: 'The Company Portal.' },
@@ -368,6 +403,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
     entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
+    activeDirectoryRoles: { description: 'On-premises rights of the admin who sets up hybrid join: domain-admin, enterprise-admin (for each forest), adfs-admin.', type: { kind: 'array', items: choice('An on-premises right.', [
+      { value: 'domain-admin', description: 'Domain Admins.' },
+      { value: 'enterprise-admin', description: 'Enterprise Admins of each forest that holds the devices.' },
+      { value: 'adfs-admin', description: 'Administrator of the AD FS farm.' },
+    ]) } },
+    siteServerLocalAdmin: boolean('The admin is a local administrator on the top-level site server.'),
     azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),

@@ -1,8 +1,10 @@
 // The registry of readiness rules, grouped by area file. Adding a rule means defining it in its
 // area file; every rule defined there is picked up, and its fixtures are tested.
+import * as adminRights from './adminRights';
 import * as apps from './apps';
 import * as autoEnrollment from './autoEnrollment';
 import * as autopilot from './autopilot';
+import * as cloudReach from './cloudReach';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as deviceKinds from './deviceKinds';
@@ -11,9 +13,12 @@ import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as enrollmentMfa from './enrollmentMfa';
 import * as enrollmentRestrictions from './enrollmentRestrictions';
+import * as entraClientAuth from './entraClientAuth';
+import * as entraConnect from './entraConnect';
 import * as esp from './esp';
 import * as espApps from './espApps';
 import * as espProfile from './espProfile';
+import * as hybridJoin from './hybridJoin';
 import * as identity from './identity';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
@@ -34,6 +39,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, observed,
+  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
