@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessState } from './core/languageService';
 import { documentKindOf, isScriptKind, type Problem } from './core/languageTypes';
 import { WORKSPACE_LIMITS } from './core/limits';
-import { mentionsCcmsetup } from './core/hosts/host';
+import { mentionsHostTarget } from './core/hosts/host';
+import { hostFor } from './core/hosts';
 import { toDiagnostics } from './core/services/diagnostics';
 import { readTextFile } from './node/readText';
 import { ALWAYS_SKIPPED, excludedNames, walkWorkspace } from './node/workspaceWalk';
@@ -22,7 +23,7 @@ import { runInSlices } from './utils/runInSlices';
 import { describeError, tryRun } from './utils/runSafe';
 
 /** The file watcher the server asks the editor for: every kind of file it checks. */
-export const WATCHED_FILES = '**/*.{ccmsetup,comanage.yaml,comanage.yml,ps1,psm1,cmd,bat,PS1,PSM1,CMD,BAT}';
+export const WATCHED_FILES = '**/*.{ccmsetup,comanage.yaml,comanage.yml,ps1,psm1,cmd,bat,json,PS1,PSM1,CMD,BAT,JSON}';
 
 export interface WorkspaceDiagnostics {
   /** Lists the folders (file: URIs) and checks what it finds; a second call starts over. */
@@ -77,7 +78,8 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       const decoded = readTextFile(file, WORKSPACE_LIMITS.maxFileBytes);
       const document = TextDocument.create(uri, documentKindOf(uri), 0, decoded.text);
       // A script that never names ccmsetup is not ours: nothing to say about it, not even its encoding.
-      const quiet = isScriptKind(documentKindOf(uri)) && decoded.problem?.severity !== 'error' && !mentionsCcmsetup(decoded.text);
+      const kind = documentKindOf(uri);
+      const quiet = isScriptKind(kind) && decoded.problem?.severity !== 'error' && !mentionsHostTarget(hostFor(kind), decoded.text);
       return { document, problems: decoded.problem && !quiet ? [decoded.problem] : [], checked: decoded.encoding !== 'none' && !quiet };
     } catch {
       return undefined;

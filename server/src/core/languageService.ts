@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, TextEdit, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptDocumentProblems, scriptProblems, symbolNote } from './hosts/embed';
 import type { HostMemory } from './hosts/host';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
@@ -165,7 +165,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   /** The document's kind, or 'none' for a script when scripts are switched off. */
   const kindOf = (document: TextDocument): DocumentKind => {
     const kind = documentKindOf(document.uri, document.languageId);
-    return isScriptKind(kind) && settings.scripts?.enabled === false ? 'none' : kind;
+    return isScriptKind(kind) && kind !== 'json' && settings.scripts?.enabled === false ? 'none' : kind;
   };
 
   function* parsedSteps(document: TextDocument): Steps<Parsed | undefined> {
@@ -270,6 +270,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
           all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
         }
         all.push(...scriptDirectiveProblems(script, settings));
+        all.push(...scriptDocumentProblems(script, settings));
         all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
         const placed = capProblems(all);
         const cut = cutShort(budget);
