@@ -132,11 +132,12 @@ const clamp = (document: TextDocument, position: Position): Position => document
 /**
  * What a generated line becomes inside an invocation's arguments: no program (the invocation names
  * it), and for ccmsetup.exe (or client push) the content of CCMSETUPCMD="…", which only msiexec of
- * ccmsetup.msi takes.
+ * ccmsetup.msi (and Intune's field) takes.
  */
 function argumentsFor(text: string, context: string): string {
   let args = text.trim().replace(/^(?:"[^"]*ccmsetup(?:\.exe)?"|[^\s"]*ccmsetup(?:\.exe)?)(?=\s|$)\s*/i, '');
-  const wrapped = context === 'msi' ? null : /^CCMSETUPCMD="(.*)"$/is.exec(args);
+  // Intune's own field (a Graph export) takes the line as Intune stores it, CCMSETUPCMD="…" included.
+  const wrapped = context === 'msi' || context === 'intune' ? null : /^CCMSETUPCMD="(.*)"$/is.exec(args);
   if (wrapped) args = wrapped[1];
   return args;
 }

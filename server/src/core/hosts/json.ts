@@ -36,7 +36,7 @@ const ERRORS: Record<number, string> = {
   9: 'the text goes on after the end of the JSON value',
   10: 'a comment, which JSON doesn\'t allow',
   11: 'a comment that never ends',
-  12: 'a string that never ends (a missing closing quote)',
+  12: 'a string that ends with its line (a missing closing quote, or a line break written as is instead of \\n)',
   13: 'a number that ends too early',
   14: 'a \\u escape without four hexadecimal digits',
   15: 'a backslash escape JSON doesn\'t define (use \\\\ for a backslash)',
