@@ -67,7 +67,7 @@ describe('JSON exports: decoding strings with an offset map', () => {
       const literal = JSON.stringify(value);
       assert.equal(decodeJsonString(literal, parseTree(literal)!).text, value);
       assert.equal(JSON.parse(`"${escapeJsonString(value)}"`), value);
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 });
 

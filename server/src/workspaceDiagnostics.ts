@@ -23,7 +23,7 @@ import { runInSlices } from './utils/runInSlices';
 import { describeError, tryRun } from './utils/runSafe';
 
 /** The file watcher the server asks the editor for: every kind of file it checks. */
-export const WATCHED_FILES = '**/*.{ccmsetup,comanage.yaml,comanage.yml,ps1,psm1,cmd,bat,json,PS1,PSM1,CMD,BAT,JSON}';
+export const WATCHED_FILES = '**/*.{ccmsetup,comanage.yaml,comanage.yml,ps1,psm1,cmd,bat,PS1,PSM1,CMD,BAT}';
 
 export interface WorkspaceDiagnostics {
   /** Lists the folders (file: URIs) and checks what it finds; a second call starts over. */
@@ -68,7 +68,9 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
     void connection.sendDiagnostics({ uri, diagnostics });
   };
   const inRoots = (file: string) => roots.some((root) => file === root || file.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : `${root}${file.includes('\\') ? '\\' : '/'}`));
-  const isOurs = (uri: string) => uri.startsWith('file:') && documentKindOf(uri) !== 'none';
+  // JSON files (Graph exports) are checked when opened, not in the background: most JSON in a
+  // workspace is something else, and would crowd the file limit and the size notice.
+  const isOurs = (uri: string) => uri.startsWith('file:') && documentKindOf(uri) !== 'none' && documentKindOf(uri) !== 'json';
   // By URI: documentKindOf decodes %-escapes, which a plain path may hold unescaped.
   const kindOfPath = (file: string) => documentKindOf(pathToFileURL(file).href);
 
@@ -167,7 +169,7 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       if (!roots.length) return forgetMissing(new Set());
       if (editor.watch && !watching) watching = true, void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
       const skipped = new Set([...ALWAYS_SKIPPED, ...excludedNames(filesExclude)]);
-      const wanted = (file: string) => kindOfPath(file) !== 'none';
+      const wanted = (file: string) => kindOfPath(file) !== 'none' && kindOfPath(file) !== 'json';
       void walkWorkspace(roots, { wanted, skipped, maxFileBytes: WORKSPACE_LIMITS.maxFileBytes, limits: WORKSPACE_LIMITS, cancelled: () => stopped || generation !== walkGeneration })
         .then(({ files, truncated, tooLarge }) => {
           if (stopped || generation !== walkGeneration) return;

@@ -16,6 +16,7 @@ import type { Span } from '../ccmsetup/ast';
 import { INTUNE_COMMAND_LINE_LIMIT, intuneLengthLimit } from '../ccmsetup/rules/context';
 import type { Problem } from '../languageTypes';
 import { graphTypeOf, mentionsGraphType } from '../graph/odataTypes';
+import { work } from '../steps';
 import type { EmbeddedLine, Host } from './host';
 import { hostProblem } from './hostRule';
 import { agentWithoutCommandLine, jsonSyntax } from './jsonRules';
@@ -203,6 +204,8 @@ export function scanJson(source: string): JsonScan {
   // A byte-order mark the editor kept is no JSON character: read as a blank, offsets unchanged.
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   const errors: ParseError[] = [];
+  // One parse of the whole text, not cut into steps (Graph exports are small); counted so the next pause comes sooner.
+  work(text.length);
   let root: Node | undefined;
   try {
     root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
