@@ -296,6 +296,27 @@ describe('JSON exports: exact ranges, hover, completion and quick fixes', () => 
   });
 });
 
+describe('JSON exports: comanage\'s own policy export reads back', () => {
+  const EXAMPLES = path.resolve(__dirname, '..', 'examples');
+  it('each example manifest\'s exported policy, saved as JSON, is checked clean and holds the same line', () => {
+    let checked = 0;
+    for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.comanage.yaml'))) {
+      const service = getLanguageService();
+      const manifest = TextDocument.create(`file:///tmp/examples/${file}`, 'comanage-manifest', 1, fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+      const policies = service.getPolicies(manifest);
+      for (let i = 0; i < policies.length; i++) {
+        const { body } = service.exportPolicy(manifest, i);
+        if (!body || typeof body.configurationManagerAgentCommandLineArgument !== 'string') continue;
+        const text = `${JSON.stringify(body, null, 2)}\n`;
+        assert.deepEqual(found(text), [], `${file} policy ${i + 1}`);
+        assert.equal(scanJson(text).lines[0].source.text, body.configurationManagerAgentCommandLineArgument);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 2, `only ${checked} exported policies had a command line`);
+  });
+});
+
 describe('JSON exports: tokens', () => {
   const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzZWNyZXQiOiJ0b3Atc2VjcmV0LXZhbHVlIn0.c2lnbmF0dXJlLXBhcnQtb25seQ';
   it('a /regtoken inside the JSON string is masked in every answer', () => {
