@@ -296,6 +296,32 @@ describe('JSON exports: exact ranges, hover, completion and quick fixes', () => 
   });
 });
 
+describe('JSON exports: any line, any escaping', () => {
+  const piece = fc.constantFrom('SMSSITECODE=', 'ABC', 'ABCD', ' ', '  ', '/mp:', '/mp=', 'CCMSETUPCMD="', '"', '\\', '\u201C', '\u201D', '\u00a0',
+    'FSP=', '/nocrlcheck', 'CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1', ':', 'SMSMP=https://mp01', '\t', 'é', '%', 'SMSCACHESIZE=10');
+  /** Each character written plainly or as a \uXXXX escape, as the flag says. */
+  const written = (line: string, escaped: boolean[]) => [...line].map((ch, i) => (escaped[i % escaped.length] ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : escapeJsonString(ch))).join('');
+
+  it('keeps every finding inside the string, and every fix leaves valid JSON with the fixed line', () => {
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), (pieces, escaped) => {
+      const line = pieces.join('');
+      if (line.trim() === '') return;
+      const source = written(line, escaped);
+      const text = policy(source);
+      assert.equal(lineOf(text), line);
+      const key = '"configurationManagerAgentCommandLineArgument": "';
+      const start = text.indexOf(key) + key.length;
+      for (const problem of analyze(text)) {
+        assert.ok(problem.span.start >= start && problem.span.end <= start + source.length, `${problem.code} outside the string: ${JSON.stringify(text.slice(problem.span.start, problem.span.end))}`);
+        for (const fix of problem.fixes ?? []) {
+          const fixed = applyFix(text, fix);
+          assert.equal(typeof lineOf(fixed), 'string', `${fix.title} broke the JSON:\n${fixed}`);
+        }
+      }
+    }), { numRuns: 300 });
+  });
+});
+
 describe('JSON exports: comanage\'s own policy export reads back', () => {
   const EXAMPLES = path.resolve(__dirname, '..', 'examples');
   it('each example manifest\'s exported policy, saved as JSON, is checked clean and holds the same line', () => {
