@@ -4,7 +4,7 @@
 // text, through the host's offset map (the same mechanism a YAML scalar uses: ParseOptions.map).
 //
 // Adding a host: write `hosts/<name>.ts` exporting a `Host`, add it to HOSTS in `hosts/index.ts`,
-// add its file extensions to `documentKindOf` (languageTypes.ts) and to the CLI's
+// add its file extensions to SCRIPT_EXTENSIONS (languageTypes.ts, read by `documentKindOf`) and to the CLI's
 // SUPPORTED_EXTENSIONS, its language to the client's selectors, and a test file
 // `test/scripts<Name>.test.ts` over realistic fixtures in `test/fixtures/scripts/`.
 import type { Span } from '../ccmsetup/ast';
@@ -94,7 +94,7 @@ export interface Host {
   /** File name endings, lower case, with the dot. */
   extensions: readonly string[];
   /** Every invocation in the document, in document order, non-overlapping. Never throws; called
-   *  only on text that mentions ccmsetup (the facade's prefilter), and must stay linear. */
+   *  only on text that passes the facade's prefilter (`mentions`, by default: it names ccmsetup), and must stay linear. */
   findLines(text: string): EmbeddedLine[];
   /**
    * findLines in steps (core/steps.ts), for the editor: pauses between units of work, and may keep
