@@ -85,6 +85,10 @@ describe('comanage import (dist/cli.js)', function () {
     const named = project({ 'named.json': JSON.stringify({ '@odata.type': 'deviceComanagementAuthorityConfiguration', id: 'n1', displayName: `regtoken ${fs.readFileSync(path.join(dir, 'odd/token.json'), 'utf8').match(/eyJ[^"]+/)![0]}` }) });
     const masked = run(named, ['import', 'named.json']);
     assert.ok(!masked.stdout.includes(TOKEN_PIECE) && !masked.stderr.includes(TOKEN_PIECE), masked.stdout + masked.stderr);
+    const maskedWrite = run(named, ['import', 'named.json', '--into', 'named.comanage.yaml', '--write']);
+    assert.equal(maskedWrite.status, 0, maskedWrite.stderr);
+    assert.match(maskedWrite.stderr, /token in an export .* was masked in named\.comanage\.yaml/);
+    assert.ok(!fs.readFileSync(path.join(named, 'named.comanage.yaml'), 'utf8').includes(TOKEN_PIECE));
   });
 
   it('merges into a plan (--into), writes it (--write) keeping comments, and reports conflicts', () => {

@@ -228,6 +228,16 @@ describe('Graph import: merging into a plan', () => {
     assert.match(taken.text!, /# imported from enrollment-page1\.json: "Autopilot ESP" \([^)]+\) \(was 60\)\n {4}timeoutMinutes: 90/);
   });
 
+  it('two policies of the same name get an entry each, and a second import matches both', () => {
+    const twice = (id: string, priority: number) => JSON.stringify({ '@odata.type': 'deviceComanagementAuthorityConfiguration', id, displayName: 'Same name', priority });
+    const imported = planFromGraph(readGraphExports([{ name: 'a.json', text: twice('a', 1) }, { name: 'b.json', text: twice('b', 2) }]));
+    const first = mergeImport(undefined, imported);
+    assert.deepEqual(parse(first.text!).comanagement.policies, [{ name: 'Same name', priority: 1 }, { name: 'Same name', priority: 2 }]);
+    const again = mergeImport(first.text, imported);
+    assert.deepEqual(again.conflicts, []);
+    assert.equal(again.text, first.text);
+  });
+
   it('refuses a plan that is not valid YAML', () => {
     assert.match(mergeImport('version: 1\nsite: [unclosed', imported()).refused ?? '', /isn't valid YAML/);
   });

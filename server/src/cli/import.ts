@@ -69,6 +69,7 @@ export function runImport(operands: readonly string[], options: ImportOptions, c
 
   let planText: string | undefined;
   let planBom = false;
+  let planUtf16 = false;
   let planExists = false;
   if (options.into !== undefined) {
     const target = path.resolve(cwd, options.into);
@@ -77,6 +78,7 @@ export function runImport(operands: readonly string[], options: ImportOptions, c
       if (decoded.encoding === 'none') throw new UsageError(`cannot read ${options.into}: ${decoded.problem?.message ?? 'not text'}`);
       planText = decoded.text;
       planBom = decoded.bom;
+      planUtf16 = decoded.encoding.startsWith('utf-16');
       planExists = true;
     } catch (error) {
       if (error instanceof UsageError) throw error;
@@ -105,13 +107,13 @@ export function runImport(operands: readonly string[], options: ImportOptions, c
       messages.push(`not written: ${options.into} keeps its values until the ${merged.conflicts.length === 1 ? 'conflict is' : `${merged.conflicts.length} conflicts are`} settled`);
       return { stdout: '', messages: messages.map(secrets.mask), code: 1 };
     }
-    if (secrets.inserts(text, planText ?? '')) {
-      messages.push(`not written: the merged plan would hold a bulk registration token from an export`);
-      return { stdout: '', messages: messages.map(secrets.mask), code: 1 };
-    }
+    // A token in an export's name or description would land in a comment or a value: masked there too.
+    const safe = secrets.inserts(text, planText ?? '') ? secrets.mask(text) : text;
+    if (safe !== text) messages.push(`warning: a bulk registration token in an export (a name or a description) was masked in ${options.into}`);
+    if (planUtf16) messages.push(`warning: ${options.into} was UTF-16; it is written back as UTF-8, which comanage reads the same way`);
     const target = path.resolve(cwd, options.into);
     try {
-      fs.writeFileSync(target, (planBom ? '\uFEFF' : '') + text, planExists ? {} : { flag: 'wx' });
+      fs.writeFileSync(target, (planBom ? '\uFEFF' : '') + safe, planExists ? {} : { flag: 'wx' });
     } catch (error) {
       throw new UsageError(`cannot write ${options.into}: ${describeFsError(error)}`);
     }

@@ -57,13 +57,17 @@ export function mergeImport(planText: string | undefined, imported: GraphImport,
     if (!seq) {
       result.notes.push('comanagement.policies is not a list in the plan, so no policy was imported.');
     } else {
+      // Items this import added or filled: a second policy of the same name gets its own entry.
+      const taken = new Set<unknown>();
       for (const policy of imported.policies) {
         const name = String(policy.values.name).trim().toLowerCase();
-        const index = seq.items.findIndex((item) => isMap(item) && String(item.get('name') ?? '').trim().toLowerCase() === name);
+        const index = seq.items.findIndex((item) => !taken.has(item) && isMap(item) && String(item.get('name') ?? '').trim().toLowerCase() === name);
+        if (index >= 0) taken.add(seq.items[index]);
         if (index < 0) {
           const node = doc.createNode(policy.values) as YAMLMap;
           node.commentBefore = ` ${provenanceText(policy.source)}`;
           seq.items.push(node);
+          taken.add(node);
           result.written += Object.keys(policy.values).length;
           continue;
         }
