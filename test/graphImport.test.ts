@@ -156,6 +156,18 @@ describe('Graph import: the plan an export implies', () => {
     assert.deepEqual(base.policies[0].values.targetGroupType, 'device');
   });
 
+  it('takes the default Windows restriction from a single-platform restriction; custom ones and other platforms are left out', () => {
+    const restriction = (id: string, platformType: string, priority: number, platformBlocked: boolean) => ({
+      '@odata.type': '#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration', id, displayName: id, priority,
+      deviceEnrollmentConfigurationType: 'singlePlatformRestriction', platformType, platformRestriction: { platformBlocked, personalDeviceEnrollmentBlocked: false },
+    });
+    const list = { value: [restriction('win-default', 'windows', 0, true), restriction('win-custom', 'windows', 1, false), restriction('ios', 'ios', 0, true)] };
+    const imported = planFromGraph(readGraphExports([{ name: 'r.json', text: JSON.stringify(list) }]));
+    assert.deepEqual(imported.facts.map((f) => [f.path, f.value, f.source.id]), [['intune.defaultRestriction.windows', 'block', 'win-default']]);
+    assert.match(imported.leftOut.join('\n'), /"win-custom": a custom enrollment restriction/);
+    assert.match(imported.leftOut.join('\n'), /"ios": a restriction for ios, not Windows/);
+  });
+
   it('cuts a bulk registration token out of the command line', () => {
     const imported = planFromGraph(readGraphExports([input('odd/token.json')]));
     const line = String(imported.policies[0].values.commandLine);

@@ -92,6 +92,7 @@ const PROPERTIES: Record<GraphTypeKey, Record<string, PropType>> = {
   platformRestrictions: {
     ...BASE_ENROLLMENT, windowsRestriction: 'object', windowsHomeSkuRestriction: 'object', windowsMobileRestriction: 'object',
     iosRestriction: 'object', androidRestriction: 'object', androidForWorkRestriction: 'object', macRestriction: 'object', macOSRestriction: 'object',
+    visionOSRestriction: 'object', tvosRestriction: 'object',
   },
   limitRestriction: { ...BASE_ENROLLMENT, limit: 'int' },
 };
