@@ -126,6 +126,7 @@ describe('comanage import (dist/cli.js)', function () {
       [['import', 'enrollment-page1.json', '--write'], /--write needs --into/],
       [['import', 'missing.json'], /cannot read 'missing\.json'/],
       [['import', 'enrollment-page1.json', '--prefer-import'], /--prefer-import needs --into/],
+      [['check', '.', '--write'], /belong to 'comanage import'/],
     ] as [string[], RegExp][]) {
       const result = run(dir, args);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);

@@ -107,6 +107,9 @@ function main(argv: string[]): number {
   if (values.help || command === 'help') return write(process.stdout, HELP, 0);
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
+  if (command !== 'import' && (values.into !== undefined || values.write || values['prefer-import'])) {
+    throw new UsageError(`--into, --write and --prefer-import belong to 'comanage import'. Run 'comanage --help'.`);
+  }
   switch (command) {
     case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true);
     case 'explain': {
