@@ -250,6 +250,16 @@ describe('Graph import: merging into a plan', () => {
     assert.equal(again.text, first.text);
   });
 
+  it('fills template placeholders and empty values without calling them conflicts', () => {
+    const plan = 'version: 1\nautopilot:\n  profileTargetGroup: "<Entra device group of the Autopilot profile>"\n  esp:\n    targetGroup:\n    timeoutMinutes: 60\n';
+    const result = mergeImport(plan, imported());
+    assert.deepEqual(result.conflicts.map((c) => c.path), ['autopilot.esp.timeoutMinutes']);
+    const merged = parse(result.text!);
+    assert.equal(merged.autopilot.profileTargetGroup, '3d9b0f6e-2c41-4f0b-8e8e-5b7a1c2d3e4f');
+    assert.equal(merged.autopilot.esp.targetGroup, '3d9b0f6e-2c41-4f0b-8e8e-5b7a1c2d3e4f');
+    assert.doesNotMatch(result.text!, /\(was/);
+  });
+
   it('refuses a plan that is not valid YAML', () => {
     assert.match(mergeImport('version: 1\nsite: [unclosed', imported()).refused ?? '', /isn't valid YAML/);
   });

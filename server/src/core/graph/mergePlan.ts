@@ -4,6 +4,7 @@
 // reported, unless the caller prefers the import. Policies are matched by name.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { formatPath, parsePath } from '../manifest/plan';
+import { isPlaceholder } from '../manifest/placeholders';
 import { GraphImport, ImportValue, Provenance, provenanceText } from './toPlan';
 
 export interface ImportConflict {
@@ -119,13 +120,15 @@ function put(doc: Document, map: YAMLMap, key: string, value: ImportValue, steps
     result.same++;
     return;
   }
-  if (!options.preferImport) {
+  // An empty value or a template placeholder (`<site code>`) states nothing: the export fills it.
+  const unstated = current === null || current === undefined || (typeof current === 'string' && isPlaceholder(current.trim()));
+  if (!options.preferImport && !unstated) {
     result.conflicts.push({ path: formatPath(steps), planValue: current, importValue: value, source });
     return;
   }
   pair.value = doc.createNode(value);
   const keyNode = isScalar(pair.key) ? pair.key : (doc.createNode(pair.key) as Scalar);
-  keyNode.commentBefore = `${comment} (was ${show(current)})`;
+  keyNode.commentBefore = unstated ? comment : `${comment} (was ${show(current)})`;
   pair.key = keyNode;
   result.written++;
 }
