@@ -8,6 +8,7 @@ import { getLanguageService } from '../server/src/core/languageService';
 import { GraphInput, readGraphExports } from '../server/src/core/graph/read';
 import { planFromGraph, withoutToken } from '../server/src/core/graph/toPlan';
 import { mergeImport } from '../server/src/core/graph/mergePlan';
+import { findJsonFault } from '../server/src/core/graph/jsonPosition';
 import { doc } from './helpers/core';
 
 const ROOT = path.join(__dirname, 'fixtures/graph');
@@ -71,6 +72,34 @@ describe('Graph import: reading exports', () => {
     assert.equal(read.errors[0].column, 1);
     assert.match(read.errors[0].message, /line 5, column 1/);
     assert.equal(read.objects.length, 1);
+  });
+
+  it('names where JSON goes wrong and how, without quoting the file', () => {
+    const cases: [string, number, RegExp][] = [
+      [`{"a": ${TOKEN}}`, 6, /a value is expected here/],
+      ['{"a": 1 "b": 2}', 8, /a comma \(,\) or \} should follow/],
+      ['[1,]', 3, /no trailing commas/],
+      ['{"a":"x\ny"}', 7, /must be escaped/],
+      ['{} x', 3, /more text after/],
+      ['"abc', 0, /not closed/],
+      ['{"a": 01}', 7, /no leading zeros/],
+      ['{"a" 1}', 5, /colon/],
+      ['[[[', 3, /ends too early/],
+    ];
+    for (const [text, offset, reason] of cases) {
+      let parsed = true;
+      try { JSON.parse(text); } catch { parsed = false; }
+      assert.equal(parsed, false, text);
+      const fault = findJsonFault(text);
+      assert.equal(fault?.offset, offset, text);
+      assert.match(fault!.reason, reason);
+    }
+    for (const valid of ['{"a":[1,2],"b":{"c":null,"d":true,"e":false,"f":-1.5e3,"g":"\\u00e9"}}', ` ${'['.repeat(100000)}${']'.repeat(100000)} `]) {
+      assert.equal(findJsonFault(valid), undefined);
+    }
+    const read = readGraphExports([{ name: 't.json', text: `{\n  "configurationManagerAgentCommandLineArgument": ${TOKEN}\n}` }]);
+    assert.deepEqual([read.errors[0].line, read.errors[0].column], [2, 51]);
+    assert.ok(!read.errors[0].message.includes('eyJ'));
   });
 
   it('leaves out values of the wrong type and says so', () => {

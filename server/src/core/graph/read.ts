@@ -6,6 +6,7 @@
 // else is listed as skipped. Property names and types follow the Graph beta reference; a property
 // of the wrong type is reported and left out. Nothing here throws on any input.
 import { decodeText } from '../text/decode';
+import { findJsonFault } from './jsonPosition';
 import { GRAPH_TYPES, GraphTypeKey, graphTypeOf } from './odataTypes';
 
 /** One export file: its name as the user knows it, and its text (or its bytes, decoded here). */
@@ -135,23 +136,20 @@ function readOne(input: GraphInput, result: GraphReadResult, assignmentLists: { 
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    result.errors.push(jsonError(input.name, text, error));
+  } catch {
+    result.errors.push(jsonError(input.name, text));
     return;
   }
   collect(json, input.name, result, assignmentLists, 0);
 }
 
-/** A JSON.parse failure as an error with its line and column (JSON.parse names only an offset). */
-export function jsonError(file: string, text: string, error: unknown): GraphError {
-  const message = String((error as Error)?.message ?? error);
-  const at = /at position (\d+)/.exec(message);
-  const offset = at ? Math.min(Number(at[1]), text.length) : text.length;
-  const before = text.slice(0, offset);
+/** A JSON.parse failure as an error with its line and column, in our words (V8's may quote the file). */
+export function jsonError(file: string, text: string): GraphError {
+  const found = findJsonFault(text) ?? { offset: text.length, reason: 'the text is not valid JSON' };
+  const before = text.slice(0, found.offset);
   const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  const what = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'The JSON ends too early');
-  return { file, line, column, message: `not valid JSON at line ${line}, column ${column}: ${what}.` };
+  const column = found.offset - (before.lastIndexOf('\n') + 1) + 1;
+  return { file, line, column, message: `not valid JSON at line ${line}, column ${column}: ${found.reason}.` };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
