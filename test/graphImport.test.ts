@@ -207,6 +207,10 @@ describe('Graph import: the plan an export implies', () => {
       const result = withoutToken(`SMSSITECODE=ABC ${form} SMSMP=https://mp1.contoso.com`);
       assert.equal(result.line, 'SMSSITECODE=ABC SMSMP=https://mp1.contoso.com', form);
     }
+    for (const form of [`/regtoken:${TOKEN}`, `REGTOKEN=${TOKEN}`]) {
+      assert.equal(withoutToken(`CCMSETUPCMD="SMSSITECODE=ABC ${form}" SMSMP=https://mp1.contoso.com`).line, 'CCMSETUPCMD="SMSSITECODE=ABC" SMSMP=https://mp1.contoso.com', form);
+    }
+    assert.equal(withoutToken(`SMSSITECODE=ABC "/regtoken:${TOKEN}"`).line, 'SMSSITECODE=ABC');
     // A token without /regtoken in front can't be cut cleanly: the command line is left out.
     assert.equal(withoutToken(`SMSSITECODE=ABC ${TOKEN}`).line, undefined);
   });

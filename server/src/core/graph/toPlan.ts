@@ -99,7 +99,9 @@ function policyFrom(object: GraphObject, leftOut: string[]): ImportedPolicy {
 
 /** The command line without any /regtoken (or misspelt REGTOKEN=) argument; undefined when a token is still in it. */
 export function withoutToken(line: string): { line?: string; removed: boolean } {
-  const cut = line.replace(/\s*["']?[/-]?regtok[a-z]*(?:[\s:=]{1,4}["']?[^\s"']*["']?)?/gi, '');
+  // A whole quoted argument ("/regtoken:…"), or /regtoken with its value (quoted or not), never the
+  // quote that closes CCMSETUPCMD="…" around it.
+  const cut = line.replace(/\s*(?:"[/-]?regtok[a-z]*[\s:=][^"]*"|[/-]?regtok[a-z]*(?:[\s:=]{1,4}(?:"[^"]*"|'[^']*'|[^\s"']*))?)/gi, '');
   const removed = cut !== line;
   const rest = removed ? cut.trim() : line;
   if (!findSecrets(rest).none || /regtok/i.test(rest)) return { removed, line: undefined };
