@@ -304,22 +304,31 @@ describe('Graph import: merging into a plan', () => {
       'comanagement:',
       '  policies:',
       '    - name: Autopilot co-management',
+      '      description: Installs the client during Autopilot.',
       '      priority: 2',
       '      installAgent: true',
       '      commandLine: \'CCMSETUPCMD="CCMHOSTNAME=contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500 SMSSITECODE=ABC"\'',
       '      managedDeviceAuthority: 1',
+      '    - name: Second',
+      '      installAgent: false',
       '',
     ].join('\n');
-    const exported = getLanguageService().exportPolicy(doc(plan, 'p.comanage.yaml'), 0);
-    assert.ok(exported.body, exported.refused);
-    const body = { ...exported.body, id: 'new-policy-id' };
-    const back = planFromGraph(readGraphExports([{ name: 'export.json', text: JSON.stringify(body) }]));
-    const { description, ...values } = back.policies[0].values;
-    assert.match(String(description), /Exported by comanage/);
-    assert.deepEqual(values, parse(plan).comanagement.policies[0]);
+    const service = getLanguageService();
+    const bodies = [0, 1].map((index) => {
+      const exported = service.exportPolicy(doc(plan, 'p.comanage.yaml'), index);
+      assert.ok(exported.body, exported.refused);
+      return { ...exported.body, id: `policy-${index}` };
+    });
+    const back = planFromGraph(readGraphExports([{ name: 'export.json', text: JSON.stringify({ value: bodies }) }]));
+    assert.deepEqual(back.policies[0].values, parse(plan).comanagement.policies[0]);
+    // A policy without a description gets the one the export writes; everything else is the same.
+    const { description, ...second } = back.policies[1].values;
+    assert.match(String(description), /Exported by comanage from the plan "Round trip"/);
+    assert.deepEqual(second, parse(plan).comanagement.policies[1]);
     // Merged back into the plan it came from, nothing differs.
     const merged = mergeImport(plan, back);
     assert.deepEqual(merged.conflicts, []);
-    assert.equal(merged.same, 4);
+    assert.equal(merged.same, 6);
+    assert.equal(merged.written, 1);
   });
 });
