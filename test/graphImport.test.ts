@@ -156,6 +156,7 @@ describe('Graph import: the plan an export implies', () => {
     const facts = Object.fromEntries(imported.facts.map((f) => [f.path, f.value]));
     assert.deepEqual(facts, {
       'autopilot.esp.timeoutMinutes': 90,
+      'autopilot.esp.enabled': true,
       'autopilot.esp.showProgress': true,
       'autopilot.esp.trackedApps': ['9b1f2a3c-4d5e-6f70-8192-a3b4c5d6e7f8', 'c0ffee00-1234-4abc-9def-0123456789ab'],
       'autopilot.esp.targetGroup': '3d9b0f6e-2c41-4f0b-8e8e-5b7a1c2d3e4f',

@@ -152,7 +152,11 @@ function importEsp(objects: GraphObject[], result: GraphImport): void {
   const p = chosen.props;
   const fact = (path: string, value: ImportValue) => result.facts.push({ path, value, source: provenance(chosen) });
   if (typeof p.installProgressTimeoutInMinutes === 'number' && p.installProgressTimeoutInMinutes >= 1) fact('autopilot.esp.timeoutMinutes', p.installProgressTimeoutInMinutes);
-  if (typeof p.showInstallationProgress === 'boolean') fact('autopilot.esp.showProgress', p.showInstallationProgress);
+  // "Show app and profile configuration progress" is the page itself: No, and it doesn't appear.
+  if (typeof p.showInstallationProgress === 'boolean') {
+    fact('autopilot.esp.enabled', p.showInstallationProgress);
+    fact('autopilot.esp.showProgress', p.showInstallationProgress);
+  }
   if (Array.isArray(p.selectedMobileAppIds)) fact('autopilot.esp.trackedApps', p.selectedMobileAppIds as string[]);
   const groups = groupValues(chosen, 'autopilot.esp.targetGroup', undefined, result.leftOut);
   for (const [path, value] of Object.entries(groups)) fact(path, value);

@@ -257,7 +257,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
-      trackedApps: { description: 'The apps the page waits for, by their Intune app IDs (Graph\'s selectedMobileAppIds); an empty list means none were picked.', type: { kind: 'array', items: { description: 'An Intune app ID (a GUID).', type: { kind: 'string' } } } },
+      trackedApps: { description: 'The apps picked as blocking ("Block device use until these required apps are installed": Selected), by Intune app ID (Graph\'s selectedMobileAppIds); the page waits only for those of them that are assigned. An empty list means none were picked.', type: { kind: 'array', items: { description: 'An Intune app ID (a GUID).', type: { kind: 'string' } } } },
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
