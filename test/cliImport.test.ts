@@ -47,8 +47,10 @@ describe('comanage import (dist/cli.js)', function () {
     assert.match(result.stderr, /^comanage: skipped: enrollment-page1\.json: "All users and all devices" .*WindowsHelloForBusiness/m);
     assert.match(result.stderr, /^comanage: left out: .*overrideToIntune was not set/m);
     assert.match(result.stderr, /^comanage: 10 objects read from 6 files: \d+ values imported$/m);
-    // Only *.json files are read from a folder.
+    // Only *.json files are read from a folder, and no dot-file (a .comanage.json is settings).
     assert.doesNotMatch(result.stderr, /readme\.txt/);
+    fs.writeFileSync(path.join(dir, 'folder-export', '.comanage.json'), '{"rules": {}}');
+    assert.doesNotMatch(run(dir, ['import', 'folder-export']).stderr, /comanage\.json/);
   });
 
   it('the printed plan passes comanage check without structure errors', () => {

@@ -129,7 +129,7 @@ function show(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
-/** The JSON files named, or found in the folders named (node_modules and dot-folders skipped), sorted. */
+/** The JSON files named, or found in the folders named (node_modules, dot-files and dot-folders skipped), sorted. */
 function collectJson(operands: readonly string[], cwd: string, messages: string[]): string[] {
   const found = new Set<string>();
   for (const operand of operands) {
@@ -160,8 +160,10 @@ function walk(folder: string, found: Set<string>, messages: string[], cwd: strin
   }
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
+    // Dot-files and dot-folders (.comanage.json, .vscode) are settings, not exports.
+    if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, found, messages, cwd, visited);
+      if (entry.name !== 'node_modules') walk(full, found, messages, cwd, visited);
     } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
       found.add(full);
     } else if (entry.isSymbolicLink() && entry.name.toLowerCase().endsWith('.json')) {
