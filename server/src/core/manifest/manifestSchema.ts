@@ -268,6 +268,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       type: {
         kind: 'array', items: object('One co-management settings policy.', {
           name: string('Policy name.', { required: true }),
+          description: string('The policy\'s description in Intune (comanage import copies it from the export).'),
           installAgent: boolean('Install the Configuration Manager agent on enrolled devices.'),
           commandLine: { description: 'Configuration Manager agent command-line arguments: a ccmsetup command line, usually CCMSETUPCMD="…".', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/how-to-prepare-win10#get-the-command-line-from-configuration-manager` },
           overrideToIntune: boolean('"Override co-management policy and use Intune for all workloads".'),
@@ -301,6 +302,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'self-deploying', description: 'No user interaction; the device provisions itself.' },
       { value: 'pre-provisioning', description: 'A technician or partner pre-provisions the device (formerly white glove).' },
     ]),
+    preProvisioningAllowed: boolean('The Autopilot deployment profile allows pre-provisioning (a technician prepares the device before the user gets it). Allowed is not the same as used: deploymentMode says how devices are actually provisioned.'),
     joinType: choice('What the Autopilot profile joins the device to.', [
       { value: 'entra', description: 'Microsoft Entra joined.' },
       { value: 'hybrid', description: 'Microsoft Entra hybrid joined.' },
@@ -317,6 +319,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       ]),
       allowLogCollection: boolean('"Turn on log collection and diagnostics page for end users".'),
       installQualityUpdates: boolean('"Install Windows quality updates (might restart the device)".'),
+      trackedApps: { description: 'The apps picked as blocking ("Block device use until these required apps are installed": Selected), by Intune app ID (Graph\'s selectedMobileAppIds); the page waits only for those of them that are assigned. An empty list means none were picked.', type: { kind: 'array', items: { description: 'An Intune app ID (a GUID).', type: { kind: 'string' } } } },
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
