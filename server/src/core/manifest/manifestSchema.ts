@@ -130,6 +130,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'registered', description: 'Only registered (workplace joined) in Microsoft Entra ID.' },
     ]),
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
+    usersCanJoinDevices: boolean('The users who set devices up may join devices to Microsoft Entra ID (Entra device settings).'),
     entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
     }),
@@ -249,6 +250,14 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'entra', description: 'Microsoft Entra joined.' },
       { value: 'hybrid', description: 'Microsoft Entra hybrid joined.' },
     ]),
+    intuneConnector: choice('The Intune Connector for Active Directory, which creates the computer objects of hybrid join Autopilot devices.', [
+      { value: 'updated', description: 'The updated connector (Intune 2501 and later, with a managed service account).' },
+      { value: 'legacy', description: 'The deprecated legacy connector.' },
+      { value: 'none', description: 'No connector is installed.' },
+    ], { docUrl: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid#install-the-intune-connector-for-active-directory' }),
+    domainJoinProfile: boolean('An Intune Domain Join configuration profile (domain and OU) is assigned to the hybrid join Autopilot devices.'),
+    devicesReachDomainController: boolean('During Autopilot the devices are on the internal network and can resolve and reach a domain controller.'),
+    skipDomainConnectivityCheck: boolean('The hybrid join Autopilot profile skips the domain connectivity check (devices connect over a VPN).'),
     esp: object('Enrollment Status Page.', {
       enabled: boolean('Whether the Enrollment Status Page is shown.'),
       timeoutMinutes: { description: 'Minutes before the page reports an error.', type: { kind: 'integer', min: 1 }, example: 60 },
@@ -268,6 +277,8 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
+    tpm20Attestation: boolean('Every device has a TPM 2.0 that supports device attestation.'),
+    virtualMachines: boolean('Some devices in scope are virtual machines.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),

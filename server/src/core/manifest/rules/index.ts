@@ -2,6 +2,7 @@
 // area file; every rule defined there is picked up, and its fixtures are tested.
 import * as apps from './apps';
 import * as autopilot from './autopilot';
+import * as autopilotModes from './autopilotModes';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
@@ -24,6 +25,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, policy, autopilot, autopilotModes, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
