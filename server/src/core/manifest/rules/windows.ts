@@ -42,15 +42,18 @@ const WINDOWS_10_1709 = windowsRank('10 1709')!;
 
 export const windowsFloor1709 = defineReadinessRule({
   id: 'windows-comanagement-1709-floor', area: 'windows', severity: 'error',
-  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'Read in context (docs map P1#13): Devices run a supported version of Windows 11 or Windows 10' },
-  source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f); enable-co-management-1906-2107.md (newer copy)',
-  title: 'Windows 10 devices run version 1709 or later',
+  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'Read in context (docs map P1#13): Devices run a supported version of Windows 11 or Windows 10', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/overview#windows', says: 'older copies of the overview and the enablement include set Windows 10 1709 as the floor' } },
+  // The newest overview and enablement include (commits 257bbcae, 0c221645) say only "supported";
+  // 1709 is the older copies' number, kept as the floor and said to be theirs: below it, 1511 and
+  // 1703 are out of servicing in every edition, and 1507 and 1607 lived on only as LTSB.
+  source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f); intune/configmgr/comanage/overview.md and includes/enable-co-management-1906-2107.md (newer copies: "supported", no number)',
+  title: 'Windows 10 devices run a supported release (older copies of the pages set 1709 as the floor)',
   docUrl: `${DOCS}/overview#windows`,
   needsAny: ['windows.minimumVersion', 'windows.versions'],
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1709) return undefined;
-    return { message: `Co-management starts at Windows 10 1709 (automatic enrollment skips older clients), and ${oldest.text} is older; newer pages go further and ask for a Windows version Intune still supports.`, path: oldest.path };
+    return { message: `Co-management needs a supported Windows 10 or 11 release, and ${oldest.text} is older than 1709, the floor older copies of the overview set (they add that automatic enrollment skips such clients; the newest pages give no number). Update these devices.`, path: oldest.path };
   },
   examples: {
     fail: ['version: 1\nwindows:\n  minimumVersion: "10 1703"'],
