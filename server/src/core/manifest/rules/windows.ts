@@ -42,18 +42,17 @@ const WINDOWS_10_1709 = windowsRank('10 1709')!;
 
 export const windowsFloor1709 = defineReadinessRule({
   id: 'windows-comanagement-1709-floor', area: 'windows', severity: 'error',
-  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'Read in context (docs map P1#13): Devices run a supported version of Windows 11 or Windows 10', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/overview#windows', says: 'older copies of the overview and the enablement include set Windows 10 1709 as the floor' } },
-  // The newest overview and enablement include (commits 257bbcae, 0c221645) say only "supported";
-  // 1709 is the older copies' number, kept as the floor and said to be theirs: below it, 1511 and
-  // 1703 are out of servicing in every edition, and 1507 and 1607 lived on only as LTSB.
-  source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f); intune/configmgr/comanage/overview.md and includes/enable-co-management-1906-2107.md (newer copies: "supported", no number)',
-  title: 'Windows 10 devices run a supported release (older copies of the pages set 1709 as the floor)',
-  docUrl: `${DOCS}/overview#windows`,
+  basis: { words: 'only supported on Windows RS3 and above', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors' },
+  // The newest overview and enablement include say only "supported" (no number); the 1709 (RS3)
+  // floor is documented by how-to-monitor's error 0x80070032 for MDM automatic enrollment.
+  source: 'intune/configmgr/comanage/how-to-monitor.md (newer copy, commit 0a4a5335); memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f)',
+  title: 'Windows 10 devices run version 1709 (RS3) or later, where MDM automatic enrollment works',
+  docUrl: `${DOCS}/how-to-monitor#enrollment-errors`,
   needsAny: ['windows.minimumVersion', 'windows.versions'],
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1709) return undefined;
-    return { message: `Co-management needs a supported Windows 10 or 11 release, and ${oldest.text} is older than 1709, the floor older copies of the overview set (they add that automatic enrollment skips such clients; the newest pages give no number). Update these devices.`, path: oldest.path };
+    return { message: `MDM automatic enrollment works only on Windows 10 1709 (RS3) and later (error 0x80070032 otherwise), and ${oldest.text} is older, so these clients can't become co-managed; the overview asks for a supported Windows release anyway. Update these devices.`, path: oldest.path };
   },
   examples: {
     fail: ['version: 1\nwindows:\n  minimumVersion: "10 1703"'],
