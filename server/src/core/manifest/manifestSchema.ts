@@ -277,6 +277,20 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
+    editions: { description: 'Every Windows edition in scope.', type: { kind: 'array', items: choice('A Windows edition.', [
+      { value: 'home', description: 'Home.' },
+      { value: 'pro', description: 'Pro.' },
+      { value: 'pro-education', description: 'Pro Education.' },
+      { value: 'pro-workstations', description: 'Pro for Workstations.' },
+      { value: 'enterprise', description: 'Enterprise.' },
+      { value: 'education', description: 'Education.' },
+      { value: 'enterprise-ltsc', description: 'Enterprise LTSC (long-term servicing channel).' },
+    ]) } },
+    ownership: choice('Who owns the devices in scope.', [
+      { value: 'corporate', description: 'All are corporate-owned.' },
+      { value: 'personal', description: 'All are personally owned (bring your own device).' },
+      { value: 'mixed', description: 'Some are personally owned.' },
+    ]),
     tpm20Attestation: boolean('Every device has a TPM 2.0 that supports device attestation.'),
     virtualMachines: boolean('Some devices in scope are virtual machines.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),

@@ -186,3 +186,26 @@ export const usersCanJoinEntra = defineReadinessRule({
     pass: [`${ON}  joinType: entra\n  deploymentMode: user-driven\nidentity:\n  usersCanJoinDevices: true\n`, `${ON}  joinType: entra\n  deploymentMode: self-deploying\nidentity:\n  usersCanJoinDevices: false\n`],
   },
 });
+
+// ---- Windows edition -------------------------------------------------------------------------
+
+export const windowsEdition = defineReadinessRule({
+  id: 'autopilot-windows-edition', area: 'windows', severity: 'error', source: `${SRC_REQUIREMENTS}; ${SRC_PRE_PROVISION}`,
+  basis: { words: 'some software requirements must be met', page: 'https://learn.microsoft.com/autopilot/requirements?tabs=software#software-requirements' },
+  title: 'Autopilot devices run an edition Windows Autopilot supports (Pro, Enterprise, Education and their variants, not Home)',
+  docUrl: `${AUTOPILOT}/requirements?tabs=software#software-requirements`,
+  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true || isAutopilotIntoComanagement(plan),
+  needs: ['windows.editions'],
+  check(plan) {
+    return Array.from({ length: plan.count('windows.editions') }, (_, i) => `windows.editions[${i}]`)
+      .filter((path) => plan.choice(path) === 'home')
+      .map((path) => ({
+        message: 'Windows Autopilot supports the Pro, Pro Education, Pro for Workstations, Enterprise, Education and Enterprise LTSC editions; Home isn\'t one of them. Upgrade these devices (for example to Pro) or set them up without Autopilot.',
+        path,
+      }));
+  },
+  examples: {
+    fail: [`${ON}windows:\n  editions: [pro, home]\n`],
+    pass: [`${ON}windows:\n  editions: [pro, enterprise]\n`],
+  },
+});

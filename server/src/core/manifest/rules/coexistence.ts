@@ -222,3 +222,24 @@ export const autopatchSoftwareUpdatesOff = defineReadinessRule({
     pass: [manifest('services:\n  windowsAutopatch: true', 'clientSettings:\n  softwareUpdatesEnabled: false')],
   },
 });
+
+export const autopatchCorporateOwned = defineReadinessRule({
+  id: 'autopatch-corporate-owned', area: 'workloads', severity: 'error', source: SRC_AUTOPATCH,
+  basis: { words: 'Devices must be corporate-owned', page: 'https://learn.microsoft.com/windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites#general-infrastructure-requirements' },
+  title: 'Windows Autopatch devices are corporate-owned',
+  docUrl: 'https://learn.microsoft.com/windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites#general-infrastructure-requirements',
+  appliesWhen: usesAutopatch,
+  needs: ['windows.ownership'],
+  check(plan) {
+    const ownership = plan.choice('windows.ownership');
+    if (ownership === 'corporate') return undefined;
+    return {
+      message: `Windows Autopatch registers corporate-owned devices only; its registration check blocks personally owned (BYOD) devices, and this plan has ${ownership === 'personal' ? 'only personal devices' : 'some personal devices'} in scope. Keep them out of the Autopatch groups.`,
+      path: 'windows.ownership',
+    };
+  },
+  examples: {
+    fail: [manifest('services:\n  windowsAutopatch: true', 'windows:\n  ownership: mixed')],
+    pass: [manifest('services:\n  windowsAutopatch: true', 'windows:\n  ownership: corporate')],
+  },
+});
