@@ -264,7 +264,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
-    }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
+    }, { docUrl: 'https://learn.microsoft.com/intune/device-enrollment/windows/setup-status-page' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
     hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },

@@ -91,9 +91,10 @@ function needsClientApps(what: string) {
 
 export const win32AppsNeedClientApps = defineReadinessRule({
   id: 'intune-win32-apps-need-client-apps-workload', area: 'workloads', severity: 'error',
-  source: 'intune/intune-service/apps/intune-management-extension.md (newer copy)',
+  basis: { words: 'set the Apps workload to Pilot Intune', page: 'https://learn.microsoft.com/intune/device-management/tools/management-extension-windows#prerequisites', override: 'Listed under the prerequisites of the Intune management extension, which installs Win32 apps: on co-managed devices it needs the workload switched' },
+  source: 'intune/device-management/tools/management-extension-windows.md (newest copy, commit 0db6c8ec; moved from intune/intune-service/apps/intune-management-extension.md)',
   title: 'Intune Win32 apps can reach co-managed devices (client apps workload switched)',
-  docUrl: 'https://learn.microsoft.com/intune/intune-service/apps/intune-management-extension#prerequisites',
+  docUrl: 'https://learn.microsoft.com/intune/device-management/tools/management-extension-windows#prerequisites',
   appliesWhen: (plan) => plan.bool('intune.win32Apps') === true,
   needsEach: slider('clientApps'),
   check: needsClientApps('Intune Win32 apps'),
