@@ -170,7 +170,7 @@ export const usersCanJoinEntra = defineReadinessRule({
   basis: { words: 'needs to have Microsoft Entra join permissions', page: 'https://learn.microsoft.com/autopilot/requirements?tabs=configuration#configuration-requirements' },
   title: 'The users who set up Microsoft Entra join Autopilot devices may join devices to Microsoft Entra ID',
   docUrl: `${AUTOPILOT}/requirements?tabs=configuration#configuration-requirements`,
-  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true && plan.choice('autopilot.joinType') === 'entra',
+  appliesWhen: (plan) => (plan.bool('autopilot.enabled') === true || isAutopilotIntoComanagement(plan)) && plan.choice('autopilot.joinType') === 'entra',
   needs: ['identity.usersCanJoinDevices', 'autopilot.deploymentMode'],
   check(plan) {
     // Self-deploying mode runs without a user, so nobody's join permission matters there.
@@ -182,7 +182,7 @@ export const usersCanJoinEntra = defineReadinessRule({
     };
   },
   examples: {
-    fail: [`${ON}  joinType: entra\n  deploymentMode: user-driven\nidentity:\n  usersCanJoinDevices: false\n`],
+    fail: [`${ON}  joinType: entra\n  deploymentMode: user-driven\nidentity:\n  usersCanJoinDevices: false\n`, 'version: 1\npath: autopilot\nautopilot:\n  joinType: entra\n  deploymentMode: user-driven\nidentity:\n  usersCanJoinDevices: false\n'],
     pass: [`${ON}  joinType: entra\n  deploymentMode: user-driven\nidentity:\n  usersCanJoinDevices: true\n`, `${ON}  joinType: entra\n  deploymentMode: self-deploying\nidentity:\n  usersCanJoinDevices: false\n`],
   },
 });
