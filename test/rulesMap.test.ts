@@ -84,7 +84,7 @@ describe('documentation sweep map (docs/rules-map.md)', () => {
   const values = formatWords(MANIFEST_SCHEMA);
 
   it('has a section with statements for every page it swept, numbered 1, 2, 3, …', () => {
-    assert.ok(pages.length >= 35, `${pages.length} pages`);
+    assert.ok(pages.length >= 40, `${pages.length} pages`);
     for (const page of pages) {
       assert.ok(page.rows.length > 0, `${page.id} has no statements`);
       page.rows.forEach((row, i) => assert.equal(row.number, String(i + 1), `${page.id}, line ${row.line}`));

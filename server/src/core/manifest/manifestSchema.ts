@@ -138,6 +138,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'registered', description: 'Only registered (workplace joined) in Microsoft Entra ID.' },
     ]),
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
+    usersCanJoinDevices: boolean('The users who set devices up may join devices to Microsoft Entra ID (Entra device settings).'),
     entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
       version: string('The installed Microsoft Entra Connect version, e.g. 2.3.20.0.', { type: { kind: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$', patternHint: 'four numbers such as 2.3.20.0' } }),
@@ -307,6 +308,14 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'entra', description: 'Microsoft Entra joined.' },
       { value: 'hybrid', description: 'Microsoft Entra hybrid joined.' },
     ]),
+    intuneConnector: choice('The Intune Connector for Active Directory, which creates the computer objects of hybrid join Autopilot devices.', [
+      { value: 'updated', description: 'The updated connector (Intune 2501 and later, with a managed service account).' },
+      { value: 'legacy', description: 'The deprecated legacy connector.' },
+      { value: 'none', description: 'No connector is installed.' },
+    ], { docUrl: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid#install-the-intune-connector-for-active-directory' }),
+    domainJoinProfile: boolean('An Intune Domain Join configuration profile (domain and OU) is assigned to the hybrid join Autopilot devices.'),
+    devicesReachDomainController: boolean('During Autopilot the devices are on the internal network and can resolve and reach a domain controller.'),
+    skipDomainConnectivityCheck: boolean('The hybrid join Autopilot profile skips the domain connectivity check (devices connect over a VPN).'),
     esp: object('Enrollment Status Page.', {
       enabled: boolean('Whether the Enrollment Status Page is shown.'),
       timeoutMinutes: { description: 'Minutes before the page reports an error.', type: { kind: 'integer', min: 1 }, example: 60 },
@@ -320,7 +329,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       allowLogCollection: boolean('"Turn on log collection and diagnostics page for end users".'),
       installQualityUpdates: boolean('"Install Windows quality updates (might restart the device)".'),
       trackedApps: { description: 'The apps picked as blocking ("Block device use until these required apps are installed": Selected), by Intune app ID (Graph\'s selectedMobileAppIds); the page waits only for those of them that are assigned. An empty list means none were picked.', type: { kind: 'array', items: { description: 'An Intune app ID (a GUID).', type: { kind: 'string' } } } },
-    }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
+    }, { docUrl: 'https://learn.microsoft.com/intune/device-enrollment/windows/setup-status-page' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
     hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },
@@ -348,6 +357,15 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'personal', description: 'Every device is personally owned (bring your own device).' },
       { value: 'mixed', description: 'Some are corporate-owned, some personal.' },
     ]),
+    editions: { description: 'Every Windows edition in scope.', type: { kind: 'array', items: choice('A Windows edition.', [
+      { value: 'home', description: 'Home.' },
+      { value: 'pro', description: 'Pro.' },
+      { value: 'pro-education', description: 'Pro Education.' },
+      { value: 'pro-workstations', description: 'Pro for Workstations.' },
+      { value: 'enterprise', description: 'Enterprise.' },
+      { value: 'education', description: 'Education.' },
+      { value: 'enterprise-ltsc', description: 'Enterprise LTSC (long-term servicing channel).' },
+    ]) } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),

@@ -1,8 +1,9 @@
 // Apps on co-managed devices: the Office Click-to-Run and client apps workloads, the Intune app
 // types and scripts they gate, and the Company Portal as the app portal for Configuration Manager apps.
 import { Plan } from '../plan';
-import { DOCS, oldestWindows, windowsRank } from './scope';
+import { DOCS, oldestWindows, overridesAllToIntune, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
+import { WorkloadKey } from '../manifestSchema';
 import { authorityName, authorityPath, isSwitched, manifest, moveToIntune, workloadsYaml } from './workloads';
 
 const WORKLOADS = `${DOCS}/workloads`;
@@ -28,6 +29,9 @@ const usesCompanyPortal = (plan: Plan) =>
 
 const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
+/** A workload's slider, unless every policy overrides to Intune: left out, it is unknown (not Configuration Manager). */
+const slider = (key: WorkloadKey) => (plan: Plan) => overridesAllToIntune(plan) ? [] : [authorityPath(key)];
+
 // ---------------------------------------------------------------------------------------------
 // Office Click-to-Run apps workload
 
@@ -37,6 +41,7 @@ export const officeGlobalCondition = defineReadinessRule({
   title: 'Microsoft 365 Apps for switched devices come from Intune, not from Configuration Manager applications',
   docUrl: `${WORKLOADS}#office-click-to-run-apps`,
   appliesWhen: (plan) => plan.bool('configmgr.office365Apps') === true,
+  needsEach: slider('officeClickToRunApps'),
   check(plan) {
     if (!isSwitched(plan, 'officeClickToRunApps')) return undefined;
     const version = plan.num('site.version');
@@ -60,6 +65,7 @@ export const officeInCompanyPortal = defineReadinessRule({
   title: 'Users know which Office apps the Company Portal shows',
   docUrl: PORTAL,
   appliesWhen: usesCompanyPortal,
+  needsEach: slider('officeClickToRunApps'),
   check(plan) {
     if (!isSwitched(plan, 'officeClickToRunApps')) return undefined;
     return {
@@ -85,11 +91,12 @@ function needsClientApps(what: string) {
 
 export const win32AppsNeedClientApps = defineReadinessRule({
   id: 'intune-win32-apps-need-client-apps-workload', area: 'workloads', severity: 'error',
-  basis: { words: 'set the Apps workload to', page: 'https://learn.microsoft.com/intune/intune-service/apps/intune-management-extension#prerequisites', override: 'Listed under Prerequisites: Win32 apps install on co-managed devices only with the Apps workload on Pilot Intune or Intune' },
-  source: 'intune/intune-service/apps/intune-management-extension.md (newer copy)',
+  basis: { words: 'set the Apps workload to Pilot Intune', page: 'https://learn.microsoft.com/intune/device-management/tools/management-extension-windows#prerequisites', override: 'Listed under the prerequisites of the Intune management extension, which installs Win32 apps: on co-managed devices it needs the workload switched' },
+  source: 'intune/device-management/tools/management-extension-windows.md (newest copy, commit 0db6c8ec; moved from intune/intune-service/apps/intune-management-extension.md)',
   title: 'Intune Win32 apps can reach co-managed devices (client apps workload switched)',
-  docUrl: 'https://learn.microsoft.com/intune/intune-service/apps/intune-management-extension#prerequisites',
+  docUrl: 'https://learn.microsoft.com/intune/device-management/tools/management-extension-windows#prerequisites',
   appliesWhen: (plan) => plan.bool('intune.win32Apps') === true,
+  needsEach: slider('clientApps'),
   check: needsClientApps('Intune Win32 apps'),
   examples: {
     fail: [manifest('intune:\n  win32Apps: true', workloadsYaml({ clientApps: 'configmgr' }))],
@@ -103,6 +110,7 @@ export const storeAppsNeedClientApps = defineReadinessRule({
   title: 'Microsoft Store apps from Intune can reach co-managed devices (client apps workload switched)',
   docUrl: `${WORKLOADS}#client-apps`,
   appliesWhen: (plan) => plan.bool('intune.storeApps') === true,
+  needsEach: slider('clientApps'),
   check: needsClientApps('Microsoft Store (winget) apps from Intune'),
   examples: {
     fail: [manifest('intune:\n  storeApps: true', workloadsYaml({ clientApps: 'configmgr' }))],
@@ -117,6 +125,7 @@ export const connectedCacheNeedsClientApps = defineReadinessRule({
   title: 'Connected Cache on distribution points can serve Intune Win32 apps (client apps workload switched)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/plan-design/hierarchy/microsoft-connected-cache#support-for-intune-win32-apps',
   appliesWhen: (plan) => plan.bool('configmgr.connectedCacheForIntuneWin32') === true,
+  needsEach: slider('clientApps'),
   check: needsClientApps('Intune Win32 apps served by Connected Cache on distribution points'),
   examples: {
     fail: [manifest('configmgr:\n  connectedCacheForIntuneWin32: true', workloadsYaml({ clientApps: 'configmgr' }))],
@@ -130,6 +139,8 @@ export const scriptsNeed1903 = defineReadinessRule({
   title: 'Intune PowerShell scripts run on co-managed devices (Windows 10 1903 or later, or client apps switched)',
   docUrl: `${WORKLOADS}#client-apps`,
   appliesWhen: (plan) => plan.bool('intune.powershellScripts') === true && !isSwitched(plan, 'clientApps'),
+  // appliesWhen reads a left-out slider as Configuration Manager; the slider must be stated.
+  needsEach: slider('clientApps'),
   needsAny: WINDOWS_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
@@ -219,6 +230,7 @@ export const portalIntuneDeployment = defineReadinessRule({
   title: 'The Company Portal is required from Intune only once client apps is on Intune',
   docUrl: `${PORTAL}#deploy-the-company-portal-app`,
   appliesWhen: (plan) => plan.choice('companyPortal.deployedBy') === 'intune',
+  needsEach: slider('clientApps'),
   check(plan) {
     if (isSwitched(plan, 'clientApps')) return undefined;
     return {

@@ -3,10 +3,12 @@
 import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { hasCmg, statesNoCmg } from './cmg';
-import { DOCS, SLIDER_PATHS, isAutopilotIntoComanagement, isManagedDesktop, oldestWindows, policyIndexes, policyName, windowsRank, windowsVersionsInScope, workloadsWithAuthority } from './scope';
+import { DOCS, SLIDER_PATHS, isAutopilotIntoComanagement, isManagedDesktop, policyIndexes, policyName, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
+import { windows10EndedEverywhere, windows11EndedEverywhere } from './windows';
 
 const ENROLLMENT = 'intune/configmgr/comanage/autopilot-enrollment.md (newer copy)';
+const AUTOPILOT_REQUIREMENTS = 'autopilot/requirements.md (commit 577a54fd)';
 const PREPARE = 'intune/configmgr/comanage/how-to-prepare-Win10.md (newer copy)';
 const PROPERTIES = 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md (newer copy)';
 const MANAGED_DESKTOP = 'MicrosoftDocs/Managed-Desktop managed-desktop/prepare/autopilot-co-management.md (newer copy)';
@@ -14,8 +16,6 @@ const PROPERTIES_URL = 'https://learn.microsoft.com/intune/configmgr/core/client
 const AUTOPILOT_URL = 'https://learn.microsoft.com/autopilot';
 
 const MINIMAL = 'version: 1\npath: autopilot\n';
-/** Windows 10 releases below 20H2 with a long-term servicing edition (LTSB/LTSC) that may still be supported. */
-const LONG_TERM_RANKS = new Set(['10 1507', '10 1607', '10 1809'].map((v) => windowsRank(v)!));
 const COMMAND_LINE = 'CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC';
 /** A plan whose one policy carries `extra` inside CCMSETUPCMD. */
 const withLine = (extra = '', prefix = MINIMAL) =>
@@ -122,8 +122,8 @@ export const autopilotComanagementEnabled = defineReadinessRule({
 // ---- Autopilot registration, join type, deployment mode and solution ----------------------
 
 export const autopilotRegistration = defineReadinessRule({
-  id: 'autopilot-registration', area: 'autopilot', severity: 'error', source: ENROLLMENT,
-  basis: { words: 'Microsoft Entra joined only"; "User-driven scenario only', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
+  id: 'autopilot-registration', area: 'autopilot', severity: 'error', source: `${ENROLLMENT}; ${AUTOPILOT_REQUIREMENTS}`,
+  basis: { words: 'Devices must be added to Windows Autopilot', page: 'https://learn.microsoft.com/autopilot/requirements?tabs=configuration#configuration-requirements' },
   title: 'The devices are registered with Windows Autopilot and get a deployment profile',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   // Any plan that provisions with Autopilot needs registered devices (how-to-prepare-Win10, seed 000).
@@ -245,22 +245,31 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
 
 // ---- Windows versions ------------------------------------------------------------------------
 
+// The newer copy asks for a currently supported Windows 10 and names no version; the older copy's
+// 20H2 floor is not claimed as documented. A release out of servicing in every edition certainly
+// fails; 1507, 1607, 1809 and 21H2 may be LTSC editions, which only autopilot-windows10-servicing
+// asks the admin to confirm.
 export const autopilotWindowsMinimum = defineReadinessRule({
-  id: 'autopilot-windows-minimum-version', area: 'windows', severity: 'error', source: ENROLLMENT,
-  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
-  title: 'Devices run Windows 11, or a Windows 10 release that is still serviced',
+  id: 'autopilot-windows-minimum-version', area: 'windows', severity: 'error', source: `${ENROLLMENT}; ${AUTOPILOT_REQUIREMENTS}`,
+  basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): listed under the components that are required; Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
+  title: 'Windows 10 and 11 devices run a release that is still serviced (the pages give no version number)',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
   needsAny: ['windows.versions', 'windows.minimumVersion'],
   check(plan) {
-    // Only the oldest release is reported here (windows-release-out-of-servicing reports the others).
-    // Below 20H2, a release with a long-term servicing edition may still be supported, so it isn't failed.
-    const oldest = oldestWindows(plan);
-    if (!oldest || oldest.rank >= windowsRank('10 20H2')! || LONG_TERM_RANKS.has(oldest.rank)) return undefined;
-    return { message: `Autopilot into co-management needs Windows 11 or a currently supported Windows 10 release; ${oldest.text} is no longer serviced in any edition. Update these devices first. (The older copy of the page set Windows 10 20H2 with the latest cumulative update as the floor; the current page asks only for a supported release.)`, path: oldest.path };
+    return windowsVersionsInScope(plan).flatMap((v) => {
+      if (v.major === 10 && windows10EndedEverywhere(v.rank)) {
+        return [{ message: `Autopilot into co-management asks for a currently supported Windows 10 release, and ${v.text} is out of servicing in every edition; update these devices first. (The page names no version; an older copy set 20H2 as the floor.)`, path: v.path }];
+      }
+      // The co-management page says only "Windows 11"; Autopilot itself needs a supported release.
+      if (v.major === 11 && windows11EndedEverywhere(v.rank)) {
+        return [{ message: `Windows Autopilot needs a supported Windows 11 release, and ${v.text} is out of servicing; update these devices first.`, path: v.path }];
+      }
+      return [];
+    });
   },
   examples: {
-    fail: [`${MINIMAL}windows:\n  minimumVersion: '10 2004'`],
+    fail: [`${MINIMAL}windows:\n  minimumVersion: '10 2004'`, `${MINIMAL}windows:\n  versions: ['10 21H1', '11 23H2']`, `${MINIMAL}windows:\n  versions: ['11 21H2']`],
     pass: [`${MINIMAL}windows:\n  minimumVersion: '10 22H2'`, `${MINIMAL}windows:\n  minimumVersion: '10 1809'`],
   },
 });
@@ -268,13 +277,14 @@ export const autopilotWindowsMinimum = defineReadinessRule({
 export const autopilotWindows10Servicing = defineReadinessRule({
   id: 'autopilot-windows10-servicing', area: 'windows', severity: 'information', source: ENROLLMENT,
   basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
-  title: 'Every Windows 10 release in scope is still serviced (advice)',
+  title: 'Every Windows 10 release in scope is still serviced for its edition (advice)',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
   needsAny: ['windows.versions', 'windows.minimumVersion'],
   check(plan) {
-    return windowsVersionsInScope(plan).filter((v) => v.major === 10).map((v) => ({
-      message: `Advice: the current page asks for a Windows 10 release that is still serviced (the older page only set 20H2 as the floor); check that ${v.text} is still in servicing.`,
+    // Releases out of servicing everywhere are errors in autopilot-windows-minimum-version.
+    return windowsVersionsInScope(plan).filter((v) => v.major === 10 && !windows10EndedEverywhere(v.rank)).map((v) => ({
+      message: `Advice: the page asks for a Windows 10 release that is still serviced; whether ${v.text} is depends on the edition (LTSC, Enterprise, extended security updates) and on today's date, which the plan doesn't say. Check it on Windows release health.`,
       path: v.path,
     }));
   },
@@ -379,7 +389,7 @@ export const autopilotEspSameGroup = defineReadinessRule({
 
 export const autopilotProfileSameGroup = defineReadinessRule({
   id: 'autopilot-profile-same-group', area: 'autopilot', severity: 'error', source: ENROLLMENT,
-  basis: { words: 'Ensure that the profile is assigned', page: 'https://learn.microsoft.com/autopilot/self-deploying#step-by-step' },
+  basis: { words: 'You also need to assign', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements' },
   title: 'The Autopilot deployment profile goes to the same device group as the co-management policy',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,

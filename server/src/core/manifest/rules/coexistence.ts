@@ -2,7 +2,7 @@
 // Conditional Access based on Intune compliance, and Windows Autopatch.
 import { WORKLOAD_KEYS, WorkloadKey } from '../manifestSchema';
 import { Plan } from '../plan';
-import { DOCS, SLIDER_PATHS, authorityOf } from './scope';
+import { DOCS, SLIDER_PATHS, authorityOf, overridesAllToIntune } from './scope';
 import { Finding, defineReadinessRule } from './types';
 import { WORKLOAD_NAMES, authorityPath, isSwitched, manifest, moveToIntune, pilotOf, switchedWorkloads, workloadsYaml } from './workloads';
 
@@ -19,6 +19,10 @@ const TURNED_OFF: Record<WorkloadKey, string> = {
 };
 
 const hasThirdPartyMdm = (plan: Plan) => plan.bool('thirdPartyMdm.enabled') === true;
+/** The slider keys a check needs: none when every policy overrides to Intune (then the sliders don't apply). */
+const slidersNeeded = (plan: Plan, keys: WorkloadKey[]) => overridesAllToIntune(plan) ? [] : keys.map(authorityPath);
+/** A workload's slider is stated, or a policy that overrides to Intune decides it. */
+const known = (plan: Plan, key: WorkloadKey) => overridesAllToIntune(plan) || plan.has(authorityPath(key));
 const mdmName = (plan: Plan) => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';
 
 // ---------------------------------------------------------------------------------------------
@@ -92,6 +96,8 @@ export const conditionalAccessNeedsCompliance = defineReadinessRule({
   title: 'Conditional Access that requires a compliant device has the compliance policies workload on Intune',
   docUrl: `${DOCS}/quickstart-conditional-access#configure`,
   appliesWhen: (plan) => plan.bool('conditionalAccess.requireCompliantDevice') === true,
+  // A left-out slider is unknown, not Configuration Manager.
+  needsEach: (plan) => slidersNeeded(plan, ['compliancePolicies']),
   check(plan) {
     if (isSwitched(plan, 'compliancePolicies')) return undefined;
     return {
@@ -131,6 +137,7 @@ export const configMgrComplianceBridge = defineReadinessRule({
   title: '"Require device compliance from Configuration Manager" is used with the compliance workload on Intune',
   docUrl: 'https://learn.microsoft.com/intune/device-security/compliance/ref-windows-settings#configuration-manager-compliance',
   appliesWhen: (plan) => plan.bool('intune.requireConfigMgrCompliance') === true,
+  needsEach: (plan) => slidersNeeded(plan, ['compliancePolicies']),
   check(plan) {
     if (isSwitched(plan, 'compliancePolicies')) return undefined;
     return {
@@ -152,15 +159,17 @@ const usesAutopatch = (plan: Plan) => plan.bool('services.windowsAutopatch') ===
 
 export const autopatchWorkloads = defineReadinessRule({
   id: 'autopatch-needs-workloads', area: 'workloads', severity: 'error', source: `${SRC_AUTOPATCH}; intune/configmgr/comanage/workloads.md (newer copy)`,
-  basis: { words: 'this workload must be moved', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#windows-update-policies' },
+  basis: { words: 'Must have the following co-management workloads', page: AUTOPATCH },
   title: 'Windows Autopatch devices have Windows Update policies, device configuration and Office Click-to-Run apps on Intune or Pilot Intune',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,
+  // Stated sliders on Configuration Manager fail; a pass needs all three stated (absent is unknown).
+  needsToPass: (plan) => slidersNeeded(plan, AUTOPATCH_WORKLOADS),
   check(plan) {
     return AUTOPATCH_WORKLOADS
-      .filter((key) => !isSwitched(plan, key))
+      .filter((key) => known(plan, key) && !isSwitched(plan, key))
       .map((key) => ({
-        message: `Windows Autopatch accepts co-managed devices only with the ${WORKLOAD_NAMES[key]} workload on Pilot Intune or Intune; it is on Configuration Manager${plan.has(authorityPath(key)) ? '' : ' (the default)'}.`,
+        message: `Windows Autopatch accepts co-managed devices only with the ${WORKLOAD_NAMES[key]} workload on Pilot Intune or Intune; it is on Configuration Manager.`,
         path: authorityPath(key), fixes: moveToIntune(plan, key),
       }));
   },
@@ -174,10 +183,11 @@ export const autopatchWorkloads = defineReadinessRule({
 
 export const autopatchPilotMembership = defineReadinessRule({
   id: 'autopatch-pilot-collection-membership', area: 'workloads', severity: 'information', source: SRC_AUTOPATCH,
-  basis: { words: 'only for the devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads', override: 'Two pages combined: Autopatch accepts Pilot Intune, and Pilot Intune covers only pilot-collection members; neither says what happens to the others, so advice' },
+  basis: { words: 'the device must be in the collections', page: AUTOPATCH, override: 'Required by the page, but no plan key states collection membership, so the rule can only remind (information) whenever Pilot Intune is used' },
   title: 'Windows Autopatch devices are members of every pilot collection of the workloads Autopatch needs',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,
+  needsToPass: (plan) => slidersNeeded(plan, AUTOPATCH_WORKLOADS),
   check(plan) {
     const piloted = AUTOPATCH_WORKLOADS.filter((key) => authorityOf(plan, key) === 'pilot-intune');
     if (piloted.length === 0) return undefined;
@@ -195,7 +205,7 @@ export const autopatchPilotMembership = defineReadinessRule({
 
 export const autopatchSoftwareUpdatesOff = defineReadinessRule({
   id: 'autopatch-software-updates-client-setting-off', area: 'workloads', severity: 'error', source: `${SRC_AUTOPATCH}; intune/configmgr/comanage/workloads.md (newer copy)`,
-  basis: { words: 'this workload must be moved', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#windows-update-policies' },
+  basis: { words: 'Create a Custom client setting', page: AUTOPATCH, override: 'A row of the page\'s table of Configuration Manager co-management requirements' },
   title: 'Windows Autopatch devices get a client setting that turns Configuration Manager software updates off',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,
@@ -210,5 +220,26 @@ export const autopatchSoftwareUpdatesOff = defineReadinessRule({
   examples: {
     fail: [manifest('services:\n  windowsAutopatch: true', 'clientSettings:\n  softwareUpdatesEnabled: true')],
     pass: [manifest('services:\n  windowsAutopatch: true', 'clientSettings:\n  softwareUpdatesEnabled: false')],
+  },
+});
+
+export const autopatchCorporateOwned = defineReadinessRule({
+  id: 'autopatch-corporate-owned', area: 'workloads', severity: 'error', source: SRC_AUTOPATCH,
+  basis: { words: 'Devices must be corporate-owned', page: 'https://learn.microsoft.com/windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites#general-infrastructure-requirements' },
+  title: 'Windows Autopatch devices are corporate-owned',
+  docUrl: 'https://learn.microsoft.com/windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites#general-infrastructure-requirements',
+  appliesWhen: usesAutopatch,
+  needs: ['windows.ownership'],
+  check(plan) {
+    const ownership = plan.choice('windows.ownership');
+    if (ownership === 'corporate') return undefined;
+    return {
+      message: `Windows Autopatch registers corporate-owned devices only; its registration check blocks personally owned (BYOD) devices, and this plan has ${ownership === 'personal' ? 'only personal devices' : 'some personal devices'} in scope. Keep them out of the Autopatch groups.`,
+      path: 'windows.ownership',
+    };
+  },
+  examples: {
+    fail: [manifest('services:\n  windowsAutopatch: true', 'windows:\n  ownership: mixed')],
+    pass: [manifest('services:\n  windowsAutopatch: true', 'windows:\n  ownership: corporate')],
   },
 });

@@ -4,6 +4,7 @@ import * as adminRights from './adminRights';
 import * as apps from './apps';
 import * as autoEnrollment from './autoEnrollment';
 import * as autopilot from './autopilot';
+import * as autopilotModes from './autopilotModes';
 import * as cloudReach from './cloudReach';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
@@ -39,6 +40,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
+  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, autopilotModes, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));

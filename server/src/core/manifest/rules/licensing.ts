@@ -7,7 +7,7 @@ const OVERVIEW_SOURCE = 'intune/configmgr/comanage/overview.md (newer copy)';
 export const entraPremium = defineReadinessRule({
   id: 'licensing-entra-premium-required', area: 'licensing', severity: 'error',
   basis: { words: 'you must assign ... P1', page: 'https://learn.microsoft.com/intune/device-enrollment/configure-multifactor-authentication#requirements' },
-  source: `${OVERVIEW_SOURCE}; intune/intune-service/enrollment/windows-enroll.md (newer copy)`,
+  source: `${OVERVIEW_SOURCE}; intune/device-enrollment/windows/enable-automatic-mdm.md (newest copy)`,
   title: 'The tenant has Microsoft Entra ID P1 or P2',
   docUrl: `${DOCS}/overview#licensing`,
   needs: ['licensing.entraId'],

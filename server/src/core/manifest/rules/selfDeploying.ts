@@ -33,19 +33,19 @@ export const selfDeployingNeedsTpm2 = defineReadinessRule({
 export const selfDeployingNotOnVms = defineReadinessRule({
   id: 'self-deploying-not-on-vms', area: 'autopilot', severity: 'error', source: SOURCE,
   basis: { words: 'on a virtual machine, the process fails', page: `${PAGE}#requirements` },
-  title: 'Self-deploying mode isn\'t used on virtual machines',
+  title: 'Self-deploying mode and pre-provisioning aren\'t used on virtual machines',
   docUrl: `${PAGE}#requirements`,
-  appliesWhen: (plan) => usesAutopilot(plan) && mode(plan) === 'self-deploying',
+  appliesWhen: (plan) => usesAutopilot(plan) && ['self-deploying', 'pre-provisioning'].includes(mode(plan) ?? ''),
   needs: ['windows.virtualMachines'],
   check(plan) {
     if (plan.bool('windows.virtualMachines') !== true) return undefined;
     return {
-      message: 'Self-deploying mode fails on a virtual machine, even a Hyper-V machine with a virtual TPM: device verification times out with 0x800705B4. Provision virtual machines another way (a user-driven profile) and keep self-deploying for physical devices with TPM 2.0.',
+      message: `${mode(plan) === 'self-deploying' ? 'Self-deploying mode fails' : 'Pre-provisioning isn\'t supported'} on a virtual machine, even a Hyper-V machine with a virtual TPM: device verification times out with 0x800705B4. Provision virtual machines another way (a user-driven profile) and keep ${mode(plan)} for physical devices with TPM 2.0.`,
       path: 'windows.virtualMachines',
     };
   },
   examples: {
-    fail: ['version: 1\nautopilot:\n  deploymentMode: self-deploying\nwindows:\n  virtualMachines: true'],
+    fail: ['version: 1\nautopilot:\n  deploymentMode: self-deploying\nwindows:\n  virtualMachines: true', 'version: 1\nautopilot:\n  deploymentMode: pre-provisioning\nwindows:\n  virtualMachines: true'],
     pass: ['version: 1\nautopilot:\n  deploymentMode: self-deploying\nwindows:\n  virtualMachines: false'],
   },
 });

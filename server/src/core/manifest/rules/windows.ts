@@ -42,15 +42,17 @@ const WINDOWS_10_1709 = windowsRank('10 1709')!;
 
 export const windowsFloor1709 = defineReadinessRule({
   id: 'windows-comanagement-1709-floor', area: 'windows', severity: 'error',
-  basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'Read in context (docs map P1#13): Devices run a supported version of Windows 11 or Windows 10' },
-  source: 'memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f); enable-co-management-1906-2107.md (newer copy)',
-  title: 'Windows 10 devices run version 1709 or later',
-  docUrl: `${DOCS}/overview#windows`,
+  basis: { words: 'only supported on Windows RS3 and above', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors' },
+  // The newest overview and enablement include say only "supported" (no number); the 1709 (RS3)
+  // floor is documented by how-to-monitor's error 0x80070032 for MDM automatic enrollment.
+  source: 'intune/configmgr/comanage/how-to-monitor.md (newer copy, commit 0a4a5335); memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f)',
+  title: 'Windows 10 devices run version 1709 (RS3) or later, where MDM automatic enrollment works',
+  docUrl: `${DOCS}/how-to-monitor#enrollment-errors`,
   needsAny: ['windows.minimumVersion', 'windows.versions'],
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1709) return undefined;
-    return { message: `Co-management starts at Windows 10 1709 (automatic enrollment skips older clients), and ${oldest.text} is older; newer pages go further and ask for a Windows version Intune still supports.`, path: oldest.path };
+    return { message: `MDM automatic enrollment works only on Windows 10 1709 (RS3) and later (error 0x80070032 otherwise), and ${oldest.text} is older, so these clients can't become co-managed; the overview asks for a supported Windows release anyway. Update these devices.`, path: oldest.path };
   },
   examples: {
     fail: ['version: 1\nwindows:\n  minimumVersion: "10 1703"'],
@@ -68,18 +70,29 @@ export const windowsFloor1709 = defineReadinessRule({
 const ENDED_RELEASES = ['10 1709', '10 1803', '10 1903', '10 1909', '10 2004', '10 20H2', '10 21H1', '11 21H2'];
 const ENDED_RANKS = new Set(ENDED_RELEASES.map((v) => windowsRank(v)!));
 
+/**
+ * Windows 10 releases out of servicing in every edition (the list above plus 1511 and 1703): a page
+ * that asks for "a currently supported" Windows 10 is certainly not met by them. 1507, 1607, 1809 and
+ * 21H2 have LTSB/LTSC editions still (or recently) serviced, so the plan's version alone can't say.
+ */
+const ENDED_WINDOWS_10 = new Set([...ENDED_RELEASES.filter((v) => v.startsWith('10 ')), '10 1511', '10 1703'].map((v) => windowsRank(v)!));
+export const windows10EndedEverywhere = (rank: number): boolean => ENDED_WINDOWS_10.has(rank);
+/** Windows 11 releases out of servicing in every edition (21H2; its LTSC is 24H2). */
+export const windows11EndedEverywhere = (rank: number): boolean => rank === windowsRank('11 21H2');
+
 export const windowsReleaseOutOfServicing = defineReadinessRule({
   id: 'windows-release-out-of-servicing', area: 'windows', severity: 'error',
   basis: { words: 'Update your devices to a supported', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#windows', override: 'The page asks for a supported release; one past its end of servicing breaks that requirement' },
   source: 'intune/configmgr/comanage/overview.md (seed 004); windows/release-health/release-information',
   title: 'No Windows release in scope is past its end of servicing',
   docUrl: `${DOCS}/overview#windows`,
+  // Under Autopilot into co-management, autopilot-windows-minimum-version reports ended releases.
+  appliesWhen: (plan) => !isAutopilotIntoComanagement(plan),
   needsAny: ['windows.minimumVersion', 'windows.versions'],
   check(plan) {
-    // The oldest release is already an error when it is below a floor (1709, or 20H2 for Autopilot).
-    const floor = windowsRank(isAutopilotIntoComanagement(plan) ? '10 20H2' : '10 1709')!;
+    // The oldest release is already an error when it is below the 1709 floor.
     const oldest = oldestWindows(plan);
-    const reported = oldest && oldest.rank < floor ? oldest.path : undefined;
+    const reported = oldest && oldest.rank < WINDOWS_10_1709 ? oldest.path : undefined;
     return windowsVersionsInScope(plan).filter((v) => ENDED_RANKS.has(v.rank) && v.path !== reported).map((v): Finding => ({
       message: `Windows ${v.text} no longer gets updates in any edition; co-management expects a supported Windows 10 or 11 release, so update these devices.`,
       path: v.path,
