@@ -2,12 +2,14 @@
 // area file; every rule defined there is picked up, and its fixtures are tested.
 import * as apps from './apps';
 import * as autopilot from './autopilot';
+import * as clientPush from './clientPush';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as esp from './esp';
 import * as identity from './identity';
+import * as installMethods from './installMethods';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
@@ -24,6 +26,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, identity, enrollment, policy, clientPush, installMethods, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
