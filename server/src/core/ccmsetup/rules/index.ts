@@ -4,6 +4,7 @@ import * as addresses from './addresses';
 import * as characters from './characters';
 import * as combinations from './combinations';
 import * as context from './context';
+import * as installProperties from './installProperties';
 import * as syntax from './syntax';
 import * as templates from './templates';
 import * as values from './values';
@@ -14,7 +15,7 @@ export type { CcmsetupRule } from './types';
 const isRule = (x: unknown): x is CcmsetupRule =>
   typeof x === 'object' && x !== null && typeof (x as CcmsetupRule).id === 'string' && typeof (x as CcmsetupRule).check === 'function';
 
-export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, context, templates]
+export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, context, installProperties, templates]
   .flatMap((area) => Object.values(area).filter(isRule));
 
 export function findRule(id: string): CcmsetupRule | undefined {
