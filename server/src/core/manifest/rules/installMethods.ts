@@ -78,6 +78,29 @@ export const installPropertiesWithoutSchema = defineReadinessRule({
   },
 });
 
+// ---- A logon script ----
+
+export const logonScriptNeedsLogon = defineReadinessRule({
+  id: 'logon-script-needs-logon', area: 'installation', severity: 'warning', source: DEPLOY_SOURCE,
+  basis: {
+    words: 'Specify the `/logon` installation parameter', page: `${DEPLOY}#BKMK_ClientLogonScript`,
+    override: 'An instruction without a modal verb; without /logon the script reinstalls the client at every sign-in, a documented cost rather than a failure, so a warning',
+  },
+  title: 'A logon script runs CCMSetup.exe with /logon, so it doesn\'t reinstall the client at each sign-in',
+  docUrl: `${DEPLOY}#BKMK_ClientLogonScript`,
+  appliesWhen: (plan) => method(plan) === 'logon-script',
+  needs: ['comanagement.installCommandLine'],
+  check(plan) {
+    const line = plan.otherCommandLines().find((c) => c.path === 'comanagement.installCommandLine')?.line;
+    if (!line || find(line, 'logon')) return undefined;
+    return { message: 'The logon script runs CCMSetup.exe without /logon, so it installs the client again each time a user signs in. Add /logon: setup then stops when any version of the client is already there.', path: 'comanagement.installCommandLine' };
+  },
+  examples: {
+    fail: ['version: 1\ncomanagement:\n  clientInstallMethod: logon-script\n  installCommandLine: ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['version: 1\ncomanagement:\n  clientInstallMethod: logon-script\n  installCommandLine: ccmsetup.exe /mp:mp01.contoso.com /logon SMSSITECODE=ABC'],
+  },
+});
+
 // ---- An Intune app that installs the client ----
 
 export const intuneClientAppRequired = defineReadinessRule({
