@@ -272,6 +272,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     appInstallOrderRequired: boolean('Apps must install in a specific order during provisioning.'),
     provisioningTaskSequence: object('The task sequence named by PROVISIONTS.', {
       installsAppsOrUpdates: boolean('It installs applications or software updates.'),
+      deployedTo: choice('The collection the task sequence is deployed to (its deployment ID is the PROVISIONTS value).', [
+        { value: 'all-provisioning-devices', description: 'The built-in All Provisioning Devices collection.' },
+        { value: 'other', description: 'Another collection.' },
+      ]),
     }),
     deploymentMode: choice('Autopilot deployment mode.', [
       { value: 'user-driven', description: 'The user signs in during the out-of-box experience.' },
