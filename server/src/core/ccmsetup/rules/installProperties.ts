@@ -2,7 +2,7 @@
 // the site, beyond its value: a restart without warning, debug logging, App-V's version check
 // and App-V's version check skipped (docs map P21).
 import { docLink } from '../../catalog/types';
-import { find, valueOf } from '../query';
+import { find, has, valueOf } from '../query';
 import { defineRule } from './types';
 
 const REFERENCE = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
@@ -58,5 +58,41 @@ export const appvCheckSkipped = defineRule({
   examples: {
     fail: ['ccmsetup.exe SMSSITECODE=ABC IGNOREAPPVVERSIONCHECK=TRUE'],
     pass: ['ccmsetup.exe SMSSITECODE=ABC'],
+  },
+});
+
+/** A stray token naming client.msi (a path or quotes around it allowed). */
+const CLIENT_MSI = /(^|[\\/])client\.msi$/i;
+
+export const clientMsiDirect = defineRule({
+  id: 'client-msi-direct', severity: 'error', docUrl: docLink('aboutCCMSetup'),
+  basis: { words: "You can't directly install client.msi", page: `${REFERENCE}#aboutCCMSetup` },
+  title: 'client.msi run directly instead of through ccmsetup',
+  check(line, ctx) {
+    for (const item of line.items) {
+      if (item.type !== 'stray' || !CLIENT_MSI.test(item.text.replace(/^["']|["']$/g, ''))) continue;
+      ctx.report(item.span, 'client.msi can\'t be installed directly: run ccmsetup.exe (or ccmsetup.msi) instead, which installs the prerequisites and then client.msi with the properties of this line.');
+      return;
+    }
+  },
+  examples: {
+    fail: ['msiexec /i client.msi SMSSITECODE=ABC', 'msiexec.exe /i "\\\\srv\\Client\\x64\\client.msi" /qn SMSSITECODE=ABC'],
+    pass: ['ccmsetup.exe SMSSITECODE=ABC', 'msiexec /i ccmsetup.msi CCMSETUPCMD="SMSSITECODE=ABC"'],
+  },
+});
+
+export const serviceInScript = defineRule({
+  id: 'service-in-script', severity: 'warning', docUrl: docLink('service'),
+  basis: { words: 'It might not correctly report installation details', page: `${REFERENCE}#service` },
+  title: 'A script runs ccmsetup with /service: it gets control back when the service starts, without the installation\'s result',
+  check(line, ctx) {
+    if (line.contextSource !== 'host' || !has(line, 'service')) return;
+    const service = find(line, 'service')!;
+    ctx.report(service.nameSpan, 'With /service, CCMSetup.exe exits as soon as its service starts, so this script doesn\'t learn how the installation went (its exit code and details may be wrong). Leave /service out when the script must wait for the result, or check ccmsetup.log afterwards.');
+  },
+  examples: {
+    file: 'install.ps1',
+    fail: ['& .\\ccmsetup.exe /service /mp:mp01.contoso.com SMSSITECODE=ABC'],
+    pass: ['& .\\ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC'],
   },
 });

@@ -33,8 +33,9 @@ export interface CcmsetupRule {
   /**
    * Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. With
    * `intent`, each fixture is one line checked as a generator checks it (checkCommandLine with that intent).
+   * With `file`, each fixture is a whole file of that name (a script, say, for a rule about lines a script runs).
    */
-  examples: { fail: string[]; pass: string[]; intent?: LineIntent };
+  examples: { fail: string[]; pass: string[]; intent?: LineIntent; file?: string };
 }
 
 export function defineRule(rule: CcmsetupRule): CcmsetupRule {
