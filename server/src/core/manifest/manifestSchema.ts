@@ -133,6 +133,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     }, { docUrl: `${DEPLOY_CLIENTS}#BKMK_ClientSUP` }),
     adSchemaExtended: boolean('The Active Directory schema is extended for Configuration Manager and the site publishes its client installation properties there.', { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties-published-to-active-directory-domain-services' }),
     installPropertiesGpo: boolean('Group policy provisions the client installation properties in the computers\' registry (the ConfigMgrInstallation administrative template).', { docUrl: `${DEPLOY_CLIENTS}#BKMK_Provision` }),
+    installPropertiesGpoCommandLine: { description: 'What the CCMSetup box of that group policy setting (Configure Client Deployment Settings) holds: the installation properties it provisions.', type: { kind: 'commandLine' }, docUrl: `${DEPLOY_CLIENTS}#configure-and-assign-client-installation-properties-by-using-a-group-policy-object` },
     defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
       cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
       cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),

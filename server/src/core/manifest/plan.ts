@@ -33,13 +33,14 @@ export interface PlanCommandLine {
 /**
  * The other keys of kind commandLine, with the context their line is used in: client push's
  * Installation Properties (the Client tab's subset of parameters), an Intune app that installs
- * ccmsetup.msi (CCMSETUPCMD, Intune's length limit) and the CCMSetup.exe line of a logon script or
- * a manual install, as the ccmsetup rules tell those apart.
+ * ccmsetup.msi (CCMSETUPCMD, Intune's length limit), the CCMSetup.exe line of a logon script or
+ * a manual install, and the properties group policy provisions, as the ccmsetup rules tell those apart.
  */
 export const OTHER_COMMAND_LINES: readonly { path: string; context: LineContext }[] = [
   { path: 'site.clientPush.commandLine', context: 'push' },
   { path: 'comanagement.intuneApp.commandLine', context: 'intune' },
   { path: 'comanagement.installCommandLine', context: 'exe' },
+  { path: 'site.installPropertiesGpoCommandLine', context: 'exe' },
 ];
 
 export class Plan {

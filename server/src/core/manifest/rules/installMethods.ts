@@ -101,6 +101,30 @@ export const logonScriptNeedsLogon = defineReadinessRule({
   },
 });
 
+/** The ConfigMgrInstallation template's string limit, unless its MAXLEN is raised. */
+const ADM_TEMPLATE_LIMIT = 255;
+
+export const admTemplate255 = defineReadinessRule({
+  id: 'adm-template-255', area: 'installation', severity: 'warning', source: DEPLOY_SOURCE,
+  basis: {
+    words: "doesn't support strings larger than 255", page: `${DEPLOY}#BKMK_Provision`,
+    override: 'A documented limit with a documented way round it (raise MAXLEN in the template), which the plan can\'t see: a warning',
+  },
+  title: `The installation properties provisioned by group policy fit in the template's ${ADM_TEMPLATE_LIMIT} characters (or its MAXLEN is raised)`,
+  docUrl: `${DEPLOY}#BKMK_Provision`,
+  needs: ['site.installPropertiesGpoCommandLine'],
+  check(plan) {
+    const line = plan.otherCommandLines().find((c) => c.path === 'site.installPropertiesGpoCommandLine')?.line;
+    const length = line?.text.trim().length ?? 0;
+    if (length <= ADM_TEMPLATE_LIMIT) return undefined;
+    return { message: `The installation properties for group policy are ${length} characters long; the ConfigMgrInstallation.adm template takes at most ${ADM_TEMPLATE_LIMIT} unless you raise MAXLEN of SetupParameters in the template (MAXLEN 511, say). Raise it, or shorten the properties.`, path: 'site.installPropertiesGpoCommandLine' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  installPropertiesGpo: true\n  installPropertiesGpoCommandLine: SMSSITECODE=ABC CCMCERTISSUERS="${'CN=Contoso Issuing CA; OU=PKI; O=Contoso, Ltd; C=US | '.repeat(5)}CN=Contoso Root CA"`],
+    pass: ['version: 1\nsite:\n  installPropertiesGpo: true\n  installPropertiesGpoCommandLine: SMSSITECODE=ABC FSP=fsp01.contoso.com'],
+  },
+});
+
 // ---- An Intune app that installs the client ----
 
 export const intuneClientAppRequired = defineReadinessRule({
