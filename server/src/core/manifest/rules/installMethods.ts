@@ -190,13 +190,15 @@ export const workgroupNoUserDeployments = defineReadinessRule({
   basis: { words: "You can't deploy software to users", page: `${DEPLOY}#BKMK_ClientWorkgroup` },
   title: 'Software isn\'t deployed to the users of workgroup computers',
   docUrl: `${DEPLOY}#BKMK_ClientWorkgroup`,
-  needs: ['clients.workgroup', 'site.userCentricDeployments'],
+  // Asked only of plans that deploy to users: the others have nothing to lose on workgroup computers.
+  appliesWhen: (plan) => plan.bool('site.userCentricDeployments') === true,
+  needs: ['clients.workgroup'],
   check(plan) {
-    if (plan.bool('clients.workgroup') !== true || plan.bool('site.userCentricDeployments') !== true) return undefined;
+    if (plan.bool('clients.workgroup') !== true) return undefined;
     return { message: 'Software can\'t be deployed to the users of workgroup computers (clients.workgroup: true), yet the plan deploys apps to users (site.userCentricDeployments: true). Deploy to device collections for those computers, or join them to a domain.', path: 'clients.workgroup' };
   },
   examples: {
     fail: ['version: 1\nclients:\n  workgroup: true\nsite:\n  userCentricDeployments: true'],
-    pass: ['version: 1\nclients:\n  workgroup: false\nsite:\n  userCentricDeployments: true', 'version: 1\nclients:\n  workgroup: true\nsite:\n  userCentricDeployments: false'],
+    pass: ['version: 1\nclients:\n  workgroup: false\nsite:\n  userCentricDeployments: true'],
   },
 });
