@@ -3,6 +3,7 @@
 // can't reach (workgroup computers, another domain with the computer account) and how it is set up
 // (Kerberos without NTLM fallback, the site code a secondary site pushes). The ccmsetup rules check
 // its Installation Properties line (site.clientPush.commandLine) in the client push context.
+import type { Span } from '../../ccmsetup/ast';
 import { find } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
@@ -143,12 +144,13 @@ export const clientPushNtlmFallback = defineReadinessRule({
   },
 });
 
-/** SMSSITECODE on the client push line, upper-cased; undefined when the line has none. */
-function pushedSiteCode(plan: Plan): string | undefined {
+/** SMSSITECODE on the client push line (its value upper-cased; undefined when the line has none) and where it is. */
+function pushedSiteCodeAt(plan: Plan): { code?: string; span?: Span } {
   const line = plan.otherCommandLines().find((c) => c.path === 'site.clientPush.commandLine')?.line;
-  const value = line && find(line, 'SMSSITECODE')?.value?.text;
-  return value?.trim().toUpperCase();
+  const value = line && find(line, 'SMSSITECODE')?.value;
+  return { code: value?.text.trim().toUpperCase(), span: value?.span };
 }
+const pushedSiteCode = (plan: Plan) => pushedSiteCodeAt(plan).code;
 
 export const clientPushSecondarySiteCode = defineReadinessRule({
   id: 'client-push-secondary-sitecode', area: 'installation', severity: 'error', source: DEPLOY_SOURCE,
@@ -163,15 +165,15 @@ export const clientPushSecondarySiteCode = defineReadinessRule({
   // AUTO is right only when the Active Directory schema is extended.
   needsEach: (plan) => (pushedSiteCode(plan) === 'AUTO' ? ['site.adSchemaExtended'] : []),
   check(plan) {
-    const code = pushedSiteCode(plan);
+    const { code, span } = pushedSiteCodeAt(plan);
     const primary = plan.str('site.code')?.trim().toUpperCase();
     if (code === 'AUTO') {
       if (plan.bool('site.adSchemaExtended') !== false) return undefined;
-      return { message: 'Client push from a secondary site uses SMSSITECODE=AUTO, but AUTO finds the site only when the Active Directory schema is extended, and the plan says it isn\'t (site.adSchemaExtended: false). Set SMSSITECODE to the parent primary site\'s code.', path: 'site.clientPush.commandLine' };
+      return { message: 'Client push from a secondary site uses SMSSITECODE=AUTO, but AUTO finds the site only when the Active Directory schema is extended, and the plan says it isn\'t (site.adSchemaExtended: false). Set SMSSITECODE to the parent primary site\'s code.', path: 'site.clientPush.commandLine', span };
     }
     if (code !== undefined && code === primary) return undefined;
     const found = code === undefined ? 'has no SMSSITECODE' : `sets SMSSITECODE=${code}`;
-    return { message: `With client push enabled on a secondary site, its Installation Properties set SMSSITECODE to the parent primary site's code (${primary}); this line ${found}. Write SMSSITECODE=${primary}, or AUTO if the Active Directory schema is extended.`, path: 'site.clientPush.commandLine' };
+    return { message: `With client push enabled on a secondary site, its Installation Properties set SMSSITECODE to the parent primary site's code (${primary}); this line ${found}. Write SMSSITECODE=${primary}, or AUTO if the Active Directory schema is extended.`, path: 'site.clientPush.commandLine', span };
   },
   examples: {
     fail: [

@@ -112,6 +112,7 @@ export const admTemplate255 = defineReadinessRule({
   },
   title: `The installation properties provisioned by group policy fit in the template's ${ADM_TEMPLATE_LIMIT} characters (or its MAXLEN is raised)`,
   docUrl: `${DEPLOY}#BKMK_Provision`,
+  appliesWhen: (plan) => plan.bool('site.installPropertiesGpo') === true,
   needs: ['site.installPropertiesGpoCommandLine'],
   check(plan) {
     const line = plan.otherCommandLines().find((c) => c.path === 'site.installPropertiesGpoCommandLine')?.line;
