@@ -25,6 +25,13 @@ describe('command lines outside the policies', () => {
     assert.equal(at(long, 'intune-length-limit').length, 1);
   });
 
+  it('checks a script\'s and group policy\'s lines as ccmsetup.exe lines', () => {
+    const script = 'version: 1\ncomanagement:\n  installCommandLine: ccmsetup.exe CCMSETUPCMD="SMSSITECODE=ABC"\n';
+    assert.deepEqual(at(script, 'ccmsetupcmd-not-for-exe'), ['CCMSETUPCMD']);
+    const gpo = 'version: 1\nsite:\n  installPropertiesGpoCommandLine: CCMSETUPCMD="SMSSITECODE=ABC"\n';
+    assert.deepEqual(at(gpo, 'ccmsetupcmd-not-for-exe'), ['CCMSETUPCMD']);
+  });
+
   it('hovers a name on those lines like one on a policy\'s line', () => {
     const text = 'version: 1\nsite:\n  clientPush:\n    commandLine: /BITSPriority:HIGH SMSSITECODE=ABC\n';
     const doc = TextDocument.create('file:///tmp/lines/plan.comanage.yaml', 'yaml', 1, text);
