@@ -196,7 +196,7 @@ export const workgroupNoUserDeployments = defineReadinessRule({
   needs: ['clients.workgroup'],
   check(plan) {
     if (plan.bool('clients.workgroup') !== true) return undefined;
-    return { message: 'Software can\'t be deployed to the users of workgroup computers (clients.workgroup: true), yet the plan deploys apps to users (site.userCentricDeployments: true). Deploy to device collections for those computers, or join them to a domain.', path: 'clients.workgroup' };
+    return { message: 'Configuration Manager has no way to deploy software to the users of workgroup computers (clients.workgroup: true), yet the plan deploys apps to users (site.userCentricDeployments: true). Deploy to device collections for those computers, or join them to a domain.', path: 'clients.workgroup' };
   },
   examples: {
     fail: ['version: 1\nclients:\n  workgroup: true\nsite:\n  userCentricDeployments: true'],
