@@ -14,6 +14,9 @@ const DEPLOY_SOURCE = 'intune/configmgr/core/clients/deploy/deploy-clients-to-wi
 const TUTORIAL = 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices';
 const TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)';
 
+/** The methods that reach a device from the site or the domain, not from Intune during enrollment. */
+export const ON_PREMISES_METHODS: ReadonlySet<string> = new Set(['client-push', 'software-update-point', 'group-policy', 'logon-script', 'manual']);
+
 const method = (plan: Plan) => plan.choice('comanagement.clientInstallMethod');
 /** An Intune app (line-of-business or Win32) installs the client. */
 const viaIntuneApp = (plan: Plan) => method(plan) === 'intune-lob-app' || method(plan) === 'intune-win32-app';
