@@ -5,7 +5,7 @@ import { getLanguageService } from '../server/src/core/languageService';
 import type { CcmsetupRule } from '../server/src/core/ccmsetup/rules';
 import { codes as fileCodes } from './helpers/core';
 
-/** A fixture's codes: a whole file, or with an intent one line as the generator checks it. */
+/** A fixture's codes: a whole file (named by the rule, else a .ccmsetup file), or with an intent one line as the generator checks it. */
 const codesFor = (rule: CcmsetupRule) => (example: string) => (rule.examples.intent
   ? getLanguageService().checkCommandLine(example, undefined, rule.examples.intent).problems.map((p) => p.code)
   : fileCodes(example, {}, rule.examples.file));

@@ -140,7 +140,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   // A readiness finding on a command-line value that holds a pasted character names it (the plan
   // says ABC, the line ABC”): the characters are placed only for a line such a finding falls in.
   const pastedLines = overrides[typographicCharacter.id] === 'off' ? []
-    : plan.commandLines().map(({ line }) => line).filter((line) => line.typographic?.length).sort((a, b) => a.span.start - b.span.start);
+    : plan.allCommandLines().filter((line) => line.typographic?.length);
   const readiness = readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [];
   if (pastedLines.length) {
     for (const [index, result] of readiness.entries()) {

@@ -28,6 +28,7 @@ function workload(title: string, anchor: string, extra: Record<string, Field> = 
 const string = (description: string, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'string' }, ...extra });
 const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'boolean' }, ...extra });
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
+const DEPLOY_CLIENTS = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers';
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
 
 // Windows Server releases, for domain controllers and AD FS servers.
@@ -126,6 +127,21 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       intuneRbacConfigured: boolean('Intune role-based access control for tenant-attached clients is set up (needed once Configuration Manager RBAC is no longer enforced).'),
     }),
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
+    clientPush: object('Client push installation: the site server connects to computers it discovered and installs the client on them.', {
+      account: boolean('At least one client push installation account is set on the Accounts tab, and it is a local administrator on the target computers. false: none is set, so the site tries its own computer account.'),
+      commandLine: { description: 'The Installation Properties tab (the Client tab, in the reference\'s words) of Client Push Installation Properties: the ccmsetup parameters (only those client push accepts) and client.msi properties it passes.', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#client-push-installation' },
+      firewallExceptions: boolean('Windows Firewall on the target computers has the exceptions client push needs to connect.'),
+      adminShare: boolean('The target computers have the ADMIN$ share.'),
+      allowNtlmFallback: boolean('"Allow connection fallback to NTLM" is on: when Kerberos fails, the site retries the connection with NTLM.'),
+      fromSecondary: boolean('Client push is enabled on a secondary site.'),
+    }, { docUrl: `${DEPLOY_CLIENTS}#BKMK_ClientPush` }),
+    softwareUpdateBasedInstall: object('Software update-based client installation: the client is published to the software update point as an update.', {
+      activeSupInPrimary: boolean('The WSUS server the computers use for the client install is the same one that serves their software updates, and it is the active software update point of a primary site.'),
+      gpoNamesSup: boolean('A group policy object gives the computers without a client the active software update point and its port (the intranet Microsoft update service location).'),
+    }, { docUrl: `${DEPLOY_CLIENTS}#BKMK_ClientSUP` }),
+    adSchemaExtended: boolean('The Active Directory schema is extended for Configuration Manager and the site publishes its client installation properties there.', { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties-published-to-active-directory-domain-services' }),
+    installPropertiesGpo: boolean('Group policy provisions the client installation properties in the computers\' registry (the ConfigMgrInstallation administrative template).', { docUrl: `${DEPLOY_CLIENTS}#BKMK_Provision` }),
+    installPropertiesGpoCommandLine: { description: 'What the CCMSetup box of that group policy setting (Configure Client Deployment Settings) holds: the installation properties it provisions.', type: { kind: 'commandLine' }, docUrl: `${DEPLOY_CLIENTS}#configure-and-assign-client-installation-properties-by-using-a-group-policy-object` },
     defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
       cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
       cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
@@ -256,7 +272,25 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'policy', description: 'The Intune co-management settings policy installs it.' },
       { value: 'intune-win32-app', description: 'An Intune Win32 app installs it.' },
       { value: 'after-autopilot', description: 'It is installed after Autopilot, by other means.' },
-    ]),
+      { value: 'intune-lob-app', description: 'An Intune line-of-business app installs ccmsetup.msi with a CCMSETUPCMD command line (comanagement.intuneApp).' },
+      { value: 'client-push', description: 'Client push from the site (site.clientPush): only computers the site discovered, not workgroup computers; failures are retried for up to seven days and can\'t be cancelled.' },
+      { value: 'software-update-point', description: 'Software update-based installation: the client is published to the software update point; no command-line properties can be added (site.softwareUpdateBasedInstall).' },
+      { value: 'group-policy', description: 'Group policy publishes or assigns CCMSetup.msi, to which no properties can be added; properties come from Active Directory or provisioning group policy.' },
+      { value: 'logon-script', description: 'A logon script runs CCMSetup.exe (with /logon); computers whose users rarely sign in on the network get it late.' },
+      { value: 'manual', description: 'CCMSetup.exe is run by hand on each computer: no automation, useful for testing and for workgroup computers.' },
+    ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/plan/client-installation-methods' }),
+    installCommandLine: { description: 'The CCMSetup.exe command line a logon script or a manual installation runs (clientInstallMethod logon-script or manual).', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers#BKMK_ClientLogonScript' },
+    intuneApp: object('The Intune app that installs the Configuration Manager client (clientInstallMethod intune-lob-app or intune-win32-app).', {
+      commandLine: { description: 'The app\'s command-line arguments for ccmsetup.msi: CCMSETUPCMD="…" and the site code.', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#create-an-intune-app-to-install-the-configuration-manager-client` },
+      targetGroupType: choice('Whether the app is assigned to groups of users or of devices.', [
+        { value: 'user', description: 'User groups.' },
+        { value: 'device', description: 'Device groups.' },
+      ]),
+      intent: choice('The assignment type of the app.', [
+        { value: 'required', description: 'Required: Intune installs it.' },
+        { value: 'available', description: 'Available for enrolled devices: the user installs it from the Company Portal.' },
+      ]),
+    }, { docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#use-intune-to-deploy-the-configuration-manager-client` }),
     policyChangesAfterProvisioning: boolean('The plan changes a policy\'s override or authority after devices were provisioned with it.'),
     autoEnroll: choice('Configuration Manager side: which clients are automatically enrolled into Intune.', [
       { value: 'all', description: 'All clients.' },
@@ -297,6 +331,10 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     appInstallOrderRequired: boolean('Apps must install in a specific order during provisioning.'),
     provisioningTaskSequence: object('The task sequence named by PROVISIONTS.', {
       installsAppsOrUpdates: boolean('It installs applications or software updates.'),
+      deployedTo: choice('The collection the task sequence is deployed to (its deployment ID is the PROVISIONTS value).', [
+        { value: 'all-provisioning-devices', description: 'The built-in All Provisioning Devices collection.' },
+        { value: 'other', description: 'Another collection.' },
+      ]),
     }),
     deploymentMode: choice('Autopilot deployment mode.', [
       { value: 'user-driven', description: 'The user signs in during the out-of-box experience.' },
@@ -344,6 +382,9 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
     latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
+    discovered: boolean('A Configuration Manager discovery method has found the computers that should get the client.'),
+    workgroup: boolean('Some of the computers are in a workgroup: joined neither to an Active Directory domain nor to Microsoft Entra ID.'),
+    crossDomain: boolean('Some computers that client push installs are in another domain than the site server.'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),

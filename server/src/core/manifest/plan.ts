@@ -1,7 +1,7 @@
 // Read access to a parsed manifest by key path ("site.cmg.address", "comanagement.policies[0].name").
 // A key that is absent is `undefined`: rules treat that as "the plan doesn't say", never as false.
 import { Catalog } from '../catalog';
-import { CcmsetupDocument, CommandLine, Span } from '../ccmsetup/ast';
+import { CcmsetupDocument, CommandLine, LineContext, Span } from '../ccmsetup/ast';
 import { parseCommandLine } from '../ccmsetup/parser';
 import { ManifestDocument, ManifestNode, MapEntry } from './ast';
 import { LineCache } from '../ccmsetup/lineCache';
@@ -22,8 +22,30 @@ export interface PolicyCommandLine {
   exact: boolean;
 }
 
+/** A command line the plan holds outside the co-management policies (client push, an Intune app). */
+export interface PlanCommandLine {
+  /** The key that holds it, e.g. "site.clientPush.commandLine". */
+  path: string;
+  line: CommandLine;
+  exact: boolean;
+}
+
+/**
+ * The other keys of kind commandLine, with the context their line is used in: client push's
+ * Installation Properties (the Client tab's subset of parameters), an Intune app that installs
+ * ccmsetup.msi (CCMSETUPCMD, Intune's length limit), the CCMSetup.exe line of a logon script or
+ * a manual install, and the properties group policy provisions, as the ccmsetup rules tell those apart.
+ */
+export const OTHER_COMMAND_LINES: readonly { path: string; context: LineContext }[] = [
+  { path: 'site.clientPush.commandLine', context: 'push' },
+  { path: 'comanagement.intuneApp.commandLine', context: 'intune' },
+  { path: 'comanagement.installCommandLine', context: 'exe' },
+  { path: 'site.installPropertiesGpoCommandLine', context: 'exe' },
+];
+
 export class Plan {
   private commandLineCache?: PolicyCommandLine[];
+  private otherLineCache?: PlanCommandLine[];
   private outlineCache?: LineOutline;
   private readonly keyIndex = new WeakMap<ManifestNode, Map<string, MapEntry>>();
   private flawCache?: Map<string, Flaw>;
@@ -199,11 +221,51 @@ export class Plan {
   /** commandLines() in steps, for a long analysis that pauses between them. */
   *prepareCommandLines(): Steps<void> {
     this.commandLineCache ??= yield* this.commandLineSteps();
+    this.otherLineCache ??= this.otherLines();
+  }
+
+  /** The command lines outside the policies (OTHER_COMMAND_LINES), parsed in their own context. */
+  otherCommandLines(): PlanCommandLine[] {
+    return (this.otherLineCache ??= this.otherLines());
+  }
+
+  private otherLines(): PlanCommandLine[] {
+    const lines: PlanCommandLine[] = [];
+    for (const { path, context } of OTHER_COMMAND_LINES) {
+      const node = commandLineNode(this.node(path));
+      if (!node) continue;
+      const line = this.parseLine(node, context);
+      lines.push({ path, line, exact: !line.approximate });
+    }
+    return lines;
+  }
+
+  /** A commandLine scalar parsed as a ccmsetup line in a context (through the line cache when there is one). */
+  private parseLine(node: ScalarNode & { value: string }, context: LineContext): CommandLine {
+    const { text } = this.document;
+    const parse = () => {
+      // Decoding the YAML scalar, then parsing it as a command line (ccmsetup/parser.ts counts that).
+      work((node.textSpan.end - node.textSpan.start) * 2);
+      const decoded = decodeScalar(text, node)!;
+      const offsets = decoded.offsets;
+      const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
+      const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context });
+      if (!decoded.exact) line.approximate = true;
+      line.embedded = node.style;
+      return line;
+    };
+    if (!this.lines) return parse();
+    // The key holds the whole lines the scalar is written on: rules and fixes look at the blanks around it.
+    const from = text.lastIndexOf('\n', node.textSpan.start - 1) + 1;
+    const lastBreak = text.indexOf('\n', node.textSpan.end - 1);
+    const to = lastBreak === -1 ? text.length : lastBreak;
+    // A policy's line keeps its old key; another context is part of the key.
+    const prefix = context === 'intune' ? '' : `${context}\u0002`;
+    return this.lines.line(`${prefix}${node.style}\u0001${text.slice(from, to)}`, from, parse);
   }
 
   private *commandLineSteps(): Steps<PolicyCommandLine[]> {
     const lines: PolicyCommandLine[] = [];
-    const { text } = this.document;
     const policies = this.node('comanagement.policies');
     const items = policies?.kind === 'seq' ? policies.items : [];
     for (let i = 0; i < items.length; i++) {
@@ -211,24 +273,8 @@ export class Plan {
       const policy = items[i];
       const node = commandLineNode(policy.kind === 'map' ? this.lookup(policy, 'commandLine')?.node : undefined);
       if (!node) continue;
-      const parse = () => {
-        // Decoding the YAML scalar, then parsing it as a command line (ccmsetup/parser.ts counts that).
-        work((node.textSpan.end - node.textSpan.start) * 2);
-        const decoded = decodeScalar(text, node)!;
-        const offsets = decoded.offsets;
-        const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
-        const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context: 'intune' });
-        if (!decoded.exact) line.approximate = true;
-        line.embedded = node.style;
-        return line;
-      };
-      const add = (line: CommandLine) => lines.push({ policy: i, line, exact: !line.approximate });
-      if (!this.lines) { add(parse()); continue; }
-      // The key holds the whole lines the scalar is written on: rules and fixes look at the blanks around it.
-      const from = text.lastIndexOf('\n', node.textSpan.start - 1) + 1;
-      const lastBreak = text.indexOf('\n', node.textSpan.end - 1);
-      const to = lastBreak === -1 ? text.length : lastBreak;
-      add(this.lines.line(`${node.style}\u0001${text.slice(from, to)}`, from, parse));
+      const line = this.parseLine(node, 'intune');
+      lines.push({ policy: i, line, exact: !line.approximate });
     }
     return lines;
   }
@@ -241,9 +287,15 @@ export class Plan {
     return commandLineNode(this.node(`comanagement.policies[${index}].commandLine`)) !== undefined;
   }
 
+  /** Every embedded command line (policies, client push, an Intune app) in document order. */
+  allCommandLines(): CommandLine[] {
+    const lines = [...this.commandLines().map((c) => c.line), ...this.otherCommandLines().map((c) => c.line)];
+    return lines.sort((a, b) => a.span.start - b.span.start);
+  }
+
   /** The embedded command lines as a ccmsetup document, so ccmsetup rules and services run on them. */
   commandLineDocument(): CcmsetupDocument {
-    return { text: this.document.text, lines: this.commandLines().map((c) => c.line), comments: [] };
+    return { text: this.document.text, lines: this.allCommandLines(), comments: [] };
   }
 }
 

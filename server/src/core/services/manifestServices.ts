@@ -22,7 +22,7 @@ import {
 } from '../languageTypes';
 
 function inCommandLine(plan: Plan, offset: number): boolean {
-  return plan.commandLines().some(({ line }) => offset >= line.span.start && offset <= line.span.end);
+  return plan.allCommandLines().some((line) => offset >= line.span.start && offset <= line.span.end);
 }
 
 export function doManifestHover(document: TextDocument, plan: Plan, position: Position, catalog: Catalog): Hover | null {

@@ -23,13 +23,13 @@ export const silentReboot = defineRule({
 });
 
 export const debugLoggingInProduction = defineRule({
-  id: 'debug-logging-in-production', severity: 'warning', docUrl: docLink('ccmdebuglogging'),
-  basis: { words: 'Avoid using this property in production', page: `${PAGE}#ccmdebuglogging` },
+  id: 'debug-logging-in-production', severity: 'information', docUrl: docLink('ccmdebuglogging'),
+  basis: { words: 'Avoid using this property in production', page: `${PAGE}#ccmdebuglogging`, override: 'The advice is about production sites, which a command line can\'t show (the reference\'s own example sets it): a reminder, not a warning' },
   title: 'CCMDEBUGLOGGING=1 on a line meant for production devices',
   check(line, ctx) {
     const debug = find(line, 'CCMDEBUGLOGGING');
     if (!debug || valueOf(line, 'CCMDEBUGLOGGING') !== '1') return;
-    ctx.report(debug.span, 'CCMDEBUGLOGGING=1 turns on low-level debug logging, meant for troubleshooting: in production it floods the client logs and buries what you look for. Use it on test devices only, or set it to 0.');
+    ctx.report(debug.span, 'Advice: CCMDEBUGLOGGING=1 turns on low-level debug logging, meant for troubleshooting: in production it floods the client logs and buries what you look for. Use it on test devices only, or set it to 0.');
   },
   examples: {
     fail: ['ccmsetup.exe SMSSITECODE=ABC CCMDEBUGLOGGING=1 CCMENABLELOGGING=TRUE'],
@@ -38,8 +38,8 @@ export const debugLoggingInProduction = defineRule({
 });
 
 export const appvCheckSkipped = defineRule({
-  id: 'appv-check-skipped', severity: 'warning', docUrl: docLink('ignoreappvversioncheck'),
-  basis: { words: 'you can\'t deploy virtual applications', page: `${PAGE}#ignoreappvversioncheck`, override: 'The failure holds only on devices without App-V, which a command line doesn\'t say: a risk' },
+  id: 'appv-check-skipped', severity: 'information', docUrl: docLink('ignoreappvversioncheck'),
+  basis: { words: 'you can\'t deploy virtual applications', page: `${PAGE}#ignoreappvversioncheck`, override: 'The failure holds only on devices without App-V, which a command line doesn\'t say (the reference\'s own example sets it): a fact to surface' },
   title: 'IGNOREAPPVVERSIONCHECK=TRUE skips the App-V version check',
   check(line, ctx) {
     const skip = find(line, 'IGNOREAPPVVERSIONCHECK');

@@ -428,8 +428,9 @@ export const autopilotWindows11NeedsPolicy = defineReadinessRule({
   needs: ['comanagement.clientInstallMethod'],
   needsAny: ['windows.versions', 'windows.minimumVersion'],
   check(plan) {
+    // The page says it of a Win32 app; an Intune line-of-business app installs the client the same way.
     const method = plan.choice('comanagement.clientInstallMethod');
-    if (method !== 'intune-win32-app' && method !== 'after-autopilot') return undefined;
+    if (method !== 'intune-win32-app' && method !== 'intune-lob-app' && method !== 'after-autopilot') return undefined;
     if (!windowsVersionsInScope(plan).some((v) => v.major === 11)) return undefined;
     // Override defaults to No, so an absent override counts as No.
     const keepsConfigMgr = policyIndexes(plan).some((i) =>
@@ -441,7 +442,7 @@ export const autopilotWindows11NeedsPolicy = defineReadinessRule({
     };
   },
   examples: {
-    fail: ["version: 1\nautopilot:\n  enabled: true\nwindows:\n  minimumVersion: '11 22H2'\ncomanagement:\n  clientInstallMethod: intune-win32-app\n  policies: []"],
+    fail: ["version: 1\nautopilot:\n  enabled: true\nwindows:\n  minimumVersion: '11 22H2'\ncomanagement:\n  clientInstallMethod: intune-win32-app\n  policies: []", "version: 1\nautopilot:\n  enabled: true\nwindows:\n  minimumVersion: '11 22H2'\ncomanagement:\n  clientInstallMethod: intune-lob-app\n  policies: []"],
     pass: ["version: 1\nautopilot:\n  enabled: true\nwindows:\n  minimumVersion: '11 22H2'\ncomanagement:\n  clientInstallMethod: intune-win32-app\n  policies:\n    - name: CM authority\n      installAgent: false\n      overrideToIntune: false\n      targetGroup: AP devices"],
   },
 });
@@ -454,10 +455,12 @@ export const autopilotWin32AppNotNeeded = defineReadinessRule({
   appliesWhen: isAutopilotIntoComanagement,
   needs: ['comanagement.clientInstallMethod'],
   check(plan) {
-    if (plan.choice('comanagement.clientInstallMethod') !== 'intune-win32-app') return undefined;
-    return { message: 'Advice: let the co-management settings policy install the client (it fetches the content from the CMG); the Win32-app method is no longer needed and was prone to component timing and policy delays.', path: 'comanagement.clientInstallMethod' };
+    const method = plan.choice('comanagement.clientInstallMethod');
+    if (method !== 'intune-win32-app' && method !== 'intune-lob-app') return undefined;
+    const app = method === 'intune-lob-app' ? 'line-of-business' : 'Win32';
+    return { message: `Advice: let the co-management settings policy install the client (it fetches the content from the CMG); a separate Intune ${app} app for the client is no longer needed, and that method was prone to component timing and policy delays.`, path: 'comanagement.clientInstallMethod' };
   },
-  examples: { fail: [`${MINIMAL}comanagement:\n  clientInstallMethod: intune-win32-app`], pass: [`${MINIMAL}comanagement:\n  clientInstallMethod: policy`] },
+  examples: { fail: [`${MINIMAL}comanagement:\n  clientInstallMethod: intune-win32-app`, `${MINIMAL}comanagement:\n  clientInstallMethod: intune-lob-app`], pass: [`${MINIMAL}comanagement:\n  clientInstallMethod: policy`] },
 });
 
 // The plan format has no "Company Portal on co-managed devices" key; companyPortal.enabled says the same.

@@ -1,6 +1,7 @@
 // Identity: how devices join Microsoft Entra ID, whether users are synchronized, and which client
 // authentication fits. These decide whether devices can be co-managed and on which path.
 import { Plan } from '../plan';
+import { ON_PREMISES_METHODS } from './installMethods';
 import { DOCS, isAutopilotIntoComanagement, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
 
@@ -92,14 +93,18 @@ export const hybridAutopilotClientAfterwards = defineReadinessRule({
   title: 'With a hybrid join Autopilot profile, the client is installed after Autopilot finishes',
   docUrl: `${DOCS}/how-to-prepare-win10#windows-autopilot`,
   // Autopilot into co-management rejects hybrid join outright (autopilot-entra-join-only).
-  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true && !isAutopilotIntoComanagement(plan) && plan.choice('autopilot.joinType') === 'hybrid',
+  // Client push, group policy, software updates, logon scripts and manual installs reach the device
+  // from the site or the domain on their own schedule, which the plan doesn't state: this rule judges
+  // the methods Intune runs during enrollment, and after-autopilot.
+  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true && !isAutopilotIntoComanagement(plan) && plan.choice('autopilot.joinType') === 'hybrid'
+    && !ON_PREMISES_METHODS.has(plan.choice('comanagement.clientInstallMethod') ?? ''),
   needs: ['comanagement.clientInstallMethod'],
   check(plan) {
     if (plan.choice('comanagement.clientInstallMethod') === 'after-autopilot') return undefined;
     return { message: 'The client can\'t be installed while user-driven Autopilot performs a hybrid join, because the device identity changes part way; install it after Autopilot finishes.', path: 'comanagement.clientInstallMethod' };
   },
   examples: {
-    fail: ['version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: intune-win32-app'],
+    fail: ['version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: intune-win32-app', 'version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: intune-lob-app'],
     pass: ['version: 1\npath: new-internet-devices\nautopilot:\n  enabled: true\n  joinType: hybrid\ncomanagement:\n  clientInstallMethod: after-autopilot'],
   },
 });

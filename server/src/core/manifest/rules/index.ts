@@ -6,6 +6,7 @@ import * as autoEnrollment from './autoEnrollment';
 import * as autopilot from './autopilot';
 import * as autopilotModes from './autopilotModes';
 import * as cloudReach from './cloudReach';
+import * as clientPush from './clientPush';
 import * as cmg from './cmg';
 import * as coexistence from './coexistence';
 import * as deviceKinds from './deviceKinds';
@@ -21,6 +22,8 @@ import * as espApps from './espApps';
 import * as espProfile from './espProfile';
 import * as hybridJoin from './hybridJoin';
 import * as identity from './identity';
+import * as installMethods from './installMethods';
+import * as installProperties from './installProperties';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
@@ -40,6 +43,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, autopilot, autopilotModes, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
+  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, clientPush, installMethods, installProperties, autopilot, autopilotModes, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));

@@ -8,12 +8,12 @@ import type { Plan } from '../plan';
 
 export type Area =
   | 'licensing' | 'site' | 'cmg' | 'identity' | 'enrollment' | 'autopilot' | 'esp' | 'policy'
-  | 'workloads' | 'command-line' | 'windows' | 'permissions';
+  | 'installation' | 'workloads' | 'command-line' | 'windows' | 'permissions';
 
 export const AREA_TITLES: Record<Area, string> = {
   licensing: 'Licensing', site: 'Configuration Manager site', cmg: 'Cloud management gateway', identity: 'Identity',
   enrollment: 'Intune enrollment', autopilot: 'Windows Autopilot', esp: 'Enrollment Status Page', policy: 'Co-management settings policy',
-  workloads: 'Workloads', 'command-line': 'Command line', windows: 'Windows versions', permissions: 'Permissions',
+  installation: 'Client installation', workloads: 'Workloads', 'command-line': 'Command line', windows: 'Windows versions', permissions: 'Permissions',
 };
 
 export interface Finding {
