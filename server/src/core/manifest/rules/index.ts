@@ -3,6 +3,8 @@
 import * as apps from './apps';
 import * as autopilot from './autopilot';
 import * as cmg from './cmg';
+import * as cmgAzure from './cmgAzure';
+import * as cmgCertificate from './cmgCertificate';
 import * as coexistence from './coexistence';
 import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
@@ -24,6 +26,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, cmgAzure, cmgCertificate, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));

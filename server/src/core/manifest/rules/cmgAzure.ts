@@ -1,0 +1,197 @@
+// Cloud management gateway in Azure: the subscription, the service connection point that deploys
+// it, the optional feature, where it is created (site, region, resource group), the size of its
+// virtual machines, and cloud distribution points it replaces.
+import { hasCmg } from './cmg';
+import { defineReadinessRule } from './types';
+
+const CMG_DOCS = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg';
+const CMG_PLAN = `${CMG_DOCS}/plan-cloud-management-gateway`;
+const CMG_SETUP = `${CMG_DOCS}/setup-cloud-management-gateway`;
+const PLAN_SOURCE = 'intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway.md (newer copy)';
+const SETUP_SOURCE = 'intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway.md (newer copy)';
+const ADDRESS = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500';
+
+const version = (plan: { num(path: string): number | undefined }) => plan.num('site.version');
+
+export const azureSubscriptionPresent = defineReadinessRule({
+  id: 'azure-subscription-present', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
+  basis: { words: 'An Azure subscription to host the CMG', page: `${CMG_PLAN}#requirements`, override: 'Listed under Requirements: the CMG is an Azure service, so without a subscription it can\'t be created' },
+  title: 'An Azure subscription hosts the cloud management gateway',
+  docUrl: `${CMG_PLAN}#requirements`,
+  appliesWhen: hasCmg,
+  // Left out, the subscription is unknown; only `none` says there is none.
+  needs: ['site.azureSubscriptionType'],
+  check(plan) {
+    if (plan.choice('site.azureSubscriptionType') !== 'none') return undefined;
+    return { message: 'The plan has a CMG but no Azure subscription to host it (site.azureSubscriptionType: none). Get a subscription in the Azure public cloud or Azure US Government before you create the CMG.', path: 'site.azureSubscriptionType' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  azureSubscriptionType: none\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  azureSubscriptionType: standard\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+export const cmgServiceConnectionPointOnline = defineReadinessRule({
+  id: 'cmg-service-connection-point-online', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
+  basis: { words: 'must be in online mode', page: `${CMG_PLAN}#requirements` },
+  title: 'The service connection point, which deploys and monitors the CMG, is in online mode',
+  docUrl: `${CMG_PLAN}#requirements`,
+  appliesWhen: hasCmg,
+  needs: ['site.serviceConnectionPoint'],
+  check(plan) {
+    const scp = plan.choice('site.serviceConnectionPoint');
+    if (scp === 'online') return undefined;
+    const state = scp === 'none' ? 'the hierarchy has no service connection point' : 'the service connection point is in offline mode';
+    return { message: `The CMG is deployed and monitored by the cloud service manager on the service connection point, which has to be online; ${state}. Install it at the top-level site, or switch it to online mode.`, path: 'site.serviceConnectionPoint' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  serviceConnectionPoint: offline\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  serviceConnectionPoint: online\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+export const cmgVmssFeatureEnabled = defineReadinessRule({
+  id: 'cmg-vmss-feature-enabled', area: 'cmg', severity: 'error', source: `${PLAN_SOURCE}; setup-cloud-management-gateway.md (newer copy)`,
+  basis: { words: 'You must enable this feature', page: `${CMG_PLAN}#virtual-machine-scale-sets` },
+  title: 'The optional feature for a scale-set CMG is turned on',
+  docUrl: `${CMG_PLAN}#virtual-machine-scale-sets`,
+  appliesWhen: (plan) => plan.choice('site.cmg.deployment') === 'vmss',
+  needs: ['site.optionalFeatures.cmgVmss'],
+  check(plan) {
+    if (plan.bool('site.optionalFeatures.cmgVmss') !== false) return undefined;
+    return { message: 'A CMG as a virtual machine scale set is an optional feature that Configuration Manager leaves off; turn it on (Updates and Servicing, Features) before you create the CMG.', path: 'site.optionalFeatures.cmgVmss' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  version: 2211\n  optionalFeatures:\n    cmgVmss: false\n  cmg:\n    deployment: vmss'],
+    pass: ['version: 1\nsite:\n  version: 2211\n  optionalFeatures:\n    cmgVmss: true\n  cmg:\n    deployment: vmss'],
+  },
+});
+
+export const cmgOnTopTierSite = defineReadinessRule({
+  id: 'cmg-on-top-tier-site', area: 'cmg', severity: 'error',
+  basis: { words: 'installed at the top-tier site', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#create-the-cmg', override: 'The setup page has the step done on the top-level site (stand-alone primary or CAS) only; the wizard is there' },
+  source: `${SETUP_SOURCE}; intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)`,
+  title: 'The CMG is created on the top-level site (the stand-alone primary or the central administration site)',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: hasCmg,
+  needs: ['site.cmg.hostSite'],
+  check(plan) {
+    if (plan.choice('site.cmg.hostSite') !== 'child-primary') return undefined;
+    return { message: 'Create the CMG on the top-level site: the central administration site in a hierarchy, not a child primary site (site.cmg.hostSite).', path: 'site.cmg.hostSite' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  topology: hierarchy\n  cmg:\n    address: ${ADDRESS}\n    hostSite: child-primary`],
+    pass: [`version: 1\nsite:\n  topology: hierarchy\n  cmg:\n    address: ${ADDRESS}\n    hostSite: top-tier`],
+  },
+});
+
+/** An Azure region as written by admins: "West US", "westus" and "(US) West US" are the same. */
+const regionKey = (region: string) => region.replace(/\([^)]*\)/g, '').replace(/[\s_-]/g, '').toLowerCase();
+
+export const cmgResourceGroupRegion = defineReadinessRule({
+  id: 'cmg-resource-group-region', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'the CMG will fail to deploy', page: `${CMG_SETUP}#set-up-a-cmg` },
+  title: 'An existing resource group chosen for the CMG is in the CMG\'s Azure region',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: (plan) => hasCmg(plan) && plan.has('site.cmg.resourceGroupRegion'),
+  needs: ['site.cmg.region', 'site.cmg.resourceGroupRegion'],
+  check(plan) {
+    const region = plan.str('site.cmg.region')!;
+    const groupRegion = plan.str('site.cmg.resourceGroupRegion')!;
+    if (regionKey(region) === regionKey(groupRegion)) return undefined;
+    return { message: `The existing resource group is in ${groupRegion} but the CMG is to be created in ${region}; the deployment fails. Pick a resource group in ${region}, or let the wizard create a new one.`, path: 'site.cmg.resourceGroupRegion' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    region: eastus\n    resourceGroupRegion: westus`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    region: East US\n    resourceGroupRegion: eastus`],
+  },
+});
+
+export const cmgEarlyResourceGroupName = defineReadinessRule({
+  id: 'cmg-2010-2103-resource-group-name', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
+  basis: { words: 'Make sure the name of the resource group', page: `${CMG_PLAN}#limitations-with-versions-2010-and-2103` },
+  title: 'On 2010 and 2103 a scale-set CMG\'s resource group name has only lowercase letters, digits and hyphens',
+  docUrl: `${CMG_PLAN}#limitations-with-versions-2010-and-2103`,
+  appliesWhen: (plan) => plan.choice('site.cmg.deployment') === 'vmss' && plan.has('site.cmg.resourceGroup'),
+  needs: ['site.version', 'site.cmg.resourceGroup'],
+  check(plan) {
+    const v = version(plan)!;
+    if (v < 2010 || v > 2103) return undefined;
+    const name = plan.str('site.cmg.resourceGroup')!.trim();
+    if (/^[a-z0-9-]+$/.test(name)) return undefined;
+    return { message: `On ${v} the site names the CMG's storage container after its resource group, so the name may hold only lowercase letters, digits and hyphens; "${name}" doesn't. Rename the resource group in Azure or use a new one.`, path: 'site.cmg.resourceGroup' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  version: 2103\n  azureSubscriptionType: csp\n  cmg:\n    deployment: vmss\n    resourceGroup: CMG_Resources'],
+    pass: ['version: 1\nsite:\n  version: 2103\n  azureSubscriptionType: csp\n  cmg:\n    deployment: vmss\n    resourceGroup: cmg-resources'],
+  },
+});
+
+export const cmgLabVmSize = defineReadinessRule({
+  id: 'cmg-lab-vm-size', area: 'cmg', severity: 'warning', source: SETUP_SOURCE,
+  basis: { words: "aren't intended for production use", page: `${CMG_SETUP}#set-up-a-cmg`, override: 'Documented as a risk: the Lab size is low-performing and meant for tests and proofs of concept, which reads as advice against production use' },
+  title: 'A production CMG doesn\'t use the Lab (B2s) virtual machine size',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: hasCmg,
+  needs: ['site.cmg.vmSize'],
+  check(plan) {
+    if (plan.choice('site.cmg.vmSize') !== 'lab') return undefined;
+    return { message: 'The Lab (B2s) size is cheap and slow and meant for test labs and proofs of concept; for production devices use Standard (A2_v2) or Large (A4_v2).', path: 'site.cmg.vmSize' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmSize: lab`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmSize: standard`],
+  },
+});
+
+export const cmgVmInstancesRange = defineReadinessRule({
+  id: 'cmg-vm-instances-range', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'scale up to 16 VMs per CMG', page: `${CMG_SETUP}#set-up-a-cmg`, override: 'The wizard\'s documented range (default one, up to 16) is a hard limit of the setting, not advice' },
+  title: 'The CMG runs between 1 and 16 virtual machine instances',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: hasCmg,
+  needs: ['site.cmg.vmInstances'],
+  check(plan) {
+    const count = plan.num('site.cmg.vmInstances')!;
+    if (count >= 1 && count <= 16) return undefined;
+    return { message: `A CMG runs 1 to 16 virtual machines (one by default); ${count} isn't possible. For more clients, add a second CMG instead.`, path: 'site.cmg.vmInstances' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmInstances: 20`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmInstances: 2`],
+  },
+});
+
+export const cloudDpDeprecated = defineReadinessRule({
+  id: 'cloud-dp-deprecated', area: 'cmg', severity: 'error', source: `${PLAN_SOURCE}; intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)`,
+  basis: { words: "you can't create new CDP instances", page: `${CMG_PLAN}#cmg-components` },
+  title: 'From version 2107 the plan adds no cloud distribution point; a content-enabled CMG serves content instead',
+  docUrl: `${CMG_PLAN}#cmg-components`,
+  appliesWhen: (plan) => plan.choice('site.cloudDistributionPoints') === 'new',
+  needs: ['site.version'],
+  check(plan) {
+    if (version(plan)! < 2107) return undefined;
+    return { message: 'Cloud distribution points are deprecated and from version 2107 new ones can\'t be created; let the CMG serve content (site.cmg.contentEnabled: true) instead.', path: 'site.cloudDistributionPoints' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  version: 2211\n  cloudDistributionPoints: new'],
+    pass: ['version: 1\nsite:\n  version: 2103\n  cloudDistributionPoints: new'],
+  },
+});
+
+export const cloudDpExisting = defineReadinessRule({
+  id: 'cloud-dp-existing', area: 'cmg', severity: 'information', source: PLAN_SOURCE,
+  basis: { words: 'The cloud-based distribution point (CDP) is deprecated', page: `${CMG_PLAN}#cmg-components` },
+  title: 'Content for internet-based devices moves from cloud distribution points to a content-enabled CMG (advice)',
+  docUrl: `${CMG_PLAN}#cmg-components`,
+  appliesWhen: (plan) => plan.has('site.cloudDistributionPoints'),
+  needs: ['site.cloudDistributionPoints'],
+  check(plan) {
+    if (plan.choice('site.cloudDistributionPoints') !== 'existing') return undefined;
+    return { message: 'Advice: the site still has cloud distribution points, which are deprecated; plan to serve that content from a content-enabled CMG.', path: 'site.cloudDistributionPoints' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  cloudDistributionPoints: existing'],
+    pass: ['version: 1\nsite:\n  cloudDistributionPoints: none'],
+  },
+});
