@@ -297,6 +297,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
     ipv4: boolean('The clients that use the CMG have IPv4 connectivity (not IPv6 only).'),
+    latestVersion: boolean('The clients run the latest client version the site offers (promoted to production).'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
@@ -357,6 +358,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
     entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
+    siteServerLocalAdmin: boolean('The admin is a member of the local Administrators group on the top-level site server.'),
     azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),

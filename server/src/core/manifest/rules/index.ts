@@ -10,6 +10,7 @@ import * as commandLine from './commandLine';
 import * as enrollment from './enrollment';
 import * as esp from './esp';
 import * as identity from './identity';
+import * as internetClients from './internetClients';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
@@ -26,6 +27,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, cmgAzure, cmgCertificate, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
+  licensing, site, cmg, cmgAzure, cmgCertificate, internetClients, identity, enrollment, policy, autopilot, esp, managedDesktop, workloads, apps, coexistence, commandLine, windows, permissions, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));

@@ -1,0 +1,197 @@
+// Internet-based clients behind a CMG: the site roles that take their traffic, how they
+// authenticate (PKI, Microsoft Entra ID, site tokens), and the client settings they need.
+import { Plan } from '../plan';
+import { hasCmg, installsAgent, onInternetPath } from './cmg';
+import { Finding, defineReadinessRule } from './types';
+
+const CMG_DOCS = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg';
+const CMG_PLAN = `${CMG_DOCS}/plan-cloud-management-gateway`;
+const CMG_SETUP = `${CMG_DOCS}/setup-cloud-management-gateway`;
+const CLIENT_AUTH = `${CMG_DOCS}/plan-client-authentication`;
+const TOKEN_DOC = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token';
+const CLIENT_SETTINGS = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-settings';
+const PLAN_SOURCE = 'intune/configmgr/core/clients/manage/cmg/plan-cloud-management-gateway.md (newer copy)';
+const SETUP_SOURCE = 'intune/configmgr/core/clients/manage/cmg/setup-cloud-management-gateway.md (newer copy)';
+const TOKEN_SOURCE = 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-token.md (newer copy)';
+const ADDRESS = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500';
+
+const auth = (plan: Plan) => plan.choice('site.clientAuthentication');
+
+export const cmgSoftwareUpdatePointsAllowTraffic = defineReadinessRule({
+  id: 'cmg-sup-allows-traffic', area: 'cmg', severity: 'warning', source: `${SETUP_SOURCE}; intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)`,
+  basis: { words: 'we recommend that you make', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#create-the-cmg-connection-point' },
+  title: 'The software update points that serve internet-based clients allow CMG traffic (recommended)',
+  docUrl: `${CMG_SETUP}#bkmk_role`,
+  appliesWhen: hasCmg,
+  needs: ['site.softwareUpdatePointsAllowCmgTraffic'],
+  check(plan) {
+    if (plan.bool('site.softwareUpdatePointsAllowCmgTraffic') !== false) return undefined;
+    return { message: 'Internet-based clients reach a software update point through the CMG only when it allows cloud management gateway traffic; co-management doesn\'t need it, but turn the option on for every software update point that serves them unless they get updates elsewhere.', path: 'site.softwareUpdatePointsAllowCmgTraffic' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: false\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: true\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+export const sitePkiClientCertOption = defineReadinessRule({
+  id: 'site-pki-client-cert-option', area: 'site', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'follow this procedure', page: `${CMG_SETUP}#configure-primary-site-for-client-certificate-authentication`, override: 'A setup step for PKI client authentication: without it the primary site doesn\'t use the clients\' certificates' },
+  title: 'With PKI client authentication, the primary site uses a PKI client certificate when available',
+  docUrl: `${CMG_SETUP}#configure-primary-site-for-client-certificate-authentication`,
+  appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki',
+  needs: ['site.usePkiClientCertWhenAvailable'],
+  check(plan) {
+    if (plan.bool('site.usePkiClientCertWhenAvailable') !== false) return undefined;
+    return { message: 'Clients authenticate to the CMG with PKI certificates, so select "Use PKI client certificate (client authentication) when available" on the Communication Security tab of each primary site the internet-based clients are assigned to.', path: 'site.usePkiClientCertWhenAvailable' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  clientAuthentication: pki\n  usePkiClientCertWhenAvailable: false\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  clientAuthentication: pki\n  usePkiClientCertWhenAvailable: true\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+export const cmgCrlCheckNeedsPublishedCrl = defineReadinessRule({
+  id: 'cmg-crl-check-needs-published-crl', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'must be publicly published', page: `${CMG_SETUP}#set-up-a-cmg` },
+  title: 'A CMG that verifies client certificate revocation can reach a publicly published CRL',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki',
+  needs: ['site.cmg.verifyClientCertRevocation', 'site.crlPublishedToInternet'],
+  check(plan) {
+    if (plan.bool('site.cmg.verifyClientCertRevocation') !== true || plan.bool('site.crlPublishedToInternet') !== false) return undefined;
+    return { message: 'The CMG checks client certificates for revocation (on by default), but your PKI\'s CRL isn\'t published on the internet, so the check can\'t work. Publish the CRL publicly, or turn off "Verify Client Certificate Revocation" on the CMG.', path: 'site.cmg.verifyClientCertRevocation' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  clientAuthentication: pki\n  crlPublishedToInternet: false\n  cmg:\n    address: ${ADDRESS}\n    verifyClientCertRevocation: true`],
+    pass: [
+      `version: 1\nsite:\n  clientAuthentication: pki\n  crlPublishedToInternet: false\n  cmg:\n    address: ${ADDRESS}\n    verifyClientCertRevocation: false`,
+      `version: 1\nsite:\n  clientAuthentication: pki\n  crlPublishedToInternet: true\n  cmg:\n    address: ${ADDRESS}\n    verifyClientCertRevocation: true`,
+    ],
+  },
+});
+
+export const cmgUserPolicyFromInternet = defineReadinessRule({
+  id: 'cmg-user-policy-from-internet', area: 'cmg', severity: 'error',
+  basis: { words: 'users to receive the user policy', page: `${CLIENT_SETTINGS}#enable-user-policy-requests-from-internet-clients`, override: 'The setting is the condition for user policy on internet-based computers: without it user-targeted deployments never reach them' },
+  source: 'intune/configmgr/core/clients/deploy/about-client-settings.md (newer copy); intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)',
+  title: 'User-targeted deployments reach internet-based clients: "Enable user policy requests from internet clients" is Yes',
+  docUrl: `${CLIENT_SETTINGS}#enable-user-policy-requests-from-internet-clients`,
+  appliesWhen: (plan) => hasCmg(plan) && plan.bool('site.userCentricDeployments') === true,
+  needs: ['clientSettings.userPolicyFromInternet'],
+  check(plan) {
+    if (plan.bool('clientSettings.userPolicyFromInternet') !== false) return undefined;
+    return { message: 'Apps are deployed to users, but the client setting "Enable user policy requests from internet clients" is No, so users on internet-based devices get no user policy through the CMG; set it to Yes (Client Policy group).', path: 'clientSettings.userPolicyFromInternet' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  userCentricDeployments: true\n  cmg:\n    address: ${ADDRESS}\nclientSettings:\n  userPolicyFromInternet: false`],
+    pass: [`version: 1\nsite:\n  userCentricDeployments: true\n  cmg:\n    address: ${ADDRESS}\nclientSettings:\n  userPolicyFromInternet: true`],
+  },
+});
+
+export const cmgClientsIpv4 = defineReadinessRule({
+  id: 'cmg-clients-ipv4', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
+  basis: { words: 'Clients must use IPv4', page: `${CMG_PLAN}#requirements` },
+  title: 'Clients that use the CMG have IPv4',
+  docUrl: `${CMG_PLAN}#requirements`,
+  appliesWhen: hasCmg,
+  needs: ['clients.ipv4'],
+  check(plan) {
+    if (plan.bool('clients.ipv4') !== false) return undefined;
+    return { message: 'Clients reach the CMG over IPv4 only; devices on IPv6-only networks can\'t use it. Give them IPv4 connectivity.', path: 'clients.ipv4' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nclients:\n  ipv4: false`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nclients:\n  ipv4: true`],
+  },
+});
+
+export const deltaContentBlocksThirdPartyUpdates = defineReadinessRule({
+  id: 'delta-content-blocks-third-party-updates', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
+  basis: { words: "won't download to clients", page: `${CMG_PLAN}#requirements` },
+  title: 'CMG clients that get third-party updates don\'t have "Download delta content when available" on',
+  docUrl: `${CMG_PLAN}#requirements`,
+  appliesWhen: (plan) => hasCmg(plan) && plan.bool('configmgr.thirdPartyUpdates') === true,
+  needs: ['clientSettings.deltaContent'],
+  check(plan) {
+    if (plan.bool('clientSettings.deltaContent') !== true) return undefined;
+    return { message: 'With the client setting "Download delta content when available" on, the content of third-party updates doesn\'t download to clients that use the CMG; turn the setting off for those devices, or deliver third-party updates another way.', path: 'clientSettings.deltaContent' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nconfigmgr:\n  thirdPartyUpdates: true\nclientSettings:\n  deltaContent: true`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nconfigmgr:\n  thirdPartyUpdates: true\nclientSettings:\n  deltaContent: false`],
+  },
+});
+
+export const entraAuthRecommended = defineReadinessRule({
+  id: 'entra-auth-recommended', area: 'cmg', severity: 'warning',
+  basis: { words: 'Microsoft recommends joining devices', page: CLIENT_AUTH },
+  source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy); deploy-clients-cmg-token.md (newer copy)',
+  title: 'Internet-based clients authenticate with Microsoft Entra ID rather than site tokens (recommended)',
+  docUrl: CLIENT_AUTH,
+  appliesWhen: (plan) => auth(plan) === 'token',
+  needs: ['site.clientAuthentication'],
+  check(plan) {
+    if (auth(plan) !== 'token') return undefined;
+    return { message: 'Site tokens are the fallback for devices that can\'t join Microsoft Entra ID or get a PKI certificate, and they support device scenarios only. Where devices can be Entra joined or hybrid joined, use Microsoft Entra ID client authentication instead.', path: 'site.clientAuthentication' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  clientAuthentication: token'],
+    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id'],
+  },
+});
+
+export const internetInstallNeedsAuth = defineReadinessRule({
+  id: 'internet-install-needs-auth', area: 'cmg', severity: 'error', source: 'intune/configmgr/core/clients/manage/cmg/configure-clients.md (newer copy)',
+  basis: { words: 'requires one of the following conditions', page: `${CMG_DOCS}/configure-clients#install-off-premises-clients-using-a-cmg` },
+  title: 'Clients installed over the CMG with PKI client authentication already hold a client authentication certificate',
+  docUrl: `${CMG_DOCS}/configure-clients#install-off-premises-clients-using-a-cmg`,
+  appliesWhen: (plan) => hasCmg(plan) && (onInternetPath(plan) || installsAgent(plan)) && auth(plan) === 'pki',
+  needs: ['site.pkiClientCertificates'],
+  check(plan) {
+    if (plan.bool('site.pkiClientCertificates') !== false) return undefined;
+    return { message: 'Installing the client over the CMG with PKI client authentication needs a valid, trusted client authentication certificate on each device before setup runs, and these devices have none. Issue the certificates first (an Intune certificate profile can), or use Microsoft Entra ID or a bulk registration token.', path: 'site.pkiClientCertificates' };
+  },
+  examples: {
+    fail: [`version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: false\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: true\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
+
+export const tokenClientsLatestVersion = defineReadinessRule({
+  id: 'token-clients-latest-version', area: 'cmg', severity: 'error', source: TOKEN_SOURCE,
+  basis: { words: "isn't functional until the client version", page: TOKEN_DOC, override: 'Not functional means the token scenario fails until clients run the latest version' },
+  title: 'Clients that use site tokens run the site\'s latest client version',
+  docUrl: TOKEN_DOC,
+  appliesWhen: (plan) => auth(plan) === 'token',
+  needs: ['clients.latestVersion'],
+  check(plan) {
+    if (plan.bool('clients.latestVersion') !== false) return undefined;
+    return { message: 'Token-based authentication works only once the clients, not just the site, run the latest version; update the clients (promote the new client version to production if needed).', path: 'clients.latestVersion' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  latestVersion: false'],
+    pass: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  latestVersion: true'],
+  },
+});
+
+export const permissionsBulkTokenCreator = defineReadinessRule({
+  id: 'permissions-bulk-token-creator', area: 'permissions', severity: 'error', source: TOKEN_SOURCE,
+  basis: { words: 'Full Administrator in Configuration Manager', page: `${TOKEN_DOC}#bulk-registration-token`, override: 'The procedure names the only account that can run the tool: a Full Administrator who is also a local administrator of the top-level site server' },
+  title: 'The admin who creates a bulk registration token is a Full Administrator and a local administrator on the top-level site server',
+  docUrl: `${TOKEN_DOC}#bulk-registration-token`,
+  appliesWhen: (plan) => plan.has('site.bulkRegistrationToken'),
+  needsAny: ['permissions.configMgrRole', 'permissions.siteServerLocalAdmin'],
+  needsToPass: () => ['permissions.configMgrRole', 'permissions.siteServerLocalAdmin'],
+  check(plan) {
+    const findings: Finding[] = [];
+    const role = plan.choice('permissions.configMgrRole');
+    if (role !== undefined && role !== 'full-administrator') findings.push({ message: 'Only a Full Administrator can create a bulk registration token with BulkRegistrationTokenTool.exe; this admin has another Configuration Manager role.', path: 'permissions.configMgrRole' });
+    if (plan.bool('permissions.siteServerLocalAdmin') === false) findings.push({ message: 'BulkRegistrationTokenTool.exe runs on the top-level site server as an administrator; add the admin to the server\'s local Administrators group.', path: 'permissions.siteServerLocalAdmin' });
+    return findings;
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  bulkRegistrationToken:\n    lifetimeMinutes: 4320\npermissions:\n  configMgrRole: infrastructure-administrator\n  siteServerLocalAdmin: true'],
+    pass: ['version: 1\nsite:\n  bulkRegistrationToken:\n    lifetimeMinutes: 4320\npermissions:\n  configMgrRole: full-administrator\n  siteServerLocalAdmin: true'],
+  },
+});
