@@ -358,7 +358,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
     entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
-    siteServerLocalAdmin: boolean('The admin is a member of the local Administrators group on the top-level site server.'),
     azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),

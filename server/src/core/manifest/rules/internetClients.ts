@@ -2,7 +2,7 @@
 // authenticate (PKI, Microsoft Entra ID, site tokens), and the client settings they need.
 import { Plan } from '../plan';
 import { hasCmg, installsAgent, onInternetPath } from './cmg';
-import { Finding, defineReadinessRule } from './types';
+import { defineReadinessRule } from './types';
 
 const CMG_DOCS = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg';
 const CMG_PLAN = `${CMG_DOCS}/plan-cloud-management-gateway`;
@@ -172,26 +172,5 @@ export const tokenClientsLatestVersion = defineReadinessRule({
   examples: {
     fail: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  latestVersion: false'],
     pass: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  latestVersion: true'],
-  },
-});
-
-export const permissionsBulkTokenCreator = defineReadinessRule({
-  id: 'permissions-bulk-token-creator', area: 'permissions', severity: 'error', source: TOKEN_SOURCE,
-  basis: { words: 'Full Administrator in Configuration Manager', page: `${TOKEN_DOC}#bulk-registration-token`, override: 'The procedure names the only account that can run the tool: a Full Administrator who is also a local administrator of the top-level site server' },
-  title: 'The admin who creates a bulk registration token is a Full Administrator and a local administrator on the top-level site server',
-  docUrl: `${TOKEN_DOC}#bulk-registration-token`,
-  appliesWhen: (plan) => plan.has('site.bulkRegistrationToken'),
-  needsAny: ['permissions.configMgrRole', 'permissions.siteServerLocalAdmin'],
-  needsToPass: () => ['permissions.configMgrRole', 'permissions.siteServerLocalAdmin'],
-  check(plan) {
-    const findings: Finding[] = [];
-    const role = plan.choice('permissions.configMgrRole');
-    if (role !== undefined && role !== 'full-administrator') findings.push({ message: 'Only a Full Administrator can create a bulk registration token with BulkRegistrationTokenTool.exe; this admin has another Configuration Manager role.', path: 'permissions.configMgrRole' });
-    if (plan.bool('permissions.siteServerLocalAdmin') === false) findings.push({ message: 'BulkRegistrationTokenTool.exe runs on the top-level site server as an administrator; add the admin to the server\'s local Administrators group.', path: 'permissions.siteServerLocalAdmin' });
-    return findings;
-  },
-  examples: {
-    fail: ['version: 1\nsite:\n  bulkRegistrationToken:\n    lifetimeMinutes: 4320\npermissions:\n  configMgrRole: infrastructure-administrator\n  siteServerLocalAdmin: true'],
-    pass: ['version: 1\nsite:\n  bulkRegistrationToken:\n    lifetimeMinutes: 4320\npermissions:\n  configMgrRole: full-administrator\n  siteServerLocalAdmin: true'],
   },
 });
