@@ -108,6 +108,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'existing', description: 'The site still has one or more.' },
       { value: 'new', description: 'The plan adds one.' },
     ]),
+    managementPointAspNet45: boolean('The management point servers have the ASP.NET 4.5 Windows feature enabled.'),
     usePkiClientCertWhenAvailable: boolean('The primary site\'s Communication Security option "Use PKI client certificate (client authentication) when available" is selected.'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),

@@ -174,3 +174,23 @@ export const tokenClientsLatestVersion = defineReadinessRule({
     pass: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  latestVersion: true'],
   },
 });
+
+const ENTRA_INSTALL = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure';
+
+export const mpAspNet45ForEntraAuth = defineReadinessRule({
+  id: 'mp-aspnet45-for-entra-auth', area: 'site', severity: 'error',
+  basis: { words: 'also enable ASP.NET 4.5', page: `${ENTRA_INSTALL}#before-you-begin`, override: 'Listed under Before you begin as a prerequisite of the management point for Microsoft Entra client authentication (the CMG client authentication page lists it among the requirements)' },
+  source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy); intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy)',
+  title: 'With Microsoft Entra client authentication, the management point has ASP.NET 4.5 enabled',
+  docUrl: `${ENTRA_INSTALL}#before-you-begin`,
+  appliesWhen: (plan) => auth(plan) === 'entra-id',
+  needs: ['site.managementPointAspNet45'],
+  check(plan) {
+    if (plan.bool('site.managementPointAspNet45') !== false) return undefined;
+    return { message: 'Clients authenticate with Microsoft Entra ID, so the management point server needs ASP.NET 4.5 (with the options Windows selects along with it) on top of the usual management point prerequisites; add the feature.', path: 'site.managementPointAspNet45' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  managementPointAspNet45: false'],
+    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\n  managementPointAspNet45: true'],
+  },
+});
