@@ -2,6 +2,7 @@
 // defining it in one of the area files and listing it here; tests pick up its fixtures.
 import * as addresses from './addresses';
 import * as characters from './characters';
+import * as cmgClients from './cmgClients';
 import * as combinations from './combinations';
 import * as context from './context';
 import * as syntax from './syntax';
@@ -14,7 +15,7 @@ export type { CcmsetupRule } from './types';
 const isRule = (x: unknown): x is CcmsetupRule =>
   typeof x === 'object' && x !== null && typeof (x as CcmsetupRule).id === 'string' && typeof (x as CcmsetupRule).check === 'function';
 
-export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, context, templates]
+export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, cmgClients, context, templates]
   .flatMap((area) => Object.values(area).filter(isRule));
 
 export function findRule(id: string): CcmsetupRule | undefined {
