@@ -195,3 +195,31 @@ export const cloudDpExisting = defineReadinessRule({
     pass: ['version: 1\nsite:\n  cloudDistributionPoints: none'],
   },
 });
+
+/** The Azure resource providers a scale-set CMG needs registered in its subscription. */
+const VMSS_PROVIDERS = ['Microsoft.KeyVault', 'Microsoft.Storage', 'Microsoft.Network', 'Microsoft.Compute'];
+const CMG_AZURE_AD = `${CMG_DOCS}/configure-azure-ad`;
+
+export const cmgVmssResourceProviders = defineReadinessRule({
+  id: 'cmg-vmss-resource-providers', area: 'cmg', severity: 'error',
+  basis: { words: 'requires that you register', page: `${CMG_AZURE_AD}#configure-azure-resource-providers` },
+  source: `intune/configmgr/core/clients/manage/cmg/configure-azure-ad.md (newer copy); ${PLAN_SOURCE}`,
+  title: 'The Azure subscription of a scale-set CMG has the KeyVault, Storage, Network and Compute resource providers registered',
+  docUrl: `${CMG_AZURE_AD}#configure-azure-resource-providers`,
+  appliesWhen: (plan) => plan.choice('site.cmg.deployment') === 'vmss',
+  needs: ['site.cmg.resourceProviders'],
+  check(plan) {
+    const registered = new Set<string>();
+    for (let i = 0; i < plan.count('site.cmg.resourceProviders'); i++) {
+      const name = plan.str(`site.cmg.resourceProviders[${i}]`);
+      if (name) registered.add(name.trim().toLowerCase());
+    }
+    const missing = VMSS_PROVIDERS.filter((p) => !registered.has(p.toLowerCase()));
+    if (missing.length === 0) return undefined;
+    return { message: `A CMG as a virtual machine scale set needs the resource providers ${VMSS_PROVIDERS.join(', ')} registered in its Azure subscription; ${missing.join(', ')} ${missing.length === 1 ? 'isn\'t' : 'aren\'t'} listed. Register them (Subscriptions, Resource providers) with an account that may register providers, such as Owner or Contributor.`, path: 'site.cmg.resourceProviders' };
+  },
+  examples: {
+    fail: ['version: 1\nsite:\n  cmg:\n    deployment: vmss\n    resourceProviders: [Microsoft.Storage, Microsoft.ClassicCompute]'],
+    pass: ['version: 1\nsite:\n  cmg:\n    deployment: vmss\n    resourceProviders: [Microsoft.KeyVault, Microsoft.Storage, Microsoft.Network, Microsoft.Compute]'],
+  },
+});
