@@ -133,7 +133,7 @@ export const cmgManagementPointAllowsTraffic = defineReadinessRule({
 });
 
 /** Host names Azure gives a CMG deployment: these need no CNAME of yours. */
-const AZURE_CMG_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
+export const AZURE_CMG_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
 
 export const cmgCustomDomainCname = defineReadinessRule({
   id: 'cmg-custom-domain-cname', area: 'cmg', severity: 'error',

@@ -1,16 +1,14 @@
 // The CMG's server authentication certificate: that there is one, its key, and the service name
 // (its common name) it is issued for.
-import { hasCmg } from './cmg';
+import { AZURE_CMG_DOMAIN, hasCmg } from './cmg';
 import { defineReadinessRule } from './types';
 
 const CMG_CERT = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/server-auth-cert';
 const CERT_SOURCE = 'intune/configmgr/core/clients/manage/cmg/server-auth-cert.md (newer copy)';
 const ADDRESS = 'contoso.eastus.cloudapp.azure.com/CCM_Proxy_MutualAuth/72186325152220500';
 
-/** Host names Azure gives a CMG deployment (public and US Government clouds). */
-const AZURE_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
 const serviceName = (plan: { str(path: string): string | undefined }) => plan.str('site.cmg.serviceName')?.trim() ?? '';
-const inAzureDomain = (name: string) => AZURE_DOMAIN.test(name);
+const inAzureDomain = (name: string) => AZURE_CMG_DOMAIN.test(name);
 
 export const cmgServerCertificatePresent = defineReadinessRule({
   id: 'cmg-server-certificate-present', area: 'cmg', severity: 'error', source: `${CERT_SOURCE}; plan-cloud-management-gateway.md #requirements (newer copy)`,

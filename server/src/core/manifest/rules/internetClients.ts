@@ -127,17 +127,19 @@ export const entraAuthRecommended = defineReadinessRule({
   id: 'entra-auth-recommended', area: 'cmg', severity: 'warning',
   basis: { words: 'Microsoft recommends joining devices', page: CLIENT_AUTH },
   source: 'intune/configmgr/core/clients/manage/cmg/plan-client-authentication.md (newer copy); deploy-clients-cmg-token.md (newer copy)',
-  title: 'Internet-based clients authenticate with Microsoft Entra ID rather than site tokens (recommended)',
+  title: 'Devices that are Entra joined or hybrid joined authenticate with Microsoft Entra ID rather than site tokens (recommended)',
   docUrl: CLIENT_AUTH,
+  // Tokens are the documented choice for devices that can't join Microsoft Entra ID; only joined devices are advised to switch.
   appliesWhen: (plan) => auth(plan) === 'token',
-  needs: ['site.clientAuthentication'],
+  needs: ['identity.deviceJoin'],
   check(plan) {
-    if (auth(plan) !== 'token') return undefined;
-    return { message: 'Site tokens are the fallback for devices that can\'t join Microsoft Entra ID or get a PKI certificate, and they support device scenarios only. Where devices can be Entra joined or hybrid joined, use Microsoft Entra ID client authentication instead.', path: 'site.clientAuthentication' };
+    const join = plan.choice('identity.deviceJoin');
+    if (join !== 'entra-joined' && join !== 'hybrid-joined') return undefined;
+    return { message: `These devices are ${join === 'entra-joined' ? 'Entra joined' : 'hybrid joined'}, yet clients authenticate with site tokens, the fallback for devices that can't join Microsoft Entra ID or get a PKI certificate, and device scenarios only. Use Microsoft Entra ID client authentication (site.clientAuthentication: entra-id).`, path: 'site.clientAuthentication' };
   },
   examples: {
-    fail: ['version: 1\nsite:\n  clientAuthentication: token'],
-    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id'],
+    fail: ['version: 1\nsite:\n  clientAuthentication: token\nidentity:\n  deviceJoin: entra-joined'],
+    pass: ['version: 1\nsite:\n  clientAuthentication: token\nidentity:\n  deviceJoin: registered', 'version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: entra-joined'],
   },
 });
 
