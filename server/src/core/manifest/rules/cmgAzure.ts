@@ -112,11 +112,12 @@ export const cmgEarlyResourceGroupName = defineReadinessRule({
   basis: { words: 'Make sure the name of the resource group', page: `${CMG_PLAN}#limitations-with-versions-2010-and-2103` },
   title: 'On 2010 and 2103 a scale-set CMG\'s resource group name has only lowercase letters, digits and hyphens',
   docUrl: `${CMG_PLAN}#limitations-with-versions-2010-and-2103`,
-  appliesWhen: (plan) => plan.choice('site.cmg.deployment') === 'vmss' && plan.has('site.cmg.resourceGroup'),
+  // Not applicable on a stated version outside 2010-2103; unknown while the version is left out.
+  appliesWhen: (plan) => plan.choice('site.cmg.deployment') === 'vmss' && plan.has('site.cmg.resourceGroup')
+    && !(version(plan) !== undefined && (version(plan)! < 2010 || version(plan)! > 2103)),
   needs: ['site.version', 'site.cmg.resourceGroup'],
   check(plan) {
     const v = version(plan)!;
-    if (v < 2010 || v > 2103) return undefined;
     const name = plan.str('site.cmg.resourceGroup')!.trim();
     if (/^[a-z0-9-]+$/.test(name)) return undefined;
     return { message: `On ${v} the site names the CMG's storage container after its resource group, so the name may hold only lowercase letters, digits and hyphens; "${name}" doesn't. Rename the resource group in Azure or use a new one.`, path: 'site.cmg.resourceGroup' };
