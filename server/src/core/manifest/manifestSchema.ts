@@ -85,6 +85,8 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       ]),
       vmInstances: { description: 'How many virtual machines the CMG runs (the setup wizard allows 1 to 16).', type: { kind: 'integer', min: 0 } },
       resourceProviders: { description: 'The Azure resource providers registered in the CMG\'s subscription, e.g. Microsoft.KeyVault, Microsoft.Storage, Microsoft.Network, Microsoft.Compute.', type: { kind: 'array', items: { description: 'A resource provider namespace such as Microsoft.Compute.', type: { kind: 'string', pattern: '^[A-Za-z]+\\.[A-Za-z]+$', patternHint: 'a namespace such as Microsoft.Compute' } } } },
+      connectionPointClientCertificate: boolean('The server with the CMG connection point holds a PKI client authentication certificate (needed with PKI client authentication).'),
+      clientTrustedRootsAdded: boolean('The trusted root and chain certificates of the clients\' PKI client certificates are added to the CMG.'),
       verifyClientCertRevocation: boolean('The CMG option "Verify Client Certificate Revocation" is on (it is by default).'),
     } },
     },

@@ -232,3 +232,37 @@ export const nlmTlsEndpointsBreaksRegistration = defineReadinessRule({
     pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: entra-joined\nintune:\n  nlmAllowedTlsAuthenticationEndpoints: false'],
   },
 });
+
+export const cmgConnectionPointClientCert = defineReadinessRule({
+  id: 'cmg-connection-point-client-cert', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'the CMG connection point needs this certificate', page: `${CMG_SETUP}#add-the-cmg-connection-point` },
+  title: 'With PKI client authentication, the CMG connection point server holds a client authentication certificate',
+  docUrl: `${CMG_SETUP}#add-the-cmg-connection-point`,
+  appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki' && plan.bool('site.cmg.connectionPoint') !== false,
+  needs: ['site.cmg.connectionPointClientCertificate'],
+  check(plan) {
+    if (plan.bool('site.cmg.connectionPointClientCertificate') !== false) return undefined;
+    return { message: 'Clients authenticate to the CMG with PKI certificates, so the server that holds the CMG connection point needs a client authentication certificate too; issue one to that server.', path: 'site.cmg.connectionPointClientCertificate' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  clientAuthentication: pki\n  cmg:\n    address: ${ADDRESS}\n    connectionPoint: true\n    connectionPointClientCertificate: false`],
+    pass: [`version: 1\nsite:\n  clientAuthentication: pki\n  cmg:\n    address: ${ADDRESS}\n    connectionPoint: true\n    connectionPointClientCertificate: true`],
+  },
+});
+
+export const cmgClientCertTrustedRoots = defineReadinessRule({
+  id: 'cmg-client-cert-trusted-roots', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: 'Add all of the certificates', page: `${CMG_SETUP}#set-up-a-cmg`, override: 'A setup step without a modal verb: the CMG can only validate PKI client certificates whose chain it was given' },
+  title: 'With PKI client authentication, the CMG has the trusted root (and chain) of the client certificates',
+  docUrl: `${CMG_SETUP}#set-up-a-cmg`,
+  appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki',
+  needs: ['site.cmg.clientTrustedRootsAdded'],
+  check(plan) {
+    if (plan.bool('site.cmg.clientTrustedRootsAdded') !== false) return undefined;
+    return { message: 'Clients authenticate with PKI certificates, so add the trusted root certificate and every certificate of the client certificates\' chain to the CMG (Settings page, Certificates). Entra ID and site tokens don\'t need this.', path: 'site.cmg.clientTrustedRootsAdded' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  clientAuthentication: pki\n  cmg:\n    address: ${ADDRESS}\n    clientTrustedRootsAdded: false`],
+    pass: [`version: 1\nsite:\n  clientAuthentication: pki\n  cmg:\n    address: ${ADDRESS}\n    clientTrustedRootsAdded: true`],
+  },
+});
