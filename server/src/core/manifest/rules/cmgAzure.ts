@@ -69,7 +69,7 @@ export const cmgVmssFeatureEnabled = defineReadinessRule({
 
 export const cmgOnTopTierSite = defineReadinessRule({
   id: 'cmg-on-top-tier-site', area: 'cmg', severity: 'error',
-  basis: { words: 'installed at the top-tier site', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#create-the-cmg', override: 'The setup page has the step done on the top-level site (stand-alone primary or CAS) only; the wizard is there' },
+  basis: { words: 'installed at the top-tier site', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#create-the-cmg', override: 'The setup page has the step done on the top-level site (stand-alone primary or CAS) only; the wizard is there', contradiction: { page: `${CMG_DOCS}/perf-scale#size-and-scale-for-cmg`, says: 'the older size-and-scale text says CMGs can be installed at primary sites or the CAS (and advises the CAS in a hierarchy)' } },
   source: `${SETUP_SOURCE}; intune/configmgr/comanage/tutorial-co-manage-new-devices.md (newer copy)`,
   title: 'The CMG is created on the top-level site (the stand-alone primary or the central administration site)',
   docUrl: `${CMG_SETUP}#set-up-a-cmg`,
@@ -77,7 +77,7 @@ export const cmgOnTopTierSite = defineReadinessRule({
   needs: ['site.cmg.hostSite'],
   check(plan) {
     if (plan.choice('site.cmg.hostSite') !== 'child-primary') return undefined;
-    return { message: 'Create the CMG on the top-level site: the central administration site in a hierarchy, not a child primary site (site.cmg.hostSite).', path: 'site.cmg.hostSite' };
+    return { message: 'Create the CMG on the top-level site: the central administration site in a hierarchy, not a child primary site (site.cmg.hostSite). The older size-and-scale text still says a CMG can be installed at primary sites; the newer setup page, followed here, says the top-level site.', path: 'site.cmg.hostSite' };
   },
   examples: {
     fail: [`version: 1\nsite:\n  topology: hierarchy\n  cmg:\n    address: ${ADDRESS}\n    hostSite: child-primary`],
@@ -222,5 +222,59 @@ export const cmgVmssResourceProviders = defineReadinessRule({
   examples: {
     fail: ['version: 1\nsite:\n  cmg:\n    deployment: vmss\n    resourceProviders: [Microsoft.Storage, Microsoft.ClassicCompute]'],
     pass: ['version: 1\nsite:\n  cmg:\n    deployment: vmss\n    resourceProviders: [Microsoft.KeyVault, Microsoft.Storage, Microsoft.Network, Microsoft.Compute]'],
+  },
+});
+
+const CMG_SCALE = `${CMG_DOCS}/perf-scale`;
+
+/** Simultaneous clients one CMG virtual machine supports, or undefined when the plan doesn't say enough. */
+function clientsPerVm(plan: Parameters<typeof hasCmg>[0]): number | undefined {
+  const deployment = plan.choice('site.cmg.deployment');
+  if (deployment === 'classic') return 6000;
+  if (deployment !== 'vmss') return undefined;
+  const v = version(plan);
+  if (v !== undefined && v >= 2010 && v <= 2103) return 2000;
+  const size = plan.choice('site.cmg.vmSize');
+  return size === 'lab' ? 10 : size === 'large' ? 10000 : size === 'standard' ? 6000 : undefined;
+}
+
+export const cmgClientCapacity = defineReadinessRule({
+  id: 'cmg-client-capacity', area: 'cmg', severity: 'warning',
+  basis: { words: 'there may be delay', page: `${CMG_SCALE}#size-and-scale-for-cmg`, override: 'A documented risk: above the supported number of simultaneous clients the CMG still answers, with delays' },
+  source: 'intune/configmgr/core/plan-design/configs/includes/scale-cmg.md (newer copy, included in perf-scale.md)',
+  title: 'The CMG has enough virtual machines for the internet-based clients (6,000 per Standard VM, 10,000 per Large, 2,000 on 2010/2103 scale sets)',
+  docUrl: `${CMG_SCALE}#size-and-scale-for-cmg`,
+  // On the internet paths every device talks to the site through the CMG; elsewhere the plan can't say how many do.
+  appliesWhen: (plan) => hasCmg(plan) && ['new-internet-devices', 'autopilot', 'managed-desktop'].includes(plan.choice('path') ?? ''),
+  needs: ['clients.count', 'site.cmg.vmInstances', 'site.cmg.deployment'],
+  needsEach: (plan) => plan.choice('site.cmg.deployment') === 'vmss' ? ['site.version', 'site.cmg.vmSize'] : [],
+  check(plan) {
+    const perVm = clientsPerVm(plan);
+    const vms = plan.num('site.cmg.vmInstances')!;
+    const clients = plan.num('clients.count')!;
+    if (perVm === undefined || vms < 1 || clients <= perVm * vms) return undefined;
+    const needed = Math.ceil(clients / perVm);
+    return { message: `${clients} internet-based clients on ${vms} CMG virtual machine${vms === 1 ? '' : 's'} of ${perVm} simultaneous clients each: when most are online at once the CMG answers with delays. Plan ${needed <= 16 ? `${needed} instances` : 'a larger VM size or another CMG'} (up to 16 per CMG).`, path: 'site.cmg.vmInstances' };
+  },
+  examples: {
+    fail: ['version: 1\npath: new-internet-devices\nsite:\n  version: 2403\n  cmg:\n    deployment: vmss\n    vmSize: standard\n    vmInstances: 1\nclients:\n  count: 9000'],
+    pass: ['version: 1\npath: new-internet-devices\nsite:\n  version: 2403\n  cmg:\n    deployment: vmss\n    vmSize: standard\n    vmInstances: 2\nclients:\n  count: 9000'],
+  },
+});
+
+export const cmgHighAvailability = defineReadinessRule({
+  id: 'cmg-high-availability', area: 'cmg', severity: 'information', source: 'intune/configmgr/core/clients/manage/cmg/perf-scale.md (newer copy)',
+  basis: { words: 'at least two VM instances', page: `${CMG_SCALE}#improve-performance` },
+  title: 'For high availability the CMG runs at least two virtual machines (advice)',
+  docUrl: `${CMG_SCALE}#improve-performance`,
+  appliesWhen: hasCmg,
+  needs: ['site.cmg.vmInstances'],
+  check(plan) {
+    if (plan.num('site.cmg.vmInstances') !== 1) return undefined;
+    return { message: 'Advice: a CMG with one virtual machine is unavailable while that VM is down; for high availability run at least two instances, and two CMG connection points per site.', path: 'site.cmg.vmInstances' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmInstances: 1`],
+    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\n    vmInstances: 2`],
   },
 });
