@@ -225,7 +225,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     endpointSecurityAntivirus: boolean('Intune endpoint security antivirus policies target the co-managed devices.'),
     defenderInDeviceRestrictions: boolean('Intune device restriction profiles configure Microsoft Defender on these devices.'),
     settingsCatalogPolicies: boolean('Intune settings catalog policies target the co-managed devices.'),
-    nlmAllowedTlsAuthenticationEndpoints: boolean('An Intune policy sets the Network List Manager AllowedTlsAuthenticationEndpoints for these devices.'),
     resourceAccessProfiles: boolean('Intune VPN, Wi-Fi, email or certificate profiles target the co-managed devices.'),
     featureUpdatePolicy: boolean('An Intune feature update policy targets the co-managed devices.'),
     requireConfigMgrCompliance: boolean('Intune compliance also requires Configuration Manager compliance.'),
@@ -302,7 +301,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
     ipv4: boolean('The clients that use the CMG have IPv4 connectivity (not IPv6 only).'),
-    latestVersion: boolean('The clients run the latest client version the site offers (promoted to production).'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
@@ -319,10 +317,6 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     userPolicyFromInternet: boolean('Client Policy: enable user policy requests from internet clients.'),
     deltaContent: boolean('Delivery Optimization: allow clients to download delta content when available.'),
-    targetCollectionType: choice('The kind of collection these client settings are deployed to.', [
-      { value: 'device', description: 'A device collection.' },
-      { value: 'user', description: 'A user collection.' },
-    ]),
   }),
   configmgr: object('What the Configuration Manager site deploys to these devices.', {
     resourceAccessProfiles: boolean('The site still deploys VPN, Wi-Fi, email, certificate or Windows Hello for Business profiles.'),

@@ -197,42 +197,6 @@ export const mpAspNet45ForEntraAuth = defineReadinessRule({
   },
 });
 
-export const clientSettingsDeviceCollections = defineReadinessRule({
-  id: 'client-settings-device-collections', area: 'cmg', severity: 'warning',
-  basis: { words: "Don't deploy these settings to user", page: `${ENTRA_INSTALL}#configure-client-settings`, override: 'An explicit instruction against a configuration, without a stated failure: read as advice (warning)' },
-  source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy)',
-  title: 'The Cloud Services client settings for Entra-authenticated and CMG clients are deployed to device collections',
-  docUrl: `${ENTRA_INSTALL}#configure-client-settings`,
-  appliesWhen: (plan) => hasCmg(plan) || auth(plan) === 'entra-id',
-  needs: ['clientSettings.targetCollectionType'],
-  check(plan) {
-    if (plan.choice('clientSettings.targetCollectionType') !== 'user') return undefined;
-    return { message: 'The Cloud Services client settings (cloud distribution point access, automatic Entra registration, use of the CMG) apply to devices; deploy them to the device collection, not to a user collection.', path: 'clientSettings.targetCollectionType' };
-  },
-  examples: {
-    fail: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nclientSettings:\n  targetCollectionType: user`],
-    pass: [`version: 1\nsite:\n  cmg:\n    address: ${ADDRESS}\nclientSettings:\n  targetCollectionType: device`],
-  },
-});
-
-export const nlmTlsEndpointsBreaksRegistration = defineReadinessRule({
-  id: 'nlm-tls-endpoints-breaks-registration', area: 'identity', severity: 'warning',
-  basis: { words: 'can cause Entra-only joined devices to fail', page: `${ENTRA_INSTALL}#before-you-begin`, override: 'A documented risk ("can cause"), not a stated failure of every device: warning' },
-  source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-azure.md (newer copy)',
-  title: 'Entra-joined devices that register their client with Microsoft Entra ID get no NLM AllowedTlsAuthenticationEndpoints policy',
-  docUrl: `${ENTRA_INSTALL}#before-you-begin`,
-  appliesWhen: (plan) => plan.choice('identity.deviceJoin') === 'entra-joined' && auth(plan) === 'entra-id',
-  needs: ['intune.nlmAllowedTlsAuthenticationEndpoints'],
-  check(plan) {
-    if (plan.bool('intune.nlmAllowedTlsAuthenticationEndpoints') !== true) return undefined;
-    return { message: 'An Intune NLM AllowedTlsAuthenticationEndpoints policy can keep Entra-only joined devices from registering their Configuration Manager client while they are on a local network that reaches the listed endpoints; leave these devices out of the policy, or test registration on the intranet first.', path: 'intune.nlmAllowedTlsAuthenticationEndpoints' };
-  },
-  examples: {
-    fail: ['version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: entra-joined\nintune:\n  nlmAllowedTlsAuthenticationEndpoints: true'],
-    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id\nidentity:\n  deviceJoin: entra-joined\nintune:\n  nlmAllowedTlsAuthenticationEndpoints: false'],
-  },
-});
-
 export const cmgConnectionPointClientCert = defineReadinessRule({
   id: 'cmg-connection-point-client-cert', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
   basis: { words: 'the CMG connection point needs this certificate', page: `${CMG_SETUP}#add-the-cmg-connection-point` },
