@@ -70,7 +70,8 @@ describe('client package.json', () => {
   it('starts only on its languages, files, commands and views', () => {
     for (const event of pkg.activationEvents as string[]) {
       // PowerShell and batch scripts too (issue #12): the server answers only where they start ccmsetup.
-      assert.match(event, /^(onLanguage:(ccmsetup|comanage-manifest|powershell|bat)|workspaceContains:\*\*\/\*\.(ccmsetup|comanage\.\{yaml,yml\}))$/, event);
+      // JSON too (issue #15): the server checks only Graph exports that name a co-management settings type.
+      assert.match(event, /^(onLanguage:(ccmsetup|comanage-manifest|powershell|bat|json)|workspaceContains:\*\*\/\*\.(ccmsetup|comanage\.\{yaml,yml\}))$/, event);
     }
     // Commands and views activate by themselves on VS Code 1.74 and later; the engine must allow that.
     assert.match(pkg.engines.vscode, /^\^1\.(7[4-9]|[89]\d)\./);

@@ -8,7 +8,7 @@ import { codes as fileCodes } from './helpers/core';
 /** A fixture's codes: a whole file, or with an intent one line as the generator checks it. */
 const codesFor = (rule: CcmsetupRule) => (example: string) => (rule.examples.intent
   ? getLanguageService().checkCommandLine(example, undefined, rule.examples.intent).problems.map((p) => p.code)
-  : fileCodes(example));
+  : fileCodes(example, {}, rule.examples.file));
 
 describe('ccmsetup rules: fixtures', () => {
   it('has unique ids in kebab-case, each with a doc link and fixtures', () => {

@@ -47,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Comana
       { scheme: 'file', pattern: '**/*.{ps1,psm1,cmd,bat,PS1,PSM1,CMD,BAT}' },
       { scheme: 'file', language: 'powershell' },
       { scheme: 'file', language: 'bat' },
+      // Graph exports: the server checks only JSON that names a co-management settings type and ignores the rest.
+      { scheme: 'file', pattern: '**/*.{json,JSON}' },
       // A new editor with the language set (the generator's "Open in a new editor"): the server goes by the language id.
       { scheme: 'untitled', language: 'ccmsetup' },
       { scheme: 'untitled', language: 'comanage-manifest' },

@@ -15,6 +15,7 @@ import { maskText } from './core/secrets';
 import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
 import { explain } from './cli/explain';
+import { runImport } from './cli/import';
 import { newManifest } from './cli/newManifest';
 import { formatReadinessJson, formatReadinessText, readinessFailed, readinessOfResult, readinessReports } from './cli/readiness';
 import { formatOverview } from './cli/format/overview';
@@ -35,6 +36,7 @@ Usage:
   comanage check --overview <files or folders...>
   comanage explain <rule-id | /parameter | PROPERTY | error code (0x800705b4, 2147943860) | ccmsetup return code>
   comanage new <path> [--out <file>]
+  comanage import <export files or folders...> [--into <plan.comanage.yaml>] [--write] [--prefer-import]
   comanage --help | --version
 
 Folders are searched recursively for ${SUPPORTED_EXTENSIONS.map((e) => `*${e}`).join(', ')}
@@ -51,6 +53,12 @@ Options:
   --out <file>     new: write the template to this file (never over an existing one)
                    instead of printing it; <path> is existing-clients, new-internet-devices,
                    autopilot or managed-desktop
+  --into <plan>    import: merge the exports into this plan (comments and order kept) and print
+                   it; without --into, print the plan the exports imply
+  --write          import: write the merged plan to the --into file (created if missing);
+                   nothing is written while a conflict is open
+  --prefer-import  import: where the plan and an export differ, take the export's value
+                   (default: keep the plan's value, report a conflict, exit 1)
   --base <folder>  sarif: the folder file URIs are relative to; default: the git repository
                    around the current folder (or around the checked files), else the current folder
   -h, --help       show this help
@@ -63,7 +71,8 @@ out of a folder being checked are not followed (a warning says so).
 
 Exit codes:
   0  no errors (warnings and hints don't count)
-  1  errors found, including files that couldn't be read or decoded
+  1  errors found, including files that couldn't be read or decoded; import: an export
+     that isn't valid JSON, a conflict with the plan, or no object to import
   2  usage error, no file at all could be read, or the output couldn't be written
 `;
 
@@ -79,6 +88,9 @@ function main(argv: string[]): number {
         config: { type: 'string' },
         base: { type: 'string' },
         out: { type: 'string' },
+        into: { type: 'string' },
+        write: { type: 'boolean' },
+        'prefer-import': { type: 'boolean' },
         readiness: { type: 'boolean' },
         overview: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -95,6 +107,9 @@ function main(argv: string[]): number {
   if (values.help || command === 'help') return write(process.stdout, HELP, 0);
   if (values.version) return write(process.stdout, `${pkg.version}\n`, 0);
 
+  if (command !== 'import' && (values.into !== undefined || values.write || values['prefer-import'])) {
+    throw new UsageError(`--into, --write and --prefer-import belong to 'comanage import'. Run 'comanage --help'.`);
+  }
   switch (command) {
     case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true);
     case 'explain': {
@@ -105,6 +120,11 @@ function main(argv: string[]): number {
       const result = newManifest(operands, values.out, process.cwd());
       for (const note of result.notes) say(note);
       return write(process.stdout, result.stdout, 0);
+    }
+    case 'import': {
+      const result = runImport(operands, { into: values.into, write: values.write === true, preferImport: values['prefer-import'] === true }, process.cwd());
+      for (const message of result.messages) say(message);
+      return write(process.stdout, result.stdout, result.code);
     }
     case undefined:
       process.stderr.write(HELP);

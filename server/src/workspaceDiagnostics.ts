@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessState } from './core/languageService';
 import { documentKindOf, isScriptKind, type Problem } from './core/languageTypes';
 import { WORKSPACE_LIMITS } from './core/limits';
-import { mentionsCcmsetup } from './core/hosts/host';
+import { mentionsHostTarget } from './core/hosts/host';
+import { hostFor } from './core/hosts';
 import { toDiagnostics } from './core/services/diagnostics';
 import { readTextFile } from './node/readText';
 import { ALWAYS_SKIPPED, excludedNames, walkWorkspace } from './node/workspaceWalk';
@@ -67,7 +68,9 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
     void connection.sendDiagnostics({ uri, diagnostics });
   };
   const inRoots = (file: string) => roots.some((root) => file === root || file.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : `${root}${file.includes('\\') ? '\\' : '/'}`));
-  const isOurs = (uri: string) => uri.startsWith('file:') && documentKindOf(uri) !== 'none';
+  // JSON files (Graph exports) are checked when opened, not in the background: most JSON in a
+  // workspace is something else, and would crowd the file limit and the size notice.
+  const isOurs = (uri: string) => uri.startsWith('file:') && documentKindOf(uri) !== 'none' && documentKindOf(uri) !== 'json';
   // By URI: documentKindOf decodes %-escapes, which a plain path may hold unescaped.
   const kindOfPath = (file: string) => documentKindOf(pathToFileURL(file).href);
 
@@ -77,7 +80,8 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       const decoded = readTextFile(file, WORKSPACE_LIMITS.maxFileBytes);
       const document = TextDocument.create(uri, documentKindOf(uri), 0, decoded.text);
       // A script that never names ccmsetup is not ours: nothing to say about it, not even its encoding.
-      const quiet = isScriptKind(documentKindOf(uri)) && decoded.problem?.severity !== 'error' && !mentionsCcmsetup(decoded.text);
+      const kind = documentKindOf(uri);
+      const quiet = isScriptKind(kind) && decoded.problem?.severity !== 'error' && !mentionsHostTarget(hostFor(kind), decoded.text);
       return { document, problems: decoded.problem && !quiet ? [decoded.problem] : [], checked: decoded.encoding !== 'none' && !quiet };
     } catch {
       return undefined;
@@ -165,7 +169,7 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       if (!roots.length) return forgetMissing(new Set());
       if (editor.watch && !watching) watching = true, void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
       const skipped = new Set([...ALWAYS_SKIPPED, ...excludedNames(filesExclude)]);
-      const wanted = (file: string) => kindOfPath(file) !== 'none';
+      const wanted = (file: string) => kindOfPath(file) !== 'none' && kindOfPath(file) !== 'json';
       void walkWorkspace(roots, { wanted, skipped, maxFileBytes: WORKSPACE_LIMITS.maxFileBytes, limits: WORKSPACE_LIMITS, cancelled: () => stopped || generation !== walkGeneration })
         .then(({ files, truncated, tooLarge }) => {
           if (stopped || generation !== walkGeneration) return;

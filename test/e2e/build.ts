@@ -18,6 +18,8 @@ export async function buildE2e(): Promise<void> {
     platform: 'node',
     target: 'node18',
     sourcemap: 'inline',
+    // As esbuild.mjs: ESM builds of dependencies first (jsonc-parser's UMD build requires its parts at run time, which a bundle can't follow).
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   };
   const suiteEntries = readdirSync(SUITE_SRC)

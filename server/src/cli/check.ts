@@ -6,13 +6,14 @@ import { SERVICE_CODES } from '../core/diagnosticCodes';
 import type { LanguageService } from '../core/languageService';
 import { documentKindOf, isScriptKind, type Diagnostic, type Problem } from '../core/languageTypes';
 import { maskText } from '../core/secrets';
-import { mentionsCcmsetup } from '../core/hosts/host';
+import { mentionsHostTarget } from '../core/hosts/host';
+import { hostFor } from '../core/hosts';
 import { toDiagnostics } from '../core/services/diagnostics';
 import { FileEntry, PathFault, comparePaths, displayPath, readSourceFile } from './files';
 import type { FileResult } from './format/types';
 
 /** The languageId an editor would use; the core itself goes by the file name. */
-const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', powershell: 'powershell', batch: 'bat', none: 'plaintext' } as const;
+const LANGUAGE_IDS = { ccmsetup: 'ccmsetup', manifest: 'comanage-manifest', powershell: 'powershell', batch: 'bat', json: 'json', none: 'plaintext' } as const;
 
 export interface CheckRun {
   results: FileResult[];
@@ -31,6 +32,8 @@ export interface OpenedFile {
   read: boolean;
   /** Should have been read and could not be. */
   unreadable: boolean;
+  /** A JSON file that holds none of the Graph objects comanage reads: not listed at all. */
+  notOurs?: boolean;
 }
 
 /** Reads an entry: path faults, then read and decoding findings, as diagnostics at their place. */
@@ -44,18 +47,22 @@ export function openEntry(entry: FileEntry, cwd: string): OpenedFile {
   const read = readSourceFile(entry.source);
   if ('fault' in read) return { file, diagnostics: toDiagnostics(EMPTY, [...faults, faultProblem(read.fault)]), read: false, unreadable: true };
   const { decoded } = read;
-  const document = TextDocument.create(uri, LANGUAGE_IDS[documentKindOf(uri)], 1, decoded.text);
+  const kind = documentKindOf(uri);
+  const document = TextDocument.create(uri, LANGUAGE_IDS[kind], 1, decoded.text);
   // A script that never names ccmsetup is not ours: an encoding warning about it would be noise.
-  const quiet = isScriptKind(documentKindOf(uri)) && decoded.problem?.severity !== 'error' && !mentionsCcmsetup(decoded.text);
+  const quiet = isScriptKind(kind) && decoded.problem?.severity !== 'error' && !mentionsHostTarget(hostFor(kind), decoded.text);
   const problems = decoded.problem && !quiet ? [...faults, decoded.problem] : faults;
-  return { file, document: decoded.encoding === 'none' ? undefined : document, diagnostics: toDiagnostics(document, problems), read: true, unreadable: false };
+  // A .json file counts only when it holds a Graph object comanage reads (the same prefilter as the editor's).
+  const notOurs = kind === 'json' && quiet && faults.length === 0;
+  return { file, document: decoded.encoding === 'none' ? undefined : document, diagnostics: toDiagnostics(document, problems), read: true, unreadable: false, notOurs };
 }
 
 export function checkFiles(entries: readonly FileEntry[], cwd: string, service: LanguageService): CheckRun {
   let unreadable = 0;
   let read = 0;
-  const results = entries.map((entry): FileResult => {
+  const results = entries.map((entry): FileResult | undefined => {
     const opened = openEntry(entry, cwd);
+    if (opened.notOurs) return undefined;
     if (opened.unreadable) unreadable++;
     if (opened.read) read++;
     if (!opened.document) return { file: opened.file, path: entry.absolute, diagnostics: opened.diagnostics };
@@ -71,7 +78,7 @@ export function checkFiles(entries: readonly FileEntry[], cwd: string, service: 
       };
       return { file: opened.file, path: entry.absolute, diagnostics: [...opened.diagnostics, ...toDiagnostics(opened.document, [internal])] };
     }
-  });
+  }).filter((result): result is FileResult => result !== undefined);
   return { results: results.sort((a, b) => comparePaths(a.file, b.file)), unreadable, read };
 }
 

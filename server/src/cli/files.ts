@@ -9,8 +9,8 @@ import { decodeName, type DecodedText } from '../core/text/decode';
 import { readTextFile } from '../node/readText';
 import { UsageError, describeFsError } from './usageError';
 
-/** File name endings the CLI checks; explicit files must have one of them. */
-export const SUPPORTED_EXTENSIONS = ['.ccmsetup', '.comanage.yaml', '.comanage.yml', '.ps1', '.psm1', '.cmd', '.bat'] as const;
+/** File name endings the CLI checks; explicit files must have one of them. A `.json` file is listed only when it holds a Graph object comanage reads (check.ts). */
+export const SUPPORTED_EXTENSIONS = ['.ccmsetup', '.comanage.yaml', '.comanage.yml', '.ps1', '.psm1', '.cmd', '.bat', '.json'] as const;
 
 export function isSupportedFile(fileName: string): boolean {
   const lower = fileName.toLowerCase();

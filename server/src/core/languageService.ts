@@ -8,7 +8,7 @@ import {
   CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentKind, DocumentSymbol, Hover, LanguageSettings,
   Position, Problem, Range, ScriptKind, TextDocument, TextEdit, documentKindOf, isScriptKind,
 } from './languageTypes';
-import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptProblems, symbolNote } from './hosts/embed';
+import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptDocumentProblems, scriptProblems, symbolNote } from './hosts/embed';
 import type { HostMemory } from './hosts/host';
 import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
@@ -132,11 +132,12 @@ const clamp = (document: TextDocument, position: Position): Position => document
 /**
  * What a generated line becomes inside an invocation's arguments: no program (the invocation names
  * it), and for ccmsetup.exe (or client push) the content of CCMSETUPCMD="…", which only msiexec of
- * ccmsetup.msi takes.
+ * ccmsetup.msi (and Intune's field) takes.
  */
 function argumentsFor(text: string, context: string): string {
   let args = text.trim().replace(/^(?:"[^"]*ccmsetup(?:\.exe)?"|[^\s"]*ccmsetup(?:\.exe)?)(?=\s|$)\s*/i, '');
-  const wrapped = context === 'msi' ? null : /^CCMSETUPCMD="(.*)"$/is.exec(args);
+  // Intune's own field (a Graph export) takes the line as Intune stores it, CCMSETUPCMD="…" included.
+  const wrapped = context === 'msi' || context === 'intune' ? null : /^CCMSETUPCMD="(.*)"$/is.exec(args);
   if (wrapped) args = wrapped[1];
   return args;
 }
@@ -165,7 +166,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   /** The document's kind, or 'none' for a script when scripts are switched off. */
   const kindOf = (document: TextDocument): DocumentKind => {
     const kind = documentKindOf(document.uri, document.languageId);
-    return isScriptKind(kind) && settings.scripts?.enabled === false ? 'none' : kind;
+    return isScriptKind(kind) && kind !== 'json' && settings.scripts?.enabled === false ? 'none' : kind;
   };
 
   function* parsedSteps(document: TextDocument): Steps<Parsed | undefined> {
@@ -270,6 +271,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
           all.push(...scriptProblems(found, script.embedded[i], settings, lineOf));
         }
         all.push(...scriptDirectiveProblems(script, settings));
+        all.push(...scriptDocumentProblems(script, settings));
         all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
         const placed = capProblems(all);
         const cut = cutShort(budget);

@@ -14,15 +14,19 @@ export type SeveritySetting = Severity | 'off';
 
 /** Which language a document speaks, decided from its file name, never from the editor's languageId. */
 export type DocumentKind = 'ccmsetup' | 'manifest' | ScriptKind | 'none';
-/** Scripts that may start ccmsetup: each is a host (core/hosts/), checked only where it invokes ccmsetup. */
-export type ScriptKind = 'powershell' | 'batch';
-export const SCRIPT_EXTENSIONS: Record<ScriptKind, readonly string[]> = { powershell: ['.ps1', '.psm1'], batch: ['.cmd', '.bat'] };
-export const isScriptKind = (kind: DocumentKind): kind is ScriptKind => kind === 'powershell' || kind === 'batch';
+/**
+ * Files that carry command lines inside their own text: each is a host (core/hosts/), checked only
+ * where it holds one. Scripts (PowerShell, batch) where they invoke ccmsetup; JSON (a Graph export)
+ * where it holds a co-management settings policy.
+ */
+export type ScriptKind = 'powershell' | 'batch' | 'json';
+export const SCRIPT_EXTENSIONS: Record<ScriptKind, readonly string[]> = { powershell: ['.ps1', '.psm1'], batch: ['.cmd', '.bat'], json: ['.json'] };
+export const isScriptKind = (kind: DocumentKind): kind is ScriptKind => kind === 'powershell' || kind === 'batch' || kind === 'json';
 
 export interface LanguageSettings {
   /** Per-rule severity overrides, keyed by rule id; 'off' silences a rule. */
   rules?: Record<string, SeveritySetting>;
-  /** PowerShell and batch scripts: checked where they start ccmsetup (default true). */
+  /** PowerShell and batch scripts: checked where they start ccmsetup (default true). JSON exports are not scripts: always checked. */
   scripts?: { enabled?: boolean };
 }
 

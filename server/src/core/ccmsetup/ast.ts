@@ -6,8 +6,12 @@ import type { FlaggedCharacter } from '../text/typographic';
 export interface Span { start: number; end: number }
 
 /** Where a command line is used; it decides which context rules apply. */
-export type LineContext = 'intune' | 'msi' | 'exe' | 'push' | 'unknown';
-export const LINE_CONTEXTS: readonly LineContext[] = ['intune', 'msi', 'exe', 'push', 'unknown'];
+/**
+ * Where a line is used. 'logon-script': ccmsetup.exe started by a logon script (checked as an exe
+ * line too); 'gpo-provisioning': the CCMSetup box of the ConfigMgrInstallation.adm group policy.
+ */
+export type LineContext = 'intune' | 'msi' | 'exe' | 'push' | 'logon-script' | 'gpo-provisioning' | 'unknown';
+export const LINE_CONTEXTS: readonly LineContext[] = ['intune', 'msi', 'exe', 'push', 'logon-script', 'gpo-provisioning', 'unknown'];
 
 export interface ValueNode {
   /** The value as written, quotes included. */

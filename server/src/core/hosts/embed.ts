@@ -12,7 +12,7 @@ import { parseCommandLine } from '../ccmsetup/parser';
 import { CompletionItem, CompletionList, Fix, InsertTextFormat, LanguageSettings, Problem } from '../languageTypes';
 import { withLineFeeds } from '../lineBreaks';
 import type { EmbeddedLine, HostMemory } from './host';
-import { mentionsCcmsetup } from './host';
+import { mentionsHostTarget } from './host';
 import { hostFor } from './index';
 import { UNKNOWN_DIRECTIVE, directiveProblems } from '../directives';
 import { suppressibleCodes } from '../diagnosticCodes';
@@ -24,6 +24,8 @@ export interface ScriptParse {
   directives: { text: string; start: number }[];
   /** The invocations as ccmsetup command lines, in document offsets (text: the script). */
   document: CcmsetupDocument;
+  /** The host's findings on the document itself (Host.documentProblems), before severity settings. */
+  problems: Problem[];
 }
 
 const SCRIPT_VARIABLE = 'script-variable';
@@ -56,12 +58,12 @@ function lineKey(e: EmbeddedLine, text: string, base: number): string {
 export function* parseScriptSteps(source: string, kind: string, catalog: Catalog, memory: HostMemory = {}, lines?: LineCache): Steps<ScriptParse> {
   const text = withLineFeeds(source);
   const host = hostFor(kind);
-  // The prefilter: a script that never names ccmsetup costs one scan.
+  // The prefilter: a script that never names ccmsetup (a JSON file that names no Graph type we read) costs one scan.
   work(text.length / 8);
-  if (!host || !mentionsCcmsetup(text)) {
+  if (!host || !mentionsHostTarget(host, text)) {
     // What the host kept no longer matches: a later version starts afresh.
     memory.state = undefined;
-    return { embedded: [], directives: [], document: { text, lines: [], comments: [] } };
+    return { embedded: [], directives: [], document: { text, lines: [], comments: [] }, problems: [] };
   }
   if (due()) yield;
   const embedded = host.findLinesSteps ? yield* host.findLinesSteps(text, memory) : host.findLines(text);
@@ -91,7 +93,8 @@ export function* parseScriptSteps(source: string, kind: string, catalog: Catalog
   if (due()) yield;
   const directives = embedded.length && host.comments ? host.comments(text).filter((c) => /^#\s*co/i.test(c.text)) : [];
   if (directives.length || embedded.length) work(text.length / 8);
-  return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] } };
+  const problems = host.documentProblems ? host.documentProblems(text) : [];
+  return { embedded: pairs.map((p) => p.e), directives, document: { text, lines: pairs.map((p) => p.line), comments: [] }, problems };
 }
 
 /** The range of document text a line was read from (first to last source character). */
@@ -113,10 +116,11 @@ export function inArguments(embedded: readonly EmbeddedLine[], offset: number): 
 function encodeFix(fix: Fix, e: EmbeddedLine): Fix | undefined {
   const edits: Fix['edits'] = [];
   for (const edit of fix.edits) {
-    if (!e.argumentSpans.some((s) => inside(edit.span, s))) return undefined;
-    const newText = e.encode(edit.newText, edit.span.start, edit.span.end);
+    const span = e.widen ? e.widen(edit.span) : edit.span;
+    if (!e.argumentSpans.some((s) => inside(span, s))) return undefined;
+    const newText = e.encode(edit.newText, span.start, span.end);
     if (newText === undefined) return undefined;
-    edits.push({ span: edit.span, newText });
+    edits.push({ span, newText });
   }
   return { ...fix, edits };
 }
@@ -191,8 +195,9 @@ export function scriptProblems(found: Problem[], e: EmbeddedLine, settings: Lang
       continue;
     }
     // A span the map can't carry over (its ends in two places of the script) shrinks to its start.
-    const start = Math.max(range.start, Math.min(problem.span.start, range.end));
-    const span = problem.span.end >= start && problem.span.end <= range.end ? { start, end: problem.span.end } : { start, end: start };
+    const whole = e.widen ? e.widen(problem.span) : problem.span;
+    const start = Math.max(range.start, Math.min(whole.start, range.end));
+    const span = whole.end >= start && whole.end <= range.end ? { start, end: whole.end } : { start, end: start };
     const fixes = problem.fixes?.map((f) => encodeFix(f, e)).filter((f): f is Fix => f !== undefined);
     out.push({ ...problem, span, fixes: fixes?.length ? fixes : undefined });
   }
@@ -213,6 +218,18 @@ export function symbolNote(e: EmbeddedLine, offset: number, lineOf: (offset: num
   return symbol.constant
     ? `\`${symbol.name}\` is \`${value.length > 200 ? `${value.slice(0, 200)}…` : value}\`, set on line ${lineOf(symbol.constant.span.start) + 1}; that value is checked.`
     : `\`${symbol.name}\` is set when the script runs; its name and place are checked, its value is not.`;
+}
+
+/** The host's findings on the document itself, with the severity settings applied. */
+export function scriptDocumentProblems(script: ScriptParse, settings: LanguageSettings): Problem[] {
+  const overrides = settings.rules ?? {};
+  const out: Problem[] = [];
+  for (const problem of script.problems) {
+    const setting = overrides[problem.code];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...problem, severity: setting } : problem);
+  }
+  return out;
 }
 
 /** Warnings for misspelt directives in a script; only disable-next-line works there. */

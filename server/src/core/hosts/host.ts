@@ -4,7 +4,7 @@
 // text, through the host's offset map (the same mechanism a YAML scalar uses: ParseOptions.map).
 //
 // Adding a host: write `hosts/<name>.ts` exporting a `Host`, add it to HOSTS in `hosts/index.ts`,
-// add its file extensions to `documentKindOf` (languageTypes.ts) and to the CLI's
+// add its file extensions to SCRIPT_EXTENSIONS (languageTypes.ts, read by `documentKindOf`) and to the CLI's
 // SUPPORTED_EXTENSIONS, its language to the client's selectors, and a test file
 // `test/scripts<Name>.test.ts` over realistic fixtures in `test/fixtures/scripts/`.
 import type { Span } from '../ccmsetup/ast';
@@ -45,8 +45,11 @@ export interface SymbolicPart {
   };
 }
 
-/** The contexts a script invocation can have: never 'intune' (Intune only takes its own field). */
-export type HostLineContext = 'exe' | 'msi' | 'push';
+/**
+ * The contexts a script invocation can have: never 'intune' in a script (Intune only takes its own
+ * field). Only a host that reads that field itself (hosts/json.ts, a Graph export) gives 'intune'.
+ */
+export type HostLineContext = 'exe' | 'msi' | 'push' | 'intune';
 
 /** One invocation found in a host document: what ccmsetup (or msiexec, or the push cmdlet) receives. */
 export interface EmbeddedLine {
@@ -69,6 +72,13 @@ export interface EmbeddedLine {
    * is given and the edit doesn't stay inside one string or word (the fix is then dropped).
    */
   encode(replacement: string, at: number, end?: number): string | undefined;
+  /**
+   * A document range made whole: when its end falls inside an escape sequence (the map points each
+   * decoded character at the escape's first source character, so `map(last) + 1` stops inside
+   * JSON's `\u00e9`), the end moves to the escape's end. Findings and fix edits go through it
+   * before they are placed or encoded. Optional: a host without multi-character escapes needs none.
+   */
+  widen?(span: Span): Span;
   /** Codes switched off by a suppression comment on the line above ('*' for all). */
   disabled?: Set<string>;
   /** Host mistakes that change what the program receives (see hosts/<name>Rules.ts), in document offsets. */
@@ -84,7 +94,7 @@ export interface Host {
   /** File name endings, lower case, with the dot. */
   extensions: readonly string[];
   /** Every invocation in the document, in document order, non-overlapping. Never throws; called
-   *  only on text that mentions ccmsetup (the facade's prefilter), and must stay linear. */
+   *  only on text that passes the facade's prefilter (`mentions`, by default: it names ccmsetup), and must stay linear. */
   findLines(text: string): EmbeddedLine[];
   /**
    * findLines in steps (core/steps.ts), for the editor: pauses between units of work, and may keep
@@ -97,6 +107,17 @@ export interface Host {
    * so a misspelt `# comanage-disable-next-line` gets its warning. Optional.
    */
   comments?(text: string): { text: string; start: number }[];
+  /**
+   * The prefilter for this host's files (default `mentionsCcmsetup`): a document it rejects costs
+   * one scan and yields nothing, not even a finding. Must be cheap and linear.
+   */
+  mentions?(text: string): boolean;
+  /**
+   * Findings on the document that belong to no invocation (a JSON export that doesn't parse, a
+   * policy that installs the client with no command line), in document offsets. Called after
+   * findLines on the same text. Optional.
+   */
+  documentProblems?(text: string): Problem[];
 }
 
 /**
@@ -105,3 +126,6 @@ export interface Host {
  */
 // Two plain searches: several times faster than one with an alternation on a large text.
 export const mentionsCcmsetup = (text: string): boolean => /ccmsetup/i.test(text) || /InstallationPropert/i.test(text);
+
+/** The prefilter of a host's files: its own, else whether the text names ccmsetup. */
+export const mentionsHostTarget = (host: Pick<Host, 'mentions'> | undefined, text: string): boolean => (host?.mentions ? host.mentions(text) : mentionsCcmsetup(text));

@@ -1,9 +1,10 @@
 // The registry of hosts: one line per host. The facade asks `hostFor(kind)`.
 import type { Host } from './host';
 import { batchHost } from './batch';
+import { jsonHost } from './json';
 import { powershellHost } from './powershell';
 
-export const HOSTS: readonly Host[] = [powershellHost, batchHost];
+export const HOSTS: readonly Host[] = [powershellHost, batchHost, jsonHost];
 
 export function hostFor(kind: string): Host | undefined {
   return HOSTS.find((host) => host.id === kind);

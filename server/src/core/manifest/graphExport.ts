@@ -56,7 +56,7 @@ export function exportPolicy(plan: Plan, index: number): PolicyExport {
   const body: Record<string, unknown> = {
     '@odata.type': '#microsoft.graph.deviceComanagementAuthorityConfiguration',
     displayName: plan.str(`${base}.name`) ?? `Co-management settings ${index + 1}`,
-    description: `Exported by comanage from the plan "${plan.str('name') ?? 'unnamed'}".`,
+    description: plan.str(`${base}.description`) ?? `Exported by comanage from the plan "${plan.str('name') ?? 'unnamed'}".`,
   };
   const priority = plan.num(`${base}.priority`);
   if (priority !== undefined) body.priority = priority;

@@ -9,7 +9,7 @@ const AUTHORITY: FieldValue[] = [
   { value: 'intune', description: 'Intune manages it for every co-managed device.' },
 ];
 
-function workload(title: string, anchor: string): Field {
+function workload(title: string, anchor: string, extra: Record<string, Field> = {}): Field {
   return {
     description: `Who manages ${title}.`,
     docUrl: `${COMANAGE_DOCS}/workloads#${anchor}`,
@@ -18,6 +18,8 @@ function workload(title: string, anchor: string): Field {
         authority: { description: 'configmgr, pilot-intune or intune.', type: { kind: 'enum', values: AUTHORITY }, required: true },
         pilotCollection: { description: 'The Configuration Manager collection that gets the Intune side while the workload is on pilot-intune.', type: { kind: 'string' } },
         intuneReady: { description: `The Intune side of ${title} (its policies, profiles or apps) is configured and deployed to these devices before the workload moves.`, type: { kind: 'boolean' } },
+        previousAuthority: { description: 'Where the workload is today, before this plan moves it: configmgr, pilot-intune or intune. Stating it lets comanage say what the move does (moving back from Intune has effects).', type: { kind: 'enum', values: AUTHORITY } },
+        ...extra,
       },
     },
   };
@@ -27,6 +29,10 @@ const string = (description: string, extra: Partial<Field> = {}): Field => ({ de
 const boolean = (description: string, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'boolean' }, ...extra });
 const choice = (description: string, values: FieldValue[], extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'enum', values }, ...extra });
 const object = (description: string, fields: Record<string, Field>, extra: Partial<Field> = {}): Field => ({ description, type: { kind: 'object', fields }, ...extra });
+
+// Windows Server releases, for domain controllers and AD FS servers.
+const WINDOWS_SERVER: FieldValue[] = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025']
+  .map((value) => ({ value, description: `Windows Server ${value.replace('-r2', ' R2')}.` }));
 
 // Windows 7, 8 and 8.1 are versions too (a plan may have them in scope): the readiness rules say they can't be co-managed.
 const WINDOWS_VERSION = { kind: 'string', pattern: '^((10|11) ?([0-9]{2}H[12]|[0-9]{4})|([Ww]indows ?)?(7|8|8\\.1))$', patternHint: '"10 22H2", "11 23H2" or an older "8.1"' } as const;
@@ -115,6 +121,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     usePkiClientCertWhenAvailable: boolean('The primary site\'s Communication Security option "Use PKI client certificate (client authentication) when available" is selected.'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
+      preCreated: boolean('An Azure administrator registered both apps beforehand and the site imports them, instead of the console creating them.'),
     }),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
@@ -152,6 +159,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       uploadDevices: boolean('Upload devices to the Microsoft Intune admin center (tenant attach).'),
       endpointAnalytics: boolean('Enable Endpoint analytics.'),
       enforceConfigMgrRbac: boolean('Require Configuration Manager role-based access for tenant-attached actions.'),
+      intuneRbacConfigured: boolean('Intune role-based access control for tenant-attached clients is set up (needed once Configuration Manager RBAC is no longer enforced).'),
     }),
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
     defaultClientSettings: object('What the Default Client Settings allow (a PROVISIONTS task sequence runs with them).', {
@@ -168,10 +176,25 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     usersSynced: boolean('Whether on-premises users are synchronised to Microsoft Entra ID (Microsoft Entra Connect).'),
     entraConnect: object('Microsoft Entra Connect, which synchronises on-premises objects to Microsoft Entra ID.', {
       deviceSync: boolean('It synchronises the devices\' computer accounts (the OUs that hold them are in its sync scope).'),
+      version: string('The installed Microsoft Entra Connect version, e.g. 2.3.20.0.', { type: { kind: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$', patternHint: 'four numbers such as 2.3.20.0' } }),
+      deviceAttributesSynced: boolean('Its sync configuration keeps the default device attributes (none of them is filtered out).'),
     }),
     hybridJoin: object('Microsoft Entra hybrid join setup.', {
+      configured: boolean('Microsoft Entra hybrid join is configured for the domain (in Microsoft Entra Connect, for a managed or a federated domain).'),
       scpConfigured: boolean('The service connection point (SCP) for hybrid join is configured in every forest that holds the devices.'),
+      authService: choice('The authentication service chosen for the SCP in Microsoft Entra Connect.', [
+        { value: 'adfs', description: 'The AD FS server (federation).' },
+        { value: 'entra', description: 'Microsoft Entra ID (cloud authentication).' },
+      ]),
+      downlevelDevices: boolean('Older domain-joined Windows devices (before Windows 10) are hybrid joined too.'),
+      scpOnDevices: boolean('The SCP is set on the devices themselves (registry, targeted deployment) rather than in Active Directory.'),
     }),
+    signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID.', [
+      { value: 'phs-sso', description: 'Password hash synchronization with Seamless single sign-on.' },
+      { value: 'pta-sso', description: 'Pass-through authentication with Seamless single sign-on.' },
+      { value: 'federated-adfs', description: 'Federation with Active Directory Federation Services (AD FS).' },
+      { value: 'none', description: 'No hybrid sign-in option is set up.' },
+    ]),
     domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
       { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
@@ -180,6 +203,18 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'routable', description: 'Routable: a verified, public domain such as contoso.com.' },
       { value: 'non-routable', description: 'Non-routable: a private suffix such as contoso.local.' },
     ]),
+    federation: object('The federation service of a federated domain.', {
+      adfsServerVersion: choice('The Windows Server release of the AD FS servers.', WINDOWS_SERVER),
+      wsTrustEnabled: boolean('The identity provider has the WS-Trust endpoints hybrid join uses turned on (AD FS: the windowstransport, usernamemixed and certificatemixed endpoints).'),
+    }, { docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#federated-environment' }),
+    seamlessSso: boolean('Microsoft Entra seamless single sign-on is in use.'),
+    stagedRollout: boolean('Some users move from federation to cloud authentication with staged rollout.'),
+    oldestDomainController: choice('The Windows Server release of the oldest domain controller the devices use.', WINDOWS_SERVER),
+    usersMayRegisterDevices: boolean('The tenant\'s device settings let users register devices with Microsoft Entra ID.'),
+    tenantsPerForest: { description: 'How many Microsoft Entra tenants the devices of one Active Directory forest hybrid join to.', type: { kind: 'integer', min: 1 }, example: 1 },
+    onPremisesUpnDiffers: boolean('The users\' on-premises UPN differs from their Microsoft Entra UPN (for example an alternate sign-in ID).'),
+    upnChanges: boolean('Users\' UPNs change (renames, suffix moves) while their devices stay hybrid joined.'),
+    registeredStatePresent: boolean('Some domain-joined devices are also Microsoft Entra registered (a work account was added), before hybrid join.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#microsoft-entra-id` }),
   licensing: object('Licences the tenant has.', {
     entraId: choice('Microsoft Entra ID licence level.', [
@@ -191,6 +226,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     adminIntuneLicense: boolean('The administrator account that signs in to the tenant has an Intune licence.'),
   }, { docUrl: `${COMANAGE_DOCS}/overview#licensing` }),
   intune: object('Intune enrollment settings.', {
+    nlmAllowedTlsAuthenticationEndpoints: boolean('An Intune policy sets the Network List Manager AllowedTlsAuthenticationEndpoints setting on these devices.'),
     mdmAuthority: choice('The tenant\'s mobile device management authority.', [
       { value: 'intune', description: 'Intune.' },
       { value: 'configmgr', description: 'Configuration Manager (hybrid MDM, retired).' },
@@ -218,7 +254,27 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
         { value: 'allow', description: 'Windows (MDM) enrollment is allowed.' },
         { value: 'block', description: 'Windows (MDM) enrollment is blocked.' },
       ]),
+      personalWindows: choice('The default device platform restriction for personally owned Windows devices.', [
+        { value: 'allow', description: 'Personally owned Windows devices may enroll.' },
+        { value: 'block', description: 'Personally owned Windows devices are blocked; only enrollments authorized as corporate go through.' },
+      ]),
     }),
+    deviceLimit: { description: 'The device limit of the default enrollment device limit restriction (1 to 15 devices per user).', type: { kind: 'integer', min: 1, max: 15 }, example: 5, docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#device-limit' },
+    disableMdmOnWorkAccount: boolean('"Disable MDM enrollment when adding work or school account" is turned on in the automatic enrollment settings.'),
+    enrollmentCname: boolean('A DNS alias (CNAME) for enrollment discovery points enrollment requests at Intune.'),
+    enrollmentApp: object('The Microsoft Intune Enrollment cloud app that Conditional Access targets at enrollment.', {
+      present: boolean('Its service principal exists in the tenant (new tenants don\'t get it until an admin creates it).'),
+      mdmUserScope: choice('The MDM user scope set on the Microsoft Intune Enrollment app (Mobility (MDM and MAM)).', [
+        { value: 'all', description: 'All users.' },
+        { value: 'some', description: 'Selected groups.' },
+        { value: 'none', description: 'Nobody.' },
+      ]),
+    }, { docUrl: 'https://learn.microsoft.com/intune/device-enrollment/configure-multifactor-authentication' }),
+    lobMsiApps: boolean('Line-of-business (MSI) apps are deployed from Intune to these devices during Autopilot.'),
+    m365AppsType: choice('The Intune app type Microsoft 365 Apps are added as.', [
+      { value: 'm365-app', description: 'The Microsoft 365 Apps (Windows 10 and later) app type.' },
+      { value: 'win32', description: 'A Win32 app.' },
+    ]),
     win32Apps: boolean('Intune Win32 apps are deployed to the co-managed devices.'),
     storeApps: boolean('Microsoft Store (new, winget) apps are deployed from Intune to the co-managed devices.'),
     powershellScripts: boolean('Intune PowerShell scripts run on the co-managed devices.'),
@@ -248,6 +304,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       type: {
         kind: 'array', items: object('One co-management settings policy.', {
           name: string('Policy name.', { required: true }),
+          description: string('The policy\'s description in Intune (comanage import copies it from the export).'),
           installAgent: boolean('Install the Configuration Manager agent on enrolled devices.'),
           commandLine: { description: 'Configuration Manager agent command-line arguments: a ccmsetup command line, usually CCMSETUPCMD="…".', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/how-to-prepare-win10#get-the-command-line-from-configuration-manager` },
           overrideToIntune: boolean('"Override co-management policy and use Intune for all workloads".'),
@@ -281,6 +338,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'self-deploying', description: 'No user interaction; the device provisions itself.' },
       { value: 'pre-provisioning', description: 'A technician or partner pre-provisions the device (formerly white glove).' },
     ]),
+    preProvisioningAllowed: boolean('The Autopilot deployment profile allows pre-provisioning (a technician prepares the device before the user gets it). Allowed is not the same as used: deploymentMode says how devices are actually provisioned.'),
     joinType: choice('What the Autopilot profile joins the device to.', [
       { value: 'entra', description: 'Microsoft Entra joined.' },
       { value: 'hybrid', description: 'Microsoft Entra hybrid joined.' },
@@ -291,26 +349,52 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       showProgress: boolean('"Show app and profile configuration progress".'),
       blockUntilAllAppsInstalled: boolean('Block device use until all apps and profiles are installed.'),
       targetGroup: string('The group the Enrollment Status Page profile is assigned to.'),
+      targetGroupType: choice('Whether the Enrollment Status Page profile\'s group holds devices or users.', [
+        { value: 'device', description: 'A device group.' },
+        { value: 'user', description: 'A user group.' },
+      ]),
+      allowLogCollection: boolean('"Turn on log collection and diagnostics page for end users".'),
+      installQualityUpdates: boolean('"Install Windows quality updates (might restart the device)".'),
+      trackedApps: { description: 'The apps picked as blocking ("Block device use until these required apps are installed": Selected), by Intune app ID (Graph\'s selectedMobileAppIds); the page waits only for those of them that are assigned. An empty list means none were picked.', type: { kind: 'array', items: { description: 'An Intune app ID (a GUID).', type: { kind: 'string' } } } },
     }, { docUrl: 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enrollment-status' }),
   }, { docUrl: `${COMANAGE_DOCS}/autopilot-enrollment` }),
   tenant: object('The Intune tenant as a whole.', {
     hierarchies: { description: 'How many Configuration Manager hierarchies attach to this tenant (several may share one).', type: { kind: 'integer', min: 1 }, example: 1 },
   }, { docUrl: `${COMANAGE_DOCS}/overview#configuration-manager` }),
   clients: object('The Windows devices and their Configuration Manager clients, as a whole: where they are and what reaches them.', {
+    tlsInspection: choice('Whether a proxy breaks and inspects the devices\' TLS traffic to Microsoft Entra ID.', [
+      { value: 'none', description: 'No TLS inspection.' },
+      { value: 'device-login-excluded', description: 'TLS is inspected, but device.login.microsoftonline.com is excluded.' },
+      { value: 'device-login-inspected', description: 'TLS to device.login.microsoftonline.com is inspected too.' },
+    ]),
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
     ipv4: boolean('The clients that use the CMG have IPv4 connectivity (not IPv6 only).'),
+    latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
   }),
   windows: object('The Windows devices in scope.', {
     minimumVersion: string('The oldest Windows version in scope, e.g. "10 20H2", "11 23H2".', { type: WINDOWS_VERSION }),
     versions: { description: 'Every Windows version in scope.', type: { kind: 'array', items: { description: 'A Windows version such as "10 22H2".', type: WINDOWS_VERSION } } },
+    serverDevices: boolean('Some devices in scope run a Windows Server operating system.'),
+    tpm20Attestation: boolean('Every device that provisions itself has TPM 2.0 that supports device attestation.'),
+    virtualMachines: boolean('Some devices in scope are virtual machines (Hyper-V machines with a virtual TPM count as virtual machines).'),
+    cloudPCs: boolean('Windows 365 Cloud PCs are in scope.'),
+    ownership: choice('Who owns the devices in scope.', [
+      { value: 'corporate', description: 'Every device is corporate-owned.' },
+      { value: 'personal', description: 'Every device is personally owned (bring your own device).' },
+      { value: 'mixed', description: 'Some are corporate-owned, some personal.' },
+    ]),
   }, { docUrl: `${COMANAGE_DOCS}/overview#windows` }),
   clientSettings: object('Configuration Manager client settings deployed to the co-managed devices.', {
     softwareUpdatesEnabled: boolean('Software Updates: enable software updates on clients.'),
     cmgEnabled: boolean('Cloud Services: enable clients to use a cloud management gateway.'),
     cloudDistributionPointAccess: boolean('Cloud Services: allow access to cloud distribution point.'),
     autoRegisterWithEntra: boolean('Cloud Services: automatically register new domain-joined Windows devices with Microsoft Entra ID.'),
+    targetCollectionType: choice('The kind of collection the custom client settings with these Cloud Services settings are deployed to.', [
+      { value: 'device', description: 'Device collections.' },
+      { value: 'user', description: 'User collections.' },
+    ]),
     userPortal: choice('Software Center: the user portal.', [
       { value: 'software-center', description: 'Software Center.' },
       { value: 'company-portal', description: 'The Company Portal.' },
@@ -348,6 +432,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
   }, { docUrl: `${COMANAGE_DOCS}/coexistence` }),
   conditionalAccess: object('Microsoft Entra Conditional Access.', {
     requireCompliantDevice: boolean('Policies require a compliant device.'),
+    enrollmentMfa: boolean('A Conditional Access policy requires multifactor authentication for Intune enrollment (the Microsoft Intune Enrollment app).'),
   }),
   managedDesktop: object('Microsoft Managed Desktop specifics.', {
     sharedDevices: boolean('Devices are shared by several users.'),
@@ -361,6 +446,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     configMgrAllScopes: boolean('The admin\'s role covers all security scopes.'),
     entraRoles: { description: 'Microsoft Entra roles of the admin (global-administrator, intune-administrator, …).', type: { kind: 'array', items: { description: 'A role, e.g. global-administrator.', type: { kind: 'string' } } } },
+    activeDirectoryRoles: { description: 'On-premises rights of the admin who sets up hybrid join: domain-admin, enterprise-admin (for each forest), adfs-admin.', type: { kind: 'array', items: choice('An on-premises right.', [
+      { value: 'domain-admin', description: 'Domain Admins.' },
+      { value: 'enterprise-admin', description: 'Enterprise Admins of each forest that holds the devices.' },
+      { value: 'adfs-admin', description: 'Administrator of the AD FS farm.' },
+    ]) } },
+    siteServerLocalAdmin: boolean('The admin is a local administrator on the top-level site server.'),
     azureRoles: { description: 'Azure roles on the CMG subscription (subscription-owner, …).', type: { kind: 'array', items: { description: 'A role, e.g. subscription-owner.', type: { kind: 'string' } } } },
   }, { docUrl: `${COMANAGE_DOCS}/overview#permissions-and-roles` }),
   intuneManagementExtensionPolicyProvider: boolean('Whether the Intune management extension is also used as a policy provider for these devices.'),
@@ -368,7 +459,9 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     compliancePolicies: workload('compliance policies', 'compliance-policies'),
     windowsUpdatePolicies: workload('Windows Update policies', 'windows-update-policies'),
     resourceAccessPolicies: workload('resource access policies', 'resource-access-policies'),
-    endpointProtection: workload('Endpoint Protection', 'endpoint-protection'),
+    endpointProtection: workload('Endpoint Protection', 'endpoint-protection', {
+      removePolicies: { description: 'Endpoint Protection settings must come off the devices when their Intune policy is unassigned (not left in place).', type: { kind: 'boolean' } },
+    }),
     deviceConfiguration: workload('device configuration', 'device-configuration'),
     officeClickToRunApps: workload('Office Click-to-Run apps', 'office-click-to-run-apps'),
     clientApps: workload('client apps', 'client-apps'),

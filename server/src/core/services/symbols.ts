@@ -7,7 +7,8 @@ import { DocumentSymbol, Range, SymbolKind, TextDocument } from '../languageType
 import { MAX_SYMBOLS } from '../limits';
 
 const CONTEXT_LABEL: Record<CommandLine['context'], string> = {
-  intune: 'Intune (CCMSETUPCMD)', msi: 'ccmsetup.msi', exe: 'ccmsetup.exe', push: 'client push', unknown: 'command line',
+  intune: 'Intune (CCMSETUPCMD)', msi: 'ccmsetup.msi', exe: 'ccmsetup.exe', push: 'client push',
+  'logon-script': 'logon script (ccmsetup.exe)', 'gpo-provisioning': 'group policy provisioning', unknown: 'command line',
 };
 
 /** The entry that stands for what the outline leaves out; its range covers it all. */

@@ -63,7 +63,7 @@ export const provisionTsNeedsMsi = defineRule({
   title: 'PROVISIONTS on a line that does not install with ccmsetup.msi',
   check(line, ctx) {
     const ts = find(line, 'PROVISIONTS');
-    if (ts && (line.context === 'exe' || line.context === 'push')) {
+    if (ts && (line.context === 'exe' || line.context === 'logon-script' || line.context === 'push')) {
       ctx.report(ts.nameSpan, 'PROVISIONTS is only supported when the client installs with ccmsetup.msi (as Intune does), not with ccmsetup.exe or client push.');
     }
   },
@@ -95,7 +95,7 @@ export const ccmsetupcmdOnExe = defineRule({
   basis: { words: 'limits the command line to 1024', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#ccmsetupcmd', override: 'Read in context (docs map P21#12): CCMSETUPCMD is for the Intune MDM install; Intune limits the line to 1024 characters' },
   title: 'CCMSETUPCMD on a ccmsetup.exe or client push line',
   check(line, ctx) {
-    if (line.wrapper && (line.context === 'exe' || line.context === 'push')) {
+    if (line.wrapper && (line.context === 'exe' || line.context === 'logon-script' || line.context === 'push')) {
       ctx.report(line.wrapper.nameSpan, 'CCMSETUPCMD is a ccmsetup.msi property. On a ccmsetup.exe line, write the parameters and properties directly.');
     }
   },

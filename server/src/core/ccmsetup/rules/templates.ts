@@ -54,6 +54,7 @@ export const scriptVariable = defineRule({
 
 export const regtokenInPlainText = defineRule({
   id: 'regtoken-in-plain-text', severity: 'warning', docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token',
+  basis: { words: 'save it in a secure location', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#bulk-registration-token', override: 'A security step with no stated failure: a token left readable in a shared file is a documented risk of misuse until it expires' },
   title: 'A bulk registration token written in the file',
   check(line, ctx) {
     const token = find(line, 'regtoken');

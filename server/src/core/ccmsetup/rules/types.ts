@@ -32,9 +32,10 @@ export interface CcmsetupRule {
   check(line: CommandLine, context: RuleContext): void;
   /**
    * Whole-file fixtures: each `fail` text must raise this rule, each `pass` text must not. With
-   * `intent`, each fixture is one line checked as a generator checks it (checkCommandLine with that intent).
+   * `intent`, each fixture is one line checked as a generator checks it (checkCommandLine with that intent);
+   * with `file`, each fixture is a whole file of that name (a script, say, whose lines a host finds).
    */
-  examples: { fail: string[]; pass: string[]; intent?: LineIntent };
+  examples: { fail: string[]; pass: string[]; intent?: LineIntent; file?: string };
 }
 
 export function defineRule(rule: CcmsetupRule): CcmsetupRule {

@@ -85,6 +85,7 @@ function needsClientApps(what: string) {
 
 export const win32AppsNeedClientApps = defineReadinessRule({
   id: 'intune-win32-apps-need-client-apps-workload', area: 'workloads', severity: 'error',
+  basis: { words: 'set the Apps workload to', page: 'https://learn.microsoft.com/intune/intune-service/apps/intune-management-extension#prerequisites', override: 'Listed under Prerequisites: Win32 apps install on co-managed devices only with the Apps workload on Pilot Intune or Intune' },
   source: 'intune/intune-service/apps/intune-management-extension.md (newer copy)',
   title: 'Intune Win32 apps can reach co-managed devices (client apps workload switched)',
   docUrl: 'https://learn.microsoft.com/intune/intune-service/apps/intune-management-extension#prerequisites',

@@ -14,6 +14,8 @@ const PROPERTIES_URL = 'https://learn.microsoft.com/intune/configmgr/core/client
 const AUTOPILOT_URL = 'https://learn.microsoft.com/autopilot';
 
 const MINIMAL = 'version: 1\npath: autopilot\n';
+/** Windows 10 releases below 20H2 with a long-term servicing edition (LTSB/LTSC) that may still be supported. */
+const LONG_TERM_RANKS = new Set(['10 1507', '10 1607', '10 1809'].map((v) => windowsRank(v)!));
 const COMMAND_LINE = 'CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1 SMSSITECODE=ABC';
 /** A plan whose one policy carries `extra` inside CCMSETUPCMD. */
 const withLine = (extra = '', prefix = MINIMAL) =>
@@ -246,16 +248,21 @@ export const autopilotExistingDevicesUserDriven = defineReadinessRule({
 export const autopilotWindowsMinimum = defineReadinessRule({
   id: 'autopilot-windows-minimum-version', area: 'windows', severity: 'error', source: ENROLLMENT,
   basis: { words: 'A currently supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#requirements', override: 'Read in context (docs map P9#8): Windows 10 devices run a currently supported version', contradiction: { page: 'https://learn.microsoft.com/mem/configmgr/comanage/autopilot-enrollment#requirements', says: 'the older copy sets Windows 10 20H2 as the floor' } },
-  title: 'Devices run Windows 11, or Windows 10 20H2 or later',
+  title: 'Devices run Windows 11, or a Windows 10 release that is still serviced',
   docUrl: `${DOCS}/autopilot-enrollment#requirements`,
   appliesWhen: isAutopilotIntoComanagement,
   needsAny: ['windows.versions', 'windows.minimumVersion'],
   check(plan) {
+    // Only the oldest release is reported here (windows-release-out-of-servicing reports the others).
+    // Below 20H2, a release with a long-term servicing edition may still be supported, so it isn't failed.
     const oldest = oldestWindows(plan);
-    if (!oldest || oldest.rank >= windowsRank('10 20H2')!) return undefined;
-    return { message: `Autopilot into co-management needs Windows 11, or Windows 10 20H2 or later with the latest cumulative update; ${oldest.text} is older. Update these devices first. (20H2 is the older copy\'s floor; the current page asks for a currently supported release.)`, path: oldest.path };
+    if (!oldest || oldest.rank >= windowsRank('10 20H2')! || LONG_TERM_RANKS.has(oldest.rank)) return undefined;
+    return { message: `Autopilot into co-management needs Windows 11 or a currently supported Windows 10 release; ${oldest.text} is no longer serviced in any edition. Update these devices first. (The older copy of the page set Windows 10 20H2 with the latest cumulative update as the floor; the current page asks only for a supported release.)`, path: oldest.path };
   },
-  examples: { fail: [`${MINIMAL}windows:\n  minimumVersion: '10 2004'`], pass: [`${MINIMAL}windows:\n  minimumVersion: '10 22H2'`] },
+  examples: {
+    fail: [`${MINIMAL}windows:\n  minimumVersion: '10 2004'`],
+    pass: [`${MINIMAL}windows:\n  minimumVersion: '10 22H2'`, `${MINIMAL}windows:\n  minimumVersion: '10 1809'`],
+  },
 });
 
 export const autopilotWindows10Servicing = defineReadinessRule({

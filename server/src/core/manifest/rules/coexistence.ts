@@ -174,6 +174,7 @@ export const autopatchWorkloads = defineReadinessRule({
 
 export const autopatchPilotMembership = defineReadinessRule({
   id: 'autopatch-pilot-collection-membership', area: 'workloads', severity: 'information', source: SRC_AUTOPATCH,
+  basis: { words: 'only for the devices', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-switch-workloads#switch-workloads', override: 'Two pages combined: Autopatch accepts Pilot Intune, and Pilot Intune covers only pilot-collection members; neither says what happens to the others, so advice' },
   title: 'Windows Autopatch devices are members of every pilot collection of the workloads Autopatch needs',
   docUrl: AUTOPATCH,
   appliesWhen: usesAutopatch,

@@ -174,19 +174,29 @@ export const deviceTokenNeeds1803 = defineReadinessRule({
   },
 });
 
+/** Enrollments that aren't user-driven, so Intune holds them to the default restriction only; in words, or undefined. */
+function enrollmentsNotUserDriven(plan: Plan): string | undefined {
+  const kinds: string[] = [];
+  if (isExistingClientsPath(plan)) kinds.push('co-management enrolls existing clients with a device token, not a user token');
+  if (plan.bool('windows.cloudPCs') === true) kinds.push('Windows 365 Cloud PCs enroll without a user');
+  const mode = plan.choice('autopilot.deploymentMode');
+  if ((mode === 'self-deploying' || mode === 'pre-provisioning') && plan.bool('autopilot.enabled') !== false) kinds.push(`Autopilot ${mode} enrollments have no enrolling user`);
+  return kinds.length ? kinds.join('; ') : undefined;
+}
+
 export const defaultRestrictionOnly = defineReadinessRule({
-  id: 'enrollment-default-restriction-only', area: 'enrollment', severity: 'information', source: TUTORIAL_SOURCE,
+  id: 'enrollment-default-restriction-only', area: 'enrollment', severity: 'information', source: `${TUTORIAL_SOURCE}; intune/device-enrollment/restrictions.md (newer copy)`,
   basis: { words: 'applies the default policy to all', page: 'https://learn.microsoft.com/intune/device-enrollment/restrictions' },
-  title: 'Existing clients are held only to the default Intune enrollment restriction (advice)',
-  docUrl: `${DOCS}/tutorial-co-manage-clients#enable-co-management-in-configuration-manager`,
-  appliesWhen: isExistingClientsPath,
+  title: 'Enrollments that aren\'t user-driven are held only to the default Intune enrollment restriction (advice)',
+  docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations',
+  appliesWhen: (plan) => enrollmentsNotUserDriven(plan) !== undefined,
   needs: ['intune.customEnrollmentRestrictions'],
   check(plan) {
     if (plan.bool('intune.customEnrollmentRestrictions') !== true) return undefined;
-    return { message: 'Advice: co-management enrolls existing clients with a device token, not a user token, so only the default enrollment restriction applies to them; custom user-targeted restrictions won\'t.', path: 'intune.customEnrollmentRestrictions' };
+    return { message: `Advice: ${enrollmentsNotUserDriven(plan)}; such enrollments aren't user-driven, so only the default enrollment restriction applies to them and custom user-targeted restrictions won't.`, path: 'intune.customEnrollmentRestrictions' };
   },
   examples: {
-    fail: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: true'],
+    fail: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: true', 'version: 1\nwindows:\n  cloudPCs: true\nintune:\n  customEnrollmentRestrictions: true'],
     pass: ['version: 1\npath: existing-clients\nintune:\n  customEnrollmentRestrictions: false'],
   },
 });
@@ -194,7 +204,7 @@ export const defaultRestrictionOnly = defineReadinessRule({
 // ---- Automatic enrollment URLs and the default enrollment restriction ----
 
 export const mdmUrlsDefault = defineReadinessRule({
-  id: 'mdm-urls-default', area: 'enrollment', severity: 'error', source: TUTORIAL_SOURCE,
+  id: 'mdm-urls-default', area: 'enrollment', severity: 'error', source: `${TUTORIAL_SOURCE}; intune/device-enrollment/windows/enable-automatic-mdm.md (newer copy)`,
   basis: { words: 'accept the defaults for the URL values', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune', override: 'A setup step; a changed MDM URL makes enrollment fail (0x8000FFFF on the monitoring page), so the step is required' },
   title: 'Windows automatic enrollment keeps the default MDM URLs',
   docUrl: AUTO_ENROLL,
@@ -213,14 +223,14 @@ export const mdmUrlsDefault = defineReadinessRule({
 
 export const defaultRestrictionBlocksWindows = defineReadinessRule({
   id: 'default-restriction-blocks-windows', area: 'enrollment', severity: 'error',
-  basis: { words: 'co-managed enrollments get the default policy', page: 'https://learn.microsoft.com/intune/intune-service/enrollment/enrollment-restrictions-set#limitations', override: 'The page states which restriction applies; a default that blocks Windows blocks the enrollment, so it fails' },
-  source: 'intune/device-enrollment/restrictions.md (newer copy); comanage/tutorial-co-manage-clients.md (newer copy)',
+  basis: { words: 'Intune enforces the default policy', page: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations', override: 'The page states which restriction applies (co-managed enrollments aren\'t user-driven); a default that blocks Windows blocks the enrollment (0x80180014, "check device restrictions"), so it fails' },
+  source: 'intune/device-enrollment/restrictions.md (newer copy); comanage/tutorial-co-manage-clients.md (newer copy); windows-365/enterprise/requirements.md',
   title: 'The default enrollment restriction allows Windows (MDM)',
   docUrl: 'https://learn.microsoft.com/intune/device-enrollment/restrictions#limitations',
   needs: ['intune.defaultRestriction.windows'],
   check(plan) {
     if (plan.choice('intune.defaultRestriction.windows') !== 'block') return undefined;
-    return { message: 'Co-managed enrollments aren\'t user-driven, so only the default device platform restriction applies to them; while it blocks Windows (MDM), these devices can\'t enroll. Allow Windows in the default restriction.', path: 'intune.defaultRestriction.windows' };
+    return { message: 'Co-managed enrollments (like Windows 365 Cloud PCs and self-deploying or pre-provisioned Autopilot devices) aren\'t user-driven, so only the default device platform restriction applies to them; while it blocks Windows (MDM), these devices can\'t enroll. Allow Windows in the default restriction.', path: 'intune.defaultRestriction.windows' };
   },
   examples: {
     fail: ['version: 1\nintune:\n  defaultRestriction:\n    windows: block'],

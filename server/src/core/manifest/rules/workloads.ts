@@ -190,6 +190,7 @@ const INTRODUCED: Record<WorkloadKey, number> = {
 
 export const workloadIntroducedInVersion = defineReadinessRule({
   id: 'workload-introduced-in-version', area: 'site', severity: 'error',
+  basis: { words: 'requires a supported version', page: 'https://learn.microsoft.com/intune/configmgr/comanage/overview#configuration-manager' },
   source: 'sccm/core/clients/manage/co-management-overview.md @5b516290 (older copy)',
   title: 'The site version offers every workload the plan switches',
   docUrl: `${DOCS}/overview#configuration-manager`,
@@ -207,7 +208,8 @@ export const workloadIntroducedInVersion = defineReadinessRule({
 });
 
 export const clientAppsPrerelease = defineReadinessRule({
-  id: 'client-apps-prerelease-before-2002', area: 'site', severity: 'warning',
+  id: 'client-apps-prerelease-before-2002', area: 'site', severity: 'information',
+  basis: { words: 'may appear in the list of features', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#client-apps' },
   source: 'sccm/comanage/workloads.md @00194f9e (older copy)',
   title: 'Before 2002 the client apps workload needs its pre-release feature turned on',
   docUrl: `${WORKLOADS}#client-apps`,
@@ -215,7 +217,7 @@ export const clientAppsPrerelease = defineReadinessRule({
   needs: ['site.version'],
   check(plan) {
     return {
-      message: `On ${plan.num('site.version')} the client apps workload is still a pre-release feature: turn on "Mobile apps for co-managed devices" under Updates and Servicing > Features before the slider appears (generally available from 2002).`,
+      message: `Advice: on ${plan.num('site.version')} the client apps workload is still a pre-release feature: turn on "Mobile apps for co-managed devices" under Updates and Servicing > Features before the slider appears (generally available from 2002).`,
       path: 'site.version',
     };
   },
@@ -314,6 +316,7 @@ export const pilotNoPolicyRemoval = defineReadinessRule({
 
 export const antivirusNeedsEndpointProtection = defineReadinessRule({
   id: 'antivirus-endpoint-security-needs-ep-workload', area: 'workloads', severity: 'error',
+  basis: { words: 'must be set to Intune', page: 'https://learn.microsoft.com/intune/intune-service/protect/endpoint-security-antivirus-policy#windows' },
   source: 'intune/intune-service/protect/endpoint-security-antivirus-policy.md (newer copy)',
   title: 'Intune endpoint security antivirus policies reach co-managed devices (Endpoint Protection workload switched)',
   docUrl: 'https://learn.microsoft.com/intune/intune-service/protect/endpoint-security-antivirus-policy#windows',
@@ -425,6 +428,7 @@ export const baselinesAlwaysApply = defineReadinessRule({
 
 export const resourceAccessDeprecated = defineReadinessRule({
   id: 'resource-access-workload-deprecated', area: 'workloads', severity: 'information', source: SRC_RESOURCE_FAQ,
+  basis: { words: 'features are deprecated', page: RESOURCE_FAQ },
   title: 'Resource access profiles are planned in Intune (deprecated in Configuration Manager since 2103)',
   docUrl: RESOURCE_FAQ,
   appliesWhen: (plan) => plan.has('workloads') && siteVersionIn(plan, 2103, 2203),
@@ -499,7 +503,8 @@ export const configMgrResourceProfilesBlock2403 = defineReadinessRule({
 });
 
 export const intuneResourceProfilesAfter2403 = defineReadinessRule({
-  id: 'intune-resource-profiles-enforced-after-2403', area: 'workloads', severity: 'warning', source: SRC_RESOURCE_FAQ,
+  id: 'intune-resource-profiles-enforced-after-2403', area: 'workloads', severity: 'information', source: SRC_RESOURCE_FAQ,
+  basis: { words: 'now applicable and enforced', page: RESOURCE_FAQ },
   title: 'Intune resource access profiles are ready to apply to every co-managed device after 2403',
   docUrl: RESOURCE_FAQ,
   appliesWhen: (plan) => plan.bool('intune.resourceAccessProfiles') === true && siteVersionIn(plan, 2403)
@@ -540,6 +545,7 @@ export const windowsUpdateClientSettings = defineReadinessRule({
 
 export const featureUpdatePolicyBeforeSwitch = defineReadinessRule({
   id: 'windows-update-feature-update-policy-before-switch', area: 'workloads', severity: 'information',
+  basis: { words: 'can initially result in devices updating', page: 'https://learn.microsoft.com/intune/device-updates/windows/feature-updates#limitations-for-feature-updates-for-windows-10-and-later-policy' },
   source: 'intune/device-updates/windows/feature-updates.md (newer copy)',
   title: 'An Intune feature update policy is in place before the Windows Update workload moves',
   docUrl: 'https://learn.microsoft.com/intune/device-updates/windows/feature-updates#limitations-for-feature-updates-for-windows-10-and-later-policy',
