@@ -146,6 +146,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     httpsManagementPoints: { description: 'How many management points require HTTPS.', type: { kind: 'integer', min: 0 } },
     pkiClientCertificates: boolean('Devices also hold a PKI client authentication certificate.'),
+    clientsCheckCrl: boolean('The primary site\'s Communication Security option "Clients check the certificate revocation list (CRL) for site systems" is selected.'),
     crlPublishedToInternet: boolean('Your PKI publishes its certificate revocation list where internet clients can reach it.'),
     discovery: object('Discovery methods.', {
       entraUser: boolean('Microsoft Entra user discovery is enabled.'),

@@ -230,3 +230,20 @@ export const cmgClientCertTrustedRoots = defineReadinessRule({
     pass: [`version: 1\nsite:\n  clientAuthentication: pki\n  cmg:\n    address: ${ADDRESS}\n    clientTrustedRootsAdded: true`],
   },
 });
+
+export const siteCrlCheckWithoutPublishedCrl = defineReadinessRule({
+  id: 'site-crl-check-without-published-crl', area: 'site', severity: 'error', source: SETUP_SOURCE,
+  basis: { words: "If you don't publish a CRL", page: `${CMG_SETUP}#configure-primary-site-for-client-certificate-authentication`, override: 'The setup step turns the CRL check off when no CRL is published: with the check on, clients can\'t verify site system certificates and the connection fails' },
+  title: 'With PKI client authentication and no published CRL, clients don\'t check the CRL for site systems',
+  docUrl: `${CMG_SETUP}#configure-primary-site-for-client-certificate-authentication`,
+  appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki',
+  needs: ['site.clientsCheckCrl', 'site.crlPublishedToInternet'],
+  check(plan) {
+    if (plan.bool('site.clientsCheckCrl') !== true || plan.bool('site.crlPublishedToInternet') !== false) return undefined;
+    return { message: 'Your PKI\'s CRL isn\'t published where internet-based clients reach it, yet the primary site has clients check the CRL for site systems; clear "Clients check the certificate revocation list (CRL) for site systems" on the Communication Security tab, or publish the CRL.', path: 'site.clientsCheckCrl' };
+  },
+  examples: {
+    fail: [`version: 1\nsite:\n  clientAuthentication: pki\n  crlPublishedToInternet: false\n  clientsCheckCrl: true\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [`version: 1\nsite:\n  clientAuthentication: pki\n  crlPublishedToInternet: false\n  clientsCheckCrl: false\n  cmg:\n    address: ${ADDRESS}`],
+  },
+});
