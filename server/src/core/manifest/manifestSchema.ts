@@ -65,7 +65,9 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       serverCertificate: choice('Who issued the CMG server authentication certificate.', [
         { value: 'public', description: 'A public certificate provider.' },
         { value: 'private-pki', description: 'Your own PKI.' },
+        { value: 'none', description: 'There is no server authentication certificate for the CMG yet.' },
       ]),
+      serverCertificateKeyLength: { description: 'Key length of the CMG server authentication certificate, in bits (2048 or 4096 are supported).', type: { kind: 'integer', min: 1 } },
       serverCertificateTrustedByDevices: boolean('Whether the devices trust the CMG server authentication certificate\'s root.'),
       deployment: choice('How the CMG is hosted in Azure.', [
         { value: 'vmss', description: 'A virtual machine scale set (the current model).' },
@@ -76,6 +78,23 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
         type: { kind: 'string', pattern: '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', patternHint: 'a host name such as cmg.contoso.com' },
       }),
       cnameConfigured: boolean('Public DNS has a CNAME record that maps the service name to the CMG\'s Azure deployment name.'),
+      hostSite: choice('The site the CMG is created on.', [
+        { value: 'top-tier', description: 'The top-level site: the stand-alone primary site or the central administration site.' },
+        { value: 'child-primary', description: 'A primary site below a central administration site.' },
+      ]),
+      region: string('The Azure region chosen for the CMG, e.g. westus.'),
+      resourceGroup: string('The name of the Azure resource group that holds the CMG.'),
+      resourceGroupRegion: string('The Azure region of an existing resource group chosen for the CMG, e.g. westus.'),
+      vmSize: choice('The size of the CMG\'s virtual machines.', [
+        { value: 'standard', description: 'Standard (A2_v2), the default.' },
+        { value: 'large', description: 'Large (A4_v2), for more clients per virtual machine.' },
+        { value: 'lab', description: 'Lab (B2s), a low-cost size for tests.' },
+      ]),
+      vmInstances: { description: 'How many virtual machines the CMG runs (the setup wizard allows 1 to 16).', type: { kind: 'integer', min: 0 } },
+      resourceProviders: { description: 'The Azure resource providers registered in the CMG\'s subscription, e.g. Microsoft.KeyVault, Microsoft.Storage, Microsoft.Network, Microsoft.Compute.', type: { kind: 'array', items: { description: 'A resource provider namespace such as Microsoft.Compute.', type: { kind: 'string', pattern: '^[A-Za-z]+\\.[A-Za-z]+$', patternHint: 'a namespace such as Microsoft.Compute' } } } },
+      connectionPointClientCertificate: boolean('The server with the CMG connection point holds a PKI client authentication certificate (needed with PKI client authentication).'),
+      clientTrustedRootsAdded: boolean('The trusted root and chain certificates of the clients\' PKI client certificates are added to the CMG.'),
+      verifyClientCertRevocation: boolean('The CMG option "Verify Client Certificate Revocation" is on (it is by default).'),
     } },
     },
     clientAuthentication: choice('How clients authenticate to the site over the internet.', [
@@ -85,6 +104,22 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/plan-client-authentication' }),
     managementPoint: string('The management point clients use when they roam back to the intranet (SMSMP).'),
     managementPointsAllowCmgTraffic: boolean('Every management point that serves internet-based clients allows Configuration Manager cloud management gateway traffic (management point properties, Client Connections).'),
+    softwareUpdatePointsAllowCmgTraffic: boolean('Every software update point that serves internet-based clients allows Configuration Manager cloud management gateway traffic.'),
+    serviceConnectionPoint: choice('The site\'s service connection point, which deploys and monitors the CMG.', [
+      { value: 'online', description: 'Online mode: it connects to the Microsoft cloud.' },
+      { value: 'offline', description: 'Offline mode.' },
+      { value: 'none', description: 'The hierarchy has no service connection point.' },
+    ]),
+    optionalFeatures: object('Optional features from updates (Updates and Servicing, Features).', {
+      cmgVmss: boolean('The optional feature for a CMG as a virtual machine scale set is turned on.'),
+    }),
+    cloudDistributionPoints: choice('Cloud-based distribution points (the retired, separate Azure content service; not a content-enabled CMG).', [
+      { value: 'none', description: 'The site has none and none is planned.' },
+      { value: 'existing', description: 'The site still has one or more.' },
+      { value: 'new', description: 'The plan adds one.' },
+    ]),
+    managementPointAspNet45: boolean('The management point servers have the ASP.NET 4.5 Windows feature enabled.'),
+    usePkiClientCertWhenAvailable: boolean('The primary site\'s Communication Security option "Use PKI client certificate (client authentication) when available" is selected.'),
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
       preCreated: boolean('An Azure administrator registered both apps beforehand and the site imports them, instead of the console creating them.'),
@@ -104,6 +139,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     azureSubscriptionType: choice('The kind of Azure subscription that hosts the CMG.', [
       { value: 'standard', description: 'A standard (enterprise or pay-as-you-go) subscription.' },
       { value: 'csp', description: 'A Cloud Solution Provider subscription.' },
+      { value: 'none', description: 'There is no Azure subscription for the CMG.' },
     ]),
     topology: choice('The shape of the hierarchy.', [
       { value: 'standalone-primary', description: 'One stand-alone primary site.' },
@@ -111,6 +147,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ]),
     httpsManagementPoints: { description: 'How many management points require HTTPS.', type: { kind: 'integer', min: 0 } },
     pkiClientCertificates: boolean('Devices also hold a PKI client authentication certificate.'),
+    clientsCheckCrl: boolean('The primary site\'s Communication Security option "Clients check the certificate revocation list (CRL) for site systems" is selected.'),
     crlPublishedToInternet: boolean('Your PKI publishes its certificate revocation list where internet clients can reach it.'),
     discovery: object('Discovery methods.', {
       entraUser: boolean('Microsoft Entra user discovery is enabled.'),
@@ -381,6 +418,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+    ipv4: boolean('The clients that use the CMG have IPv4 connectivity (not IPv6 only).'),
     latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
     discovered: boolean('A Configuration Manager discovery method has found the computers that should get the client.'),
     workgroup: boolean('Some of the computers are in a workgroup: joined neither to an Active Directory domain nor to Microsoft Entra ID.'),
@@ -421,12 +459,15 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'software-center', description: 'Software Center.' },
       { value: 'company-portal', description: 'The Company Portal.' },
     ]),
+    userPolicyFromInternet: boolean('Client Policy: enable user policy requests from internet clients.'),
+    deltaContent: boolean('Delivery Optimization: allow clients to download delta content when available.'),
   }),
   configmgr: object('What the Configuration Manager site deploys to these devices.', {
     resourceAccessProfiles: boolean('The site still deploys VPN, Wi-Fi, email, certificate or Windows Hello for Business profiles.'),
     bitlockerManagement: boolean('BitLocker management policies from Configuration Manager.'),
     office365Apps: boolean('Microsoft 365 Apps deployed as Configuration Manager applications.'),
     connectedCacheForIntuneWin32: boolean('Microsoft Connected Cache on distribution points serves Intune Win32 apps.'),
+    thirdPartyUpdates: boolean('Third-party software updates (from a partner catalog) are deployed through the site.'),
     configurationBaselines: { description: 'Configuration baselines deployed to co-managed devices.', type: { kind: 'array', items: object('A baseline.', {
       name: string('Baseline name.'),
       alwaysApplyForCoManaged: boolean('"Always apply this baseline even for co-managed clients".'),

@@ -3,6 +3,7 @@
 import * as addresses from './addresses';
 import * as cautions from './cautions';
 import * as characters from './characters';
+import * as cmgClients from './cmgClients';
 import * as combinations from './combinations';
 import * as context from './context';
 import * as syntax from './syntax';
@@ -15,7 +16,7 @@ export type { CcmsetupRule } from './types';
 const isRule = (x: unknown): x is CcmsetupRule =>
   typeof x === 'object' && x !== null && typeof (x as CcmsetupRule).id === 'string' && typeof (x as CcmsetupRule).check === 'function';
 
-export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, context, templates, cautions]
+export const CCMSETUP_RULES: readonly CcmsetupRule[] = [syntax, characters, values, addresses, combinations, cmgClients, context, templates, cautions]
   .flatMap((area) => Object.values(area).filter(isRule));
 
 export function findRule(id: string): CcmsetupRule | undefined {

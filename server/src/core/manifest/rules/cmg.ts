@@ -133,7 +133,7 @@ export const cmgManagementPointAllowsTraffic = defineReadinessRule({
 });
 
 /** Host names Azure gives a CMG deployment: these need no CNAME of yours. */
-const AZURE_CMG_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
+export const AZURE_CMG_DOMAIN = /\.(cloudapp\.azure\.com|cloudapp\.net|usgovcloudapp\.net|cloudapp\.usgovcloudapi\.net)$/i;
 
 export const cmgCustomDomainCname = defineReadinessRule({
   id: 'cmg-custom-domain-cname', area: 'cmg', severity: 'error',
@@ -465,7 +465,7 @@ export const tokenLifetimeMax = defineReadinessRule({
 
 export const tokenAuthAdvice = defineReadinessRule({
   id: 'token-site-version-and-client', area: 'cmg', severity: 'information', source: TOKEN_SOURCE,
-  basis: { words: 'isn\'t functional until the client version', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token' },
+  basis: { words: 'must restart at least every 90 days', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#token-renewal', override: 'No plan key states how often devices restart, so the rule can only remind; the latest-client requirement is checked by token-clients-latest-version' },
   title: 'Token-authenticated clients run the latest client version and restart at least every 90 days (advice)',
   docUrl: `${TOKEN_DOC}#token-renewal`,
   appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token',

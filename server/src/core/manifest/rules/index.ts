@@ -8,6 +8,8 @@ import * as autopilotModes from './autopilotModes';
 import * as cloudReach from './cloudReach';
 import * as clientPush from './clientPush';
 import * as cmg from './cmg';
+import * as cmgAzure from './cmgAzure';
+import * as cmgCertificate from './cmgCertificate';
 import * as coexistence from './coexistence';
 import * as deviceKinds from './deviceKinds';
 import * as devicesInScope from './devicesInScope';
@@ -24,6 +26,7 @@ import * as hybridJoin from './hybridJoin';
 import * as identity from './identity';
 import * as installMethods from './installMethods';
 import * as installProperties from './installProperties';
+import * as internetClients from './internetClients';
 import * as licensing from './licensing';
 import * as managedDesktop from './managedDesktop';
 import * as observed from './observed';
@@ -43,6 +46,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, cmg, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, clientPush, installMethods, installProperties, autopilot, autopilotModes, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
+  licensing, site, cmg, cmgAzure, cmgCertificate, internetClients, cloudReach, identity, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, clientPush, installMethods, installProperties, autopilot, autopilotModes, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));
