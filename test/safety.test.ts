@@ -43,7 +43,7 @@ const ALLOWED: Record<string, { entry: string; external?: string[]; builtins: Re
   cli: {
     entry: 'server/src/cli.ts',
     builtins: {
-      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts', 'server/src/cli/newManifest.ts'], path: ['server/src/cli/'], url: ['server/src/cli/'],
+      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts', 'server/src/cli/newManifest.ts', 'server/src/cli/import.ts'], path: ['server/src/cli/'], url: ['server/src/cli/'],
       crypto: ['server/src/cli/format/sarif.ts'],
       util: ['server/src/cli.ts'], process: [YAML], buffer: [YAML],
     },
@@ -134,7 +134,7 @@ describe('safety', function () {
     }
   });
 
-  it('writes files only where the user picked the file (client commands, `comanage new --out`), never from the server or elsewhere in the CLI', () => {
+  it('writes files only where the user picked the file (client commands, `comanage new --out`, `comanage import --into --write`), never from the server or elsewhere in the CLI', () => {
     const WRITE = /\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|mkdir|mkdirSync|rmSync|unlink|unlinkSync|rename|renameSync|copyFile|copyFileSync|rmdir|truncate)\s*\(|\bfs\.(write|rm|cp)\w*\s*\(/;
     // Client commands that write a file the user chose in a save dialog or a new-file prompt.
     const USER_PICKED = new Set(['client/src/newManifestCommand.ts', 'client/src/exportPolicyCommand.ts', 'client/src/generateCommand.ts']);
@@ -145,6 +145,12 @@ describe('safety', function () {
       if (rel(file) === 'server/src/cli/newManifest.ts') {
         assert.deepEqual(source.match(new RegExp(WRITE.source, 'g')), ['writeFileSync(']);
         assert.match(source, /writeFileSync\(target, template\.text, \{ flag: 'wx' \}\)/);
+        continue;
+      }
+      // `comanage import --into <plan> --write`: only the plan the user named, a new one only if it doesn't exist.
+      if (rel(file) === 'server/src/cli/import.ts') {
+        assert.deepEqual(source.match(new RegExp(WRITE.source, 'g')), ['fs.writeFileSync(']);
+        assert.match(source, /fs\.writeFileSync\(target, [^\n]*planExists \? \{\} : \{ flag: 'wx' \}\)/);
         continue;
       }
       assert.ok(USER_PICKED.has(rel(file)), `${rel(file)} writes files`);
