@@ -68,8 +68,8 @@ export interface LanguageService {
    * replace those set with setExports for this document.
    */
   getReadiness(document: TextDocument, options?: ReadinessOptions): ReadinessCheck[];
-  /** The tenant's exports a manifest is compared with, until replaced (undefined: none). */
-  setExports(uri: string, exports: readonly ExportSource[] | undefined): void;
+  /** The tenant's exports a manifest is compared with, until replaced (undefined: none); true when they changed. */
+  setExports(uri: string, exports: readonly ExportSource[] | undefined): boolean;
   /** The paths a manifest lists under `sources:` (relative to it), for the shell to read. */
   getSources(document: TextDocument): string[];
   /** Checks one command line as typed in a generator (held to the choices in `intent`); problems are in offsets of `text`. */
@@ -170,9 +170,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   // The tenant's exports each manifest is compared with (setExports), with a key that says whether they changed.
   const exportsByUri = new Map<string, { key: string; exports: readonly ExportSource[] }>();
   const exportsKey = (exports: readonly ExportSource[]) => JSON.stringify(exports.map((e) => [e.name, e.text ?? null, e.unreadable ?? null, e.bytes ? Array.from(e.bytes.subarray(0, 64)).join() + e.bytes.length : null]));
-  function setExports(uri: string, exports: readonly ExportSource[] | undefined): void {
+  function setExports(uri: string, exports: readonly ExportSource[] | undefined): boolean {
     const key = exports?.length ? exportsKey(exports) : undefined;
-    if (key === exportsByUri.get(uri)?.key && !exports?.some((e) => e.bytes)) return;
+    if (key === exportsByUri.get(uri)?.key && !exports?.some((e) => e.bytes)) return false;
     if (key === undefined) exportsByUri.delete(uri);
     else exportsByUri.set(uri, { key, exports: exports! });
     // The checks found with the old exports no longer hold.
@@ -181,6 +181,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       cached.parsed.analysis = undefined;
       cached.parsed.problems = undefined;
     }
+    return true;
   }
 
   // A parse in progress per document: the validation runs it in steps; a request that needs the

@@ -55,7 +55,7 @@ function* readAll(paths: readonly string[], base: string, display: (absolute: st
         faulty ??= `${display(folder, written)}: ${describe(error)}`;
         continue;
       }
-      for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         if (entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
         if (entry.isDirectory() && entry.name !== 'node_modules') folders.push(full);
