@@ -30,3 +30,22 @@ export async function refreshExports(service: LanguageService, document: TextDoc
   const exports = await exportsOf(service, document);
   return service.setExports(document.uri, exports);
 }
+
+/**
+ * Runs `run` (the validation) once the exports of a plan listing `sources:` are read; any other
+ * document goes straight on, after a cheap look at its text (no parse). A failed read is reported
+ * and the validation still runs.
+ */
+export function withSources(service: LanguageService, document: TextDocument, run: () => void, report: (error: unknown) => void): void {
+  if (documentKindOf(document.uri) !== 'manifest') return run();
+  if (!listsSources(document.getText())) {
+    try {
+      service.setExports(document.uri, undefined);
+    } catch (error) {
+      report(error);
+    }
+    return run();
+  }
+  // refreshExports may throw before its first await (a parse that failed): caught the same way.
+  new Promise<boolean>((resolve) => resolve(refreshExports(service, document))).catch(report).finally(run);
+}

@@ -15,7 +15,7 @@ import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings'
 import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 import { WorkspaceDiagnostics, workspaceDiagnostics } from './workspaceDiagnostics';
-import { listsSources, refreshExports } from './exportSources';
+import { refreshExports, withSources } from './exportSources';
 
 export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
@@ -113,22 +113,12 @@ export function startServer(connection: Connection): void {
       const publish = (diagnostics: Diagnostic[]) => {
         if (wanted()) void connection.sendDiagnostics({ uri, version, diagnostics });
       };
-      const run = () => {
-        if (!wanted()) return;
-        runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
-          connection.console.error(`comanage: validation failed: ${describeError(error)}`);
-          publish([]);
-        });
-      };
-      // A plan's `sources:` (the tenant's exports) are read again with each version, before its
-      // checks run; any other document goes straight on (a cheap look at the text, no parse).
-      if (documentKindOf(uri) !== 'manifest' || !listsSources(text)) {
-        if (documentKindOf(uri) === 'manifest') tryRun(connection, 'sources', () => languageService.setExports(uri, undefined), false);
-        return run();
-      }
-      void tryRun(connection, 'sources', () => refreshExports(languageService, current), Promise.resolve(false))
-        .catch((error) => connection.console.error(`comanage: reading the plan's sources failed: ${describeError(error)}`))
-        .finally(run);
+      const run = () => wanted() && runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
+        connection.console.error(`comanage: validation failed: ${describeError(error)}`);
+        publish([]);
+      });
+      // A plan's `sources:` (the tenant's exports) are read again with each version, before its checks run.
+      withSources(languageService, current, run, (error) => connection.console.error(`comanage: reading the plan's sources failed: ${describeError(error)}`));
     };
     // A 0 ms timer still waits a millisecond or more; without a debounce, the next turn will do.
     if (delayMs === 0) {
@@ -170,10 +160,7 @@ export function startServer(connection: Connection): void {
     // An open plan's exports are read again (the view's refresh sees a changed export); when they
     // changed, its diagnostics follow.
     const open = checkedDocument(uri);
-    if (open && !closed) {
-      const changed = await tryRun(connection, 'sources', () => refreshExports(languageService, open), Promise.resolve(false)).catch(() => false);
-      if (changed && documents.get(uri) === open) scheduleValidation(open);
-    }
+    if (open && !closed && await refreshExports(languageService, open).catch(() => false) && documents.get(uri) === open) scheduleValidation(open);
     return runSafe(connection, 'readiness', () => {
       if (closed) return detailed ? closed : closed.checks;
       const doc = checkedDocument(uri);

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ExportSource } from '../core/graph/drift';
-import { decodeText } from '../core/text/decode';
+import type { DecodedText } from '../core/text/decode';
+import { readTextFile, readTextFileAsync } from './readText';
 
 /** A tenant's export is a few hundred KB at most; more is not read. */
 export const MAX_EXPORT_BYTES = 32 * 1024 * 1024;
@@ -18,16 +19,13 @@ type Op = 'stat' | 'readdir' | 'read';
 /** Runs the steps with the sync or the async fs: `sync` makes every await a plain value. */
 function* readAll(paths: readonly string[], base: string, display: (absolute: string, written: string) => string): Generator<{ op: Op; arg: string }, ExportSource[], unknown> {
   const out: ExportSource[] = [];
-  const readFile = function* (absolute: string, name: string): Generator<{ op: Op; arg: string }, void, unknown> {
+  const readOne = function* (absolute: string, name: string): Generator<{ op: Op; arg: string }, void, unknown> {
     try {
-      const stat = (yield { op: 'stat', arg: absolute }) as fs.Stats;
-      if (!stat.isFile()) return void out.push({ name, unreadable: 'it is not a regular file' });
-      if (stat.size > MAX_EXPORT_BYTES) return void out.push({ name, unreadable: `it has more than ${MAX_EXPORT_BYTES} bytes` });
-      const decoded = decodeText((yield { op: 'read', arg: absolute }) as Buffer);
+      const decoded = (yield { op: 'read', arg: absolute }) as DecodedText;
       if (decoded.encoding === 'none') return void out.push({ name, unreadable: decoded.problem?.message ?? 'it is not text' });
       out.push({ name, text: decoded.text });
     } catch (error) {
-      out.push({ name, unreadable: describe(error) });
+      out.push({ name, unreadable: reason(error) });
     }
   };
   for (const written of paths) {
@@ -36,11 +34,11 @@ function* readAll(paths: readonly string[], base: string, display: (absolute: st
     try {
       stat = (yield { op: 'stat', arg: absolute }) as fs.Stats;
     } catch (error) {
-      out.push({ name: written, unreadable: describe(error) });
+      out.push({ name: written, unreadable: reason(error) });
       continue;
     }
     if (!stat.isDirectory()) {
-      yield* readFile(absolute, written);
+      yield* readOne(absolute, written);
       continue;
     }
     const files: string[] = [];
@@ -52,7 +50,7 @@ function* readAll(paths: readonly string[], base: string, display: (absolute: st
       try {
         entries = (yield { op: 'readdir', arg: folder }) as fs.Dirent[];
       } catch (error) {
-        faulty ??= `${display(folder, written)}: ${describe(error)}`;
+        faulty ??= `${display(folder, written)}: ${reason(error)}`;
         continue;
       }
       for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -64,15 +62,16 @@ function* readAll(paths: readonly string[], base: string, display: (absolute: st
     }
     if (faulty) out.push({ name: written, unreadable: `a folder could not be read (${faulty})` });
     if (files.length === 0 && !faulty) out.push({ name: written, unreadable: 'the folder holds no .json export' });
-    for (const file of files) yield* readFile(file, display(file, written));
+    for (const file of files) yield* readOne(file, display(file, written));
   }
   return out;
 }
 
-function describe(error: unknown): string {
+function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (error instanceof Error && !code) return error.message;
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
@@ -91,7 +90,7 @@ export function readExportSourcesSync(paths: readonly string[], base: string): E
   while (!next.done) {
     const { op, arg } = next.value;
     try {
-      const value = op === 'stat' ? fs.statSync(arg) : op === 'readdir' ? fs.readdirSync(arg, { withFileTypes: true }) : fs.readFileSync(arg);
+      const value = op === 'stat' ? fs.statSync(arg) : op === 'readdir' ? fs.readdirSync(arg, { withFileTypes: true }) : readTextFile(arg, MAX_EXPORT_BYTES);
       next = steps.next(value);
     } catch (error) {
       next = steps.throw(error);
@@ -106,7 +105,7 @@ export async function readExportSources(paths: readonly string[], base: string):
   while (!next.done) {
     const { op, arg } = next.value;
     try {
-      const value = op === 'stat' ? await fs.promises.stat(arg) : op === 'readdir' ? await fs.promises.readdir(arg, { withFileTypes: true }) : await fs.promises.readFile(arg);
+      const value = op === 'stat' ? await fs.promises.stat(arg) : op === 'readdir' ? await fs.promises.readdir(arg, { withFileTypes: true }) : await readTextFileAsync(arg, MAX_EXPORT_BYTES);
       next = steps.next(value);
     } catch (error) {
       next = steps.throw(error);
