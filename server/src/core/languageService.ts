@@ -265,9 +265,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   }
 
   function* manifestAnalysisSteps(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, budget: Budget, uri: string): Steps<ManifestAnalysis> {
-    if (!entry.analysis) {
+    while (!entry.analysis) {
       const exports = exportsByUri.get(uri)?.exports;
       const analysis = yield* analyzeManifestSteps(entry.plan.document, entry.plan, { catalog, settings, budget, now: now(), lines, exports });
+      // New exports arrived while this analysis paused: it compared the old ones, so it runs again.
+      if (exportsByUri.get(uri)?.exports !== exports) continue;
       const cut = cutShort(budget);
       // Listed after the cap so it is never the finding that gets dropped.
       entry.analysis = { ...analysis, problems: cut ? [...capProblems(analysis.problems), cut] : capProblems(analysis.problems) };

@@ -99,7 +99,7 @@ export function driftResults(plan: Plan, sources: readonly ExportSource[], optio
     const from = `${provenanceText(source).replace(/^imported from /, '')}`;
     if (flaw || node === undefined || node === null || node.kind !== 'scalar' || node.value === null || (typeof node.value === 'string' && isPlaceholder(node.value.trim()))) {
       const why = flaw ? `has a value that is no evidence (${flaw.reason})` : node && node.kind !== 'scalar' ? 'is not a single value' : 'is not stated';
-      push(key, 'unknown', `Unknown: ${path} ${why} in the plan; the tenant's export says ${show(tenant)} (${from}). Add the value to compare them.`, path);
+      push(key, 'unknown', `Unknown: ${path} ${why} in the plan; the tenant's export says ${show(tenant)} (${from}). State it (comanage import --into fills it in) to compare them.`, path);
       return;
     }
     const mine = node.value;
