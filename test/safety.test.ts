@@ -34,16 +34,17 @@ const ALLOWED: Record<string, { entry: string; external?: string[]; builtins: Re
   server: {
     entry: 'server/src/node/serverMain.ts',
     builtins: {
-      util: [JSONRPC, SERVER_LIB, 'server/src/node/'], path: [JSONRPC, SERVER_LIB, 'server/src/node/workspaceWalk.ts'], os: [JSONRPC], crypto: [JSONRPC], net: [JSONRPC],
-      // The server reads closed workspace files (listing folders, then readTextFile), and nothing else.
-      url: [SERVER_LIB, 'server/src/workspaceDiagnostics.ts'], fs: [SERVER_LIB, 'server/src/node/readText.ts', 'server/src/node/workspaceWalk.ts'], child_process: [`${SERVER_LIB}files.js`], stream: ['server/src/node/frameResync.ts'],
+      util: [JSONRPC, SERVER_LIB, 'server/src/node/'], path: [JSONRPC, SERVER_LIB, 'server/src/node/workspaceWalk.ts', 'server/src/node/readExports.ts', 'server/src/exportSources.ts'], os: [JSONRPC], crypto: [JSONRPC], net: [JSONRPC],
+      // The server reads closed workspace files (listing folders, then readTextFile) and the Graph exports a plan's
+      // `sources:` names (readExports.ts), and nothing else.
+      url: [SERVER_LIB, 'server/src/workspaceDiagnostics.ts', 'server/src/exportSources.ts'], fs: [SERVER_LIB, 'server/src/node/readText.ts', 'server/src/node/workspaceWalk.ts', 'server/src/node/readExports.ts'], child_process: [`${SERVER_LIB}files.js`], stream: ['server/src/node/frameResync.ts'],
       process: [YAML], buffer: [YAML],
     },
   },
   cli: {
     entry: 'server/src/cli.ts',
     builtins: {
-      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts', 'server/src/cli/newManifest.ts', 'server/src/cli/import.ts'], path: ['server/src/cli/'], url: ['server/src/cli/'],
+      fs: ['server/src/cli/files.ts', 'server/src/cli/config.ts', 'server/src/node/readText.ts', 'server/src/cli/repoRoot.ts', 'server/src/cli/newManifest.ts', 'server/src/cli/import.ts', 'server/src/node/readExports.ts'], path: ['server/src/cli/', 'server/src/node/readExports.ts'], url: ['server/src/cli/'],
       crypto: ['server/src/cli/format/sarif.ts'],
       util: ['server/src/cli.ts'], process: [YAML], buffer: [YAML],
     },

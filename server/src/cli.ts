@@ -32,7 +32,7 @@ const HELP = `comanage ${pkg.version}: checks ccmsetup command lines (*.ccmsetup
 
 Usage:
   comanage check <files or folders...> [--format text|json|sarif] [--config <file>] [--base <folder>]
-  comanage check --readiness <manifests...> [--format text|json]
+  comanage check --readiness <manifests...> [--against <exports>]... [--format text|json]
   comanage check --overview <files or folders...>
   comanage explain <rule-id | /parameter | PROPERTY | error code (0x800705b4, 2147943860) | ccmsetup return code>
   comanage new <path> [--out <file>]
@@ -46,6 +46,10 @@ Options:
   --format <f>     text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0 for code scanning)
   --readiness      print each workload manifest's readiness report instead of diagnostics
                    (exit 1 when a check fails)
+  --against <path> readiness: compare each plan with these Intune Graph exports (a .json file
+                   or a folder of them; repeat for more), in the "Tenant export" area; without
+                   it, with the plan's own sources: (paths relative to the plan). A difference
+                   fails (exit 1); an export that can't be read fails too
   --overview       text: every file checked with its counts and findings, and each manifest's
                    readiness per area (pass, warn, fail, unknown); what \`npm start\` prints
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
@@ -72,7 +76,9 @@ out of a folder being checked are not followed (a warning says so).
 Exit codes:
   0  no errors (warnings and hints don't count)
   1  errors found, including files that couldn't be read or decoded; import: an export
-     that isn't valid JSON, a conflict with the plan, or no object to import
+     that isn't valid JSON, a conflict with the plan, or no object to import; check
+     --readiness: a failed check, a plan that differs from its exports, or an export
+     (sources: or --against) that couldn't be read
   2  usage error, no file at all could be read, or the output couldn't be written
 `;
 
@@ -92,6 +98,7 @@ function main(argv: string[]): number {
         write: { type: 'boolean' },
         'prefer-import': { type: 'boolean' },
         readiness: { type: 'boolean' },
+        against: { type: 'string', multiple: true },
         overview: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -110,8 +117,11 @@ function main(argv: string[]): number {
   if (command !== 'import' && (values.into !== undefined || values.write || values['prefer-import'])) {
     throw new UsageError(`--into, --write and --prefer-import belong to 'comanage import'. Run 'comanage --help'.`);
   }
+  if (values.against !== undefined && (command !== 'check' || !values.readiness)) {
+    throw new UsageError(`--against belongs to 'comanage check --readiness'. Run 'comanage --help'.`);
+  }
   switch (command) {
-    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true);
+    case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true, values.against);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
       return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...HOST_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
@@ -134,7 +144,7 @@ function main(argv: string[]): number {
   }
 }
 
-function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string, overview = false): number {
+function check(operands: string[], formatOption: string | undefined, configOption: string | undefined, readiness: boolean, baseOption?: string, overview = false, against?: string[]): number {
   const format = (formatOption ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format '${formatOption}'; use ${OUTPUT_FORMATS.join(', ')}`);
   if (overview && (format !== 'text' || readiness)) throw new UsageError('--overview prints text, on its own (not with --format json|sarif or --readiness)');
@@ -149,7 +159,7 @@ function check(operands: string[], formatOption: string | undefined, configOptio
   const service = getLanguageService({ settings: config.settings });
   if (readiness) {
     if (format === 'sarif') throw new UsageError('--readiness prints text or json, not sarif');
-    const { reports, unreadable, read } = readinessReports(files, cwd, service);
+    const { reports, unreadable, read } = readinessReports(files, cwd, service, against);
     const text = format === 'json' ? formatReadinessJson(reports) : formatReadinessText(reports);
     return write(process.stdout, text, nothingRead(unreadable, read) ? 2 : readinessFailed(reports) ? 1 : 0);
   }

@@ -15,6 +15,7 @@ import { SETTINGS_SECTION, initialSettings, sanitizeSettings } from './settings'
 import { runInSlices } from './utils/runInSlices';
 import { describeError, runSafe, tryRun } from './utils/runSafe';
 import { WorkspaceDiagnostics, workspaceDiagnostics } from './workspaceDiagnostics';
+import { refreshExports, withSources } from './exportSources';
 
 export const READINESS_REQUEST = 'comanage/readiness';
 export const CHECK_LINE_REQUEST = 'comanage/checkCommandLine';
@@ -112,10 +113,12 @@ export function startServer(connection: Connection): void {
       const publish = (diagnostics: Diagnostic[]) => {
         if (wanted()) void connection.sendDiagnostics({ uri, version, diagnostics });
       };
-      runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
+      const run = () => wanted() && runInSlices(() => languageService.validationSteps(current), wanted, publish, (error) => {
         connection.console.error(`comanage: validation failed: ${describeError(error)}`);
         publish([]);
       });
+      // A plan's `sources:` (the tenant's exports) are read again with each version, before its checks run.
+      withSources(languageService, current, run, (error) => connection.console.error(`comanage: reading the plan's sources failed: ${describeError(error)}`));
     };
     // A 0 ms timer still waits a millisecond or more; without a debounce, the next turn will do.
     if (delayMs === 0) {
@@ -154,6 +157,10 @@ export function startServer(connection: Connection): void {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
     const detailed = params?.detailed === true;
     const closed = uri && !documents.get(uri) ? await closedFiles?.readiness(uri, token).catch(() => undefined) : undefined;
+    // An open plan's exports are read again (the view's refresh sees a changed export); when they
+    // changed, its diagnostics follow.
+    const open = checkedDocument(uri);
+    if (open && !closed && await refreshExports(languageService, open).catch(() => false) && documents.get(uri) === open) scheduleValidation(open);
     return runSafe(connection, 'readiness', () => {
       if (closed) return detailed ? closed : closed.checks;
       const doc = checkedDocument(uri);

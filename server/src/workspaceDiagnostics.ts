@@ -5,6 +5,7 @@
 // skipped here, and checked again from disk when it closes), so every editor shows them and each
 // file has one owner. Bounded (WORKSPACE_LIMITS, node/workspaceWalk.ts), one file at a time in
 // 8 ms slices; files that change on disk arrive as workspace/didChangeWatchedFiles.
+import { exportsOf, listsSources } from './exportSources';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   CancellationToken, Connection, Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, TextDocuments,
@@ -203,14 +204,17 @@ export function workspaceDiagnostics(connection: Connection, documents: TextDocu
       if (!read?.checked) return undefined;
       const { document } = read;
       const text = document.getText();
+      // A plan listing the tenant's exports is compared with them as they are now: never from the cache.
+      const withSources = listsSources(text);
       const cached = readinessOf.get(uri);
-      if (cached?.text === text) return cached.state;
+      if (cached?.text === text && !withSources) return cached.state;
       const done = await finished(() => service.problemSteps(document), () => !stopped && !token.isCancellationRequested);
       try {
         if (!done) return undefined;
-        const state = service.getReadinessState(document);
+        const exports = withSources ? await exportsOf(service, document) : undefined;
+        const state = service.getReadinessState(document, exports ? { exports } : undefined);
         if (readinessOf.size >= 200) readinessOf.clear();
-        readinessOf.set(uri, { text, state });
+        if (!withSources) readinessOf.set(uri, { text, state });
         return state;
       } finally {
         if (!isOpen(uri)) service.forget(uri);

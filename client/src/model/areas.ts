@@ -6,6 +6,7 @@ export const AREA_TITLES: Readonly<Record<string, string>> = {
   licensing: 'Licensing', site: 'Configuration Manager site', cmg: 'Cloud management gateway', identity: 'Identity',
   enrollment: 'Intune enrollment', autopilot: 'Windows Autopilot', esp: 'Enrollment Status Page', policy: 'Co-management settings policy',
   installation: 'Client installation', workloads: 'Workloads', 'command-line': 'Command line', windows: 'Windows versions', permissions: 'Permissions',
+  'tenant-export': 'Tenant export',
 };
 
 const ORDER = Object.keys(AREA_TITLES);

@@ -1,5 +1,6 @@
 // `comanage check --readiness <manifests>`: the readiness report of each workload manifest,
 // grouped by area, as text or JSON. The checks come from the core; this only lays them out.
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ReadinessCheck } from '../core/languageService';
@@ -11,6 +12,7 @@ import { FileEntry, comparePaths } from './files';
 import { oneLine } from './format/safeText';
 import { FileResult, severityOf, toSafeJson } from './format/types';
 import { UsageError } from './usageError';
+import { readExportSourcesSync } from '../node/readExports';
 
 /** A finding about the file itself (it could not be read or decoded cleanly), shown before its checks. */
 export interface FileProblem { severity: 'error' | 'warning' | 'information' | 'hint'; code: string; message: string; line: number }
@@ -20,7 +22,12 @@ export interface ReadinessRun { reports: ReadinessReport[]; unreadable: number; 
 const MARK = { pass: '✔', warn: '!', fail: '✖', unknown: '?' } as const;
 const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const;
 
-export function readinessReports(entries: readonly FileEntry[], cwd: string, service: LanguageService): ReadinessRun {
+/**
+ * `against`: the exports (files or folders, relative to `cwd`) every plan is compared with; absent,
+ * each plan's own `sources:` (relative to the plan's folder), read here: the core has no file system.
+ */
+export function readinessReports(entries: readonly FileEntry[], cwd: string, service: LanguageService, against?: readonly string[]): ReadinessRun {
+  const given = against?.length ? readExportSourcesSync(against, cwd) : undefined;
   // Manifests, and folders that could not be read (they may have held some).
   const wanted = entries.filter((e) => documentKindOf(e.absolute) === 'manifest' || e.faults.some((f) => f.code === SERVICE_CODES.folderUnreadable));
   if (wanted.length === 0) throw new UsageError('--readiness needs at least one workload manifest (*.comanage.yaml or *.comanage.yml)');
@@ -31,7 +38,11 @@ export function readinessReports(entries: readonly FileEntry[], cwd: string, ser
     if (opened.unreadable) unreadable++;
     if (opened.read) read++;
     const problems = opened.diagnostics.map((d): FileProblem => ({ severity: SEVERITY_NAMES[severityOf(d)], code: String(d.code), message: d.message, line: d.range.start.line + 1 }));
-    return { file: opened.file, problems, checks: opened.document ? service.getReadiness(opened.document) : [] };
+    const document = opened.document;
+    if (!document) return { file: opened.file, problems, checks: [] };
+    const sources = given ? [] : service.getSources(document);
+    const exports = given ?? (sources.length ? readExportSourcesSync(sources, path.dirname(entry.absolute)) : undefined);
+    return { file: opened.file, problems, checks: service.getReadiness(document, exports ? { exports } : undefined) };
   }).sort((a, b) => comparePaths(a.file, b.file));
   return { reports, unreadable, read };
 }

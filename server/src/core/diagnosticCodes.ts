@@ -8,6 +8,7 @@ import { PLACEHOLDER_CODE } from './manifest/placeholders';
 import { Severity } from './languageTypes';
 import { UNKNOWN_DIRECTIVE } from './directives';
 import { HOST_RULES } from './hosts/rules';
+import { DRIFT_CHECKS, DRIFT_DOC } from './graph/driftChecks';
 
 export interface CodeInfo {
   id: string;
@@ -51,6 +52,8 @@ export const DIAGNOSTIC_CODES: readonly CodeInfo[] = [
   { id: PLACEHOLDER_CODE.id, severity: PLACEHOLDER_CODE.severity, title: PLACEHOLDER_CODE.title, docUrl: PLACEHOLDER_CODE.docUrl, origin: 'rule', language: 'manifest' },
   // Script mistakes that change what ccmsetup receives: they sit on ccmsetup lines, like the ccmsetup rules.
   ...HOST_RULES.map((rule): CodeInfo => ({ id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, origin: 'rule', language: 'ccmsetup' })),
+  // The plan against the tenant's exports (graph/drift.ts), in the readiness report's "Tenant export" area.
+  ...Object.values(DRIFT_CHECKS).map((check): CodeInfo => ({ id: check.id, severity: check.severity, title: check.title, docUrl: DRIFT_DOC, origin: 'rule', language: 'manifest' })),
   UNKNOWN_DIRECTIVE,
   ...Object.values(SERVICE_CODES),
 ];

@@ -33,6 +33,7 @@ import { doHover } from './services/hover';
 import { doManifestComplete, doManifestHover, findManifestSymbols } from './services/manifestServices';
 import { findDocumentSymbols } from './services/symbols';
 import { withMaskedOutputs } from './maskOutputs';
+import type { ExportSource } from './graph/drift';
 
 /** One readiness check as the `comanage/readiness` request returns it: positions instead of offsets. */
 export type ReadinessCheck = Omit<ReadinessResult, 'span' | 'fixes' | 'severity' | 'missing'> & { range?: Range; missing?: MissingFactAt[] };
@@ -61,8 +62,16 @@ export interface LanguageService {
   doHover(document: TextDocument, position: Position): Hover | null;
   getCodeActions(document: TextDocument, range: Range): CodeAction[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
-  /** The readiness checks of a workload manifest (empty for other documents). */
-  getReadiness(document: TextDocument): ReadinessCheck[];
+  /**
+   * The readiness checks of a workload manifest (empty for other documents). `exports`: the tenant's
+   * exports to compare the plan with ("Tenant export" checks), as the shell read them; given, they
+   * replace those set with setExports for this document.
+   */
+  getReadiness(document: TextDocument, options?: ReadinessOptions): ReadinessCheck[];
+  /** The tenant's exports a manifest is compared with, until replaced (undefined: none); true when they changed. */
+  setExports(uri: string, exports: readonly ExportSource[] | undefined): boolean;
+  /** The paths a manifest lists under `sources:` (relative to it), for the shell to read. */
+  getSources(document: TextDocument): string[];
   /** Checks one command line as typed in a generator (held to the choices in `intent`); problems are in offsets of `text`. */
   checkCommandLine(text: string, context?: LineContext, intent?: LineIntent): CommandLineCheck;
   /** Whether a generated line can go at a position, and the text to insert there (escaped for a script), or why not. */
@@ -78,13 +87,15 @@ export interface LanguageService {
   /** The co-management policies of an open manifest (empty for other documents). */
   getPolicies(document: TextDocument): PolicySummary[];
   /** getReadiness, and why there are no checks when the plan can't be read (a YAML error). */
-  getReadinessState(document: TextDocument): ReadinessState;
+  getReadinessState(document: TextDocument, options?: ReadinessOptions): ReadinessState;
   /** Edits that write answers (text, typed by the manifest format) into a manifest, or why not. */
   setManifestValues(document: TextDocument, values: readonly { path: string; value: string }[]): SetManifestValues;
 }
 
 /** A plan the YAML parser couldn't read: its first error, and where (line is 1-based). */
 export interface ReadinessParseError { message: string; line: number; range: Range }
+export interface ReadinessOptions { exports?: readonly ExportSource[] }
+export type { ExportSource };
 export interface ReadinessState { checks: ReadinessCheck[]; parseError?: ReadinessParseError }
 export interface SetManifestValues { edits: { range: Range; newText: string }[]; refused?: string }
 
@@ -155,6 +166,23 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const minute = () => Math.floor(now().getTime() / 60_000);
   const newLineCache = () => new LineCache(`${settingsGeneration}:${minute()}`);
   const linesValid = (lines: LineCache) => lines.generation === `${settingsGeneration}:${minute()}`;
+
+  // The tenant's exports each manifest is compared with (setExports), with a key that says whether they changed.
+  const exportsByUri = new Map<string, { key: string; exports: readonly ExportSource[] }>();
+  const exportsKey = (exports: readonly ExportSource[]) => JSON.stringify(exports.map((e) => [e.name, e.text ?? null, e.unreadable ?? null, e.bytes ? Array.from(e.bytes.subarray(0, 64)).join() + e.bytes.length : null]));
+  function setExports(uri: string, exports: readonly ExportSource[] | undefined): boolean {
+    const key = exports?.length ? exportsKey(exports) : undefined;
+    if (key === exportsByUri.get(uri)?.key && !exports?.some((e) => e.bytes)) return false;
+    if (key === undefined) exportsByUri.delete(uri);
+    else exportsByUri.set(uri, { key, exports: exports! });
+    // The checks found with the old exports no longer hold.
+    const cached = cache.get(uri);
+    if (cached?.parsed.kind === 'manifest') {
+      cached.parsed.analysis = undefined;
+      cached.parsed.problems = undefined;
+    }
+    return true;
+  }
 
   // A parse in progress per document: the validation runs it in steps; a request that needs the
   // same version meanwhile finishes that parse instead of starting another one.
@@ -232,13 +260,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return cut ? [...found, cut] : found;
   }
 
-  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined): ManifestAnalysis {
-    return drain(manifestAnalysisSteps(entry, lines, newBudget()));
+  function manifestAnalysis(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, uri: string): ManifestAnalysis {
+    return drain(manifestAnalysisSteps(entry, lines, newBudget(), uri));
   }
 
-  function* manifestAnalysisSteps(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, budget: Budget): Steps<ManifestAnalysis> {
-    if (!entry.analysis) {
-      const analysis = yield* analyzeManifestSteps(entry.plan.document, entry.plan, { catalog, settings, budget, now: now(), lines });
+  function* manifestAnalysisSteps(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, budget: Budget, uri: string): Steps<ManifestAnalysis> {
+    while (!entry.analysis) {
+      const exports = exportsByUri.get(uri)?.exports;
+      const analysis = yield* analyzeManifestSteps(entry.plan.document, entry.plan, { catalog, settings, budget, now: now(), lines, exports });
+      // New exports arrived while this analysis paused: it compared the old ones, so it runs again.
+      if (exportsByUri.get(uri)?.exports !== exports) continue;
       const cut = cutShort(budget);
       // Listed after the cap so it is never the finding that gets dropped.
       entry.analysis = { ...analysis, problems: cut ? [...capProblems(analysis.problems), cut] : capProblems(analysis.problems) };
@@ -257,7 +288,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     }
     const lines = cache.get(document.uri)?.lines;
     yield;
-    if (entry.kind === 'manifest') return (entry.problems ??= (yield* manifestAnalysisSteps(entry, lines, budget)).problems);
+    if (entry.kind === 'manifest') return (entry.problems ??= (yield* manifestAnalysisSteps(entry, lines, budget, document.uri)).problems);
     if (isScript(entry)) {
       if (!entry.problems) {
         const { script } = entry;
@@ -294,6 +325,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     forget(uri) {
       cache.delete(uri);
       parsing.delete(uri);
+      exportsByUri.delete(uri);
+    },
+    setExports,
+    getSources(document) {
+      const entry = parsed(document);
+      const node = entry?.kind === 'manifest' ? entry.plan.node('sources') : undefined;
+      if (node?.kind !== 'seq') return [];
+      return node.items.flatMap((item) => (item?.kind === 'scalar' && typeof item.value === 'string' && item.value.trim() !== '' ? [item.value.trim()] : []));
     },
     configure(next) {
       settings = next ?? {};
@@ -409,10 +448,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const entry = parsed(document);
       return entry?.kind === 'manifest' ? listPolicies(entry.plan) : [];
     },
-    getReadiness(document) {
+    getReadiness(document, options) {
+      if (options?.exports) setExports(document.uri, options.exports);
       const entry = parsed(document);
       if (entry?.kind !== 'manifest') return [];
-      return manifestAnalysis(entry, cache.get(document.uri)?.lines).readiness.map((result) => ({
+      return manifestAnalysis(entry, cache.get(document.uri)?.lines, document.uri).readiness.map((result) => ({
         id: result.id,
         area: result.area,
         title: result.title,
@@ -423,8 +463,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         ...(result.missing ? { missing: result.missing.map(({ insert, ...fact }) => ({ ...fact, ...(insert ? { insert: { position: document.positionAt(insert.offset), snippet: insert.snippet } } : {}) })) } : {}),
       }));
     },
-    getReadinessState(document) {
-      const checks = this.getReadiness(document);
+    getReadinessState(document, options) {
+      const checks = this.getReadiness(document, options);
       const entry = parsed(document);
       if (entry?.kind !== 'manifest') return { checks };
       const { problems, declined } = entry.plan.document;

@@ -110,9 +110,14 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
       return maskDeep(actions.filter((action) => !editsOf(action).some(moves)), secrets);
     },
     findDocumentSymbols: (document) => maskDeep(inner.findDocumentSymbols(document), secretsOf(document)),
-    getReadiness: (document) => maskDeep(inner.getReadiness(document), secretsOf(document)),
+    // Drift messages quote the tenant's values: the import cuts tokens out of them and drift.ts masks them besides.
+    getReadiness: (document, options) => maskDeep(inner.getReadiness(document, options), secretsOf(document)),
+    // The exports go in, nothing comes out.
+    setExports: (uri, exports) => inner.setExports(uri, exports),
+    // Paths the plan lists, for the shell to read: kept whole (a masked path would name another file).
+    getSources: (document) => inner.getSources(document),
     getPolicies: (document) => maskDeep(inner.getPolicies(document), secretsOf(document)),
-    getReadinessState: (document) => maskDeep(inner.getReadinessState(document), secretsOf(document)),
+    getReadinessState: (document, options) => maskDeep(inner.getReadinessState(document, options), secretsOf(document)),
     setManifestValues(document, values) {
       // The edits write the user's own answers into the plan (kept whole); a refusal is shown, so it is masked.
       const result = inner.setManifestValues(document, values);

@@ -12,3 +12,11 @@ export function readTextFile(file: fs.PathLike, maxBytes?: number): DecodedText 
   if (maxBytes !== undefined && stat.size > maxBytes) throw new RangeError(`the file has more than ${maxBytes} bytes`);
   return decodeText(fs.readFileSync(file));
 }
+
+/** readTextFile without blocking: for the language server, which keeps answering while it reads. */
+export async function readTextFileAsync(file: string, maxBytes?: number): Promise<DecodedText> {
+  const stat = await fs.promises.stat(file);
+  if (!stat.isFile()) throw new Error('it is not a regular file');
+  if (maxBytes !== undefined && stat.size > maxBytes) throw new RangeError(`the file has more than ${maxBytes} bytes`);
+  return decodeText(await fs.promises.readFile(file));
+}

@@ -22,6 +22,7 @@ import { keyCharacterSteps } from './keyCharacters';
 import { typographicCharacter } from '../ccmsetup/rules/characters';
 import { charactersIn, placedCharacters } from '../ccmsetup/characters';
 import type { CommandLine, Span } from '../ccmsetup/ast';
+import { ExportSource, driftResults } from '../graph/drift';
 
 export interface ManifestAnalysis {
   document: ManifestDocument;
@@ -93,6 +94,8 @@ export interface ManifestAnalyzeOptions {
   readinessRules?: readonly ReadinessRule[];
   /** Problems of command lines checked for an earlier version (see LineCache). */
   lines?: LineCache;
+  /** The tenant's exports the plan is compared with (graph/drift.ts), as the shell read them; none: no "Tenant export" checks. */
+  exports?: readonly ExportSource[];
 }
 
 export function analyzeManifest(document: ManifestDocument, plan: Plan, options: ManifestAnalyzeOptions): ManifestAnalysis {
@@ -142,6 +145,10 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
   const pastedLines = overrides[typographicCharacter.id] === 'off' ? []
     : plan.allCommandLines().filter((line) => line.typographic?.length);
   const readiness = readable ? yield* evaluateReadinessSteps(plan, options.settings, options.readinessRules, options.budget) : [];
+  if (readable && options.exports?.length) {
+    yield;
+    readiness.push(...driftResults(plan, options.exports, { overrides }));
+  }
   if (pastedLines.length) {
     for (const [index, result] of readiness.entries()) {
       const line = result.span && lineHolding(pastedLines, result.span);

@@ -47,6 +47,12 @@ export type WorkloadKey = typeof WORKLOAD_KEYS[number];
 export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, identity, licensing, Intune enrollment, co-management settings, Autopilot and who manages each workload.', {
   version: { description: 'Version of the manifest format. Only 1 exists.', type: { kind: 'integer', min: 1, max: 1 }, required: true, example: 1 },
   name: string('A name for this plan.', { example: 'Contoso co-management' }),
+  sources: {
+    description: 'Intune Graph exports (JSON files, or folders of them) this plan is compared with, as paths relative to the plan\'s folder. comanage reads them and reports, in the "Tenant export" area, where the plan and the tenant disagree (command line, install agent, authority, priority, groups, Enrollment Status Page timeout and progress, Autopilot join and mode). comanage never fetches anything: the files are exports you made (Graph Explorer, Microsoft Graph PowerShell or a backup tool). A file that can\'t be read is reported, never skipped.',
+    docUrl: 'https://github.com/comanage/comanage#drift-the-plan-against-the-tenants-exports',
+    type: { kind: 'array', items: { description: 'A path to a Graph export (.json) or a folder of exports, relative to the plan.', type: { kind: 'string' } } },
+    example: ['exports/'],
+  },
   path: choice('The setup path this plan follows.', [
     { value: 'existing-clients', description: 'Existing Configuration Manager clients are enrolled into Intune (usually hybrid joined).' },
     { value: 'new-internet-devices', description: 'New internet-based devices join Entra ID, enroll in Intune, then get the Configuration Manager client.' },

@@ -8,12 +8,13 @@ import type { Plan } from '../plan';
 
 export type Area =
   | 'licensing' | 'site' | 'cmg' | 'identity' | 'enrollment' | 'autopilot' | 'esp' | 'policy'
-  | 'installation' | 'workloads' | 'command-line' | 'windows' | 'permissions';
+  | 'installation' | 'workloads' | 'command-line' | 'windows' | 'permissions' | 'tenant-export';
 
 export const AREA_TITLES: Record<Area, string> = {
   licensing: 'Licensing', site: 'Configuration Manager site', cmg: 'Cloud management gateway', identity: 'Identity',
   enrollment: 'Intune enrollment', autopilot: 'Windows Autopilot', esp: 'Enrollment Status Page', policy: 'Co-management settings policy',
   installation: 'Client installation', workloads: 'Workloads', 'command-line': 'Command line', windows: 'Windows versions', permissions: 'Permissions',
+  'tenant-export': 'Tenant export',
 };
 
 export interface Finding {
