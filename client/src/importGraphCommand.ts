@@ -15,11 +15,9 @@ import { UiSlot } from './ui';
 export const IMPORT_PREVIEW_SCHEME = 'comanage-import';
 const TITLE = 'Import settings from a Graph export';
 
-/** The merged plans being previewed, by their `comanage-import:` URI (read-only documents). */
+/** The merged plans being previewed, by their `comanage-import:` URI (read-only documents; a new text gets a new URI). */
 export class ImportPreviews implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
   private next = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -33,17 +31,11 @@ export class ImportPreviews implements vscode.TextDocumentContentProvider {
     return uri;
   }
 
-  update(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
   delete(uri: vscode.Uri): void {
     this.texts.delete(uri.toString());
   }
 
   dispose(): void {
-    this.changed.dispose();
     this.texts.clear();
   }
 }
@@ -184,13 +176,14 @@ export async function importGraphExport(requests: ServerRequests, ui: UiSlot, pr
     await ui.current.info(question.unchanged);
     return { cancelled: true, result };
   }
-  const preview = previews.create(uri, result.text!);
+  const title = `${planName} ↔ with the Graph import (preview)`;
+  let preview = previews.create(uri, result.text!);
   try {
-    await vscode.commands.executeCommand('vscode.diff', uri, preview, `${planName} ↔ with the Graph import (preview)`, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', uri, preview, title, { preview: true });
     for (;;) {
       const answer = await ui.current.ask(question.message, question.detail, ...question.actions);
       if (answer === PREFER_IMPORT) {
-        // The export's values, previewed before anything is written.
+        // The export's values, in a preview of their own, before anything is written.
         preferImport = true;
         result = await requests.importGraphExport(uri.toString(), read.files, preferImport);
         question = importQuestion(result, planName, read.notes, true);
@@ -202,7 +195,11 @@ export async function importGraphExport(requests: ServerRequests, ui: UiSlot, pr
           await ui.current.info(question.unchanged);
           return { cancelled: true, result };
         }
-        previews.update(preview, result.text!);
+        const earlier = preview;
+        preview = previews.create(uri, result.text!);
+        await vscode.commands.executeCommand('vscode.diff', uri, preview, title, { preview: true });
+        await closePreview(earlier);
+        previews.delete(earlier);
         continue;
       }
       if (answer !== WRITE) return { cancelled: true, result };
