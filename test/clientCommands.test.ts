@@ -136,6 +136,8 @@ describe('client Graph import ("Import settings from a Graph export…")', () =>
     assert.equal(exportName('/w/plans/p.comanage.yaml', '/w/exports/a.json', 'x'), '../exports/a.json');
     assert.equal(exportName('/c:/w/p.comanage.yaml', '/d:/e/a.json', 'D:/e/a.json'), 'D:/e/a.json');
     assert.equal(exportName('/a/b/c/d/p.comanage.yaml', '/a/x.json', 'fallback'), 'fallback');
+    assert.equal(exportName('/c:/W/p.comanage.yaml', '/C:/w/e/a.json', 'x'), 'e/a.json', 'Windows paths compare without case');
+    assert.equal(exportName('/w/P/p.comanage.yaml', '/w/p/a.json', 'x'), '../p/a.json');
   });
 
   it('asks before writing, listing conflicts and what was left out, and offers to take the export\'s values', () => {
@@ -189,6 +191,13 @@ describe('client Graph import ("Import settings from a Graph export…")', () =>
     assert.ok(!everything.includes(TOKEN_PIECE), everything);
     assert.ok(result.text!.includes('\r\n') && !/[^\r]\n/.test(result.text!), 'CRLF kept');
     assert.ok(result.leftOut.some((l) => /token \(\/regtoken\) was cut out/.test(l)) || result.notes.some((l) => /token/.test(l)), everything);
+    // The plan's own token is the user's text: the merged plan keeps it (masking it would write the
+    // mask into the file), while a conflict on it is shown masked.
+    const own = `version: 1\ncomanagement:\n  policies:\n    - name: Token policy\n      commandLine: '/regtoken:${token}'\n`;
+    const merged = service.importGraphExports(doc(own, 'own.comanage.yaml'), [file('odd/token.json')]);
+    assert.ok(merged.text!.includes(`/regtoken:${token}`), merged.text);
+    assert.deepEqual(merged.conflicts.map((c) => c.path), ['comanagement.policies[0].commandLine']);
+    assert.ok(!JSON.stringify({ ...merged, text: undefined }).includes(TOKEN_PIECE));
   });
 
   it('writes only what differs, as one edit', () => {

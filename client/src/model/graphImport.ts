@@ -32,8 +32,10 @@ export function isSearchedFolderName(name: string): boolean {
 export function exportName(planPath: string, filePath: string, fallback: string): string {
   const from = planPath.slice(0, planPath.lastIndexOf('/')).split('/').filter(Boolean);
   const to = filePath.split('/').filter(Boolean);
+  // Windows paths (`/c:/…`) compare without case; elsewhere `Exports` and `exports` are two folders.
+  const fold = /^[a-z]:$/i.test(from[0] ?? '') ? (text: string) => text.toLowerCase() : (text: string) => text;
   let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common].toLowerCase() === to[common].toLowerCase()) common++;
+  while (common < from.length && common < to.length - 1 && fold(from[common]) === fold(to[common])) common++;
   const up = from.length - common;
   // A different drive, or the far side of the disk: the workspace's name for it says more.
   if (common === 0 || up > 2) return fallback;
