@@ -42,6 +42,7 @@ describe('client model', () => {
     assert.equal(protocol.PLAN_FACTS_REQUEST, server.PLAN_FACTS_REQUEST);
     assert.equal(protocol.SET_POLICY_LINE_REQUEST, server.SET_POLICY_LINE_REQUEST);
     assert.equal(protocol.TEMPLATES_REQUEST, server.TEMPLATES_REQUEST);
+    assert.equal(protocol.IMPORT_GRAPH_REQUEST, server.IMPORT_GRAPH_REQUEST);
   });
 
   it('reads comanage.manifestGlobs defensively', () => {

@@ -2,6 +2,7 @@
 // Needs `npm run build` first; `npm test` does that.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
@@ -231,6 +232,38 @@ describe('language server protocol (dist/server.js --stdio)', function () {
     assert.ok(refused.refused);
     const bad = await client.request<{ refused?: string }>('comanage/setValues', { uri: manifest, values: [{ path: 1 }] });
     assert.ok(bad.refused);
+  });
+
+  it('merges Graph exports into an open manifest for a preview, masking tokens (comanage/importGraphExport)', async () => {
+    const manifest = 'file:///tmp/x/imported.comanage.yaml';
+    const plan = '# keep me\nversion: 1\nautopilot:\n  esp:\n    timeoutMinutes: 60\n';
+    await client.open(manifest, plan, 'yaml');
+    const fixture = (rel: string) => ({ name: rel, base64: fs.readFileSync(path.join(__dirname, 'fixtures/graph', rel)).toString('base64') });
+    type Import = { text?: string; refused?: string; objects: number; files: number; written: number; conflicts: { path: string; plan: string; export: string; source: string }[]; leftOut: string[]; skipped: string[]; errors: string[]; notes: string[] };
+    const files = [fixture('enrollment-page1.json'), fixture('odd/utf16.json'), fixture('odd/malformed.json'), fixture('odd/token.json')];
+    const result = await client.request<Import>('comanage/importGraphExport', { uri: manifest, files });
+    assert.equal(result.refused, undefined);
+    assert.equal(result.files, 4);
+    assert.match(result.text!, /^# keep me\nversion: 1\n/);
+    assert.match(result.text!, /timeoutMinutes: 60\n/, 'the hand-written value is kept');
+    assert.match(result.text!, /name: Saved by PowerShell 5\.1 \(UTF-16\)/, 'bytes are decoded as the CLI does');
+    assert.deepEqual(result.conflicts.map((c) => [c.path, c.plan, c.export]), [['autopilot.esp.timeoutMinutes', '60', '90']]);
+    assert.match(result.errors.join('\n'), /odd\/malformed\.json:5:1/);
+    assert.ok(!JSON.stringify(result).includes('eyJ0eXAiOiJKV1Qi'), 'no piece of the token in any answer');
+    // The server writes nothing: the document is as it was; the editor previews and applies.
+    const again = await client.request<Import>('comanage/importGraphExport', { uri: manifest, files: [fixture('enrollment-page1.json')], preferImport: true });
+    assert.deepEqual(again.conflicts, []);
+    assert.match(again.text!, /timeoutMinutes: 90/);
+    for (const params of [
+      { uri: 'file:///never/opened.comanage.yaml', files },
+      { uri: manifest, files: [] },
+      { uri: manifest, files: [{ name: 'a.json', base64: 1 }] },
+      { uri: manifest, files: [{ name: 'a.json', base64: Buffer.from('{"x": 1}').toString('base64') }] },
+      { uri: uriA, files },
+    ]) {
+      const refused = await client.request<Import>('comanage/importGraphExport', params);
+      assert.ok(refused.refused && refused.text === undefined, JSON.stringify(refused));
+    }
   });
 
   it('clears diagnostics when a document closes', async () => {

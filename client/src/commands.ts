@@ -8,6 +8,7 @@ import { generateCommandLine } from './generateCommand';
 import { copyForIntune } from './intuneCopyCommand';
 import { newManifest } from './newManifestCommand';
 import { insertSnippet } from './insertSnippetCommand';
+import { importGraphExport, registerImportPreviews } from './importGraphCommand';
 import { CheckNode, ReadinessNode } from './model/readinessTree';
 import { Range } from './model/protocol';
 import { ReadinessProvider, VIEW_ID, revealCheck } from './readinessView';
@@ -52,5 +53,8 @@ export function registerCommands(deps: CommandDeps): void {
   register('comanage.insertSnippet', (uri: unknown, position: unknown, snippet: unknown) => insertSnippet(uri, position, snippet));
   register('comanage.answerUnknownFacts', (arg?: unknown) => answerUnknownFacts(requests, ui, provider, arg));
   register('comanage.addMissingKey', (node?: CheckNode) => addMissingKey(node));
+  const previews = registerImportPreviews(context);
+  register('comanage.importGraphExport', (arg?: unknown, exports?: unknown) =>
+    importGraphExport(requests, ui, previews, arg, Array.isArray(exports) && exports.every((e) => e instanceof vscode.Uri) ? exports : undefined));
   register('comanage.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
 }

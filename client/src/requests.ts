@@ -6,7 +6,7 @@ import {
   IntuneCommandLine, LineContext, LineIntent, PLAN_FACTS_REQUEST, POLICIES_REQUEST, PlanFacts, PolicyExport, PolicyLineEdits,
   PolicySummary, Position, READINESS_REQUEST, ReadinessCheck, SET_POLICY_LINE_REQUEST,
   ManifestTemplate, TEMPLATES_REQUEST,
-  ReadinessState, SET_VALUES_REQUEST, SetValuesResult,
+  ReadinessState, SET_VALUES_REQUEST, SetValuesResult, IMPORT_GRAPH_REQUEST, PlanImport,
 } from './model/protocol';
 
 export interface ServerRequests {
@@ -24,6 +24,8 @@ export interface ServerRequests {
   readinessState(uri: string): Promise<ReadinessState>;
   /** Edits that write answers into an open manifest (values as text; the server types them by the format). */
   setValues(uri: string, values: { path: string; value: string }[]): Promise<SetValuesResult>;
+  /** An open manifest with Graph exports merged in (the files' bytes as base64), for a preview; nothing is written. */
+  importGraphExport(uri: string, files: { name: string; base64: string }[], preferImport: boolean): Promise<PlanImport>;
 }
 
 export function serverRequests(client: LanguageClient): ServerRequests {
@@ -52,6 +54,11 @@ export function serverRequests(client: LanguageClient): ServerRequests {
     async setValues(uri, values) {
       const result = await client.sendRequest<SetValuesResult | null>(SET_VALUES_REQUEST, { uri, values });
       if (!result) throw new Error('the language server could not write the answers');
+      return result;
+    },
+    async importGraphExport(uri, files, preferImport) {
+      const result = await client.sendRequest<PlanImport | null>(IMPORT_GRAPH_REQUEST, { uri, files, preferImport });
+      if (!result) throw new Error('the language server could not read the exports');
       return result;
     },
   };

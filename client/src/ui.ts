@@ -7,6 +7,9 @@ import { Answer, BACK, GeneratorUi, InputRequest, PickRequest, Validation } from
 export interface Ui extends GeneratorUi {
   choose<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeHolder: string }): Promise<T | undefined>;
   saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined>;
+  /** A modal question with its details; resolves with the action clicked (Cancel: undefined). */
+  ask(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
   /** Resolves with the action the user clicks (when the message is dismissed: undefined). */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   /** Resolves at once. */
@@ -119,6 +122,12 @@ export const vscodeUi: Ui = {
   },
   async saveDialog(options) {
     return vscode.window.showSaveDialog(options);
+  },
+  async openDialog(options) {
+    return vscode.window.showOpenDialog(options);
+  },
+  async ask(message, detail, ...actions) {
+    return vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions);
   },
   async info(message, ...actions) {
     return vscode.window.showInformationMessage(message, ...actions);

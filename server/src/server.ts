@@ -23,7 +23,7 @@ export const INTUNE_LINE_REQUEST = 'comanage/intuneCommandLine';
 export const EXPORT_POLICY_REQUEST = 'comanage/exportPolicy';
 export const POLICIES_REQUEST = 'comanage/policies';
 export { INSERTION_POINT_REQUEST, PLAN_FACTS_REQUEST, SET_POLICY_LINE_REQUEST } from './generatorRequests';
-export { SET_VALUES_REQUEST, TEMPLATES_REQUEST } from './manifestRequests';
+export { IMPORT_GRAPH_REQUEST, SET_VALUES_REQUEST, TEMPLATES_REQUEST } from './manifestRequests';
 /** Typing settles before we validate. COMANAGE_VALIDATION_DELAY_MS (0-2000) overrides it; the benchmark uses 0. */
 function validationDelayMs(raw = process.env.COMANAGE_VALIDATION_DELAY_MS): number {
   const ms = Number(raw);

@@ -13,6 +13,7 @@ export const INSERTION_POINT_REQUEST = 'comanage/insertionPoint';
 export const PLAN_FACTS_REQUEST = 'comanage/planFacts';
 export const SET_POLICY_LINE_REQUEST = 'comanage/setPolicyCommandLine';
 export const TEMPLATES_REQUEST = 'comanage/templates';
+export const IMPORT_GRAPH_REQUEST = 'comanage/importGraphExport';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
@@ -61,6 +62,31 @@ export interface ReadinessState {
   checks: ReadinessCheck[];
   /** The plan's first YAML error (line is 1-based): readiness needs a plan the parser can read. */
   parseError?: { message: string; line: number; range: Range };
+}
+
+/** A hand-written value that differs from an export's (`comanage/importGraphExport`). */
+export interface ImportConflict {
+  path: string;
+  /** JSON text of each value (shortened, tokens masked). */
+  plan: string;
+  export: string;
+  /** `imported from <file>: "<displayName>" (<id>)` */
+  source: string;
+}
+
+/** `comanage/importGraphExport`: the open plan with Graph exports merged in (masked), for a preview; or why not. */
+export interface PlanImport {
+  text?: string;
+  refused?: string;
+  objects: number;
+  files: number;
+  written: number;
+  same: number;
+  conflicts: ImportConflict[];
+  leftOut: string[];
+  skipped: string[];
+  errors: string[];
+  notes: string[];
 }
 
 /** `comanage/setValues` */

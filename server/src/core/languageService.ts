@@ -10,7 +10,7 @@ import {
 } from './languageTypes';
 import { ScriptParse, encodeCompletions, inArguments, parseScriptSteps, scriptDirectiveProblems, scriptDocumentProblems, scriptProblems, symbolNote } from './hosts/embed';
 import type { HostMemory } from './hosts/host';
-import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
+import { ANALYSIS_BUDGET_MS, Budget, MAX_LINE_LENGTH, MAX_MANIFEST_LENGTH, capProblems, cutShort, maxLengthFor, tooLarge } from './limits';
 import { ManifestAnalysis, analyzeManifestSteps, parseAndPlanSteps } from './manifest/analyze';
 import { Steps, drain } from './steps';
 import { Plan } from './manifest/plan';
@@ -26,6 +26,8 @@ import { PolicyExport, PolicySummary, exportPolicy, listPolicies } from './manif
 import { getCodeActions, missingFactActions } from './services/codeActions';
 import { setValues } from './manifest/setValues';
 import { typedAnswer } from './manifest/answerValue';
+import { GraphInput } from './graph/read';
+import { PlanImport, PlanImportOptions, importIntoPlan } from './graph/importPlan';
 export { FIX_ALL_KIND } from './services/codeActions';
 import { doComplete, resolveCompletion } from './services/completion';
 import { toDiagnostics } from './services/diagnostics';
@@ -90,6 +92,8 @@ export interface LanguageService {
   getReadinessState(document: TextDocument, options?: ReadinessOptions): ReadinessState;
   /** Edits that write answers (text, typed by the manifest format) into a manifest, or why not. */
   setManifestValues(document: TextDocument, values: readonly { path: string; value: string }[]): SetManifestValues;
+  /** The manifest with Graph exports (names and texts or bytes) merged in, and what happened, or why not. */
+  importGraphExports(document: TextDocument, files: readonly GraphInput[], options?: PlanImportOptions): PlanImport;
 }
 
 /** A plan the YAML parser couldn't read: its first error, and where (line is 1-based). */
@@ -481,6 +485,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
         edits: result.edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText })),
         refused: result.refused,
       };
+    },
+    importGraphExports(document, files, options) {
+      if (kindOf(document) !== 'manifest') {
+        return { objects: 0, files: files.length, written: 0, same: 0, conflicts: [], leftOut: [], skipped: [], errors: [], notes: [], refused: 'Graph exports are imported into a workload manifest (*.comanage.yaml).' };
+      }
+      const text = document.getText();
+      if (text.length > MAX_MANIFEST_LENGTH) {
+        return { objects: 0, files: files.length, written: 0, same: 0, conflicts: [], leftOut: [], skipped: [], errors: [], notes: [], refused: 'The plan is too large to import into.' };
+      }
+      return importIntoPlan(text, files, options);
     },
   });
 }

@@ -132,6 +132,10 @@ export function withMaskedOutputs(inner: LanguageService): LanguageService {
       }
       return masked;
     },
+    // The tokens are in the exports, which the document doesn't hold: the import masks its own
+    // answer (core/graph/importPlan.ts), every message with the exports' and the plan's tokens, and
+    // keeps the exports' out of the merged text.
+    importGraphExports: (document, files, options) => inner.importGraphExports(document, files, options),
     checkCommandLine(text, context, intent) {
       return maskDeep(inner.checkCommandLine(text, context, intent), findSecrets(text));
     },

@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { AREA_TITLES } from '../../../server/src/core/manifest/rules/types';
 import { getLanguageService } from '../../../server/src/core/languageService';
 import { manifestTemplate } from '../../../server/src/core/manifest/templates';
+import { PREFER_IMPORT, WRITE } from '../../../client/src/model/graphImport';
 import { ScriptedUi, api, discardActiveEditor, waitForManifest, withUi } from './clientHelpers';
 import { extension, openFixture, rangeOf, setText } from './helpers';
 
@@ -366,6 +367,74 @@ describe('the co-management client in VS Code', function () {
         assert.strictEqual(inserted, true);
         assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), 'version: 1\nlicensing:\n  intune: true\n  entraId: none\n');
       } finally {
+        await discardActiveEditor();
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('Import settings from a Graph export… previews the merge as a diff, asks, and writes one undoable edit', async () => {
+      // The repository's Graph fixtures (out/e2e/suite → test/fixtures/graph), copied beside a plan of our own.
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'comanage-import-'));
+      fs.cpSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'graph'), path.join(folder, 'exports'), { recursive: true });
+      const file = path.join(folder, 'tenant.comanage.yaml');
+      const original = '# hand-written\nversion: 1\nautopilot:\n  esp:\n    timeoutMinutes: 60 # agreed with the service desk\n';
+      fs.writeFileSync(file, original);
+      const picked = [vscode.Uri.file(path.join(folder, 'exports', 'enrollment-page1.json')), vscode.Uri.file(path.join(folder, 'exports', 'folder-export'))];
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      /** Runs the command answering the questions in turn; records what the diff showed at each. */
+      const importWith = async (answers: (string | undefined)[]) => {
+        const ui = new ScriptedUi({ openTo: picked });
+        const previews: string[] = [];
+        ui.ask = async (message, detail, ...actions) => {
+          ui.questions.push({ message, detail, actions });
+          const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+          assert.ok(input instanceof vscode.TabInputTextDiff, 'the diff is shown while the question is asked');
+          assert.strictEqual(input.original.toString(), document.uri.toString());
+          assert.strictEqual(input.modified.scheme, 'comanage-import');
+          previews.push((await vscode.workspace.openTextDocument(input.modified)).getText());
+          return answers.shift();
+        };
+        await vscode.window.showTextDocument(document);
+        const outcome = await withUi(comanage, ui, () => run<{ written?: string; cancelled?: boolean; error?: string }>('comanage.importGraphExport'));
+        assert.deepStrictEqual(ui.errors, []);
+        assert.strictEqual(ui.asked[0], 'open dialog (files or folders)');
+        const diffs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff);
+        assert.deepStrictEqual(diffs.map((t) => t.label), [], 'the preview is closed afterwards');
+        return { ui, outcome, previews };
+      };
+      try {
+        // Cancel: nothing changes.
+        const cancelled = await importWith([undefined]);
+        assert.strictEqual(cancelled.outcome?.cancelled, true);
+        assert.strictEqual(document.getText(), original);
+        const question = cancelled.ui.questions[0];
+        assert.match(question.message, /^Import into tenant\.comanage\.yaml: \d+ values to write, 1 conflict with values written by hand\.$/);
+        assert.deepStrictEqual(question.actions, [WRITE, PREFER_IMPORT]);
+        assert.match(question.detail, /autopilot\.esp\.timeoutMinutes: the plan says 60, the export says 90/);
+        assert.match(question.detail, /Left out/);
+        assert.match(cancelled.previews[0], /^# hand-written\nversion: 1\n/);
+        assert.match(cancelled.previews[0], /# imported from exports\/folder-export\/DeviceEnrollmentConfigurations\/Shared devices co-management\.json: "Shared devices co-management"/);
+
+        // Write: the hand-written value stays, the rest comes in; Undo takes it all back.
+        const written = await importWith([WRITE]);
+        assert.strictEqual(written.outcome?.written, document.getText());
+        assert.strictEqual(document.getText(), written.previews[0], 'what was previewed is what was written');
+        assert.match(document.getText(), /timeoutMinutes: 60 # agreed with the service desk/);
+        assert.match(document.getText(), /name: Shared devices co-management/);
+        assert.match(written.ui.infos.at(-1) ?? '', /^Imported \d+ values into tenant\.comanage\.yaml; 1 hand-written value was kept\./);
+        assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+        await vscode.commands.executeCommand('undo');
+        assert.strictEqual(document.getText(), original, 'one undo takes the import back');
+
+        // Taking the export's values shows the new preview before anything is written.
+        const taken = await importWith([PREFER_IMPORT, WRITE]);
+        assert.strictEqual(taken.previews.length, 2);
+        assert.match(taken.previews[1], /\(was 60\)\n {4}timeoutMinutes: 90/);
+        assert.deepStrictEqual(taken.ui.questions[1].actions, [WRITE]);
+        assert.strictEqual(document.getText(), taken.previews[1]);
+      } finally {
+        await vscode.window.showTextDocument(document);
         await discardActiveEditor();
         fs.rmSync(folder, { recursive: true, force: true });
       }

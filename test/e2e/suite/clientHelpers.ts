@@ -54,12 +54,18 @@ export class ScriptedUi implements Ui {
   readonly validations: { prompt: string; value: string; result: Validation }[] = [];
   readonly pickRequests: PickRequest[] = [];
   readonly inputRequests: InputRequest[] = [];
+  /** Modal questions: the message, its details and the actions offered. */
+  readonly questions: { message: string; detail: string; actions: string[] }[] = [];
 
   constructor(private readonly script: {
     picks?: string[];
     inputs?: Inputs;
     choose?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
     saveTo?: vscode.Uri;
+    /** What the open dialog returns. */
+    openTo?: vscode.Uri[];
+    /** The answers to modal questions, in order (undefined: Cancel). */
+    answers?: (string | undefined)[];
     /** Extra checks on an input step before it is answered. */
     onInput?: (request: InputRequest) => Promise<void>;
   } = {}) {}
@@ -93,6 +99,19 @@ export class ScriptedUi implements Ui {
   async saveDialog(): Promise<vscode.Uri | undefined> {
     this.asked.push('save dialog');
     return this.script.saveTo;
+  }
+
+  async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    this.asked.push(`open dialog${options.canSelectFolders ? ' (files or folders)' : ''}`);
+    return this.script.openTo;
+  }
+
+  async ask(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    this.questions.push({ message, detail, actions });
+    this.asked.push(`ask ${actions.join(' / ')}`);
+    const answer = this.script.answers?.shift();
+    assert.ok(answer === undefined || actions.includes(answer), `"${answer}" is not among ${actions.join(', ')}`);
+    return answer;
   }
 
   async info(message: string): Promise<string | undefined> {
