@@ -77,7 +77,7 @@ export const intuneConnectorVersion = defineReadinessRule({
 
 export const intuneConnectorWebView2 = defineReadinessRule({
   id: 'intune-connector-webview2-version', area: 'autopilot', severity: 'warning', source: SRC_CONNECTOR,
-  basis: { words: 'to avoid issues with the Internet Explorer', page: `${HYBRID_DOC}#install-the-intune-connector-for-active-directory` },
+  basis: { words: 'avoid issues with the Internet Explorer', page: `${HYBRID_DOC}#install-the-intune-connector-for-active-directory` },
   title: 'The Intune Connector for Active Directory is version 6.2504.2001.8 or later, which signs in without Internet Explorer',
   docUrl: `${HYBRID_DOC}#install-the-intune-connector-for-active-directory`,
   appliesWhen: usesUpdatedConnector,
