@@ -129,6 +129,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     entraApps: object('The Microsoft Entra apps the site uses for cloud management (a web/server app and a native/client app).', {
       adminConsent: boolean('An administrator granted tenant-wide consent to both apps in Microsoft Entra ID.'),
       preCreated: boolean('An Azure administrator registered both apps beforehand and the site imports them, instead of the console creating them.'),
+      serverAppIdUri: string('The App ID URI of the web (server) app, e.g. api://<tenant ID>/ConfigMgrService. The console offers https://ConfigMgrService by default.', { docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#enable-azure-cloud-services-in-configuration-manager' }),
     }),
     cloudAttach: boolean('Whether the site is cloud attached (tenant attach / co-management enabled from the console).'),
     azureServices: boolean('Whether the site is onboarded to Microsoft Entra ID for Cloud Management.'),
@@ -395,6 +396,12 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       { value: 'none', description: 'No connector is installed.' },
     ], { docUrl: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid#install-the-intune-connector-for-active-directory' }),
     domainJoinProfile: boolean('An Intune Domain Join configuration profile (domain and OU) is assigned to the hybrid join Autopilot devices.'),
+    intuneConnectorServer: choice('The server the Intune Connector for Active Directory runs on.', [
+      { value: 'windows-server-2016-or-later', description: 'Windows Server 2016 or later, with .NET Framework 4.7.2 or later.' },
+      { value: 'older', description: 'An older Windows Server, or .NET Framework older than 4.7.2.' },
+    ], { docUrl: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid?tabs=intune-connector-requirements#requirements' }),
+    intuneConnectorVersion: string('The version of the Intune Connector for Active Directory, as the Intune admin center lists it (Intune Connector for Active Directory page), e.g. 6.2504.2001.8.', { type: { kind: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$', patternHint: 'four numbers such as 6.2504.2001.8' } }),
+    domainJoinOuDelegated: boolean('The account the Intune Connector for Active Directory creates computers with (the updated connector\'s managed service account, or the legacy connector\'s server) may create computer objects in the OU the Domain Join profile names (or the Computers container when it names none): the OU is in the connector\'s configuration file and "Configure Managed Service Account" was run by an administrator who may change OU permissions, or such an administrator delegated "Create Computer objects" on it.', { docUrl: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid#increase-the-computer-account-limit-in-the-organizational-unit' }),
     devicesReachDomainController: boolean('During Autopilot the devices are on the internal network and can resolve and reach a domain controller.'),
     skipDomainConnectivityCheck: boolean('The hybrid join Autopilot profile skips the domain connectivity check (devices connect over a VPN).'),
     esp: object('Enrollment Status Page.', {
