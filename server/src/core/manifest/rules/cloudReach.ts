@@ -1,15 +1,14 @@
-// Reaching clients from the cloud: the CMG that roaming clients should use (co-management FAQ; the
-// FAQ page turns each punctuation mark of a question into a hyphen, hence "--cmg--").
+// Reaching clients from the cloud: the CMG that roaming clients should use (co-management FAQ).
 import { statesNoCmg } from './cmg';
 import { DOCS } from './scope';
 import { defineReadinessRule } from './types';
 
 export const cmgAdvisedForRoamingClients = defineReadinessRule({
   id: 'cmg-advised-for-roaming-clients', area: 'cmg', severity: 'warning',
-  basis: { words: 'You should use a CMG', page: `${DOCS}/faq#does-co-management-require-a-cloud-management-gateway--cmg--` },
+  basis: { words: 'You should use a CMG', page: `${DOCS}/faq#does-co-management-require-a-cloud-management-gateway-cmg` },
   source: 'intune/configmgr/comanage/faq.yml (newer copy)',
   title: 'Clients that leave the intranet reach the site through a CMG',
-  docUrl: `${DOCS}/faq#does-co-management-require-a-cloud-management-gateway--cmg--`,
+  docUrl: `${DOCS}/faq#does-co-management-require-a-cloud-management-gateway-cmg`,
   appliesWhen: (plan) => plan.bool('clients.roamOffNetwork') === true,
   needs: ['site.cmg'],
   check(plan) {
