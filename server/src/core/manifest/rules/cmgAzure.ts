@@ -15,7 +15,7 @@ const version = (plan: { num(path: string): number | undefined }) => plan.num('s
 
 export const azureSubscriptionPresent = defineReadinessRule({
   id: 'azure-subscription-present', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
-  basis: { words: 'An Azure subscription to host the CMG', page: `${CMG_PLAN}#requirements`, override: 'Listed under Requirements: the CMG is an Azure service, so without a subscription it can\'t be created' },
+  basis: { words: 'Azure subscription to host the CMG', page: `${CMG_PLAN}#requirements`, override: 'Listed under Requirements: the CMG is an Azure service, so without a subscription it can\'t be created' },
   title: 'An Azure subscription hosts the cloud management gateway',
   docUrl: `${CMG_PLAN}#requirements`,
   appliesWhen: hasCmg,
@@ -109,7 +109,7 @@ export const cmgResourceGroupRegion = defineReadinessRule({
 
 export const cmgEarlyResourceGroupName = defineReadinessRule({
   id: 'cmg-2010-2103-resource-group-name', area: 'cmg', severity: 'error', source: PLAN_SOURCE,
-  basis: { words: 'Make sure the name of the resource group', page: `${CMG_PLAN}#limitations-with-versions-2010-and-2103` },
+  basis: { words: 'only has lowercase letters, numbers, and hyphens', page: `${CMG_PLAN}#limitations-with-versions-2010-and-2103` },
   title: 'On 2010 and 2103 a scale-set CMG\'s resource group name has only lowercase letters, digits and hyphens',
   docUrl: `${CMG_PLAN}#limitations-with-versions-2010-and-2103`,
   // Not applicable on a stated version outside 2010-2103; unknown while the version is left out.

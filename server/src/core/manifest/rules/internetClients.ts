@@ -22,15 +22,21 @@ export const cmgSoftwareUpdatePointsAllowTraffic = defineReadinessRule({
   basis: { words: 'we recommend that you make', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-new-devices#create-the-cmg-connection-point' },
   title: 'The software update points that serve internet-based clients allow CMG traffic (recommended)',
   docUrl: `${CMG_SETUP}#bkmk_role`,
-  appliesWhen: hasCmg,
+  // Only where the site still delivers software updates: with the Windows Update policies workload
+  // on Intune, or software updates off in the client settings, the SUP serves no internet client.
+  appliesWhen: (plan) => hasCmg(plan) && plan.choice('workloads.windowsUpdatePolicies.authority') !== 'intune'
+    && plan.bool('clientSettings.softwareUpdatesEnabled') !== false,
   needs: ['site.softwareUpdatePointsAllowCmgTraffic'],
   check(plan) {
     if (plan.bool('site.softwareUpdatePointsAllowCmgTraffic') !== false) return undefined;
-    return { message: 'Internet-based clients reach a software update point through the CMG only when it allows cloud management gateway traffic; co-management doesn\'t need it, but turn the option on for every software update point that serves them unless they get updates elsewhere.', path: 'site.softwareUpdatePointsAllowCmgTraffic' };
+    return { message: 'Internet-based clients reach a software update point through the CMG only when it allows cloud management gateway traffic (site.softwareUpdatePointsAllowCmgTraffic: false). Co-management works without it, but turn the option on for every software update point that serves them, unless they get updates from Windows Update for Business.', path: 'site.softwareUpdatePointsAllowCmgTraffic' };
   },
   examples: {
     fail: [`version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: false\n  cmg:\n    address: ${ADDRESS}`],
-    pass: [`version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: true\n  cmg:\n    address: ${ADDRESS}`],
+    pass: [
+      `version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: true\n  cmg:\n    address: ${ADDRESS}`,
+      `version: 1\nsite:\n  softwareUpdatePointsAllowCmgTraffic: false\n  cmg:\n    address: ${ADDRESS}\nworkloads:\n  windowsUpdatePolicies:\n    authority: intune`,
+    ],
   },
 });
 
@@ -146,17 +152,24 @@ export const entraAuthRecommended = defineReadinessRule({
 export const internetInstallNeedsAuth = defineReadinessRule({
   id: 'internet-install-needs-auth', area: 'cmg', severity: 'error', source: 'intune/configmgr/core/clients/manage/cmg/configure-clients.md (newer copy)',
   basis: { words: 'requires one of the following conditions', page: `${CMG_DOCS}/configure-clients#install-off-premises-clients-using-a-cmg` },
-  title: 'Clients installed over the CMG with PKI client authentication already hold a client authentication certificate',
+  title: 'Clients installed over the CMG with PKI client authentication already hold a client authentication certificate, unless they are Entra joined or hybrid joined',
   docUrl: `${CMG_DOCS}/configure-clients#install-off-premises-clients-using-a-cmg`,
   appliesWhen: (plan) => hasCmg(plan) && (onInternetPath(plan) || installsAgent(plan)) && auth(plan) === 'pki',
   needs: ['site.pkiClientCertificates'],
+  // Without certificates, Entra joined or hybrid joined devices still install through the CMG: the page's other condition.
+  needsEach: (plan) => plan.bool('site.pkiClientCertificates') === false ? ['identity.deviceJoin'] : [],
   check(plan) {
     if (plan.bool('site.pkiClientCertificates') !== false) return undefined;
-    return { message: 'Installing the client over the CMG with PKI client authentication needs a valid, trusted client authentication certificate on each device before setup runs, and these devices have none. Issue the certificates first (an Intune certificate profile can), or use Microsoft Entra ID or a bulk registration token.', path: 'site.pkiClientCertificates' };
+    const join = plan.choice('identity.deviceJoin');
+    if (join === 'entra-joined' || join === 'hybrid-joined') return undefined;
+    return { message: `Installing the client through the CMG with ccmsetup /mp needs either a valid, trusted client authentication certificate on each device before setup runs, or a device that is Entra joined or hybrid joined; these devices have neither (site.pkiClientCertificates: false, identity.deviceJoin: ${join}). Issue the certificates first, join the devices to Microsoft Entra ID, or install with a bulk registration token.`, path: 'site.pkiClientCertificates' };
   },
   examples: {
-    fail: [`version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: false\n  cmg:\n    address: ${ADDRESS}`],
-    pass: [`version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: true\n  cmg:\n    address: ${ADDRESS}`],
+    fail: [`version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: false\n  cmg:\n    address: ${ADDRESS}\nidentity:\n  deviceJoin: registered`],
+    pass: [
+      `version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: true\n  cmg:\n    address: ${ADDRESS}`,
+      `version: 1\npath: new-internet-devices\nsite:\n  clientAuthentication: pki\n  pkiClientCertificates: false\n  cmg:\n    address: ${ADDRESS}\nidentity:\n  deviceJoin: entra-joined`,
+    ],
   },
 });
 
@@ -199,7 +212,7 @@ export const mpAspNet45ForEntraAuth = defineReadinessRule({
 
 export const cmgConnectionPointClientCert = defineReadinessRule({
   id: 'cmg-connection-point-client-cert', area: 'cmg', severity: 'error', source: SETUP_SOURCE,
-  basis: { words: 'the CMG connection point needs this certificate', page: `${CMG_SETUP}#add-the-cmg-connection-point` },
+  basis: { words: 'connection point needs this certificate', page: `${CMG_SETUP}#add-the-cmg-connection-point` },
   title: 'With PKI client authentication, the CMG connection point server holds a client authentication certificate',
   docUrl: `${CMG_SETUP}#add-the-cmg-connection-point`,
   appliesWhen: (plan) => hasCmg(plan) && auth(plan) === 'pki' && plan.bool('site.cmg.connectionPoint') !== false,
