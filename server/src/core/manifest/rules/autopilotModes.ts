@@ -26,7 +26,7 @@ const HYBRID = `${ON}  joinType: hybrid\n`;
 export const hybridNotRecommended = defineReadinessRule({
   id: 'autopilot-hybrid-join-not-recommended', area: 'autopilot', severity: 'warning', source: `${SRC_HYBRID}; ${SRC_USER_DRIVEN}; ${SRC_PRE_PROVISION}`,
   basis: { words: 'isn\'t recommended, including through', page: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid' },
-  title: 'New Autopilot devices are Microsoft Entra joined rather than hybrid joined (advice)',
+  title: 'New Autopilot devices are Microsoft Entra joined rather than hybrid joined',
   docUrl: `${AUTOPILOT}/user-driven#user-driven-mode-for-hybrid-azure-ad-join`,
   appliesWhen: plainAutopilot,
   needs: ['autopilot.joinType'],
