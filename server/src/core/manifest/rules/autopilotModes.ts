@@ -11,7 +11,7 @@ import { defineReadinessRule } from './types';
 const AUTOPILOT = 'https://learn.microsoft.com/autopilot';
 const SRC_USER_DRIVEN = 'autopilot/user-driven.md (commit 00802005)';
 const SRC_HYBRID = 'autopilot/windows-autopilot-hybrid.md (newer copy, 02/11/2025) with autopilot/includes/intune-connector.md (10/23/2025)';
-const SRC_PRE_PROVISION = 'autopilot/pre-provision.md (commit 81b49fcc)';
+const SRC_PRE_PROVISION = 'autopilot/pre-provision.md (newer copy: its "Prerequisites" section is now "Requirements")';
 const SRC_REQUIREMENTS = 'autopilot/requirements.md (commit 577a54fd)';
 
 /** Devices go through classic Autopilot, but not Autopilot into co-management. */
@@ -25,8 +25,8 @@ const HYBRID = `${ON}  joinType: hybrid\n`;
 
 export const hybridNotRecommended = defineReadinessRule({
   id: 'autopilot-hybrid-join-not-recommended', area: 'autopilot', severity: 'warning', source: `${SRC_HYBRID}; ${SRC_USER_DRIVEN}; ${SRC_PRE_PROVISION}`,
-  basis: { words: 'isn\'t recommended, including through Autopilot', page: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid' },
-  title: 'New Autopilot devices are Microsoft Entra joined rather than hybrid joined (advice)',
+  basis: { words: 'isn\'t recommended, including through', page: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid' },
+  title: 'New Autopilot devices are Microsoft Entra joined rather than hybrid joined',
   docUrl: `${AUTOPILOT}/user-driven#user-driven-mode-for-hybrid-azure-ad-join`,
   appliesWhen: plainAutopilot,
   needs: ['autopilot.joinType'],
@@ -118,9 +118,9 @@ export const hybridDomainController = defineReadinessRule({
 
 export const preProvisioningEsp = defineReadinessRule({
   id: 'pre-provisioning-needs-esp', area: 'esp', severity: 'error', source: SRC_PRE_PROVISION,
-  basis: { words: 'must be targeted to the device', page: 'https://learn.microsoft.com/autopilot/pre-provision#prerequisites' },
+  basis: { words: 'must be targeted to the device', page: 'https://learn.microsoft.com/autopilot/pre-provision#requirements' },
   title: 'Pre-provisioned devices get an Enrollment Status Page profile',
-  docUrl: `${AUTOPILOT}/pre-provision#prerequisites`,
+  docUrl: `${AUTOPILOT}/pre-provision#requirements`,
   appliesWhen: (plan) => plainAutopilot(plan) && plan.choice('autopilot.deploymentMode') === 'pre-provisioning',
   needs: ['autopilot.esp.enabled'],
   check(plan) {
@@ -133,6 +133,26 @@ export const preProvisioningEsp = defineReadinessRule({
   examples: {
     fail: [`${ON}  deploymentMode: pre-provisioning\n  esp:\n    enabled: false\n`],
     pass: [`${ON}  deploymentMode: pre-provisioning\n  esp:\n    enabled: true\n`],
+  },
+});
+
+export const preProvisioningAllowed = defineReadinessRule({
+  id: 'pre-provisioning-profile-allows', area: 'autopilot', severity: 'error', source: SRC_PRE_PROVISION,
+  basis: { words: 'profile setting must be configured', page: 'https://learn.microsoft.com/autopilot/pre-provision#preparation' },
+  title: 'The Autopilot profile of pre-provisioned devices allows pre-provisioned deployment',
+  docUrl: `${AUTOPILOT}/pre-provision#preparation`,
+  appliesWhen: (plan) => plainAutopilot(plan) && plan.choice('autopilot.deploymentMode') === 'pre-provisioning',
+  needs: ['autopilot.preProvisioningAllowed'],
+  check(plan) {
+    if (plan.bool('autopilot.preProvisioningAllowed') !== false) return undefined;
+    return {
+      message: 'These devices are to be pre-provisioned, but their Autopilot deployment profile doesn\'t allow it, so the technician can\'t start pre-provisioning from the out-of-box experience. Set "Allow pre-provisioned deployment" to Yes in the profile (autopilot.preProvisioningAllowed: true).',
+      path: 'autopilot.preProvisioningAllowed',
+    };
+  },
+  examples: {
+    fail: [`${ON}  deploymentMode: pre-provisioning\n  preProvisioningAllowed: false\n`],
+    pass: [`${ON}  deploymentMode: pre-provisioning\n  preProvisioningAllowed: true\n`],
   },
 });
 
@@ -150,7 +170,7 @@ export const usersCanJoinEntra = defineReadinessRule({
     if (plan.choice('autopilot.deploymentMode') === 'self-deploying') return undefined;
     if (plan.bool('identity.usersCanJoinDevices') !== false) return undefined;
     return {
-      message: 'In user-driven and pre-provisioned Entra join, the first user who signs in joins the device, so that user must be allowed to join devices to Microsoft Entra ID (Entra ID > Devices > Device settings: "Users may join devices"). Add them to the allowed users or groups.',
+      message: 'Outside self-deploying mode, Autopilot needs the first user who signs in on a Microsoft Entra join device to be allowed to join devices to Microsoft Entra ID, and these users aren\'t. Allow them in Entra ID > Devices > Device settings ("Users may join devices to Microsoft Entra": All, or a group that holds them).',
       path: 'identity.usersCanJoinDevices',
     };
   },

@@ -73,17 +73,17 @@ export const intuneEnrollmentAppScopeAll = defineReadinessRule({
 });
 
 export const comanagementEnrollmentMfaToast = defineReadinessRule({
-  id: 'comanagement-enrollment-mfa-toast', area: 'enrollment', severity: 'warning',
-  basis: { words: 'Users should use multi-factor authentication', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors' },
+  id: 'comanagement-enrollment-mfa-toast', area: 'enrollment', severity: 'information',
+  basis: { words: 'Users should use multi-factor authentication', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors', override: 'A troubleshooting entry for error 0x8018002A that the page calls transient (Configuration Manager retries); it fires on every plan that follows the recommendation to require MFA at enrollment, so it is advice, not a warning' },
   source: 'intune/configmgr/comanage/how-to-monitor.md (newer copy)',
-  title: 'With MFA at enrollment, users of existing clients sign in to Windows with a second factor',
+  title: 'With MFA at enrollment, users of existing clients sign in to Windows with a second factor (advice)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors',
   appliesWhen: isExistingClientsPath,
   needs: ['conditionalAccess.enrollmentMfa'],
   check(plan) {
     if (plan.bool('conditionalAccess.enrollmentMfa') !== true) return undefined;
     return {
-      message: 'Enrollment requires multifactor authentication: a user who signed in to Windows without a second factor gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
+      message: 'Advice: enrollment requires multifactor authentication, so a user who signed in to Windows without a second factor gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
       path: 'conditionalAccess.enrollmentMfa',
     };
   },

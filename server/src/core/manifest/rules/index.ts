@@ -36,7 +36,6 @@ import * as observed from './observed';
 import * as paths from './paths';
 import * as permissions from './permissions';
 import * as policy from './policy';
-import * as preProvisioning from './preProvisioning';
 import * as selfDeploying from './selfDeploying';
 import * as site from './site';
 import * as tenantSharing from './tenantSharing';
@@ -51,6 +50,6 @@ const isRule = (x: unknown): x is ReadinessRule =>
   typeof x === 'object' && x !== null && typeof (x as ReadinessRule).id === 'string' && typeof (x as ReadinessRule).check === 'function';
 
 export const MANIFEST_RULES: readonly ReadinessRule[] = [
-  licensing, site, tenantSharing, cmg, cmgAzure, cmgCertificate, internetClients, cloudReach, identity, entraApps, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, clientPush, installMethods, installProperties, autopilot, autopilotModes, intuneConnector, preProvisioning, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, autopatch, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
+  licensing, site, tenantSharing, cmg, cmgAzure, cmgCertificate, internetClients, cloudReach, identity, entraApps, entraClientAuth, entraConnect, hybridJoin, enrollment, autoEnrollment, enrollmentMfa, enrollmentRestrictions, policy, clientPush, installMethods, installProperties, autopilot, autopilotModes, intuneConnector, selfDeploying, paths, esp, espApps, espProfile, managedDesktop, workloads, workloadSwitching, apps, coexistence, autopatch, devicesInScope, commandLine, windows, deviceKinds, permissions, adminRights, observed,
 ]
   .flatMap((area) => Object.values(area).filter(isRule));

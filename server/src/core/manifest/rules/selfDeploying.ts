@@ -51,16 +51,16 @@ export const selfDeployingNotOnVms = defineReadinessRule({
 });
 
 export const selfDeployingNoPrimaryUser = defineReadinessRule({
-  id: 'self-deploying-no-primary-user', area: 'autopilot', severity: 'warning', source: SOURCE,
-  basis: { words: 'doesn\'t automatically configure a primary user', page: PAGE, override: 'The page names what breaks without a primary user (installing software from the Company Portal, self-service BitLocker recovery): a documented consequence, so a warning' },
-  title: 'Self-deployed devices that use the Company Portal get a primary user',
+  id: 'self-deploying-no-primary-user', area: 'autopilot', severity: 'information', source: SOURCE,
+  basis: { words: 'doesn\'t automatically configure a primary user', page: PAGE },
+  title: 'Self-deployed devices that use the Company Portal get a primary user set by hand (advice)',
   docUrl: PAGE,
   appliesWhen: (plan) => usesAutopilot(plan) && mode(plan) === 'self-deploying',
   needs: ['companyPortal.enabled'],
   check(plan) {
     if (plan.bool('companyPortal.enabled') !== true) return undefined;
     return {
-      message: 'Self-deploying mode leaves the device without a primary user, and installing apps from the Company Portal (like self-service BitLocker key recovery) relies on one. Set a primary user in the Intune admin center after provisioning, or don\'t count on the Company Portal on these shared devices.',
+      message: 'Advice: self-deploying mode leaves the device without a primary user in Intune, and some features depend on one: installing software from the Company Portal and users retrieving their own BitLocker recovery keys. If these devices need them, set a primary user in the Intune admin center after provisioning.',
       path: 'companyPortal.enabled',
     };
   },
