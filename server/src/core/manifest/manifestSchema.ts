@@ -318,7 +318,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/plan/client-installation-methods' }),
     installCommandLine: { description: 'The CCMSetup.exe command line a logon script or a manual installation runs (clientInstallMethod logon-script or manual).', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers#BKMK_ClientLogonScript' },
     intuneApp: object('The Intune app that installs the Configuration Manager client (clientInstallMethod intune-lob-app or intune-win32-app).', {
-      commandLine: { description: 'The app\'s command-line arguments for ccmsetup.msi: CCMSETUPCMD="…" and the site code.', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#create-an-intune-app-to-install-the-configuration-manager-client` },
+      commandLine: { description: 'The app\'s command line: for a line-of-business app, its arguments for ccmsetup.msi (CCMSETUPCMD="…"); for a Win32 app, its install command (ccmsetup.exe, or msiexec with ccmsetup.msi), checked as that program\'s line.', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#create-an-intune-app-to-install-the-configuration-manager-client` },
       targetGroupType: choice('Whether the app is assigned to groups of users or of devices.', [
         { value: 'user', description: 'User groups.' },
         { value: 'device', description: 'Device groups.' },
