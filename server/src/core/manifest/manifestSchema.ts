@@ -166,7 +166,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
     clientPush: object('Client push installation: the site server connects to computers it discovered and installs the client on them.', {
       account: boolean('At least one client push installation account is set on the Accounts tab, and it is a local administrator on the target computers. false: none is set, so the site tries its own computer account.'),
-      commandLine: { description: 'The Installation Properties tab (the Client tab, in the reference\'s words) of Client Push Installation Properties: the ccmsetup parameters (only those client push accepts) and client.msi properties it passes.', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#client-push-installation' },
+      commandLine: { description: 'The Installation Properties tab (the Client tab, in the reference\'s words) of Client Push Installation Properties: the ccmsetup parameters (only those client push accepts) and client.msi properties it passes, with no program name in front.', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#client-push-installation' },
       firewallExceptions: boolean('Windows Firewall on the target computers has the exceptions client push needs to connect.'),
       adminShare: boolean('The target computers have the ADMIN$ share.'),
       allowNtlmFallback: boolean('"Allow connection fallback to NTLM" is on: when Kerberos fails, the site retries the connection with NTLM.'),
