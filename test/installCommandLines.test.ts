@@ -18,7 +18,25 @@ describe('command lines outside the policies', () => {
     assert.deepEqual(at('version: 1\nsite:\n  clientPush:\n    commandLine: /BITSPriority:HIGH SMSSITECODE=ABC\n', 'not-allowed-in-client-push'), []);
   });
 
-  it('checks the Intune app\'s line as Intune\'s', () => {
+  it('asks no program name of client push\'s or group policy\'s properties', () => {
+    // The Installation Properties tab and the CCMSetup box hold properties (and, for push, a few parameters) only.
+    for (const text of [
+      'version: 1\nsite:\n  code: ABC\n  clientPush:\n    commandLine: SMSSITECODE=ABC\n',
+      'version: 1\nsite:\n  code: ABC\n  clientPush:\n    commandLine: /BITSPriority:NORMAL /UsePKICert SMSSITECODE=ABC SMSMP=mp01.contoso.com FSP=fsp01.contoso.com\n',
+      'version: 1\nsite:\n  installPropertiesGpo: true\n  installPropertiesGpoCommandLine: SMSSITECODE=ABC SMSMP=mp01.contoso.com FSP=fsp01.contoso.com\n',
+    ]) assert.deepEqual(problems(text, {}, PLAN).map((p) => p.code), [], text);
+  });
+
+  it('checks the Intune app\'s line as ccmsetup.msi\'s arguments, or as the program its install command names', () => {
+    // The deployment page's line for a traditional intranet client has no CCMHOSTNAME (#bkmk_mdm).
+    const intranet = 'version: 1\ncomanagement:\n  clientInstallMethod: intune-lob-app\n  intuneApp:\n    commandLine: CCMSETUPCMD="/MP:mp01.contoso.com SMSMP=mp01.contoso.com SMSSITECODE=ABC DNSSUFFIX=contoso.com"\n';
+    assert.deepEqual(problems(intranet, {}, PLAN).map((p) => p.code), []);
+    // A Win32 app's install command that runs ccmsetup.exe is a ccmsetup.exe line.
+    const exe = 'version: 1\ncomanagement:\n  clientInstallMethod: intune-win32-app\n  intuneApp:\n    commandLine: ccmsetup.exe /mp:mp01.contoso.com SMSSITECODE=ABC\n';
+    assert.deepEqual(problems(exe, {}, PLAN).map((p) => p.code), []);
+    assert.deepEqual(at('version: 1\ncomanagement:\n  intuneApp:\n    commandLine: ccmsetup.exe CCMSETUPCMD="SMSSITECODE=ABC"\n', 'ccmsetupcmd-not-for-exe'), ['CCMSETUPCMD']);
+    assert.deepEqual(at('version: 1\ncomanagement:\n  intuneApp:\n    commandLine: CCMSETUPCMD="SMSSITECODE=ABC" /UsePKICert\n', 'outside-ccmsetupcmd'), ['/UsePKICert']);
+    // A line through a CMG still needs both properties.
     const text = 'version: 1\ncomanagement:\n  clientInstallMethod: intune-lob-app\n  intuneApp:\n    commandLine: CCMSETUPCMD="CCMHOSTNAME=contoso.cloudapp.net/CCM_Proxy_MutualAuth/1"\n';
     assert.equal(at(text, 'missing-required-for-intune').length, 1);
     const long = `version: 1\ncomanagement:\n  intuneApp:\n    commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC CCMADMINS=${'contoso\\\\admin;'.repeat(70)}x"\n`;

@@ -173,7 +173,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     preProductionClient: boolean('Whether a pre-production client version is in use.'),
     clientPush: object('Client push installation: the site server connects to computers it discovered and installs the client on them.', {
       account: boolean('At least one client push installation account is set on the Accounts tab, and it is a local administrator on the target computers. false: none is set, so the site tries its own computer account.'),
-      commandLine: { description: 'The Installation Properties tab (the Client tab, in the reference\'s words) of Client Push Installation Properties: the ccmsetup parameters (only those client push accepts) and client.msi properties it passes.', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#client-push-installation' },
+      commandLine: { description: 'The Installation Properties tab (the Client tab, in the reference\'s words) of Client Push Installation Properties: the ccmsetup parameters (only those client push accepts) and client.msi properties it passes, with no program name in front.', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties#client-push-installation' },
       firewallExceptions: boolean('Windows Firewall on the target computers has the exceptions client push needs to connect.'),
       adminShare: boolean('The target computers have the ADMIN$ share.'),
       allowNtlmFallback: boolean('"Allow connection fallback to NTLM" is on: when Kerberos fails, the site retries the connection with NTLM.'),
@@ -325,7 +325,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     ], { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/plan/client-installation-methods' }),
     installCommandLine: { description: 'The CCMSetup.exe command line a logon script or a manual installation runs (clientInstallMethod logon-script or manual).', type: { kind: 'commandLine' }, docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-to-windows-computers#BKMK_ClientLogonScript' },
     intuneApp: object('The Intune app that installs the Configuration Manager client (clientInstallMethod intune-lob-app or intune-win32-app).', {
-      commandLine: { description: 'The app\'s command-line arguments for ccmsetup.msi: CCMSETUPCMD="…" and the site code.', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#create-an-intune-app-to-install-the-configuration-manager-client` },
+      commandLine: { description: 'The app\'s command line: for a line-of-business app, its arguments for ccmsetup.msi (CCMSETUPCMD="…"); for a Win32 app, its install command (ccmsetup.exe, or msiexec with ccmsetup.msi), checked as that program\'s line.', type: { kind: 'commandLine' }, docUrl: `${COMANAGE_DOCS}/tutorial-co-manage-new-devices#create-an-intune-app-to-install-the-configuration-manager-client` },
       targetGroupType: choice('Whether the app is assigned to groups of users or of devices.', [
         { value: 'user', description: 'User groups.' },
         { value: 'device', description: 'Device groups.' },

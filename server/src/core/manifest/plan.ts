@@ -32,14 +32,19 @@ export interface PlanCommandLine {
 
 /**
  * The other keys of kind commandLine, with the context their line is used in: client push's
- * Installation Properties (the Client tab's subset of parameters), an Intune app that installs
- * ccmsetup.msi (CCMSETUPCMD, Intune's length limit), the CCMSetup.exe line of a logon script or
- * a manual install, and the properties group policy provisions, as the ccmsetup rules tell those apart.
+ * Installation Properties (the Client tab's subset of parameters; never a program name), an Intune
+ * app that installs the client (ccmsetup.msi's arguments, CCMSETUPCMD: the intranet line of the
+ * deployment page has no CCMHOSTNAME, so it is not held to the co-management policy's two required
+ * properties), the CCMSetup.exe line of a logon script or a manual install, and the properties group
+ * policy provisions. Where `byProgram` is set, a line that names its program (ccmsetup.exe, or
+ * msiexec with ccmsetup.msi, as a Win32 app's install command does) takes that program's context.
+ * The logon-script and gpo-provisioning contexts are not used here: the readiness rules
+ * logon-script-install-needs-logon and gpo-install-properties-length say that once, with the plan's method.
  */
-export const OTHER_COMMAND_LINES: readonly { path: string; context: LineContext }[] = [
+export const OTHER_COMMAND_LINES: readonly { path: string; context: LineContext; byProgram?: true }[] = [
   { path: 'site.clientPush.commandLine', context: 'push' },
-  { path: 'comanagement.intuneApp.commandLine', context: 'intune' },
-  { path: 'comanagement.installCommandLine', context: 'exe' },
+  { path: 'comanagement.intuneApp.commandLine', context: 'msi', byProgram: true },
+  { path: 'comanagement.installCommandLine', context: 'exe', byProgram: true },
   { path: 'site.installPropertiesGpoCommandLine', context: 'exe' },
 ];
 
@@ -231,17 +236,20 @@ export class Plan {
 
   private otherLines(): PlanCommandLine[] {
     const lines: PlanCommandLine[] = [];
-    for (const { path, context } of OTHER_COMMAND_LINES) {
+    for (const { path, context, byProgram } of OTHER_COMMAND_LINES) {
       const node = commandLineNode(this.node(path));
       if (!node) continue;
-      const line = this.parseLine(node, context);
+      const line = this.parseLine(node, context, byProgram);
       lines.push({ path, line, exact: !line.approximate });
     }
     return lines;
   }
 
-  /** A commandLine scalar parsed as a ccmsetup line in a context (through the line cache when there is one). */
-  private parseLine(node: ScalarNode & { value: string }, context: LineContext): CommandLine {
+  /**
+   * A commandLine scalar parsed as a ccmsetup line in a context (through the line cache when there
+   * is one); with `byProgram`, the program the line names decides, and the context is the default.
+   */
+  private parseLine(node: ScalarNode & { value: string }, context: LineContext, byProgram?: boolean): CommandLine {
     const { text } = this.document;
     const parse = () => {
       // Decoding the YAML scalar, then parsing it as a command line (ccmsetup/parser.ts counts that).
@@ -249,7 +257,8 @@ export class Plan {
       const decoded = decodeScalar(text, node)!;
       const offsets = decoded.offsets;
       const map = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? node.span.start;
-      const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context });
+      const line = parseCommandLine(decoded.text, { catalog: this.catalog, map, context: byProgram ? undefined : context });
+      if (byProgram && !line.program) { line.context = context; line.contextSource = 'directive'; }
       if (!decoded.exact) line.approximate = true;
       line.embedded = node.style;
       return line;
@@ -260,7 +269,7 @@ export class Plan {
     const lastBreak = text.indexOf('\n', node.textSpan.end - 1);
     const to = lastBreak === -1 ? text.length : lastBreak;
     // A policy's line keeps its old key; another context is part of the key.
-    const prefix = context === 'intune' ? '' : `${context}\u0002`;
+    const prefix = context === 'intune' ? '' : `${context}${byProgram ? '+' : ''}\u0002`;
     return this.lines.line(`${prefix}${node.style}\u0001${text.slice(from, to)}`, from, parse);
   }
 

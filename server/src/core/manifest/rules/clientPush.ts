@@ -58,7 +58,7 @@ export const clientPushNoWorkgroup = defineReadinessRule({
 export const clientPushAccount = defineReadinessRule({
   id: 'client-push-account', area: 'installation', severity: 'warning', source: `${DEPLOY_SOURCE}; ${METHODS_SOURCE}`,
   basis: {
-    words: 'Specify at least one client push installation account', page: SITE_WIDE,
+    words: 'Specify at least one client push', page: SITE_WIDE,
     override: 'The newer deployment page lets the site fall back to its computer account when no account is set, so a missing account is a risk (it fails across domains: client-push-cross-domain), not a failure in itself',
     contradiction: { page: `${METHODS}#client-push-installation`, says: 'a client push installation account with administrative rights on the client must be specified' },
   },
@@ -130,7 +130,7 @@ export const clientPushAdminShare = defineReadinessRule({
 export const clientPushNtlmFallback = defineReadinessRule({
   id: 'client-push-ntlm-fallback', area: 'installation', severity: 'warning', source: DEPLOY_SOURCE,
   basis: { words: 'recommended to disable this option', page: SITE_WIDE },
-  title: 'Client push requires Kerberos, without falling back to NTLM',
+  title: 'Client push connects with Kerberos only: the fallback to NTLM is turned off where possible',
   docUrl: SITE_WIDE,
   appliesWhen: usesClientPush,
   needs: ['site.clientPush.allowNtlmFallback'],
@@ -144,13 +144,17 @@ export const clientPushNtlmFallback = defineReadinessRule({
   },
 });
 
-/** SMSSITECODE on the client push line (its value upper-cased; undefined when the line has none) and where it is. */
+/**
+ * SMSSITECODE on the client push line (its value upper-cased; undefined when the line has none,
+ * which the reference says acts as AUTO) and where to point: the value, else the line.
+ */
 function pushedSiteCodeAt(plan: Plan): { code?: string; span?: Span } {
   const line = plan.otherCommandLines().find((c) => c.path === 'site.clientPush.commandLine')?.line;
   const value = line && find(line, 'SMSSITECODE')?.value;
-  return { code: value?.text.trim().toUpperCase(), span: value?.span };
+  return { code: value?.text.trim().toUpperCase(), span: value?.span ?? line?.span };
 }
-const pushedSiteCode = (plan: Plan) => pushedSiteCodeAt(plan).code;
+/** The pushed line looks the site up (SMSSITECODE=AUTO, or no SMSSITECODE at all). */
+const looksSiteUp = (plan: Plan) => { const { code } = pushedSiteCodeAt(plan); return code === undefined || code === 'AUTO'; };
 
 export const clientPushSecondarySiteCode = defineReadinessRule({
   id: 'client-push-secondary-sitecode', area: 'installation', severity: 'error', source: DEPLOY_SOURCE,
@@ -162,27 +166,29 @@ export const clientPushSecondarySiteCode = defineReadinessRule({
   docUrl: SITE_WIDE,
   appliesWhen: (plan) => usesClientPush(plan) && plan.bool('site.clientPush.fromSecondary') === true,
   needs: ['site.clientPush.commandLine', 'site.code'],
-  // AUTO is right only when the Active Directory schema is extended.
-  needsEach: (plan) => (pushedSiteCode(plan) === 'AUTO' ? ['site.adSchemaExtended'] : []),
+  // AUTO (also what a line without SMSSITECODE does) is right only when the Active Directory schema is extended.
+  needsEach: (plan) => (looksSiteUp(plan) ? ['site.adSchemaExtended'] : []),
   check(plan) {
     const { code, span } = pushedSiteCodeAt(plan);
     const primary = plan.str('site.code')?.trim().toUpperCase();
-    if (code === 'AUTO') {
+    if (looksSiteUp(plan)) {
       if (plan.bool('site.adSchemaExtended') !== false) return undefined;
-      return { message: 'Client push from a secondary site uses SMSSITECODE=AUTO, but AUTO finds the site only when the Active Directory schema is extended, and the plan says it isn\'t (site.adSchemaExtended: false). Set SMSSITECODE to the parent primary site\'s code.', path: 'site.clientPush.commandLine', span };
+      const how = code === undefined ? 'has no SMSSITECODE, so the client looks its site up as with AUTO' : 'uses SMSSITECODE=AUTO';
+      return { message: `Client push from a secondary site ${how}, and that finds the right site only when the Active Directory schema is extended for Configuration Manager, which the plan says it isn't (site.adSchemaExtended: false). Set SMSSITECODE=${primary}, the parent primary site's code, on the Installation Properties tab.`, path: 'site.clientPush.commandLine', span };
     }
-    if (code !== undefined && code === primary) return undefined;
-    const found = code === undefined ? 'has no SMSSITECODE' : `sets SMSSITECODE=${code}`;
-    return { message: `With client push enabled on a secondary site, its Installation Properties set SMSSITECODE to the parent primary site's code (${primary}); this line ${found}. Write SMSSITECODE=${primary}, or AUTO if the Active Directory schema is extended.`, path: 'site.clientPush.commandLine', span };
+    if (code === primary) return undefined;
+    return { message: `Client push from a secondary site sets SMSSITECODE=${code}, but clients are assigned to a primary site: set it to the parent primary site's code (SMSSITECODE=${primary}, site.code), or to AUTO if the Active Directory schema is extended for Configuration Manager.`, path: 'site.clientPush.commandLine', span };
   },
   examples: {
     fail: [
       `${PUSH}site:\n  code: ABC\n  clientPush:\n    fromSecondary: true\n    commandLine: SMSSITECODE=S01`,
       `${PUSH}site:\n  code: ABC\n  adSchemaExtended: false\n  clientPush:\n    fromSecondary: true\n    commandLine: SMSSITECODE=AUTO`,
+      `${PUSH}site:\n  code: ABC\n  adSchemaExtended: false\n  clientPush:\n    fromSecondary: true\n    commandLine: FSP=fsp01.contoso.com`,
     ],
     pass: [
       `${PUSH}site:\n  code: ABC\n  clientPush:\n    fromSecondary: true\n    commandLine: SMSSITECODE=ABC`,
       `${PUSH}site:\n  code: ABC\n  adSchemaExtended: true\n  clientPush:\n    fromSecondary: true\n    commandLine: SMSSITECODE=AUTO`,
+      `${PUSH}site:\n  code: ABC\n  adSchemaExtended: true\n  clientPush:\n    fromSecondary: true\n    commandLine: FSP=fsp01.contoso.com`,
     ],
   },
 });

@@ -2,7 +2,7 @@
 // Intune app that installs ccmsetup.msi, software update-based and group policy installation (and
 // where they take their installation properties from), and what workgroup computers can't have.
 // The ccmsetup rules check the Intune app's line (comanagement.intuneApp.commandLine) as Intune's.
-import { find } from '../../ccmsetup/query';
+import { find, targetsCmg } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { onInternetPath } from './cmg';
 import { defineReadinessRule } from './types';
@@ -140,7 +140,7 @@ export const intuneClientAppRequired = defineReadinessRule({
   needs: ['comanagement.intuneApp.intent'],
   check(plan) {
     if (plan.choice('comanagement.intuneApp.intent') !== 'available') return undefined;
-    return { message: 'The app that installs the Configuration Manager client is only made available (comanagement.intuneApp.intent: available), so devices don\'t install it by themselves and never become co-managed. Assign it as Required to the groups of users or devices to co-manage.', path: 'comanagement.intuneApp.intent' };
+    return { message: 'The app that installs the Configuration Manager client is only made available (comanagement.intuneApp.intent: available): a device gets the client, and becomes co-managed, only if its user picks the app in the Company Portal. Assign it as Required to the groups of users or devices to co-manage.', path: 'comanagement.intuneApp.intent' };
   },
   examples: {
     fail: ['version: 1\ncomanagement:\n  clientInstallMethod: intune-lob-app\n  intuneApp:\n    intent: available'],
@@ -175,7 +175,8 @@ export const intuneLobIntranetClient = defineReadinessRule({
   check(plan) {
     if (!onInternetPath(plan)) return undefined;
     const line = plan.otherCommandLines().find((c) => c.path === 'comanagement.intuneApp.commandLine')?.line;
-    if (!line || find(line, 'CCMHOSTNAME')) return undefined;
+    // A line through a CMG without CCMHOSTNAME is missing-required-for-intune's (the ccmsetup rules).
+    if (!line || find(line, 'CCMHOSTNAME') || targetsCmg(line)) return undefined;
     return { message: 'The Intune app installs a traditional intranet client (its command line has no CCMHOSTNAME), which stays managed only on the intranet inside a site boundary, but this plan\'s devices start on the internet. Use the co-management command line with CCMHOSTNAME set to the CMG address (Microsoft Entra authentication), or install the client on the intranet.', path: 'comanagement.intuneApp.commandLine' };
   },
   examples: {

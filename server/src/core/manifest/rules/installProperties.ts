@@ -15,7 +15,7 @@ const allLines = (plan: Plan): CommandLine[] => plan.allCommandLines();
 export const provisionTsAllProvisioningDevices = defineReadinessRule({
   id: 'provisionts-all-provisioning-devices', area: 'installation', severity: 'error', source: REFERENCE_SOURCE,
   basis: {
-    words: 'the new built-in collection, **All Provisioning Devices**', page: `${REFERENCE}#provisionts`,
+    words: 'new built-in collection, **All Provisioning Devices**', page: `${REFERENCE}#provisionts`,
     override: 'A setup step without a modal verb: a device that has just registered is in no other collection yet, so a deployment elsewhere never reaches it and the task sequence doesn\'t run',
   },
   title: 'The task sequence PROVISIONTS names is deployed to All Provisioning Devices',
@@ -35,7 +35,7 @@ export const provisionTsAllProvisioningDevices = defineReadinessRule({
 export const httpsOnlyNeedsClientCertificate = defineReadinessRule({
   id: 'https-only-needs-client-auth', area: 'installation', severity: 'error', source: REFERENCE_SOURCE,
   basis: {
-    words: 'verify that the client computer has a valid', page: `${REFERENCE}#mp`,
+    words: 'has a valid client certificate', page: `${REFERENCE}#mp`,
     override: 'An instruction to verify a precondition: site systems that accept HTTPS connections only need the computer to present a client certificate, so without one the download and the client fail',
   },
   title: 'On a site whose management points and distribution points accept HTTPS only, intranet computers hold a valid client certificate',
