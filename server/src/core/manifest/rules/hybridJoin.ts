@@ -162,7 +162,7 @@ export const usersMayRegisterDevices = defineReadinessRule({
   needs: ['identity.usersMayRegisterDevices'],
   check(plan) {
     if (plan.bool('identity.usersMayRegisterDevices') !== false) return undefined;
-    return { message: 'Configuring hybrid join has users being allowed to register their devices with Microsoft Entra ID among its prerequisites, and the plan says they aren\'t (identity.usersMayRegisterDevices); allow it in the tenant\'s device settings (Entra admin center, Devices, Device settings).', path: 'identity.usersMayRegisterDevices' };
+    return { message: 'Configuring hybrid join has users being allowed to register their devices with Microsoft Entra ID among its prerequisites, and the plan says they aren\'t (identity.usersMayRegisterDevices); allow it in the tenant\'s device settings (Entra admin center, Devices, Device settings). Once Intune enrollment is configured, the Entra device settings page says the setting is fixed at All, so check the plan\'s value too.', path: 'identity.usersMayRegisterDevices' };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  usersMayRegisterDevices: false'],
