@@ -3,6 +3,7 @@
 // bulk registration token takes. (The Full Administrator role, which importing pre-created Entra apps
 // and the token tool need too, is permissions-full-admin-all-scopes in permissions.ts: one report.)
 import { Plan } from '../plan';
+import { domainTypeOf } from './hybridJoin';
 import { roles } from './permissions';
 import { DOCS, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
@@ -64,7 +65,7 @@ export const adfsAdminFederated = defineReadinessRule({
   source: `${CONFIGURE_SOURCE}; ${TUTORIAL_SOURCE}`,
   title: 'In a federated domain, an AD FS administrator takes part in configuring hybrid join',
   docUrl: `${CONFIGURE}#federated-domains`,
-  appliesWhen: (plan) => scpStillToConfigure(plan) && plan.choice('identity.domainType') === 'federated',
+  appliesWhen: (plan) => scpStillToConfigure(plan) && domainTypeOf(plan) === 'federated',
   needs: [AD_ROLES],
   check(plan) {
     if (roles(plan, AD_ROLES)!.has('adfs-admin')) return undefined;

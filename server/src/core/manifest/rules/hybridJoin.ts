@@ -1,6 +1,7 @@
 // Microsoft Entra hybrid join as the Entra documentation plans and configures it: federated and
 // managed domains, the service connection point, domain controllers, Windows releases and network.
-// (The SCP being configured at all, and UPN support: identity.ts.)
+// (The SCP being configured at all, and UPN support: identity.ts.) A federated domain is one the
+// plan states as domainType federated, or, without domainType, as signInMethod federated-adfs.
 import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
 import { oldestWindows, windowsRank } from './scope';
@@ -12,7 +13,17 @@ const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md
 const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
 const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
-const federated = (plan: Plan): boolean => hybridJoined(plan) && plan.choice('identity.domainType') === 'federated';
+
+/** The domain type the plan states, or the one its sign-in option implies (PHS or PTA: managed; AD FS: federated). */
+export function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
+  const domain = plan.choice('identity.domainType');
+  if (domain === 'managed' || domain === 'federated') return domain;
+  const signIn = plan.choice('identity.signInMethod');
+  return signIn === 'phs-sso' || signIn === 'pta-sso' ? 'managed' : signIn === 'federated-adfs' ? 'federated' : undefined;
+}
+
+/** A hybrid joined plan whose domain is federated (stated as domainType, or as signInMethod federated-adfs). */
+const federated = (plan: Plan): boolean => hybridJoined(plan) && domainTypeOf(plan) === 'federated';
 
 /** Windows Server releases in the order of the format's values. */
 const SERVER_ORDER = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
@@ -69,7 +80,8 @@ export const federatedWsTrust = defineReadinessRule({
     return { message: 'Hybrid joined Windows 10 or later devices authenticate to Microsoft Entra ID over WS-Trust; turn on the windowstransport, usernamemixed and certificatemixed endpoints (2005 and 13) on AD FS, with the windowstransport ones reachable from the intranet only (identity.federation.wsTrustEnabled says they aren\'t on).', path: 'identity.federation.wsTrustEnabled' };
   },
   examples: {
-    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: false'],
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: false',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  signInMethod: federated-adfs\n  federation:\n    wsTrustEnabled: false'],
     pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: true'],
   },
 });

@@ -2,6 +2,7 @@
 // needs on the identity side (a hybrid sign-in option, hybrid join configured), and the Intune side of
 // clearing "Enforce Configuration Manager RBAC". The rest of identity lives in identity.ts.
 import { Plan } from '../plan';
+import { domainTypeOf } from './hybridJoin';
 import { DOCS, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
 import { manifest } from './workloads';
@@ -29,14 +30,6 @@ export const hybridSignInMethod = defineReadinessRule({
     pass: [manifest('path: existing-clients', 'identity:\n  signInMethod: phs-sso')],
   },
 });
-
-/** The domain type the plan states, or the one its sign-in option implies (PHS or PTA: managed; AD FS: federated). */
-function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
-  const domain = plan.choice('identity.domainType');
-  if (domain === 'managed' || domain === 'federated') return domain;
-  const signIn = plan.choice('identity.signInMethod');
-  return signIn === 'phs-sso' || signIn === 'pta-sso' ? 'managed' : signIn === 'federated-adfs' ? 'federated' : undefined;
-}
 
 /** identity-hybrid-join-scp (identity.ts) already reports hybrid join not set up: the SCP isn't configured. */
 const scpRuleReports = (plan: Plan): boolean =>
