@@ -214,13 +214,13 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       downlevelDevices: boolean('Older domain-joined Windows devices (before Windows 10) are hybrid joined too.'),
       scpOnDevices: boolean('The SCP is set on the devices themselves (registry, targeted deployment) rather than in Active Directory.'),
     }),
-    signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID.', [
+    signInMethod: choice('The hybrid identity sign-in option users have in Microsoft Entra ID, as the paths to co-management name them. It agrees with domainType (phs-sso and pta-sso: managed; federated-adfs: federated) and seamlessSso (true with phs-sso and pta-sso); the hybrid join rules read those two.', [
       { value: 'phs-sso', description: 'Password hash synchronization with Seamless single sign-on.' },
       { value: 'pta-sso', description: 'Pass-through authentication with Seamless single sign-on.' },
       { value: 'federated-adfs', description: 'Federation with Active Directory Federation Services (AD FS).' },
       { value: 'none', description: 'No hybrid sign-in option is set up.' },
     ]),
-    domainType: choice('How the users\' domain signs in to Microsoft Entra ID.', [
+    domainType: choice('How the users\' domain signs in to Microsoft Entra ID (agrees with signInMethod: managed for phs-sso and pta-sso, federated for federated-adfs).', [
       { value: 'managed', description: 'A managed domain (password hash sync or pass-through authentication).' },
       { value: 'federated', description: 'A federated domain (AD FS or another federation service).' },
     ]),
@@ -232,7 +232,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
       adfsServerVersion: choice('The Windows Server release of the AD FS servers.', WINDOWS_SERVER),
       wsTrustEnabled: boolean('The identity provider has the WS-Trust endpoints hybrid join uses turned on (AD FS: the windowstransport, usernamemixed and certificatemixed endpoints).'),
     }, { docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#federated-environment' }),
-    seamlessSso: boolean('Microsoft Entra seamless single sign-on is in use.'),
+    seamlessSso: boolean('Microsoft Entra seamless single sign-on is in use (true with signInMethod phs-sso or pta-sso; in a federated domain it can still be on, which lets the SCP name Microsoft Entra ID).'),
     stagedRollout: boolean('Some users move from federation to cloud authentication with staged rollout.'),
     oldestDomainController: choice('The Windows Server release of the oldest domain controller the devices use.', WINDOWS_SERVER),
     usersMayRegisterDevices: boolean('The tenant\'s device settings let users register devices with Microsoft Entra ID.'),

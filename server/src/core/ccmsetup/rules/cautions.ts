@@ -73,8 +73,8 @@ export const serviceInScript = defineRule({
 const CLIENT_MSI = /^"?(?:.*[\\/])?client\.msi"?$/i;
 
 export const clientMsiDirect = defineRule({
-  id: 'client-msi-direct', severity: 'error', docUrl: docLink('aboutccmsetup'),
-  basis: { words: 'You can\'t directly install client.msi', page: `${PAGE}#aboutccmsetup` },
+  id: 'client-msi-direct', severity: 'error', docUrl: docLink('aboutCCMSetup'),
+  basis: { words: 'You can\'t directly install client.msi', page: `${PAGE}#aboutCCMSetup` },
   title: 'client.msi installed on its own instead of through ccmsetup',
   check(line, ctx) {
     for (const item of line.items) {

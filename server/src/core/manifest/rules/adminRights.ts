@@ -1,10 +1,12 @@
 // Admin rights beyond the Configuration Manager and Entra roles in permissions.ts: the on-premises
-// Active Directory and AD FS rights hybrid join set-up takes, importing pre-created Entra apps, and
-// creating a bulk registration token.
+// Active Directory and AD FS rights hybrid join set-up takes, and the site server rights creating a
+// bulk registration token takes. (The Full Administrator role, which importing pre-created Entra apps
+// and the token tool need too, is permissions-full-admin-all-scopes in permissions.ts: one report.)
 import { Plan } from '../plan';
+import { domainTypeOf } from './hybridJoin';
 import { roles } from './permissions';
 import { DOCS, isExistingClientsPath } from './scope';
-import { Finding, defineReadinessRule } from './types';
+import { defineReadinessRule } from './types';
 
 const TUTORIAL = `${DOCS}/tutorial-co-manage-clients`;
 const TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)';
@@ -15,6 +17,8 @@ const AD_ROLES = 'permissions.activeDirectoryRoles';
 const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 /** Hybrid join is still to be configured in Entra Connect: the plan says the SCP isn't there yet. */
 const scpStillToConfigure = (plan: Plan): boolean => hybridJoined(plan) && plan.bool('identity.hybridJoin.scpConfigured') === false;
+/** Entra Connect still has to write the SCP into Active Directory: the enterprise admin rule applies. */
+const enterpriseAdminAsked = (plan: Plan): boolean => scpStillToConfigure(plan) && plan.bool('identity.hybridJoin.scpOnDevices') !== true;
 
 export const domainAdminHybridJoin = defineReadinessRule({
   id: 'permissions-domain-admin-hybrid-join', area: 'permissions', severity: 'error',
@@ -22,7 +26,9 @@ export const domainAdminHybridJoin = defineReadinessRule({
   source: TUTORIAL_SOURCE,
   title: 'On the existing-clients path, a domain admin account takes part in the set-up',
   docUrl: `${TUTORIAL}#permissions`,
-  appliesWhen: (plan) => isExistingClientsPath(plan) && hybridJoined(plan),
+  // While the SCP is still to be written, permissions-enterprise-admin-scp asks for an enterprise admin
+  // (who is a domain admin in every domain of the forest): one report on the same key.
+  appliesWhen: (plan) => isExistingClientsPath(plan) && hybridJoined(plan) && !enterpriseAdminAsked(plan),
   needs: [AD_ROLES],
   check(plan) {
     const held = roles(plan, AD_ROLES)!;
@@ -41,7 +47,7 @@ export const enterpriseAdminScp = defineReadinessRule({
   source: `${CONFIGURE_SOURCE}; ${TUTORIAL_SOURCE}`,
   title: 'An enterprise admin of each forest configures the hybrid join SCP',
   docUrl: `${CONFIGURE}#prerequisites`,
-  appliesWhen: (plan) => scpStillToConfigure(plan) && plan.bool('identity.hybridJoin.scpOnDevices') !== true,
+  appliesWhen: enterpriseAdminAsked,
   needs: [AD_ROLES],
   check(plan) {
     if (roles(plan, AD_ROLES)!.has('enterprise-admin')) return undefined;
@@ -59,11 +65,11 @@ export const adfsAdminFederated = defineReadinessRule({
   source: `${CONFIGURE_SOURCE}; ${TUTORIAL_SOURCE}`,
   title: 'In a federated domain, an AD FS administrator takes part in configuring hybrid join',
   docUrl: `${CONFIGURE}#federated-domains`,
-  appliesWhen: (plan) => scpStillToConfigure(plan) && plan.choice('identity.domainType') === 'federated',
+  appliesWhen: (plan) => scpStillToConfigure(plan) && domainTypeOf(plan) === 'federated',
   needs: [AD_ROLES],
   check(plan) {
     if (roles(plan, AD_ROLES)!.has('adfs-admin')) return undefined;
-    return { message: 'For a federated domain Entra Connect\'s hybrid join wizard has a Federation configuration page that asks for AD FS administrator credentials; the plan\'s Active Directory rights don\'t include adfs-admin.', path: AD_ROLES };
+    return { message: 'For a federated domain Entra Connect\'s hybrid join wizard has a Federation configuration page that asks for AD FS administrator credentials; the plan\'s Active Directory rights (permissions.activeDirectoryRoles) don\'t include adfs-admin. Have an administrator of the AD FS farm enter them.', path: AD_ROLES };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  hybridJoin:\n    scpConfigured: false\npermissions:\n  activeDirectoryRoles: [enterprise-admin]'],
@@ -71,39 +77,18 @@ export const adfsAdminFederated = defineReadinessRule({
   },
 });
 
-export const importAppsFullAdmin = defineReadinessRule({
-  id: 'permissions-import-apps-full-admin', area: 'permissions', severity: 'error',
-  basis: { words: 'Configuration Manager Full Administrator', page: `${DOCS}/overview#permissions-and-roles`, override: 'The role table names the role each action needs' },
-  source: 'intune/configmgr/comanage/overview.md (newer copy)',
-  title: 'Importing pre-created Entra apps into Configuration Manager takes a Full Administrator',
-  docUrl: `${DOCS}/overview#permissions-and-roles`,
-  appliesWhen: (plan) => plan.bool('site.entraApps.preCreated') === true,
-  needs: ['permissions.configMgrRole'],
-  check(plan) {
-    const role = plan.choice('permissions.configMgrRole')!;
-    if (role === 'full-administrator') return undefined;
-    return { message: `Importing the pre-created Entra apps in the Azure Services wizard takes the Full Administrator role in Configuration Manager (no Azure role), not ${role}.`, path: 'permissions.configMgrRole' };
-  },
-  examples: {
-    fail: ['version: 1\nsite:\n  entraApps:\n    preCreated: true\npermissions:\n  configMgrRole: infrastructure-administrator'],
-    pass: ['version: 1\nsite:\n  entraApps:\n    preCreated: true\npermissions:\n  configMgrRole: full-administrator'],
-  },
-});
-
 export const bulkTokenCreator = defineReadinessRule({
   id: 'permissions-bulk-token-creator', area: 'permissions', severity: 'error',
-  basis: { words: 'Full Administrator in Configuration Manager', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#bulk-registration-token', override: 'The sign-in step names the account the token tool needs' },
+  basis: { words: 'member of the local Administrators group', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#bulk-registration-token', override: 'The sign-in step names the account the token tool needs: without it the tool can\'t be run' },
   source: 'intune/configmgr/core/clients/deploy/deploy-clients-cmg-token.md (newer copy)',
-  title: 'A Full Administrator who is a local administrator on the top-level site server creates the bulk registration token',
+  title: 'The admin who creates the bulk registration token is a local administrator on the top-level site server',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#bulk-registration-token',
   appliesWhen: (plan) => plan.has('site.bulkRegistrationToken'),
-  needsAny: ['permissions.configMgrRole', 'permissions.siteServerLocalAdmin'],
+  // The Full Administrator role the same step names is checked once, by permissions-full-admin-all-scopes.
+  needs: ['permissions.siteServerLocalAdmin'],
   check(plan) {
-    const findings: Finding[] = [];
-    const role = plan.choice('permissions.configMgrRole');
-    if (role !== undefined && role !== 'full-administrator') findings.push({ message: `BulkRegistrationTokenTool.exe is run by a Full Administrator in Configuration Manager, not ${role}.`, path: 'permissions.configMgrRole' });
-    if (plan.bool('permissions.siteServerLocalAdmin') === false) findings.push({ message: 'BulkRegistrationTokenTool.exe runs on the top-level site server from an elevated prompt; the account must be in that server\'s local Administrators group.', path: 'permissions.siteServerLocalAdmin' });
-    return findings;
+    if (plan.bool('permissions.siteServerLocalAdmin') !== false) return undefined;
+    return { message: 'BulkRegistrationTokenTool.exe is run on the top-level site server from an elevated command prompt, by a Full Administrator who is in that server\'s local Administrators group; the plan says the admin isn\'t (permissions.siteServerLocalAdmin). Add the account to the group, or have another Full Administrator create the token.', path: 'permissions.siteServerLocalAdmin' };
   },
   examples: {
     fail: ['version: 1\nsite:\n  bulkRegistrationToken:\n    lifetimeMinutes: 4320\npermissions:\n  configMgrRole: full-administrator\n  siteServerLocalAdmin: false'],

@@ -1,46 +1,26 @@
-// Which devices the co-management policy and a third-party MDM coexistence can take, and what
-// enabling co-management does to a large estate: coexistence's Windows
-// and join floor, personally owned devices, the Azure China client version and the enrollment
-// spread over days (Windows Server is in deviceKinds.ts). Workload sliders live in workloads.ts; the rest of coexistence in coexistence.ts.
+// Which devices a third-party MDM coexistence can take, and what enabling co-management does to a
+// large estate: personally owned devices, the Azure China client version and the enrollment spread
+// over days (Windows Server is in deviceKinds.ts). Coexistence's Windows 10 1709 and join floor is
+// reported once, by the rules every plan meets (windows-comanagement-1709-floor in windows.ts,
+// registered-devices-not-comanaged in identity.ts). Workload sliders live in workloads.ts; the rest
+// of coexistence in coexistence.ts.
 import { Plan } from '../plan';
-import { DOCS, oldestWindows, windowsRank } from './scope';
-import { Finding, defineReadinessRule } from './types';
+import { DOCS } from './scope';
+import { defineReadinessRule } from './types';
 import { manifest } from './workloads';
 
 const COEXISTENCE = `${DOCS}/coexistence`;
 const SRC_COEXISTENCE = 'intune/configmgr/comanage/coexistence.md (newer copy)';
 const ENABLE_2107 = `${DOCS}/how-to-enable#enable-co-management-for-versions-2107-and-earlier`;
 const SRC_ENABLE_2107 = 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)';
-const WINDOWS_10_1709 = windowsRank('10 1709')!;
+/**
+ * The newest enablement docs state the Azure China note and the enrollment spread only in the
+ * procedure for versions 2107 and earlier; a site the plan says runs 2111 or later is left alone.
+ */
+const upTo2107 = (plan: Plan) => (plan.num('site.version') ?? 0) < 2111;
 
 const hasThirdPartyMdm = (plan: Plan) => plan.bool('thirdPartyMdm.enabled') === true;
 const mdmName = (plan: Plan) => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';
-
-export const coexistenceWindowsAndJoin = defineReadinessRule({
-  id: 'coexistence-windows-and-join', area: 'workloads', severity: 'error', source: SRC_COEXISTENCE,
-  basis: { words: 'version 1709 or later', page: 'https://learn.microsoft.com/intune/configmgr/comanage/coexistence' },
-  title: 'Devices in a third-party MDM run Windows 10 1709 or later and are Entra joined or hybrid joined',
-  docUrl: COEXISTENCE,
-  appliesWhen: hasThirdPartyMdm,
-  needsAny: ['windows.minimumVersion', 'windows.versions', 'identity.deviceJoin'],
-  needsToPass: (plan) => [...(oldestWindows(plan) ? [] : ['windows.minimumVersion']), 'identity.deviceJoin'],
-  check(plan) {
-    const findings: Finding[] = [];
-    const oldest = oldestWindows(plan);
-    if (oldest && oldest.rank < WINDOWS_10_1709) {
-      findings.push({ message: `The Configuration Manager client coexists with ${mdmName(plan)} only on Windows 10 1709 or later; Windows ${oldest.text} is in scope. Update those devices or leave them out.`, path: oldest.path });
-    }
-    if (plan.choice('identity.deviceJoin') === 'registered') {
-      findings.push({ message: `Coexistence with ${mdmName(plan)} needs devices joined to Microsoft Entra ID (Entra joined or hybrid joined); registered-only devices don't qualify.`, path: 'identity.deviceJoin' });
-    }
-    return findings;
-  },
-  examples: {
-    fail: [manifest('thirdPartyMdm:\n  enabled: true', 'windows:\n  minimumVersion: "10 1703"', 'identity:\n  deviceJoin: entra-joined'),
-      manifest('thirdPartyMdm:\n  enabled: true', 'windows:\n  minimumVersion: "10 22H2"', 'identity:\n  deviceJoin: registered')],
-    pass: [manifest('thirdPartyMdm:\n  enabled: true', 'windows:\n  minimumVersion: "10 1709"', 'identity:\n  deviceJoin: hybrid-joined')],
-  },
-});
 
 export const coexistenceNoPersonalDevices = defineReadinessRule({
   id: 'coexistence-no-personal-devices', area: 'workloads', severity: 'error', source: SRC_COEXISTENCE,
@@ -68,12 +48,12 @@ export const chinaLatestClient = defineReadinessRule({
   basis: { words: 'Update the Configuration Manager client', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier', override: 'An instruction to complete before onboarding to Azure China (docs map P2 #5): a precondition of that step' },
   title: 'Before onboarding to Azure China, clients run the latest Configuration Manager client version',
   docUrl: ENABLE_2107,
-  appliesWhen: (plan) => plan.choice('site.azureEnvironment') === 'china',
+  appliesWhen: (plan) => plan.choice('site.azureEnvironment') === 'china' && upTo2107(plan),
   needs: ['clients.latestVersion'],
   check(plan) {
     if (plan.bool('clients.latestVersion') !== false) return undefined;
     return {
-      message: 'The site onboards to the Azure China cloud but the clients don\'t all run the latest Configuration Manager client version; update them first (promote the latest client to production), then onboard.',
+      message: 'The site onboards to the Azure China cloud but the plan says the clients don\'t all run the latest Configuration Manager client version (clients.latestVersion); update them first (promote the latest client to production), then onboard.',
       path: 'clients.latestVersion',
     };
   },
@@ -91,7 +71,7 @@ export const enrollmentRolloutTakesDays = defineReadinessRule({
   basis: { words: 'isn\'t immediate for all clients', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-enable#enable-co-management-for-versions-2107-and-earlier' },
   title: 'The schedule allows for automatic enrollment spreading over days in a large estate',
   docUrl: ENABLE_2107,
-  appliesWhen: (plan) => ['all', 'pilot'].includes(plan.choice('comanagement.autoEnroll') ?? ''),
+  appliesWhen: (plan) => ['all', 'pilot'].includes(plan.choice('comanagement.autoEnroll') ?? '') && upTo2107(plan),
   needs: ['clients.count'],
   check(plan) {
     const count = plan.num('clients.count')!;

@@ -31,7 +31,7 @@ export const entraConnectVersion = defineReadinessRule({
     const text = plan.str('identity.entraConnect.version')!;
     const parts = text.split('.').map(Number);
     if (parts.some((n) => !Number.isFinite(n)) || compareDotted(parts, WIZARD_VERSION) >= 0) return undefined;
-    return { message: `Microsoft Entra Connect ${text} predates 1.1.819.0, the version whose "Configure device options" wizard sets up hybrid join; upgrade it (or configure device registration by hand, as the Entra manual hybrid join article describes).`, path: 'identity.entraConnect.version' };
+    return { message: `Microsoft Entra Connect ${text} predates 1.1.819.0, the version whose "Configure device options" wizard sets up hybrid join; upgrade it (identity.entraConnect.version), or configure device registration by hand as the Entra manual hybrid join article describes.`, path: 'identity.entraConnect.version' };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  entraConnect:\n    version: 1.1.750.0'],
@@ -49,7 +49,7 @@ export const entraConnectDeviceAttributes = defineReadinessRule({
   needs: ['identity.entraConnect.deviceAttributesSynced'],
   check(plan) {
     if (plan.bool('identity.entraConnect.deviceAttributesSynced') !== false) return undefined;
-    return { message: 'The Microsoft Entra Connect sync configuration filters out some of the default device attributes; hybrid join relies on them reaching Microsoft Entra ID, so take the device attributes out of the filter.', path: 'identity.entraConnect.deviceAttributesSynced' };
+    return { message: 'The Microsoft Entra Connect sync configuration filters out some of the default device attributes; hybrid join relies on them reaching Microsoft Entra ID, so take the device attributes out of the filter (identity.entraConnect.deviceAttributesSynced).', path: 'identity.entraConnect.deviceAttributesSynced' };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  entraConnect:\n    deviceAttributesSynced: false'],

@@ -1,6 +1,7 @@
 // Microsoft Entra hybrid join as the Entra documentation plans and configures it: federated and
 // managed domains, the service connection point, domain controllers, Windows releases and network.
-// (The SCP being configured at all, and UPN support: identity.ts.)
+// (The SCP being configured at all, and UPN support: identity.ts.) A federated domain is one the
+// plan states as domainType federated, or, without domainType, as signInMethod federated-adfs.
 import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
 import { oldestWindows, windowsRank } from './scope';
@@ -12,7 +13,17 @@ const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md
 const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
 const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
-const federated = (plan: Plan): boolean => hybridJoined(plan) && plan.choice('identity.domainType') === 'federated';
+
+/** The domain type the plan states, or the one its sign-in option implies (PHS or PTA: managed; AD FS: federated). */
+export function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
+  const domain = plan.choice('identity.domainType');
+  if (domain === 'managed' || domain === 'federated') return domain;
+  const signIn = plan.choice('identity.signInMethod');
+  return signIn === 'phs-sso' || signIn === 'pta-sso' ? 'managed' : signIn === 'federated-adfs' ? 'federated' : undefined;
+}
+
+/** A hybrid joined plan whose domain is federated (stated as domainType, or as signInMethod federated-adfs). */
+const federated = (plan: Plan): boolean => hybridJoined(plan) && domainTypeOf(plan) === 'federated';
 
 /** Windows Server releases in the order of the format's values. */
 const SERVER_ORDER = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
@@ -41,7 +52,7 @@ export const federatedNeedsAdfsAuthService = defineReadinessRule({
     const why = plan.bool('identity.entraConnect.deviceSync') === false ? 'Microsoft Entra Connect doesn\'t sync the computer accounts'
       : plan.bool('identity.hybridJoin.downlevelDevices') === true ? 'older Windows devices are hybrid joined too' : undefined;
     if (!why) return undefined;
-    return { message: `The domain is federated and the SCP's authentication service is Microsoft Entra ID, but ${why} and seamless SSO isn't used; choose the AD FS server as the authentication service in Entra Connect's SCP configuration.`, path: 'identity.hybridJoin.authService' };
+    return { message: `The domain is federated and the SCP's authentication service is Microsoft Entra ID, but ${why} and seamless SSO isn't used; choose the AD FS server as the SCP's authentication service in Entra Connect (identity.hybridJoin.authService: adfs), or use seamless SSO.`, path: 'identity.hybridJoin.authService' };
   },
   examples: {
     fail: [
@@ -66,10 +77,11 @@ export const federatedWsTrust = defineReadinessRule({
   needs: ['identity.federation.wsTrustEnabled'],
   check(plan) {
     if (plan.bool('identity.federation.wsTrustEnabled') !== false) return undefined;
-    return { message: 'Hybrid joined Windows 10 or later devices authenticate to Microsoft Entra ID over WS-Trust; turn on the windowstransport, usernamemixed and certificatemixed endpoints (2005 and 13) on AD FS, with the windowstransport ones reachable from the intranet only.', path: 'identity.federation.wsTrustEnabled' };
+    return { message: 'Hybrid joined Windows 10 or later devices authenticate to Microsoft Entra ID over WS-Trust; turn on the windowstransport, usernamemixed and certificatemixed endpoints (2005 and 13) on AD FS, with the windowstransport ones reachable from the intranet only (identity.federation.wsTrustEnabled says they aren\'t on).', path: 'identity.federation.wsTrustEnabled' };
   },
   examples: {
-    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: false'],
+    fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: false',
+      'version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  signInMethod: federated-adfs\n  federation:\n    wsTrustEnabled: false'],
     pass: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  domainType: federated\n  federation:\n    wsTrustEnabled: true'],
   },
 });
@@ -134,10 +146,10 @@ export const domainControllerLineOfSight = defineReadinessRule({
 
 export const multiTenantScpOnDevices = defineReadinessRule({
   id: 'hybrid-join-multi-tenant-scp', area: 'identity', severity: 'error',
-  basis: { words: 'need to ensure that the Service Connection Point', page: `${PLAN}#hybrid-azure-ad-join-for-single-forest-multiple-azure-ad-tenants` },
+  basis: { words: 'configuration is done on the devices', page: `${PLAN}#microsoft-entra-hybrid-join-for-single-forest-multiple-microsoft-entra-tenants`, override: 'Preceded by "organizations need to ensure that the SCP": a requirement' },
   source: PLAN_SOURCE,
   title: 'When the devices of one forest join several tenants, the SCP is set on the devices, not in Active Directory',
-  docUrl: `${PLAN}#hybrid-azure-ad-join-for-single-forest-multiple-azure-ad-tenants`,
+  docUrl: `${PLAN}#microsoft-entra-hybrid-join-for-single-forest-multiple-microsoft-entra-tenants`,
   appliesWhen: (plan) => hybridJoined(plan) && (plan.num('identity.tenantsPerForest') ?? 1) > 1,
   needs: ['identity.hybridJoin.scpOnDevices'],
   check(plan) {
@@ -162,7 +174,7 @@ export const usersMayRegisterDevices = defineReadinessRule({
   needs: ['identity.usersMayRegisterDevices'],
   check(plan) {
     if (plan.bool('identity.usersMayRegisterDevices') !== false) return undefined;
-    return { message: 'Hybrid join lists, among its prerequisites, that users may register their devices with Microsoft Entra ID; allow it in the tenant\'s device settings (Devices, Device settings). Once Intune enrollment is set up, Entra ID locks this setting to All.', path: 'identity.usersMayRegisterDevices' };
+    return { message: 'Configuring hybrid join has users being allowed to register their devices with Microsoft Entra ID among its prerequisites, and the plan says they aren\'t (identity.usersMayRegisterDevices); allow it in the tenant\'s device settings (Entra admin center, Devices, Device settings). Once Intune enrollment is configured, the Entra device settings page says the setting is fixed at All, so check the plan\'s value too.', path: 'identity.usersMayRegisterDevices' };
   },
   examples: {
     fail: ['version: 1\nidentity:\n  deviceJoin: hybrid-joined\n  usersMayRegisterDevices: false'],
@@ -214,10 +226,10 @@ export const stagedRollout1903 = defineReadinessRule({
 
 export const registeredDualState = defineReadinessRule({
   id: 'hybrid-join-dual-state', area: 'identity', severity: 'warning',
-  basis: { words: 'We recommend upgrading', page: `${PLAN}#handling-devices-with-azure-ad-registered-state` },
+  basis: { words: 'We recommend upgrading', page: `${PLAN}#handling-devices-with-microsoft-entra-registered-state` },
   source: PLAN_SOURCE,
   title: 'Domain-joined devices that are also Entra registered run Windows 10 1803 or later, which clears the dual state',
-  docUrl: `${PLAN}#handling-devices-with-azure-ad-registered-state`,
+  docUrl: `${PLAN}#handling-devices-with-microsoft-entra-registered-state`,
   appliesWhen: (plan) => hybridJoined(plan) && plan.bool('identity.registeredStatePresent') === true,
   needsAny: WINDOWS_KEYS,
   check(plan) {

@@ -1,6 +1,8 @@
 // The paths to co-management and the cloud attach wizard's options: what the existing-clients path
 // needs on the identity side (a hybrid sign-in option, hybrid join configured), and the Intune side of
 // clearing "Enforce Configuration Manager RBAC". The rest of identity lives in identity.ts.
+import { Plan } from '../plan';
+import { domainTypeOf } from './hybridJoin';
 import { DOCS, isExistingClientsPath } from './scope';
 import { defineReadinessRule } from './types';
 import { manifest } from './workloads';
@@ -19,7 +21,7 @@ export const hybridSignInMethod = defineReadinessRule({
   check(plan) {
     if (plan.choice('identity.signInMethod') !== 'none') return undefined;
     return {
-      message: 'Auto-enrolling existing clients needs one hybrid identity sign-in option: password hash synchronization with Seamless SSO, pass-through authentication with Seamless SSO, or federation with AD FS. The plan has none; set one up in Microsoft Entra Connect.',
+      message: 'Auto-enrolling existing clients needs one hybrid identity sign-in option: password hash synchronization with Seamless SSO, pass-through authentication with Seamless SSO, or federation with AD FS. The plan has none (identity.signInMethod); set one up in Microsoft Entra Connect.',
       path: 'identity.signInMethod',
     };
   },
@@ -29,24 +31,30 @@ export const hybridSignInMethod = defineReadinessRule({
   },
 });
 
+/** identity-hybrid-join-scp (identity.ts) already reports hybrid join not set up: the SCP isn't configured. */
+const scpRuleReports = (plan: Plan): boolean =>
+  plan.choice('identity.deviceJoin') === 'hybrid-joined' && plan.bool('identity.hybridJoin.scpConfigured') === false;
+
 export const hybridJoinConfigured = defineReadinessRule({
   id: 'identity-hybrid-join-configured', area: 'identity', severity: 'error', source: SRC_PATHS,
   basis: { words: 'Configure Microsoft Entra hybrid join', page: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-paths#bkmk_path1', override: 'Listed under what the existing-clients path needs (one option for managed, one for federated domains): a requirement' },
   title: 'On the existing-clients path, Microsoft Entra hybrid join is configured for the domain (managed or federated)',
   docUrl: PATH_1,
-  appliesWhen: isExistingClientsPath,
+  // One report for one gap: with the SCP stated as not configured, identity-hybrid-join-scp speaks.
+  appliesWhen: (plan) => isExistingClientsPath(plan) && !scpRuleReports(plan),
   needs: ['identity.hybridJoin.configured'],
   check(plan) {
     if (plan.bool('identity.hybridJoin.configured') !== false) return undefined;
-    const domain = plan.choice('identity.domainType');
+    const domain = domainTypeOf(plan);
     const how = domain === 'federated' ? 'the federated-domain option (AD FS)' : domain === 'managed' ? 'the managed-domain option' : 'the option for your domain type (managed or federated)';
     return {
-      message: `Existing clients are auto-enrolled only once they are hybrid joined, and hybrid join isn't configured yet: configure it with ${how} in Microsoft Entra Connect first.`,
+      message: `Existing clients are auto-enrolled only once they are hybrid joined, and the plan says hybrid join isn't configured yet (identity.hybridJoin.configured): configure it with ${how} in Microsoft Entra Connect (Configure device options) first.`,
       path: 'identity.hybridJoin.configured',
     };
   },
   examples: {
-    fail: [manifest('path: existing-clients', 'identity:\n  domainType: managed\n  hybridJoin:\n    configured: false')],
+    fail: [manifest('path: existing-clients', 'identity:\n  domainType: managed\n  hybridJoin:\n    configured: false'),
+      manifest('path: existing-clients', 'identity:\n  signInMethod: federated-adfs\n  hybridJoin:\n    configured: false')],
     pass: [manifest('path: existing-clients', 'identity:\n  domainType: managed\n  hybridJoin:\n    configured: true')],
   },
 });

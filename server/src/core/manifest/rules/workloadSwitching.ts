@@ -115,7 +115,10 @@ export const epRemovalNeedsDeviceConfiguration = defineReadinessRule({
   basis: { words: 'also needs to be switched', page: 'https://learn.microsoft.com/intune/configmgr/comanage/workloads#device-configuration' },
   title: 'Endpoint Protection settings that must be removable have device configuration on Intune too',
   docUrl: `${WORKLOADS}#device-configuration`,
-  appliesWhen: (plan) => plan.bool('workloads.endpointProtection.removePolicies') === true && plan.choice(authorityPath('endpointProtection')) === 'intune',
+  // Device configuration on Pilot Intune: pilot-intune-no-policy-removal (workloads.ts) already says
+  // policies aren't removed there; one report on the same key.
+  appliesWhen: (plan) => plan.bool('workloads.endpointProtection.removePolicies') === true && plan.choice(authorityPath('endpointProtection')) === 'intune'
+    && authorityOf(plan, 'deviceConfiguration') !== 'pilot-intune',
   needs: [authorityPath('deviceConfiguration')],
   check(plan) {
     if (authorityOf(plan, 'deviceConfiguration') === 'intune') return undefined;
@@ -126,7 +129,7 @@ export const epRemovalNeedsDeviceConfiguration = defineReadinessRule({
   },
   examples: {
     fail: [workloadsYaml({ endpointProtection: 'configmgr>intune', deviceConfiguration: 'configmgr>configmgr' }, { endpointProtection: 'removePolicies: true' }),
-      workloadsYaml({ endpointProtection: 'configmgr>intune', deviceConfiguration: 'configmgr>pilot-intune:P' }, { endpointProtection: 'removePolicies: true' })],
+      workloadsYaml({ endpointProtection: '>intune', deviceConfiguration: '>configmgr' }, { endpointProtection: 'removePolicies: true' })],
     pass: [workloadsYaml({ endpointProtection: 'configmgr>intune', deviceConfiguration: 'configmgr>intune' }, { endpointProtection: 'removePolicies: true' })],
   },
 });
