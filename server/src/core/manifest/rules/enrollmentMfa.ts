@@ -80,15 +80,22 @@ export const comanagementEnrollmentMfaToast = defineReadinessRule({
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors',
   appliesWhen: isExistingClientsPath,
   needs: ['conditionalAccess.enrollmentMfa'],
+  // Only users who sign in to Windows without a second factor get the prompt: with Windows Hello
+  // for Business (the setup the page asks for) enrollment goes through silently.
+  needsEach: (plan) => plan.bool('conditionalAccess.enrollmentMfa') === true ? ['clients.signInWithMfa'] : [],
   check(plan) {
-    if (plan.bool('conditionalAccess.enrollmentMfa') !== true) return undefined;
+    if (plan.bool('conditionalAccess.enrollmentMfa') !== true || plan.bool('clients.signInWithMfa') !== false) return undefined;
     return {
-      message: 'Enrollment requires multifactor authentication: a user who signed in to Windows without a second factor gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
-      path: 'conditionalAccess.enrollmentMfa',
+      message: 'Enrollment requires multifactor authentication and users sign in to Windows without a second factor (clients.signInWithMfa: false): each gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
+      path: 'clients.signInWithMfa',
     };
   },
   examples: {
-    fail: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true'],
-    pass: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: false'],
+    fail: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true\nclients:\n  signInWithMfa: false'],
+    pass: [
+      'version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: false',
+      // MFA at enrollment, and users sign in with Windows Hello for Business: no prompt.
+      'version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true\nclients:\n  signInWithMfa: true',
+    ],
   },
 });
