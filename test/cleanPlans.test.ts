@@ -3,10 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
 import { getLanguageService } from '../server/src/core/languageService';
 import { doc } from './helpers/core';
 
 const PLANS = path.join(__dirname, 'fixtures', 'cleanPlans');
+// The generated JSON Schema, as the YAML extension checks with it (markdownDescription is VS Code's).
+const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'comanage-manifest.schema.json'), 'utf8')));
 
 /**
  * Findings a plan is known to raise although its setup is documented: the documentation itself
@@ -35,6 +39,10 @@ describe('clean plans (test/fixtures/cleanPlans)', () => {
         const allowed = DOCUMENTED_ADVICE[file] ?? {};
         const found = getLanguageService().analyze(doc(text, file)).filter((p) => !(String(p.code) in allowed)).map((p) => `${p.code}: ${p.message}`);
         assert.deepEqual(found, []);
+      });
+
+      it('is valid against the JSON Schema', () => {
+        assert.ok(validate(parse(text)), (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('; '));
       });
 
       it('fails and warns on no readiness check', () => {
