@@ -368,6 +368,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     appInstallOrderRequired: boolean('Apps must install in a specific order during provisioning.'),
     provisioningTaskSequence: object('The task sequence named by PROVISIONTS.', {
       installsAppsOrUpdates: boolean('It installs applications or software updates.'),
+      onlyCriticalApps: boolean('It installs only the apps needed right away; other apps come from separate deployments or user self-service.', { docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations' }),
       deployedTo: choice('The collection the task sequence is deployed to (its deployment ID is the PROVISIONTS value).', [
         { value: 'all-provisioning-devices', description: 'The built-in All Provisioning Devices collection.' },
         { value: 'other', description: 'Another collection.' },
