@@ -375,6 +375,7 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     appInstallOrderRequired: boolean('Apps must install in a specific order during provisioning.'),
     provisioningTaskSequence: object('The task sequence named by PROVISIONTS.', {
       installsAppsOrUpdates: boolean('It installs applications or software updates.'),
+      onlyCriticalApps: boolean('It installs only the apps needed right away; other apps come from separate deployments or user self-service.', { docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations' }),
       deployedTo: choice('The collection the task sequence is deployed to (its deployment ID is the PROVISIONTS value).', [
         { value: 'all-provisioning-devices', description: 'The built-in All Provisioning Devices collection.' },
         { value: 'other', description: 'Another collection.' },
@@ -431,6 +432,8 @@ export const MANIFEST_SCHEMA: Field = object('A co-management plan: the site, id
     count: { description: 'About how many clients the plan covers.', type: { kind: 'integer', min: 0 }, example: 5000 },
     roamOffNetwork: boolean('Some clients leave the intranet (work from home, travel) and must still be managed there.'),
     dcLineOfSight: boolean('The devices reach a domain controller from time to time (on site or over VPN).'),
+    restartWithin90Days: boolean('Every device restarts, or connects to the intranet, at least once every 90 days (a token-authenticated client renews its token only then).', { docUrl: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#token-renewal' }),
+    signInWithMfa: boolean('Users sign in to Windows with a second factor that counts as multifactor authentication (Windows Hello for Business, a FIDO2 security key or a smart card).', { docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors' }),
     ipv4: boolean('The clients that use the CMG have IPv4 connectivity (not IPv6 only).'),
     latestVersion: boolean('Every client runs the latest Configuration Manager client version the site offers.'),
     discovered: boolean('A Configuration Manager discovery method has found the computers that should get the client.'),

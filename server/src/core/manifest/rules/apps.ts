@@ -65,17 +65,23 @@ export const officeInCompanyPortal = defineReadinessRule({
   title: 'Users know which Office apps the Company Portal shows',
   docUrl: PORTAL,
   appliesWhen: usesCompanyPortal,
-  needsEach: slider('officeClickToRunApps'),
+  // Only Office apps the site still deploys go missing from the portal: with Office from Intune
+  // alone (a documented-correct setup) there is nothing to tell users.
+  needsEach: (plan) => [...slider('officeClickToRunApps')(plan), ...(isSwitched(plan, 'officeClickToRunApps') ? ['configmgr.office365Apps'] : [])],
   check(plan) {
-    if (!isSwitched(plan, 'officeClickToRunApps')) return undefined;
+    if (!isSwitched(plan, 'officeClickToRunApps') || plan.bool('configmgr.office365Apps') !== true) return undefined;
     return {
-      message: 'Advice: with the Office Click-to-Run workload switched, the Company Portal lists only Office apps from Intune, not the Configuration Manager ones (for client apps it shows both once that workload is switched).',
+      message: 'Advice: with the Office Click-to-Run workload switched, the Company Portal lists only Office apps from Intune, not the Configuration Manager ones (configmgr.office365Apps); tell users where Office now comes from (for client apps it shows both once that workload is switched).',
       path: authorityPath('officeClickToRunApps'),
     };
   },
   examples: {
-    fail: [manifest('companyPortal:\n  enabled: true', workloadsYaml({ officeClickToRunApps: 'intune' }))],
-    pass: [manifest('companyPortal:\n  enabled: true', workloadsYaml({ officeClickToRunApps: 'configmgr' }))],
+    fail: [manifest('companyPortal:\n  enabled: true\nconfigmgr:\n  office365Apps: true', workloadsYaml({ officeClickToRunApps: 'intune' }))],
+    pass: [
+      manifest('companyPortal:\n  enabled: true\nconfigmgr:\n  office365Apps: true', workloadsYaml({ officeClickToRunApps: 'configmgr' })),
+      // Office from Intune only: the portal lists everything users can get.
+      manifest('companyPortal:\n  enabled: true\nconfigmgr:\n  office365Apps: false', workloadsYaml({ officeClickToRunApps: 'intune' })),
+    ],
   },
 });
 

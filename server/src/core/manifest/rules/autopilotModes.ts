@@ -62,7 +62,8 @@ export const legacyIntuneConnector = defineReadinessRule({
   basis: { words: 'update immediately to avoid loss of functionality', page: 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid#install-the-intune-connector-for-active-directory' },
   title: 'The Intune Connector for Active Directory is the updated connector, not the deprecated legacy one',
   docUrl: `${AUTOPILOT}/windows-autopilot-hybrid#install-the-intune-connector-for-active-directory`,
-  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true,
+  // The connector creates computer objects for hybrid join; an Entra join plan doesn't use it.
+  appliesWhen: (plan) => plan.bool('autopilot.enabled') === true && plan.choice('autopilot.joinType') !== 'entra',
   needs: ['autopilot.intuneConnector'],
   check(plan) {
     if (plan.choice('autopilot.intuneConnector') !== 'legacy') return undefined;
@@ -71,7 +72,14 @@ export const legacyIntuneConnector = defineReadinessRule({
       path: 'autopilot.intuneConnector',
     };
   },
-  examples: { fail: [`${HYBRID}  intuneConnector: legacy\n`], pass: [`${HYBRID}  intuneConnector: updated\n`] },
+  examples: {
+    fail: [`${HYBRID}  intuneConnector: legacy\n`],
+    pass: [
+      `${HYBRID}  intuneConnector: updated\n`,
+      // Entra join only: no connector is involved, whatever is installed.
+      'version: 1\nautopilot:\n  enabled: true\n  joinType: entra\n  intuneConnector: legacy\n',
+    ],
+  },
 });
 
 export const hybridDomainJoinProfile = defineReadinessRule({

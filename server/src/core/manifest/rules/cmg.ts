@@ -464,16 +464,23 @@ export const tokenLifetimeMax = defineReadinessRule({
 });
 
 export const tokenAuthAdvice = defineReadinessRule({
-  id: 'token-site-version-and-client', area: 'cmg', severity: 'information', source: TOKEN_SOURCE,
-  basis: { words: 'must restart at least every 90 days', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#token-renewal', override: 'No plan key states how often devices restart, so the rule can only remind; the latest-client requirement is checked by token-clients-latest-version' },
-  title: 'Token-authenticated clients run the latest client version and restart at least every 90 days (advice)',
+  id: 'token-site-version-and-client', area: 'cmg', severity: 'error', source: TOKEN_SOURCE,
+  basis: { words: 'must restart at least every 90 days', page: 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/deploy-clients-cmg-token#token-renewal' },
+  title: 'Token-authenticated clients restart, or come back to the intranet, at least every 90 days',
   docUrl: `${TOKEN_DOC}#token-renewal`,
   appliesWhen: (plan) => plan.choice('site.clientAuthentication') === 'token',
-  check() {
-    return { message: 'Advice: token authentication is device-only and needs clients on the latest client version for the site; the client token lasts 90 days and renews only at start-up, so devices must restart (or come back to the intranet) at least that often.', path: 'site.clientAuthentication' };
+  // A plan with token authentication and devices that restart is correct: only a stated "they
+  // don't" fails (the latest-client requirement is token-clients-latest-version's).
+  needs: ['clients.restartWithin90Days'],
+  check(plan) {
+    if (plan.bool('clients.restartWithin90Days') !== false) return undefined;
+    return { message: 'The client token lasts 90 days and renews only when the client starts (or on the intranet); devices that go longer without a restart lose their token and can no longer reach the site over the CMG. Have them restart at least every 90 days (clients.restartWithin90Days).', path: 'clients.restartWithin90Days' };
   },
   examples: {
-    fail: ['version: 1\nsite:\n  clientAuthentication: token'],
-    pass: ['version: 1\nsite:\n  clientAuthentication: entra-id'],
+    fail: ['version: 1\nsite:\n  clientAuthentication: token\nclients:\n  restartWithin90Days: false'],
+    pass: [
+      'version: 1\nsite:\n  clientAuthentication: entra-id\nclients:\n  restartWithin90Days: false',
+      'version: 1\nsite:\n  clientAuthentication: token\nclients:\n  restartWithin90Days: true',
+    ],
   },
 });

@@ -104,7 +104,11 @@ export const taskSequenceRisksEspTimeout = defineReadinessRule({
   title: 'A task sequence started from the command line fits in the Enrollment Status Page timeout (advice)',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/autopilot-enrollment#recommendations',
   appliesWhen: (plan) => plan.commandLines().some(({ line }) => find(line, 'PROVISIONTS') !== undefined) && !isManagedDesktop(plan),
+  // A task sequence with only the apps needed at once is the page's own recommendation: the risk is
+  // a task sequence that installs more than that.
+  needs: ['autopilot.provisioningTaskSequence.onlyCriticalApps'],
   check(plan) {
+    if (plan.bool('autopilot.provisioningTaskSequence.onlyCriticalApps') !== false) return undefined;
     const timeout = plan.num('autopilot.esp.timeoutMinutes') ?? 60;
     return plan.commandLines().filter(({ line }) => find(line, 'PROVISIONTS')).map(({ line }) => ({
       message: `Advice: the Enrollment Status Page waits for this task sequence and gives up after ${timeout} minutes${plan.has('autopilot.esp.timeoutMinutes') ? '' : ' (the default)'}; keep it to the apps needed right away and deploy the rest separately.`,
@@ -112,8 +116,12 @@ export const taskSequenceRisksEspTimeout = defineReadinessRule({
     }));
   },
   examples: {
-    fail: ['version: 1\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI20001"'],
-    pass: ['version: 1\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"'],
+    fail: ['version: 1\nautopilot:\n  provisioningTaskSequence:\n    onlyCriticalApps: false\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI20001"'],
+    pass: [
+      'version: 1\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC"',
+      // Only the apps needed right away, as the page recommends.
+      'version: 1\nautopilot:\n  provisioningTaskSequence:\n    onlyCriticalApps: true\ncomanagement:\n  policies:\n    - name: p\n      commandLine: CCMSETUPCMD="CCMHOSTNAME=mp.contoso.com SMSSITECODE=ABC PROVISIONTS=PRI20001"',
+    ],
   },
 });
 
@@ -249,15 +257,24 @@ export const upgradeToLatestAdvice = defineReadinessRule({
   title: 'Internet-based devices get the latest client version (UPGRADETOLATEST) (advice)',
   docUrl: PREPARE,
   appliesWhen: (plan) => hasCommandLine(plan) && onInternetPath(plan),
+  // The property asks for the newest client, pre-production included, instead of the production
+  // one; without a pre-production client they are the same, and the page's own example command
+  // lines (without it) are correct.
+  needsEach: (plan) => plan.commandLines().some(({ line }) => !find(line, 'UPGRADETOLATEST')) ? ['site.preProductionClient'] : [],
   check(plan) {
+    if (plan.bool('site.preProductionClient') !== true) return [];
     return plan.commandLines().filter(({ line }) => !find(line, 'UPGRADETOLATEST')).map(({ line }) => ({
-      message: 'Advice: add the UPGRADETOLATEST property so that new internet-based devices install the latest client version straight away (the reference documents no value for it; comanage writes UPGRADETOLATEST=TRUE).',
+      message: 'Advice: the site has a pre-production client; add the UPGRADETOLATEST property so that new internet-based devices install the latest client version straight away instead of the production one (the reference documents no value for it; comanage writes UPGRADETOLATEST=TRUE).',
       span: lineAnchor(line),
     }));
   },
   examples: {
-    fail: [withLine('', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: autopilot\n')],
-    pass: [withLine('', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC UPGRADETOLATEST=TRUE"`, 'path: autopilot\n')],
+    fail: [withLine('  preProductionClient: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: autopilot\n')],
+    pass: [
+      withLine('  preProductionClient: true\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC UPGRADETOLATEST=TRUE"`, 'path: autopilot\n'),
+      // Production client only: the console's command line, as the page shows it, is right.
+      withLine('  preProductionClient: false\n', `CCMSETUPCMD="CCMHOSTNAME=${HOST} SMSSITECODE=ABC"`, 'path: autopilot\n'),
+    ],
   },
 });
 

@@ -33,15 +33,22 @@ export const cloudPcsSupported = defineReadinessRule({
   title: 'Windows 365 Cloud PCs in scope can be co-managed (advice)',
   docUrl: FAQ,
   appliesWhen: (plan) => plan.bool('windows.cloudPCs') === true,
-  needs: ['windows.cloudPCs'],
-  check() {
+  // A Cloud PC estate set up as documented (Windows allowed by the default restriction) is fine:
+  // the advice is for the plan whose default restriction blocks the Windows (MDM) platform.
+  needs: ['windows.cloudPCs', 'intune.defaultRestriction.windows'],
+  check(plan) {
+    if (plan.choice('intune.defaultRestriction.windows') !== 'block') return undefined;
     return {
-      message: 'Advice: Windows 365 Cloud PCs can be co-managed. Their Intune enrollment isn\'t user-driven, so the default enrollment restriction applies to them, and the Windows 365 requirements ask it to allow the Windows (MDM) platform for corporate enrollment (intune.defaultRestriction.windows: allow). Hybrid joined Cloud PCs also need automatic hybrid join of domain-joined devices and users synchronized to Microsoft Entra ID.',
+      message: 'Advice: Windows 365 Cloud PCs can be co-managed, but the default enrollment restriction blocks Windows (MDM). Their Intune enrollment isn\'t user-driven, so that default restriction applies to them, and the Windows 365 requirements ask it to allow the Windows (MDM) platform for corporate enrollment (intune.defaultRestriction.windows: allow). Hybrid joined Cloud PCs also need automatic hybrid join of domain-joined devices and users synchronized to Microsoft Entra ID.',
       path: 'windows.cloudPCs',
     };
   },
   examples: {
-    fail: ['version: 1\nwindows:\n  cloudPCs: true'],
-    pass: ['version: 1\nwindows:\n  cloudPCs: false'],
+    fail: ['version: 1\nwindows:\n  cloudPCs: true\nintune:\n  defaultRestriction:\n    windows: block'],
+    pass: [
+      'version: 1\nwindows:\n  cloudPCs: false',
+      // Cloud PCs with Windows allowed, as the Windows 365 requirements ask.
+      'version: 1\nwindows:\n  cloudPCs: true\nintune:\n  defaultRestriction:\n    windows: allow',
+    ],
   },
 });

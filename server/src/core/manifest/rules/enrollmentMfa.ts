@@ -73,22 +73,29 @@ export const intuneEnrollmentAppScopeAll = defineReadinessRule({
 });
 
 export const comanagementEnrollmentMfaToast = defineReadinessRule({
-  id: 'comanagement-enrollment-mfa-toast', area: 'enrollment', severity: 'information',
-  basis: { words: 'Users should use multi-factor authentication', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors', override: 'A troubleshooting entry for error 0x8018002A that the page calls transient (Configuration Manager retries); it fires on every plan that follows the recommendation to require MFA at enrollment, so it is advice, not a warning' },
+  id: 'comanagement-enrollment-mfa-toast', area: 'enrollment', severity: 'warning',
+  basis: { words: 'Users should use multi-factor authentication', page: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors' },
   source: 'intune/configmgr/comanage/how-to-monitor.md (newer copy)',
-  title: 'With MFA at enrollment, users of existing clients sign in to Windows with a second factor (advice)',
+  title: 'With MFA at enrollment, users of existing clients sign in to Windows with a second factor',
   docUrl: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors',
   appliesWhen: isExistingClientsPath,
   needs: ['conditionalAccess.enrollmentMfa'],
+  // Only users who sign in to Windows without a second factor get the prompt: with Windows Hello
+  // for Business (the setup the page asks for) enrollment goes through silently.
+  needsEach: (plan) => plan.bool('conditionalAccess.enrollmentMfa') === true ? ['clients.signInWithMfa'] : [],
   check(plan) {
-    if (plan.bool('conditionalAccess.enrollmentMfa') !== true) return undefined;
+    if (plan.bool('conditionalAccess.enrollmentMfa') !== true || plan.bool('clients.signInWithMfa') !== false) return undefined;
     return {
-      message: 'Advice: enrollment requires multifactor authentication, so a user who signed in to Windows without a second factor gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
-      path: 'conditionalAccess.enrollmentMfa',
+      message: 'Enrollment requires multifactor authentication and users sign in to Windows without a second factor (clients.signInWithMfa: false): each gets a notification asking to enroll, and if it is ignored the enrollment fails with 0x8018002A until Configuration Manager retries. Have users sign in to Windows with multifactor authentication (Windows Hello for Business, say) and tell them to act on the prompt.',
+      path: 'clients.signInWithMfa',
     };
   },
   examples: {
-    fail: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true'],
-    pass: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: false'],
+    fail: ['version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true\nclients:\n  signInWithMfa: false'],
+    pass: [
+      'version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: false',
+      // MFA at enrollment, and users sign in with Windows Hello for Business: no prompt.
+      'version: 1\npath: existing-clients\nconditionalAccess:\n  enrollmentMfa: true\nclients:\n  signInWithMfa: true',
+    ],
   },
 });

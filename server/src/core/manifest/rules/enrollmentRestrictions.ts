@@ -37,7 +37,9 @@ export const personalBlockStopsEntraJoin = defineReadinessRule({
   title: 'With personal Windows devices blocked, devices that join Microsoft Entra ID themselves are registered with Autopilot',
   docUrl: PERSONAL,
   appliesWhen: (plan) => joinsEntraItself(plan) && plan.bool('intune.customEnrollmentRestrictions') !== true,
-  needs: ['intune.defaultRestriction.personalWindows', 'autopilot.devicesRegistered'],
+  needs: ['intune.defaultRestriction.personalWindows'],
+  // Autopilot registration matters only once personal devices are blocked.
+  needsEach: (plan) => plan.choice('intune.defaultRestriction.personalWindows') === 'block' ? ['autopilot.devicesRegistered'] : [],
   check(plan) {
     if (plan.choice('intune.defaultRestriction.personalWindows') !== 'block' || plan.bool('autopilot.devicesRegistered') !== false) return undefined;
     return {
@@ -47,7 +49,11 @@ export const personalBlockStopsEntraJoin = defineReadinessRule({
   },
   examples: {
     fail: ['version: 1\npath: new-internet-devices\nintune:\n  defaultRestriction:\n    personalWindows: block\nautopilot:\n  devicesRegistered: false'],
-    pass: ['version: 1\npath: new-internet-devices\nintune:\n  defaultRestriction:\n    personalWindows: block\nautopilot:\n  devicesRegistered: true'],
+    pass: [
+      'version: 1\npath: new-internet-devices\nintune:\n  defaultRestriction:\n    personalWindows: block\nautopilot:\n  devicesRegistered: true',
+      // Personal devices allowed: whether they are registered with Autopilot doesn't matter.
+      'version: 1\npath: new-internet-devices\nintune:\n  defaultRestriction:\n    personalWindows: allow',
+    ],
   },
 });
 

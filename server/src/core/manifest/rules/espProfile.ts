@@ -55,7 +55,9 @@ export const espQualityUpdatesTime = defineReadinessRule({
   basis: { words: 'adds 20-40 minutes to the provisioning', page: `${ESP_PAGE}#what-you-need-to-know` },
   title: 'Quality updates during setup lengthen provisioning (advice)',
   docUrl: `${ESP_PAGE}#what-you-need-to-know`,
-  appliesWhen: espShown,
+  // On (the default for new profiles) is a correct setting; the page advises against it only where a
+  // restart breaks autologon provisioning, which is self-deploying (kiosk) territory.
+  appliesWhen: (plan) => espShown(plan) && plan.choice('autopilot.deploymentMode') === 'self-deploying',
   needs: ['autopilot.esp.installQualityUpdates'],
   check(plan) {
     if (plan.bool('autopilot.esp.installQualityUpdates') !== true) return undefined;
@@ -65,8 +67,12 @@ export const espQualityUpdatesTime = defineReadinessRule({
     };
   },
   examples: {
-    fail: ['version: 1\npath: autopilot\nautopilot:\n  esp:\n    installQualityUpdates: true'],
-    pass: ['version: 1\npath: autopilot\nautopilot:\n  esp:\n    installQualityUpdates: false'],
+    fail: ['version: 1\nautopilot:\n  enabled: true\n  deploymentMode: self-deploying\n  esp:\n    installQualityUpdates: true'],
+    pass: [
+      'version: 1\nautopilot:\n  enabled: true\n  deploymentMode: self-deploying\n  esp:\n    installQualityUpdates: false',
+      // User-driven with the default (on): a documented-correct profile, nothing to say.
+      'version: 1\npath: autopilot\nautopilot:\n  deploymentMode: user-driven\n  esp:\n    installQualityUpdates: true',
+    ],
   },
 });
 

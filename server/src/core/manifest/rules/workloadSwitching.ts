@@ -75,16 +75,26 @@ export const switchSyncsMdmPolicy = defineReadinessRule({
   title: 'Moving a workload to Intune is timed knowing devices fetch Intune policy at once',
   docUrl: SWITCH,
   appliesWhen: (plan) => movedToIntune(plan).length > 0,
+  // With the Intune side stated ready (intuneReady: true) the immediate sync is what the plan wants.
+  needsEach: (plan) => movedToIntune(plan).map((key) => `workloads.${key}.intuneReady`),
   check(plan) {
-    const moved = movedToIntune(plan);
+    const moved = movedToIntune(plan).filter((key) => plan.bool(`workloads.${key}.intuneReady`) !== true);
+    if (moved.length === 0) return undefined;
     return {
       message: `Moving ${moved.join(', ')} from Configuration Manager makes the co-managed devices${moved.every((key) => authorityOf(plan, key) === 'pilot-intune') ? ' in the pilot collection' : ''} sync MDM policy from Intune straight away, not at their next scheduled check-in: whatever Intune assigns for ${moved.length === 1 ? 'this workload' : 'these workloads'} applies at once, so have it final before moving the slider.`,
       path: authorityPath(moved[0]),
     };
   },
   examples: {
-    fail: [workloadsYaml({ compliancePolicies: 'configmgr>intune' }), workloadsYaml({ clientApps: 'configmgr>pilot-intune:Apps pilot' })],
-    pass: [workloadsYaml({ compliancePolicies: 'intune>intune' }), workloadsYaml({ compliancePolicies: 'configmgr>configmgr' })],
+    fail: [
+      workloadsYaml({ compliancePolicies: 'configmgr>intune' }, { compliancePolicies: 'intuneReady: false' }),
+      workloadsYaml({ clientApps: 'configmgr>pilot-intune:Apps pilot' }, { clientApps: 'intuneReady: false' }),
+    ],
+    pass: [
+      workloadsYaml({ compliancePolicies: 'intune>intune' }), workloadsYaml({ compliancePolicies: 'configmgr>configmgr' }),
+      // The Intune side is ready: syncing at once is what the move is for.
+      workloadsYaml({ compliancePolicies: 'configmgr>intune' }, { compliancePolicies: 'intuneReady: true' }),
+    ],
   },
 });
 

@@ -574,17 +574,24 @@ export const complianceFirst = defineReadinessRule({
   title: 'Compliance policies move first, before other workloads',
   docUrl: `${DOCS}/faq#ive-enabled-co-management-which-workload-should-i-switch-first`,
   appliesWhen: (plan) => switchedWorkloads(plan).some((key) => key !== 'compliancePolicies'),
+  // The FAQ states an order most customers take, for the sake of Conditional Access on Intune
+  // compliance; any order is supported, so only a plan that relies on that Conditional Access hears it.
   needs: [authorityPath('compliancePolicies')],
+  needsEach: (plan) => isSwitched(plan, 'compliancePolicies') ? [] : ['conditionalAccess.requireCompliantDevice'],
   check(plan) {
-    if (isSwitched(plan, 'compliancePolicies')) return undefined;
+    if (isSwitched(plan, 'compliancePolicies') || plan.bool('conditionalAccess.requireCompliantDevice') !== true) return undefined;
     return {
-      message: 'Advice: most organisations move compliance policies first, which enables Conditional Access with Intune compliance while Configuration Manager checks can still count; this plan switches other workloads but keeps compliance on Configuration Manager.',
+      message: 'Advice: most organisations move compliance policies first, which enables Conditional Access with Intune compliance while Configuration Manager checks can still count; this plan requires compliant devices and switches other workloads but keeps compliance on Configuration Manager.',
       path: authorityPath('compliancePolicies'),
     };
   },
   examples: {
-    fail: [manifest(workloadsYaml({ compliancePolicies: 'configmgr', clientApps: 'intune' }))],
-    pass: [manifest(workloadsYaml({ compliancePolicies: 'intune', clientApps: 'intune' }))],
+    fail: [manifest('conditionalAccess:\n  requireCompliantDevice: true', workloadsYaml({ compliancePolicies: 'configmgr', clientApps: 'intune' }))],
+    pass: [
+      manifest('conditionalAccess:\n  requireCompliantDevice: true', workloadsYaml({ compliancePolicies: 'intune', clientApps: 'intune' })),
+      // Windows Update first, without Conditional Access on compliance: a supported order.
+      manifest('conditionalAccess:\n  requireCompliantDevice: false', workloadsYaml({ compliancePolicies: 'configmgr', windowsUpdatePolicies: 'intune' })),
+    ],
   },
 });
 
