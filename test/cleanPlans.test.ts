@@ -1,5 +1,6 @@
 // Clean plans: documented, correctly configured setups beyond the four examples. Each must open
-// with no diagnostic and no failing or warning readiness check: a finding here is a false alarm.
+// with no error or warning diagnostic and no failing or warning readiness check: a finding here is
+// a false alarm. Information (a documented fact, advice) may speak: its status is 'info', not 'warn'.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +21,6 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(
 const DOCUMENTED_ADVICE: Record<string, Record<string, string>> = {
   'hybrid-autopilot-user-driven.comanage.yaml': {
     'autopilot-hybrid-join-not-recommended': 'the Autopilot pages recommend Entra join over hybrid join for new devices',
-    'esp-hybrid-timeout-extra': 'a known issue: the ESP of hybrid join Autopilot runs 40 minutes past its timeout',
   },
 };
 
@@ -35,9 +35,9 @@ describe('clean plans (test/fixtures/cleanPlans)', () => {
     describe(file, () => {
       const text = fs.readFileSync(path.join(PLANS, file), 'utf8');
 
-      it('has no diagnostics', () => {
+      it('has no error or warning diagnostics', () => {
         const allowed = DOCUMENTED_ADVICE[file] ?? {};
-        const found = getLanguageService().analyze(doc(text, file)).filter((p) => !(String(p.code) in allowed)).map((p) => `${p.code}: ${p.message}`);
+        const found = getLanguageService().analyze(doc(text, file)).filter((p) => (p.severity === 'error' || p.severity === 'warning') && !(String(p.code) in allowed)).map((p) => `${p.code}: ${p.message}`);
         assert.deepEqual(found, []);
       });
 

@@ -421,7 +421,7 @@ describe('comanage CLI (dist/cli.js)', function () {
       fs.writeFileSync(path.join(dir, 'plan.comanage.yaml'), MANIFEST);
       const text = run(dir, ['check', '--readiness', 'plan.comanage.yaml']);
       assert.equal(text.status, 1, text.stderr);
-      assert.match(text.stdout, /^plan\.comanage\.yaml: \d+ pass, \d+ warn, [1-9]\d* fail, \d+ unknown$/m);
+      assert.match(text.stdout, /^plan\.comanage\.yaml: \d+ pass, \d+ info, \d+ warn, [1-9]\d* fail, \d+ unknown$/m);
       assert.match(text.stdout, /✖ fail +autopilot-site-version \(line 4\)/);
       const json = run(dir, ['check', '--readiness', '.', '--format', 'json']);
       const reports = JSON.parse(json.stdout) as { file: string; checks: { id: string; status: string }[] }[];

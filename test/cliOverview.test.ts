@@ -9,7 +9,7 @@ import { AREA_TITLES } from '../server/src/core/manifest/rules/types';
 import { assertBuilt, runCli } from './helpers/cli';
 
 const ROOT = path.resolve(__dirname, '..');
-const STATUSES = ['pass', 'warn', 'fail', 'unknown'] as const;
+const STATUSES = ['pass', 'info', 'warn', 'fail', 'unknown'] as const;
 type Status = (typeof STATUSES)[number];
 const tally = (statuses: Status[]) => STATUSES.map((s) => `${statuses.filter((x) => x === s).length} ${s}`).join(', ');
 

@@ -43,11 +43,15 @@ describe('client readiness tree', () => {
   });
 
   it('counts and summarises', () => {
-    assert.deepEqual(root.counts, { fail: 2, warn: 1, unknown: 1, pass: 3 });
+    assert.deepEqual(root.counts, { fail: 2, warn: 1, unknown: 1, info: 0, pass: 3 });
     assert.equal(root.description, '2 failing · 1 warning · 1 unknown · 3 passing');
     assert.equal(root.children[2].description, '1 passes');
-    assert.equal(summarize({ fail: 0, warn: 0, unknown: 0, pass: 12 }), 'all 12 pass');
-    assert.equal(summarize({ fail: 0, warn: 2, unknown: 0, pass: 1 }), '2 warnings · 1 passing');
+    assert.equal(summarize({ fail: 0, warn: 0, unknown: 0, info: 0, pass: 12 }), 'all 12 pass');
+    assert.equal(summarize({ fail: 0, warn: 2, unknown: 0, info: 0, pass: 1 }), '2 warnings · 1 passing');
+    // A documented fact or advice is neither a problem nor a pass: it is counted on its own.
+    assert.equal(summarize({ fail: 0, warn: 0, unknown: 0, info: 2, pass: 5 }), '2 to note · 5 passing');
+    assert.equal(worstStatus(countChecks([check('a', 'x', 'info'), check('b', 'x', 'pass')])), 'info');
+    assert.equal(worstStatus(countChecks([check('a', 'x', 'info'), check('b', 'x', 'unknown')])), 'unknown');
     assert.equal(summarize(countChecks([])), 'no checks');
     assert.equal(worstStatus(countChecks([check('a', 'x', 'unknown'), check('b', 'x', 'pass')])), 'unknown');
   });
@@ -170,7 +174,7 @@ describe('client status bar text', () => {
     const failing = statusSummary('plan.comanage.yaml', CHECKS);
     assert.equal(failing.text, '$(error) Readiness: 2 failing · 1 warning · 1 unknown · 3 passing');
     assert.equal(failing.alert, true);
-    assert.match(failing.tooltip, /plan\.comanage\.yaml: 2 failing, 1 with warnings, 1 unknown, 3 passing/);
+    assert.match(failing.tooltip, /plan\.comanage\.yaml: 2 failing, 1 with warnings, 1 unknown, 0 to note, 3 passing/);
     const clean = statusSummary('p', [check('a', 'site', 'pass'), check('b', 'site', 'pass')]);
     assert.equal(clean.text, '$(pass) Readiness: all 2 pass');
     assert.equal(clean.alert, false);

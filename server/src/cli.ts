@@ -51,7 +51,7 @@ Options:
                    it, with the plan's own sources: (paths relative to the plan). A difference
                    fails (exit 1); an export that can't be read fails too
   --overview       text: every file checked with its counts and findings, and each manifest's
-                   readiness per area (pass, warn, fail, unknown); what \`npm start\` prints
+                   readiness per area (pass, info, warn, fail, unknown); what \`npm start\` prints
   --config <file>  rule severities; default: .comanage.json in the current folder, if present
                    { "rules": { "<rule-id>": "error" | "warning" | "information" | "hint" | "off" } }
   --out <file>     new: write the template to this file (never over an existing one)

@@ -15,7 +15,7 @@ export const SET_POLICY_LINE_REQUEST = 'comanage/setPolicyCommandLine';
 export const TEMPLATES_REQUEST = 'comanage/templates';
 export const IMPORT_GRAPH_REQUEST = 'comanage/importGraphExport';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+export type CheckStatus = 'pass' | 'info' | 'warn' | 'fail' | 'unknown';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }

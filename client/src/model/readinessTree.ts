@@ -53,15 +53,16 @@ export const STATUS_LOOK: Readonly<Record<NodeStatus, { icon: string; color: str
   fail: { icon: 'error', color: 'problemsErrorIcon.foreground', word: 'Fails' },
   warn: { icon: 'warning', color: 'problemsWarningIcon.foreground', word: 'Warning' },
   unknown: { icon: 'question', color: 'icon.foreground', word: 'Unknown' },
+  info: { icon: 'info', color: 'problemsInfoIcon.foreground', word: 'Information' },
   pass: { icon: 'pass', color: 'testing.iconPassed', word: 'Passes' },
 };
 
 /** Worst first: the order checks are listed in, and how a parent's status is chosen. */
-const RANK: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+const RANK: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'info', 'pass'];
 const STATUSES = new Set<string>(RANK);
 
 export function emptyCounts(): Counts {
-  return { fail: 0, warn: 0, unknown: 0, pass: 0 };
+  return { fail: 0, warn: 0, unknown: 0, info: 0, pass: 0 };
 }
 
 export function countChecks(checks: readonly ReadinessCheck[]): Counts {
@@ -91,6 +92,7 @@ export function summarize(counts: Counts): string {
   if (counts.fail) parts.push(`${counts.fail} failing`);
   if (counts.warn) parts.push(plural(counts.warn, 'warning', 'warnings'));
   if (counts.unknown) parts.push(`${counts.unknown} unknown`);
+  if (counts.info) parts.push(`${counts.info} to note`);
   if (parts.length) return (counts.pass ? [...parts, `${counts.pass} passing`] : parts).join(' · ');
   const total = counts.pass;
   return total === 0 ? 'no checks' : total === 1 ? '1 passes' : `all ${total} pass`;

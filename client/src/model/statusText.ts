@@ -11,13 +11,13 @@ export interface StatusSummary {
 }
 
 function longSummary(counts: Counts): string {
-  const parts = [`${counts.fail} failing`, `${counts.warn} with warnings`, `${counts.unknown} unknown`, `${counts.pass} passing`];
+  const parts = [`${counts.fail} failing`, `${counts.warn} with warnings`, `${counts.unknown} unknown`, `${counts.info} to note`, `${counts.pass} passing`];
   return parts.join(', ');
 }
 
 /** The pass icon only when every check passes: an unknown is a question, never a tick. */
 function iconOf(counts: Counts): string {
-  return counts.fail ? '$(error)' : counts.warn ? '$(warning)' : counts.unknown ? '$(question)' : '$(pass)';
+  return counts.fail ? '$(error)' : counts.warn ? '$(warning)' : counts.unknown ? '$(question)' : counts.info ? '$(info)' : '$(pass)';
 }
 
 export function statusSummary(fileName: string, checks: readonly ReadinessCheck[], parseError?: ReadinessState['parseError']): StatusSummary {

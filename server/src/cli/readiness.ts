@@ -19,7 +19,7 @@ export interface FileProblem { severity: 'error' | 'warning' | 'information' | '
 export interface ReadinessReport { file: string; problems: FileProblem[]; checks: ReadinessCheck[] }
 export interface ReadinessRun { reports: ReadinessReport[]; unreadable: number; read: number }
 
-const MARK = { pass: '✔', warn: '!', fail: '✖', unknown: '?' } as const;
+const MARK = { pass: '✔', info: 'i', warn: '!', fail: '✖', unknown: '?' } as const;
 const SEVERITY_NAMES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const;
 
 /**
@@ -56,7 +56,7 @@ export function formatReadinessText(reports: readonly ReadinessReport[]): string
   const out: string[] = [];
   for (const report of reports) {
     const count = (status: ReadinessCheck['status']) => report.checks.filter((c) => c.status === status).length;
-    out.push(`${oneLine(report.file)}: ${count('pass')} pass, ${count('warn')} warn, ${count('fail')} fail, ${count('unknown')} unknown`);
+    out.push(`${oneLine(report.file)}: ${count('pass')} pass, ${count('info')} info, ${count('warn')} warn, ${count('fail')} fail, ${count('unknown')} unknown`);
     for (const problem of report.problems) out.push(`  ${problem.severity} ${problem.code} (line ${problem.line}): ${oneLine(problem.message)}`);
     const areas = [...new Set(report.checks.map((c) => c.area))];
     for (const area of areas) {
@@ -64,7 +64,7 @@ export function formatReadinessText(reports: readonly ReadinessReport[]): string
       for (const check of report.checks.filter((c) => c.area === area)) {
         const where = check.range ? ` (line ${check.range.start.line + 1})` : '';
         out.push(`    ${MARK[check.status]} ${check.status.padEnd(7)} ${check.id}${where}: ${oneLine(check.message)}`);
-        if (check.status === 'fail' || check.status === 'warn') out.push(`      ${check.docUrl}`);
+        if (check.status === 'fail' || check.status === 'warn' || check.status === 'info') out.push(`      ${check.docUrl}`);
       }
     }
     out.push('');

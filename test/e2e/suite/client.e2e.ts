@@ -47,7 +47,7 @@ describe('the co-management client in VS Code', function () {
     it('lists the fixture manifest with exactly the checks the server computes', async () => {
       const expected = coreReadiness(plan);
       const statuses = new Set(expected.map((c) => c.status));
-      assert.deepStrictEqual([...statuses].sort(), ['fail', 'pass', 'unknown', 'warn'], 'the fixture should have checks of every status');
+      assert.deepStrictEqual([...statuses].sort(), ['fail', 'info', 'pass', 'unknown', 'warn'], 'the fixture should have checks of every status');
       const node = await waitForManifest(comanage, plan.uri, (n) => !!n && checksOf(n).length === expected.length, 'the fixture\'s checks');
       const shown = checksOf(node!).map((c) => `${c.check.area}/${c.check.id}=${c.status}`).sort();
       assert.deepStrictEqual(shown, expected.map((c) => `${c.area}/${c.id}=${c.status}`).sort());

@@ -12,7 +12,7 @@ export interface OverviewFile extends FileResult {
   readiness?: ReadinessCheck[];
 }
 
-const STATUSES = ['pass', 'warn', 'fail', 'unknown'] as const;
+const STATUSES = ['pass', 'info', 'warn', 'fail', 'unknown'] as const;
 
 export function formatOverview(files: readonly OverviewFile[], options: TextOptions): string {
   const paint = painter(options);

@@ -65,7 +65,7 @@ export function driftResults(plan: Plan, sources: readonly ExportSource[], optio
     const override = overrides[check.id];
     if (override === 'off') return;
     const severity = override ?? check.severity;
-    const shown = status === 'fail' && severity !== 'error' ? 'warn' : status;
+    const shown = status === 'fail' && severity !== 'error' ? (severity === 'warning' ? 'warn' : 'info') : status;
     results.push({
       id: check.id, area: 'tenant-export', title: check.title, docUrl: DRIFT_DOC, severity,
       status: shown, message: maskText(message), ...(path !== undefined ? { span: plan.spanOf(path) } : {}), ...(fixes ? { fixes } : {}),

@@ -168,7 +168,7 @@ export function* analyzeManifestSteps(document: ManifestDocument, plan: Plan, op
       });
       continue;
     }
-    if (result.status !== 'fail' && result.status !== 'warn') continue;
+    if (result.status !== 'fail' && result.status !== 'warn' && result.status !== 'info') continue;
     problems.push({ code: result.id, span: result.span ?? { start: 0, end: 0 }, message: result.message, severity: result.severity, docUrl: result.docUrl, fixes: result.fixes });
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -10,7 +10,8 @@ import { Area, ReadinessRule } from './rules/types';
 import { Flaw, MissingFact, describeMissing } from './evidence';
 export type { MissingFact } from './evidence';
 
-export type ReadinessStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+/** `info`: an information-level rule spoke (a documented fact or advice), which is neither a problem nor a pass. */
+export type ReadinessStatus = 'pass' | 'info' | 'warn' | 'fail' | 'unknown';
 
 export interface ReadinessResult {
   id: string;
@@ -88,7 +89,7 @@ export function* evaluateReadinessSteps(
       for (const finding of findings) {
         results.push({
           ...base,
-          status: severity === 'error' ? 'fail' : 'warn',
+          status: severity === 'error' ? 'fail' : severity === 'warning' ? 'warn' : 'info',
           message: finding.message,
           span: finding.span ?? (finding.path ? plan.spanOf(finding.path) : undefined),
           fixes: finding.fixes,

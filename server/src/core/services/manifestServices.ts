@@ -134,7 +134,7 @@ function failingValues(plan: Plan, catalog: Catalog, from: number, values: strin
     const { plan: tried } = parseAndPlan(text.slice(0, from) + value + text.slice(to), catalog);
     const end = from + value.length;
     // The user's rule settings hold here too: a rule turned off doesn't mark a value as failing.
-    const result = drain(evaluateReadinessSteps(tried, settings)).find((r) => (r.status === 'fail' || r.status === 'warn') && r.span && r.span.start <= from && r.span.end >= end);
+    const result = drain(evaluateReadinessSteps(tried, settings)).find((r) => (r.status === 'fail' || r.status === 'warn' || r.status === 'info') && r.span && r.span.start <= from && r.span.end >= end);
     if (result) failing.set(value, result.title);
   }
   return failing;
