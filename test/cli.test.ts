@@ -11,6 +11,7 @@ import { defaultCatalog } from '../server/src/core/catalog';
 import { describeEntry } from '../server/src/core/catalog/describe';
 import { CCMSETUP_RULES } from '../server/src/core/ccmsetup/rules';
 import { DIAGNOSTIC_CODES } from '../server/src/core/diagnosticCodes';
+import { explain, explainableRules } from '../server/src/cli/explain';
 
 const CLI = path.resolve(__dirname, '../dist/cli.js');
 
@@ -374,6 +375,37 @@ describe('comanage CLI (dist/cli.js)', function () {
         assert.ok(result.stdout.includes(rule.severity));
         assert.ok(result.stdout.includes(rule.docUrl));
       }
+    });
+
+    it('explains the Tenant export checks and the JSON host rules like other ids', () => {
+      const drift = run(root, ['explain', 'tenant-command-line']);
+      assert.equal(drift.status, 0, drift.stderr);
+      assert.match(drift.stdout, /^tenant-command-line: The policy's command line is the one in the tenant\n\nDefault severity: error\nDocumentation: https:\/\/\S+#drift-the-plan-against-the-tenants-exports\n/);
+      assert.match(drift.stdout, /"Tenant export" area/);
+      assert.match(drift.stdout, /"tenant-command-line": "warning"/);
+      const readable = run(root, ['explain', 'TENANT-EXPORT-READABLE']);
+      assert.equal(readable.status, 0, readable.stderr);
+      assert.match(readable.stdout, /^tenant-export-readable: /);
+      for (const id of ['graph-export-json-syntax', 'graph-export-agent-without-command-line']) {
+        const result = run(root, ['explain', id]);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, new RegExp(`^${id}: .*\n\nDefault severity: error\n`));
+        // A whole-file example is indented line by line, so it reads as a file.
+        assert.match(result.stdout, /Reported on:\n {2}\{\n {4}"@odata\.type": "#microsoft\.graph\.deviceComanagementAuthorityConfiguration",\n/);
+      }
+      assertUsageError(run(root, ['explain', 'tenant-comand-line']), /did you mean 'tenant-command-line'/);
+    });
+
+    it('explains every diagnostic code comanage reports (readiness rules, structure and service codes included)', () => {
+      const rules = explainableRules();
+      // An id two languages share (unreplaced-placeholder) is explained once, by its first entry.
+      for (const code of DIAGNOSTIC_CODES.filter((c, i, all) => all.findIndex((other) => other.id === c.id) === i)) {
+        const text = explain(code.id, rules, defaultCatalog);
+        assert.ok(text.startsWith(`${code.id}: ${code.title}\n\nDefault severity: ${code.severity}\nDocumentation: ${code.docUrl}\n`), text);
+        // Only a rule's severity can be changed in settings.
+        assert.equal(text.includes('.comanage.json'), code.origin === 'rule', code.id);
+      }
+      assert.match(explain('policy-command-line-required', rules, defaultCatalog), /"Co-management settings policy" area[^]*Reported on:\n {2}version: 1\n {2}comanagement:\n/);
     });
 
     it('prints a parameter’s or property’s catalog entry through the shared renderer', () => {

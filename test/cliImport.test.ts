@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { importIntoPlan } from '../server/src/core/graph/importPlan';
 
 const CLI = path.resolve(__dirname, '../dist/cli.js');
 const FIXTURES = path.join(__dirname, 'fixtures/graph');
@@ -121,6 +122,19 @@ describe('comanage import (dist/cli.js)', function () {
     assert.match(again.stderr, /0 values imported, \d+ already the same in plan\.comanage\.yaml/);
   });
 
+  it('merges as the editor does: the same plan and the same conflicts (one core import)', () => {
+    const plan = '# hand-written\nversion: 1\nautopilot:\n  esp:\n    timeoutMinutes: 60\n';
+    const dir = project({ 'plan.comanage.yaml': plan });
+    const names = ['enrollment-page1.json', 'autopilot-profiles.json'];
+    const editor = importIntoPlan(plan, names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') })));
+    const cli = run(dir, ['import', ...names, '--into', 'plan.comanage.yaml']);
+    assert.equal(cli.stdout, editor.text);
+    assert.equal(editor.conflicts.length, 1);
+    for (const conflict of editor.conflicts) assert.ok(cli.stderr.includes(`conflict: ${conflict.path}: the plan says ${conflict.plan}, the export says ${conflict.export} (${conflict.source})`), cli.stderr);
+    for (const left of editor.leftOut) assert.ok(cli.stderr.includes(`left out: ${left}`), left);
+    for (const skip of editor.skipped) assert.ok(cli.stderr.includes(`skipped: ${skip}`), skip);
+  });
+
   it('usage errors exit 2 with one line', () => {
     const dir = project();
     for (const [args, pattern] of [
@@ -142,6 +156,7 @@ describe('comanage import (dist/cli.js)', function () {
     const result = run(dir, ['import', 'odd/unknown.json']);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /no object comanage imports was found/);
+    assert.equal(result.stdout, '', 'no plan is printed when nothing was imported');
     assert.match(run(dir, ['--help']).stdout, /comanage import <export files or folders\.\.\.> \[--into <plan\.comanage\.yaml>\] \[--write\] \[--prefer-import\]/);
   });
 });

@@ -64,6 +64,8 @@ describe('Drift: the plan against the tenant\'s exports', () => {
     const line = only(checks, 'tenant-command-line', 'policies[0].commandLine');
     assert.equal(line.status, 'fail');
     assert.ok(line.message.includes('SMSSITECODE=XYZ') && line.message.includes('SMSSITECODE=ABC'), line.message);
+    // A command line with double quotes is shown in single quotes, as written.
+    assert.match(line.message, / is 'CCMSETUPCMD="CCMHOSTNAME=[^']*SMSSITECODE=XYZ[^']*"' in the plan, but the tenant's export says 'CCMSETUPCMD="[^']*SMSSITECODE=ABC[^']*"' \(/);
     const priority = only(checks, 'tenant-priority', 'policies[1].priority');
     assert.equal(priority.status, 'fail');
     assert.match(priority.message, /is 3 in the plan, but the tenant's export says 2/);

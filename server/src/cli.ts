@@ -7,14 +7,12 @@ import { parseArgs } from 'util';
 import pkg from '../../package.json';
 import { defaultCatalog } from './core/catalog';
 import { REFERENCE_URL } from './core/catalog/types';
-import { CCMSETUP_RULES } from './core/ccmsetup/rules';
-import { HOST_RULES } from './core/hosts/rules';
-import { DIAGNOSTIC_CODES, SERVICE_CODES } from './core/diagnosticCodes';
+import { DIAGNOSTIC_CODES } from './core/diagnosticCodes';
 import { getLanguageService } from './core/languageService';
 import { maskText } from './core/secrets';
 import { checkFiles } from './cli/check';
 import { loadConfig } from './cli/config';
-import { explain } from './cli/explain';
+import { explain, explainableRules } from './cli/explain';
 import { runImport } from './cli/import';
 import { newManifest } from './cli/newManifest';
 import { formatReadinessJson, formatReadinessText, readinessFailed, readinessOfResult, readinessReports } from './cli/readiness';
@@ -124,7 +122,7 @@ function main(argv: string[]): number {
     case 'check': return check(operands, values.format, values.config, values.readiness === true, values.base, values.overview === true, values.against);
     case 'explain': {
       if (operands.length !== 1) throw new UsageError("explain takes one name, e.g. 'comanage explain unknown-parameter' or 'comanage explain /mp'");
-      return write(process.stdout, explain(operands[0], [...CCMSETUP_RULES, ...HOST_RULES, ...Object.values(SERVICE_CODES)], defaultCatalog), 0);
+      return write(process.stdout, explain(operands[0], explainableRules(), defaultCatalog), 0);
     }
     case 'new': {
       const result = newManifest(operands, values.out, process.cwd());

@@ -1,6 +1,8 @@
 // `comanage explain <name>`: a rule's title, default severity and doc link, or a parameter's or
 // property's catalog entry through the shared renderer (the same words as the hover), or the
-// meaning of a ccmsetup.exe return code.
+// meaning of a ccmsetup.exe return code. Every diagnostic code comanage reports can be explained
+// (explainableRules: ccmsetup, script and JSON host rules, readiness rules, the Tenant export
+// checks, structure and service codes).
 import { suggest } from '../core/suggest';
 import type { Catalog } from '../core/catalog';
 import { describeEntry } from '../core/catalog/describe';
@@ -8,9 +10,45 @@ import type { RuleInfo } from './format/sarif';
 import { UsageError } from './usageError';
 import { describeCode, findCode, hex, parseCode } from '../core/knowledge/codes';
 import { describeReturnCode } from '../core/catalog/returnCodes';
+import { CCMSETUP_RULES } from '../core/ccmsetup/rules';
+import { HOST_RULES } from '../core/hosts/rules';
+import { MANIFEST_RULES } from '../core/manifest/rules';
+import { AREA_TITLES } from '../core/manifest/rules/types';
+import { DIAGNOSTIC_CODES } from '../core/diagnosticCodes';
+import { DRIFT_CHECKS } from '../core/graph/driftChecks';
 
 export interface ExplainableRule extends RuleInfo {
   examples?: { fail: string[]; pass: string[]; intent?: { authentication?: string } };
+  /** Where the finding is reported, when that isn't a file's squiggle (a readiness area, say). */
+  about?: string[];
+}
+
+const DRIFT_IDS = new Set<string>(Object.values(DRIFT_CHECKS).map((check) => check.id));
+
+/**
+ * Every code comanage reports, each once: the rules with their fixtures first, then the rest of
+ * the diagnostic codes (the Tenant export checks, structure and service codes) by their metadata.
+ */
+export function explainableRules(): ExplainableRule[] {
+  const rules: ExplainableRule[] = [
+    ...CCMSETUP_RULES,
+    ...HOST_RULES.map((rule): ExplainableRule => (rule.host === 'json'
+      ? { ...rule, about: ['Reported in an Intune Graph export (a .json file holding a co-management settings policy), by the editor and by \'comanage check\'.'] }
+      : rule)),
+    ...MANIFEST_RULES.map((rule): ExplainableRule => ({
+      id: rule.id, severity: rule.severity, title: rule.title, docUrl: rule.docUrl, examples: rule.examples,
+      about: [`A readiness rule, in the "${AREA_TITLES[rule.area]}" area of the Readiness view and of 'comanage check --readiness'.`, `From: ${rule.source}`],
+    })),
+  ];
+  const seen = new Set(rules.map((rule) => rule.id));
+  for (const code of DIAGNOSTIC_CODES) {
+    if (seen.has(code.id)) continue;
+    seen.add(code.id);
+    rules.push(DRIFT_IDS.has(code.id)
+      ? { ...code, about: [`A check of the "${AREA_TITLES['tenant-export']}" area: the plan's value against the tenant's, read from the exports the plan lists under sources: (or named with 'comanage check --readiness <plan> --against <exports>'). It fails with both values, on the plan's key; the quick fix takes the tenant's value.`] }
+      : code);
+  }
+  return rules;
 }
 
 export function explain(query: string, rules: readonly ExplainableRule[], catalog: Catalog): string {
@@ -38,14 +76,23 @@ function describeRule(rule: ExplainableRule): string {
     `Default severity: ${rule.severity}`,
     `Documentation: ${rule.docUrl}`,
   ];
+  if (rule.about?.length) lines.push('', ...rule.about);
   // A rule about the generator's choices never fires on a file: say when its examples apply.
   const intent = rule.examples?.intent?.authentication;
   if (intent) lines.push('', `Only in the command-line generator, after choosing this authentication: ${intent}.`);
-  if (rule.examples?.fail.length) lines.push('', 'Reported on:', ...rule.examples.fail.map((e) => `  ${e}`));
-  if (rule.examples?.pass.length) lines.push('', 'Not reported on:', ...rule.examples.pass.map((e) => `  ${e}`));
+  if (rule.examples?.fail.length) lines.push('', 'Reported on:', ...examples(rule.examples.fail));
+  if (rule.examples?.pass.length) lines.push('', 'Not reported on:', ...examples(rule.examples.pass));
   const other = rule.severity === 'error' ? 'warning' : 'error';
-  lines.push('', `Change its severity in .comanage.json: { "rules": { "${rule.id}": "${other}" } } (or "off").`);
+  // Service codes (limits, unreadable files) are not rules: settings don't change them.
+  if (rule.origin !== 'service') lines.push('', `Change its severity in .comanage.json: { "rules": { "${rule.id}": "${other}" } } (or "off").`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line each, indented; a whole-file example (a plan, a JSON export) indented line by line, set apart by a blank line. */
+function examples(list: readonly string[]): string[] {
+  const multiLine = list.some((e) => e.includes('\n'));
+  if (!multiLine) return list.map((e) => `  ${e}`);
+  return list.flatMap((e, i) => [...(i > 0 ? [''] : []), ...e.replace(/\s+$/, '').split(/\r?\n/).map((line) => (line ? `  ${line}` : ''))]);
 }
 
 function suggestion(name: string, isParameter: boolean, rules: readonly ExplainableRule[], catalog: Catalog): string {

@@ -1,13 +1,12 @@
 // `comanage import <files or folders...> [--into <plan>] [--write] [--prefer-import]`: reads Intune
 // Graph exports (JSON files, folders of them) and prints the plan they imply, or merges them into a
-// plan (printed, or written with --write). The reading, mapping and merging are the core's
-// (core/graph/*); this file finds and reads the files, and says what happened.
+// plan (printed, or written with --write). The reading, mapping, merging and masking are the core's
+// (core/graph/importPlan.ts, the same the editor's import uses); this file finds and reads the
+// files, prints or writes the plan, and says what happened.
 import * as fs from 'fs';
 import * as path from 'path';
-import { GraphInput, readGraphExports } from '../core/graph/read';
-import { planFromGraph, provenanceText } from '../core/graph/toPlan';
-import { mergeImport } from '../core/graph/mergePlan';
-import { findSecrets } from '../core/secrets';
+import { GraphInput } from '../core/graph/read';
+import { runGraphImport } from '../core/graph/importPlan';
 import { readTextFile } from '../node/readText';
 import { comparePaths, displayPath } from './files';
 import { UsageError, describeFsError } from './usageError';
@@ -60,17 +59,9 @@ export function runImport(operands: readonly string[], options: ImportOptions, c
   }
   if (inputs.length === 0) return { stdout: '', messages: [...messages, 'no file could be read'], code: 2 };
 
-  const read = readGraphExports(inputs);
-  const imported = planFromGraph(read);
-  for (const error of read.errors) messages.push(`error: ${error.file}${error.line ? `:${error.line}:${error.column}` : ''}: ${error.message}`);
-  for (const skip of read.skipped) messages.push(`skipped: ${skip.file}${skip.displayName !== undefined ? `: "${skip.displayName}"` : ''}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
-  for (const note of read.notes) messages.push(`warning: ${note}`);
-  for (const left of imported.leftOut) messages.push(`left out: ${left}`);
-
   let planText: string | undefined;
   let planBom = false;
   let planUtf16 = false;
-  let planExists = false;
   if (options.into !== undefined) {
     const target = path.resolve(cwd, options.into);
     try {
@@ -79,54 +70,51 @@ export function runImport(operands: readonly string[], options: ImportOptions, c
       planText = decoded.text;
       planBom = decoded.bom;
       planUtf16 = decoded.encoding.startsWith('utf-16');
-      planExists = true;
     } catch (error) {
       if (error instanceof UsageError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read ${options.into}: ${describeFsError(error)}`);
       // No plan yet: the import starts one.
     }
   }
+  const planExists = planText !== undefined;
 
-  const merged = mergeImport(planText, imported, { preferImport: options.preferImport });
-  if (merged.refused !== undefined || merged.text === undefined) throw new UsageError(`${options.into}: ${merged.refused ?? 'cannot merge'}`);
-  for (const note of merged.notes) messages.push(`warning: ${note}`);
-  for (const conflict of merged.conflicts) {
-    messages.push(`conflict: ${conflict.path}: the plan says ${show(conflict.planValue)}, the export says ${show(conflict.importValue)} (${provenanceText(conflict.source)}); the plan's value was kept. Change it by hand, or run with --prefer-import to take the export's.`);
+  // The same import as the editor's (core/graph/importPlan.ts): every line it says is masked.
+  const { result: imported, mask } = runGraphImport(planText, inputs, { preferImport: options.preferImport, planName: options.into });
+  for (const error of imported.errors) messages.push(`error: ${error}`);
+  for (const skip of imported.skipped) messages.push(`skipped: ${skip}`);
+  for (const note of imported.notes) messages.push(`warning: ${note}`);
+  for (const left of imported.leftOut) messages.push(`left out: ${left}`);
+  for (const conflict of imported.conflicts) {
+    messages.push(`conflict: ${conflict.path}: the plan says ${conflict.plan}, the export says ${conflict.export} (${conflict.source}); the plan's value was kept. Change it by hand, or run with --prefer-import to take the export's.`);
   }
-  const objects = read.objects.length;
-  if (objects === 0) messages.push('error: no object comanage imports was found (co-management settings, Enrollment Status Page or Autopilot profiles, enrollment restrictions)');
-  const failed = read.errors.length > 0 || unreadable > 0 || merged.conflicts.length > 0 || objects === 0;
-
-  // Tokens from any export (and the plan) are masked in everything printed.
-  const secrets = findSecrets([...inputs.map((i) => i.text ?? ''), planText ?? ''].join('\n'));
-  const eol = planText?.includes('\r\n') ? '\r\n' : '\n';
-  const text = eol === '\r\n' ? merged.text.replace(/\r?\n/g, '\r\n') : merged.text;
+  // Messages of this file's own (file names, counts) are masked too: a token could be in a file name.
+  const done = (code: number, stdout = ''): ImportRun => ({ stdout, messages: messages.map(mask), code });
+  if (imported.objects === 0) {
+    messages.push('error: no object comanage imports was found (co-management settings, Enrollment Status Page or Autopilot profiles, enrollment restrictions)');
+    return done(1);
+  }
+  if (imported.refused !== undefined || imported.text === undefined) throw new UsageError(`${options.into}: ${imported.refused ?? 'cannot merge'}`);
+  const failed = imported.errors.length > 0 || unreadable > 0 || imported.conflicts.length > 0;
+  const text = imported.text;
 
   if (options.write && options.into !== undefined) {
-    if (merged.conflicts.length > 0) {
-      messages.push(`not written: ${options.into} keeps its values until the ${merged.conflicts.length === 1 ? 'conflict is' : `${merged.conflicts.length} conflicts are`} settled`);
-      return { stdout: '', messages: messages.map(secrets.mask), code: 1 };
+    if (imported.conflicts.length > 0) {
+      messages.push(`not written: ${options.into} keeps its values until the ${imported.conflicts.length === 1 ? 'conflict is' : `${imported.conflicts.length} conflicts are`} settled`);
+      return done(1);
     }
-    // A token in an export's name or description would land in a comment or a value: masked there too.
-    const safe = secrets.inserts(text, planText ?? '') ? secrets.mask(text) : text;
-    if (safe !== text) messages.push(`warning: a bulk registration token in an export (a name or a description) was masked in ${options.into}`);
     if (planUtf16) messages.push(`warning: ${options.into} was UTF-16; it is written back as UTF-8, which comanage reads the same way`);
     const target = path.resolve(cwd, options.into);
     try {
-      fs.writeFileSync(target, (planBom ? '\uFEFF' : '') + safe, planExists ? {} : { flag: 'wx' });
+      fs.writeFileSync(target, (planBom ? '\uFEFF' : '') + text, planExists ? {} : { flag: 'wx' });
     } catch (error) {
       throw new UsageError(`cannot write ${options.into}: ${describeFsError(error)}`);
     }
-    messages.push(`${planExists ? 'updated' : 'wrote'} ${options.into}: ${merged.written} value${merged.written === 1 ? '' : 's'} imported, ${merged.same} already the same; check it with 'comanage check --readiness ${options.into}'`);
-    return { stdout: '', messages: messages.map(secrets.mask), code: failed ? 1 : 0 };
+    messages.push(`${planExists ? 'updated' : 'wrote'} ${options.into}: ${imported.written} value${imported.written === 1 ? '' : 's'} imported, ${imported.same} already the same; check it with 'comanage check --readiness ${options.into}'`);
+    return done(failed ? 1 : 0);
   }
-  messages.push(`${objects} object${objects === 1 ? '' : 's'} read from ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${merged.written} value${merged.written === 1 ? '' : 's'} imported${options.into ? `, ${merged.same} already the same in ${options.into}` : ''}`);
-  return { stdout: secrets.mask(text), messages: messages.map(secrets.mask), code: failed ? 1 : 0 };
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+  messages.push(`${imported.objects} object${imported.objects === 1 ? '' : 's'} read from ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${imported.written} value${imported.written === 1 ? '' : 's'} imported${options.into ? `, ${imported.same} already the same in ${options.into}` : ''}`);
+  // Printed: a token the plan itself holds is masked too (the output may land in a log).
+  return done(failed ? 1 : 0, mask(text));
 }
 
 /** The JSON files named, or found in the folders named (node_modules, dot-files and dot-folders skipped), sorted. */

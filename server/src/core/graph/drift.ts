@@ -188,6 +188,11 @@ function takeFix(plan: Plan, path: string, tenant: ImportValue): Fix[] | undefin
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 200)}…"` : text;
+  if (typeof value !== 'string') {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  }
+  // A command line holds double quotes: in single quotes it reads as it is written.
+  const quote = value.includes('"') && !value.includes('\'') ? '\'' : '"';
+  return `${quote}${value.length > 200 ? `${value.slice(0, 200)}…` : value}${quote}`;
 }

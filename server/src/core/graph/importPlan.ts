@@ -1,8 +1,9 @@
-// Graph exports into an open plan, for an editor (the `comanage/importGraphExport` request): reads
-// the exports (read.ts), maps them (toPlan.ts), merges them into the plan's text (mergePlan.ts) and
-// says what happened, every line ready to show. The editor shows `text` as a preview and writes it
-// only when the user says so. A token from an export is masked in everything said and never reaches
-// the text; the plan's own text stays as it was (a token the user wrote is theirs).
+// Graph exports into a plan, for an editor (the `comanage/importGraphExport` request) and for
+// `comanage import` alike: reads the exports (read.ts), maps them (toPlan.ts), merges them into the
+// plan's text (mergePlan.ts) and says what happened, every line ready to show. The editor shows
+// `text` as a preview and writes it only when the user says so; the CLI prints or writes it. A token
+// from an export is masked in everything said and never reaches the text; the plan's own text stays
+// as it was (a token the user wrote is theirs).
 import { findSecrets } from '../secrets';
 import { decodeText } from '../text/decode';
 import { GraphInput, readGraphExports } from './read';
@@ -45,9 +46,25 @@ export interface PlanImport {
 export interface PlanImportOptions {
   /** Take the export's value where a hand-written value differs. */
   preferImport?: boolean;
+  /** How the plan is named in what is said (its file name); "the plan" when not given. */
+  planName?: string;
 }
 
 export function importIntoPlan(planText: string, inputs: readonly GraphInput[], options: PlanImportOptions = {}): PlanImport {
+  return runGraphImport(planText, inputs, options).result;
+}
+
+export interface GraphImportRun {
+  result: PlanImport;
+  /** Masks every token found in the exports or the plan: for text shown on a screen or in a log. */
+  mask(text: string): string;
+}
+
+/**
+ * The import itself. `planText` undefined: there is no plan yet, the import starts one (a header
+ * comment, then the imported keys).
+ */
+export function runGraphImport(planText: string | undefined, inputs: readonly GraphInput[], options: PlanImportOptions = {}): GraphImportRun {
   const result: PlanImport = { objects: 0, files: inputs.length, written: 0, same: 0, conflicts: [], leftOut: [], skipped: [], errors: [], notes: [] };
   // Decoded here (not in read.ts) so the exports' tokens can be found in their text.
   const texts: GraphInput[] = [];
@@ -66,7 +83,8 @@ export function importIntoPlan(planText: string, inputs: readonly GraphInput[], 
   }
   const exportText = texts.map((t) => `${t.name}\n${t.text}`).join('\n');
   const fromExports = findSecrets(exportText);
-  const everywhere = findSecrets(`${exportText}\n${planText}`);
+  const everywhere = findSecrets(`${exportText}\n${planText ?? ''}`);
+  const mask = (line: string) => everywhere.mask(line);
 
   const read = readGraphExports(texts);
   const imported = planFromGraph(read);
@@ -76,9 +94,9 @@ export function importIntoPlan(planText: string, inputs: readonly GraphInput[], 
   result.notes.push(...read.notes);
   result.leftOut.push(...imported.leftOut);
 
-  const finish = (): PlanImport => {
-    const mask = (line: string) => everywhere.mask(line);
-    return {
+  const finish = (): GraphImportRun => ({
+    mask,
+    result: {
       ...result,
       refused: result.refused === undefined ? undefined : mask(result.refused),
       conflicts: result.conflicts.map((c) => ({ path: mask(c.path), plan: mask(c.plan), export: mask(c.export), source: mask(c.source) })),
@@ -86,8 +104,8 @@ export function importIntoPlan(planText: string, inputs: readonly GraphInput[], 
       skipped: result.skipped.map(mask),
       errors: result.errors.map(mask),
       notes: result.notes.map(mask),
-    };
-  };
+    },
+  });
 
   if (result.objects === 0) {
     result.refused = texts.length === 0
@@ -106,15 +124,15 @@ export function importIntoPlan(planText: string, inputs: readonly GraphInput[], 
   for (const conflict of merged.conflicts) {
     result.conflicts.push({ path: conflict.path, plan: show(conflict.planValue), export: show(conflict.importValue), source: provenanceText(conflict.source) });
   }
-  let text = planText.includes('\r\n') ? merged.text.replace(/\r?\n/g, '\r\n') : merged.text;
+  let text = planText?.includes('\r\n') ? merged.text.replace(/\r?\n/g, '\r\n') : merged.text;
   // A token in an export's name or description would land in a comment or a value: masked there.
   // A token the plan already held is the user's own text, left as it is.
-  if (fromExports.inserts(text, planText)) {
+  if (fromExports.inserts(text, planText ?? '')) {
     text = fromExports.mask(text);
-    result.notes.push('A bulk registration token in an export (a name or a description) was masked in the plan.');
+    result.notes.push(`A bulk registration token in an export (a name or a description) was masked in ${options.planName ?? 'the plan'}.`);
   }
   // An unchanged plan keeps its text exactly (the yaml printer may respace what it didn't touch).
-  result.text = merged.written === 0 ? planText : text;
+  result.text = merged.written === 0 && planText !== undefined ? planText : text;
   return finish();
 }
 
