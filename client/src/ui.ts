@@ -16,6 +16,24 @@ export interface Ui extends GeneratorUi {
   error(message: string): Promise<void>;
 }
 
+const MAX_DETAIL_LINES = 4;
+let detailsChannel: vscode.OutputChannel | undefined;
+
+/**
+ * A modal dialog sits over what it asks about (the import's diff, say): a long detail goes to the
+ * Output panel in full, and the dialog keeps its first lines and says where the rest is.
+ */
+function shortDetail(detail: string): string {
+  const lines = detail.split('\n');
+  if (lines.length <= MAX_DETAIL_LINES) return detail;
+  detailsChannel ??= vscode.window.createOutputChannel('Co-management details');
+  detailsChannel.clear();
+  detailsChannel.appendLine(detail);
+  detailsChannel.show(true);
+  const head = lines.slice(0, lines.indexOf('') > 0 ? lines.indexOf('') : 1).join('\n');
+  return `${head}\n\nThe full list is in the Output panel ("Co-management details").`;
+}
+
 /** Where the commands look up the current Ui; tests swap `current` and put it back. */
 export interface UiSlot { current: Ui }
 
@@ -127,7 +145,7 @@ export const vscodeUi: Ui = {
     return vscode.window.showOpenDialog(options);
   },
   async ask(message, detail, ...actions) {
-    return vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions);
+    return vscode.window.showInformationMessage(message, { modal: true, detail: shortDetail(detail) }, ...actions);
   },
   async info(message, ...actions) {
     return vscode.window.showInformationMessage(message, ...actions);
