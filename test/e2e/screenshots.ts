@@ -6,7 +6,7 @@
 // Writes small PNGs to images/.
 // Usage: npm run screenshots   (builds first; installs code-server and chromium if needed)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -95,8 +95,13 @@ async function hover(page: Page, token: string, expected: string, atStart = fals
   await page.keyboard.press('Escape');
   // The editor may still be tokenizing the line: wait for the token's span before measuring it.
   const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: token }).first();
-  await span.waitFor();
-  const box = await span.boundingBox();
+  await span.waitFor({ state: 'visible' });
+  // A line being re-rendered (decorations arriving) can detach the span between finding and measuring it.
+  let box = await span.boundingBox();
+  for (let tries = 0; !box && tries < 20; tries++) {
+    await page.waitForTimeout(100);
+    box = await span.boundingBox();
+  }
   if (!box) throw new Error(`could not find ${token} in the editor`);
   await page.mouse.move(atStart ? box.x + 12 : box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.monaco-hover', { hasText: expected }).first().waitFor({ state: 'visible' });
@@ -243,7 +248,9 @@ async function main(): Promise<void> {
     await page.locator('.tab', { hasText: 'plan.comanage.yaml' }).first().click();
     await page.locator('.tab.active', { hasText: 'plan.comanage.yaml' }).first().waitFor();
     await page.keyboard.press('Control+G');
-    await page.keyboard.type('47');
+    // The fixture's `autopilot:` line, wherever edits to the fixture have moved it.
+    const planLines = readFileSync(path.join(FIXTURE_DIR, 'plan.comanage.yaml'), 'utf8').split('\n');
+    await page.keyboard.type(String(planLines.findIndex((line) => line.startsWith('autopilot:')) + 1));
     await page.keyboard.press('Enter');
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+.');
