@@ -6,8 +6,8 @@ import { defineReadinessRule } from './types';
 
 const AUTO_ENROLL = `${DOCS}/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune`;
 const TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)';
-const WINDOWS_ENROLL = 'https://learn.microsoft.com/intune/intune-service/enrollment/windows-enroll#enable-windows-automatic-enrollment';
-const WINDOWS_ENROLL_SOURCE = 'intune/intune-service/enrollment/windows-enroll.md (newer copy)';
+const WINDOWS_ENROLL = 'https://learn.microsoft.com/intune/device-enrollment/windows/enable-automatic-mdm#enable-windows-automatic-enrollment';
+const WINDOWS_ENROLL_SOURCE = 'intune/device-enrollment/windows/enable-automatic-mdm.md (newest copy, 03/2026; moved from intune/intune-service/enrollment/windows-enroll.md)';
 const ENABLE_2107 = `${DOCS}/how-to-enable#enable-co-management-for-versions-2107-and-earlier`;
 const ENABLE_2107_SOURCE = 'intune/configmgr/comanage/includes/enable-co-management-1906-2107.md (newer copy)';
 
