@@ -2,32 +2,14 @@
 // the server builds, opened as an untitled JSON document, with the instructions and the server's
 // notes in a Markdown note beside it.
 import * as vscode from 'vscode';
-import { describeUri, ensureOpen, findWorkspaceManifests, isManifestUri, openManifests } from './manifestFiles';
+import { describeUri, ensureOpen, targetManifest } from './manifestFiles';
 import { ExportOutcome, policyChoices, presentExport } from './model/policyExport';
 import { ServerRequests } from './requests';
 import { UiSlot } from './ui';
 
-/** The manifest to export from: the argument (a URI or a tree node), the active editor, or a pick. */
-async function targetManifest(arg: unknown, ui: UiSlot): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri) return arg;
-  if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') return vscode.Uri.parse((arg as { uri: string }).uri);
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && isManifestUri(active)) return active;
-  const candidates = new Map<string, vscode.Uri>();
-  for (const uri of [...openManifests(), ...await findWorkspaceManifests()]) candidates.set(uri.toString(), uri);
-  if (candidates.size <= 1) return [...candidates.values()][0];
-  const picked = await ui.current.choose(
-    [...candidates.values()].map((uri) => {
-      const { label, folder } = describeUri(uri);
-      return { label, description: folder, uri };
-    }),
-    { title: 'Export co-management settings policy', placeHolder: 'Which workload manifest?' },
-  );
-  return picked?.uri;
-}
 
 export async function exportPolicy(requests: ServerRequests, ui: UiSlot, arg?: unknown): Promise<ExportOutcome | undefined> {
-  const uri = await targetManifest(arg, ui);
+  const uri = await targetManifest(arg, ui, 'Export co-management settings policy', 'Which workload manifest?');
   if (!uri) {
     void ui.current.error('Open a workload manifest (*.comanage.yaml) to export its co-management settings policy.');
     return undefined;

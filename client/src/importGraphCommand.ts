@@ -4,7 +4,7 @@
 // as a diff, and write only when the user says so, as one undoable edit. A hand-written value that
 // differs is kept unless the user takes the export's values.
 import * as vscode from 'vscode';
-import { describeUri, findWorkspaceManifests, isManifestUri, openManifests } from './manifestFiles';
+import { describeUri, targetManifest } from './manifestFiles';
 import {
   MAX_EXPORT_BYTES, MAX_EXPORT_FILES, MAX_TOTAL_BYTES, PREFER_IMPORT, WRITE, exportName, importQuestion, isExportFileName, isSearchedFolderName, minimalEdit,
 } from './model/graphImport';
@@ -46,27 +46,19 @@ export function registerImportPreviews(context: vscode.ExtensionContext): Import
   return previews;
 }
 
+/** An answer that ends the command (an error, or nothing to write): shown, and its outcome returned. */
+async function endWith(question: { error: string } | { unchanged: string }, result: PlanImport | null | undefined, ui: UiSlot): Promise<ImportOutcome> {
+  if ('error' in question) {
+    void ui.current.error(question.error);
+    return { error: question.error };
+  }
+  await ui.current.info(question.unchanged);
+  return { cancelled: true, result: result ?? undefined };
+}
+
 /** What the command did, for the tests: the text written, or why nothing was. */
 export type ImportOutcome = { written: string; result: PlanImport } | { cancelled: true; result?: PlanImport } | { error: string };
 
-/** The plan to import into: the argument (a URI or a tree node), the active manifest, or a pick. */
-async function targetManifest(arg: unknown, ui: UiSlot): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri) return arg;
-  if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') return vscode.Uri.parse((arg as { uri: string }).uri);
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && isManifestUri(active)) return active;
-  const candidates = new Map<string, vscode.Uri>();
-  for (const uri of [...openManifests(), ...await findWorkspaceManifests()]) candidates.set(uri.toString(), uri);
-  if (candidates.size <= 1) return [...candidates.values()][0];
-  const picked = await ui.current.choose(
-    [...candidates.values()].map((uri) => {
-      const { label, folder } = describeUri(uri);
-      return { label, description: folder, uri };
-    }),
-    { title: TITLE, placeHolder: 'Into which workload manifest?' },
-  );
-  return picked?.uri;
-}
 
 interface ReadExports { files: { name: string; base64: string }[]; notes: string[] }
 
@@ -141,7 +133,7 @@ async function closePreview(preview: vscode.Uri): Promise<void> {
 }
 
 export async function importGraphExport(requests: ServerRequests, ui: UiSlot, previews: ImportPreviews, arg?: unknown, exports?: vscode.Uri[]): Promise<ImportOutcome | undefined> {
-  const uri = await targetManifest(arg, ui);
+  const uri = await targetManifest(arg, ui, TITLE, 'Into which workload manifest?');
   if (!uri) {
     const error = 'Open a workload manifest (*.comanage.yaml) to import into, or start one with "New workload manifest…".';
     void ui.current.error(error);
@@ -168,14 +160,7 @@ export async function importGraphExport(requests: ServerRequests, ui: UiSlot, pr
   let preferImport = false;
   let result = await requests.importGraphExport(uri.toString(), read.files, preferImport);
   let question = importQuestion(result, planName, read.notes);
-  if ('error' in question) {
-    void ui.current.error(question.error);
-    return { error: question.error };
-  }
-  if ('unchanged' in question) {
-    await ui.current.info(question.unchanged);
-    return { cancelled: true, result };
-  }
+  if (!('message' in question)) return endWith(question, result, ui);
   const title = `${planName} ↔ with the Graph import (preview)`;
   let preview = previews.create(uri, result.text!);
   try {
@@ -187,14 +172,7 @@ export async function importGraphExport(requests: ServerRequests, ui: UiSlot, pr
         preferImport = true;
         result = await requests.importGraphExport(uri.toString(), read.files, preferImport);
         question = importQuestion(result, planName, read.notes, true);
-        if ('error' in question) {
-          void ui.current.error(question.error);
-          return { error: question.error };
-        }
-        if ('unchanged' in question) {
-          await ui.current.info(question.unchanged);
-          return { cancelled: true, result };
-        }
+        if (!('message' in question)) return endWith(question, result, ui);
         const earlier = preview;
         preview = previews.create(uri, result.text!);
         await vscode.commands.executeCommand('vscode.diff', uri, preview, title, { preview: true });

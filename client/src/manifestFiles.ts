@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { MANIFEST_SUFFIX } from './model/manifestTemplates';
 import { manifestGlobs } from './model/settings';
+import type { UiSlot } from './ui';
 
 /** Enough for any real rollout; keeps a huge monorepo from opening thousands of documents. */
 const MAX_MANIFESTS = 200;
@@ -41,4 +42,26 @@ export function describeUri(uri: vscode.Uri): { label: string; folder?: string }
   const relative = vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
   const folder = relative === uri.fsPath || relative === label ? undefined : relative.slice(0, relative.length - label.length - 1) || undefined;
   return { label, folder };
+}
+
+/**
+ * The manifest a command works on: the argument (a URI or a Readiness tree node), the active
+ * manifest, the only one there is, or the one the user picks.
+ */
+export async function targetManifest(arg: unknown, ui: UiSlot, title: string, placeHolder: string): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') return vscode.Uri.parse((arg as { uri: string }).uri);
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isManifestUri(active)) return active;
+  const candidates = new Map<string, vscode.Uri>();
+  for (const uri of [...openManifests(), ...await findWorkspaceManifests()]) candidates.set(uri.toString(), uri);
+  if (candidates.size <= 1) return [...candidates.values()][0];
+  const picked = await ui.current.choose(
+    [...candidates.values()].map((uri) => {
+      const { label, folder } = describeUri(uri);
+      return { label, description: folder, uri };
+    }),
+    { title, placeHolder },
+  );
+  return picked?.uri;
 }
