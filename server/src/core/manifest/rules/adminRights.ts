@@ -5,7 +5,7 @@
 import { Plan } from '../plan';
 import { domainTypeOf } from './hybridJoin';
 import { roles } from './permissions';
-import { DOCS, isExistingClientsPath } from './scope';
+import { DOCS, isExistingClientsPath, isHybridJoined } from './scope';
 import { defineReadinessRule } from './types';
 
 const TUTORIAL = `${DOCS}/tutorial-co-manage-clients`;
@@ -14,9 +14,8 @@ const CONFIGURE = 'https://learn.microsoft.com/entra/identity/devices/how-to-hyb
 const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)';
 const AD_ROLES = 'permissions.activeDirectoryRoles';
 
-const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 /** Hybrid join is still to be configured in Entra Connect: the plan says the SCP isn't there yet. */
-const scpStillToConfigure = (plan: Plan): boolean => hybridJoined(plan) && plan.bool('identity.hybridJoin.scpConfigured') === false;
+const scpStillToConfigure = (plan: Plan): boolean => isHybridJoined(plan) && plan.bool('identity.hybridJoin.scpConfigured') === false;
 /** Entra Connect still has to write the SCP into Active Directory: the enterprise admin rule applies. */
 const enterpriseAdminAsked = (plan: Plan): boolean => scpStillToConfigure(plan) && plan.bool('identity.hybridJoin.scpOnDevices') !== true;
 
@@ -28,7 +27,7 @@ export const domainAdminHybridJoin = defineReadinessRule({
   docUrl: `${TUTORIAL}#permissions`,
   // While the SCP is still to be written, permissions-enterprise-admin-scp asks for an enterprise admin
   // (who is a domain admin in every domain of the forest): one report on the same key.
-  appliesWhen: (plan) => isExistingClientsPath(plan) && hybridJoined(plan) && !enterpriseAdminAsked(plan),
+  appliesWhen: (plan) => isExistingClientsPath(plan) && isHybridJoined(plan) && !enterpriseAdminAsked(plan),
   needs: [AD_ROLES],
   check(plan) {
     const held = roles(plan, AD_ROLES)!;

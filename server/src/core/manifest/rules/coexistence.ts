@@ -2,7 +2,7 @@
 // Conditional Access based on Intune compliance, and Windows Autopatch.
 import { WORKLOAD_KEYS, WorkloadKey } from '../manifestSchema';
 import { Plan } from '../plan';
-import { DOCS, SLIDER_PATHS, authorityOf, overridesAllToIntune } from './scope';
+import { DOCS, SLIDER_PATHS, authorityOf, hasThirdPartyMdm, mdmName, overridesAllToIntune, usesAutopatch } from './scope';
 import { Finding, defineReadinessRule } from './types';
 import { WORKLOAD_NAMES, authorityPath, isSwitched, manifest, moveToIntune, pilotOf, switchedWorkloads, workloadsYaml } from './workloads';
 
@@ -18,12 +18,10 @@ const TURNED_OFF: Record<WorkloadKey, string> = {
   deviceConfiguration: 'device configuration', officeClickToRunApps: 'Office Click-to-Run management', clientApps: 'application management, packages included',
 };
 
-const hasThirdPartyMdm = (plan: Plan) => plan.bool('thirdPartyMdm.enabled') === true;
 /** The slider keys a check needs: none when every policy overrides to Intune (then the sliders don't apply). */
 const slidersNeeded = (plan: Plan, keys: WorkloadKey[]) => overridesAllToIntune(plan) ? [] : keys.map(authorityPath);
 /** A workload's slider is stated, or a policy that overrides to Intune decides it. */
 const known = (plan: Plan, key: WorkloadKey) => overridesAllToIntune(plan) || plan.has(authorityPath(key));
-const mdmName = (plan: Plan) => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';
 
 // ---------------------------------------------------------------------------------------------
 // Third-party MDM coexistence
@@ -155,7 +153,6 @@ export const configMgrComplianceBridge = defineReadinessRule({
 // Windows Autopatch
 
 const AUTOPATCH_WORKLOADS: WorkloadKey[] = ['windowsUpdatePolicies', 'deviceConfiguration', 'officeClickToRunApps'];
-const usesAutopatch = (plan: Plan) => plan.bool('services.windowsAutopatch') === true;
 
 export const autopatchWorkloads = defineReadinessRule({
   id: 'autopatch-needs-workloads', area: 'workloads', severity: 'error', source: `${SRC_AUTOPATCH}; intune/configmgr/comanage/workloads.md (newer copy)`,

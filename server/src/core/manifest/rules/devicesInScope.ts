@@ -5,7 +5,7 @@
 // registered-devices-not-comanaged in identity.ts). Workload sliders live in workloads.ts; the rest
 // of coexistence in coexistence.ts.
 import { Plan } from '../plan';
-import { DOCS } from './scope';
+import { DOCS, hasThirdPartyMdm, mdmName } from './scope';
 import { defineReadinessRule } from './types';
 import { manifest } from './workloads';
 
@@ -18,9 +18,6 @@ const SRC_ENABLE_2107 = 'intune/configmgr/comanage/includes/enable-co-management
  * procedure for versions 2107 and earlier; a site the plan says runs 2111 or later is left alone.
  */
 const upTo2107 = (plan: Plan) => (plan.num('site.version') ?? 0) < 2111;
-
-const hasThirdPartyMdm = (plan: Plan) => plan.bool('thirdPartyMdm.enabled') === true;
-const mdmName = (plan: Plan) => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';
 
 export const coexistenceNoPersonalDevices = defineReadinessRule({
   id: 'coexistence-no-personal-devices', area: 'workloads', severity: 'error', source: SRC_COEXISTENCE,

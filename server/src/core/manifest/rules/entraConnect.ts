@@ -1,11 +1,10 @@
 // Microsoft Entra Connect for hybrid join: the version whose wizard configures hybrid join, and the
 // device attributes its sync has to keep. (Computer-account sync itself: identity.ts.)
-import { Plan } from '../plan';
+import { isHybridJoined } from './scope';
 import { defineReadinessRule } from './types';
 
 const HYBRID_JOIN = 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join';
 const HYBRID_JOIN_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)';
-const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 
 /** The first version of Microsoft Entra Connect with the hybrid join wizard. */
 const WIZARD_VERSION = [1, 1, 819, 0];
@@ -25,7 +24,7 @@ export const entraConnectVersion = defineReadinessRule({
   source: `${HYBRID_JOIN_SOURCE}; intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)`,
   title: 'Microsoft Entra Connect is version 1.1.819.0 or later, the first with the hybrid join wizard',
   docUrl: `${HYBRID_JOIN}#prerequisites`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['identity.entraConnect.version'],
   check(plan) {
     const text = plan.str('identity.entraConnect.version')!;
@@ -45,7 +44,7 @@ export const entraConnectDeviceAttributes = defineReadinessRule({
   source: HYBRID_JOIN_SOURCE,
   title: 'Microsoft Entra Connect keeps syncing the default device attributes',
   docUrl: `${HYBRID_JOIN}#prerequisites`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['identity.entraConnect.deviceAttributesSynced'],
   check(plan) {
     if (plan.bool('identity.entraConnect.deviceAttributesSynced') !== false) return undefined;

@@ -4,7 +4,7 @@
 // plan states as domainType federated, or, without domainType, as signInMethod federated-adfs.
 import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
-import { oldestWindows, windowsRank } from './scope';
+import { isHybridJoined, oldestWindows, windowsRank } from './scope';
 
 const PLAN = 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan';
 const CONFIGURE = 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join';
@@ -12,7 +12,6 @@ const PLAN_SOURCE = 'entra-docs docs/identity/devices/hybrid-join-plan.md (newes
 const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)';
 const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
-const hybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 
 /** The domain type the plan states, or the one its sign-in option implies (PHS or PTA: managed; AD FS: federated). */
 export function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
@@ -23,7 +22,7 @@ export function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
 }
 
 /** A hybrid joined plan whose domain is federated (stated as domainType, or as signInMethod federated-adfs). */
-const federated = (plan: Plan): boolean => hybridJoined(plan) && domainTypeOf(plan) === 'federated';
+const federated = (plan: Plan): boolean => isHybridJoined(plan) && domainTypeOf(plan) === 'federated';
 
 /** Windows Server releases in the order of the format's values. */
 const SERVER_ORDER = ['2003', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
@@ -113,7 +112,7 @@ export const domainControllerVersion = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'Domain controllers run Windows Server 2008 R2 or later',
   docUrl: `${PLAN}#prerequisites`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['identity.oldestDomainController'],
   check(plan) {
     const version = plan.choice('identity.oldestDomainController')!;
@@ -132,7 +131,7 @@ export const domainControllerLineOfSight = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'Hybrid joined devices reach a domain controller from time to time',
   docUrl: `${PLAN}#prerequisites`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['clients.dcLineOfSight'],
   check(plan) {
     if (plan.bool('clients.dcLineOfSight') !== false) return undefined;
@@ -150,7 +149,7 @@ export const multiTenantScpOnDevices = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'When the devices of one forest join several tenants, the SCP is set on the devices, not in Active Directory',
   docUrl: `${PLAN}#microsoft-entra-hybrid-join-for-single-forest-multiple-microsoft-entra-tenants`,
-  appliesWhen: (plan) => hybridJoined(plan) && (plan.num('identity.tenantsPerForest') ?? 1) > 1,
+  appliesWhen: (plan) => isHybridJoined(plan) && (plan.num('identity.tenantsPerForest') ?? 1) > 1,
   needs: ['identity.hybridJoin.scpOnDevices'],
   check(plan) {
     if (plan.bool('identity.hybridJoin.scpOnDevices') !== false) return undefined;
@@ -170,7 +169,7 @@ export const usersMayRegisterDevices = defineReadinessRule({
   source: CONFIGURE_SOURCE,
   title: 'The tenant lets users register devices with Microsoft Entra ID',
   docUrl: `${CONFIGURE}#prerequisites`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['identity.usersMayRegisterDevices'],
   check(plan) {
     if (plan.bool('identity.usersMayRegisterDevices') !== false) return undefined;
@@ -188,7 +187,7 @@ export const tlsInspectionDeviceLogin = defineReadinessRule({
   source: CONFIGURE_SOURCE,
   title: 'TLS inspection leaves device.login.microsoftonline.com alone',
   docUrl: `${CONFIGURE}#network-connectivity-requirements`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['clients.tlsInspection'],
   check(plan) {
     if (plan.choice('clients.tlsInspection') !== 'device-login-inspected') return undefined;
@@ -211,7 +210,7 @@ export const stagedRollout1903 = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'Cloud authentication through staged rollout is used only with Windows 10 1903 or later',
   docUrl: `${PLAN}#managed-environment`,
-  appliesWhen: (plan) => hybridJoined(plan) && plan.bool('identity.stagedRollout') === true,
+  appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.stagedRollout') === true,
   needsAny: WINDOWS_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
@@ -230,7 +229,7 @@ export const registeredDualState = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'Domain-joined devices that are also Entra registered run Windows 10 1803 or later, which clears the dual state',
   docUrl: `${PLAN}#handling-devices-with-microsoft-entra-registered-state`,
-  appliesWhen: (plan) => hybridJoined(plan) && plan.bool('identity.registeredStatePresent') === true,
+  appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.registeredStatePresent') === true,
   needsAny: WINDOWS_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
@@ -266,7 +265,7 @@ export const upnWindowsFloor = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'When the on-premises UPN differs from the Entra UPN, hybrid joined devices run the Windows 10 release that supports the combination (1803 for most)',
   docUrl: `${PLAN}#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join`,
-  appliesWhen: hybridJoined,
+  appliesWhen: isHybridJoined,
   needs: ['identity.onPremisesUpn', 'identity.domainType'],
   needsEach: (plan) => plan.choice('identity.onPremisesUpn') === 'routable' ? ['identity.onPremisesUpnDiffers'] : [],
   needsAny: WINDOWS_KEYS,
@@ -296,7 +295,7 @@ export const upnChanges2004 = defineReadinessRule({
   source: PLAN_SOURCE,
   title: 'Users\' UPNs change on hybrid joined devices only from Windows 10 2004',
   docUrl: `${PLAN}#other-considerations`,
-  appliesWhen: (plan) => hybridJoined(plan) && plan.bool('identity.upnChanges') === true,
+  appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.upnChanges') === true,
   needsAny: WINDOWS_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);

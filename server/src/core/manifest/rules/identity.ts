@@ -1,8 +1,7 @@
 // Identity: how devices join Microsoft Entra ID, whether users are synchronized, and which client
 // authentication fits. These decide whether devices can be co-managed and on which path.
-import { Plan } from '../plan';
 import { ON_PREMISES_METHODS } from './installMethods';
-import { DOCS, isAutopilotIntoComanagement, isExistingClientsPath } from './scope';
+import { DOCS, isAutopilotIntoComanagement, isExistingClientsPath, isHybridJoined } from './scope';
 import { defineReadinessRule } from './types';
 
 const PATH_1 = `${DOCS}/quickstart-paths#bkmk_path1`;
@@ -132,7 +131,6 @@ export const userCentricNeedsEntraAuth = defineReadinessRule({
 
 // ---- Hybrid join setup (existing clients) ----
 
-const HYBRID_JOINED = (plan: Plan) => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 const CLIENTS_TUTORIAL_SOURCE = 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)';
 
 export const entraConnectDeviceSync = defineReadinessRule({
@@ -141,7 +139,7 @@ export const entraConnectDeviceSync = defineReadinessRule({
   source: `${CLIENTS_TUTORIAL_SOURCE}; entra-docs docs/identity/devices/how-to-hybrid-join.md #prerequisites`,
   title: 'Microsoft Entra Connect synchronizes the computer accounts of hybrid joined devices',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-azure-ad-connect`,
-  appliesWhen: HYBRID_JOINED,
+  appliesWhen: isHybridJoined,
   needs: ['identity.entraConnect.deviceSync'],
   check(plan) {
     if (plan.bool('identity.entraConnect.deviceSync') !== false) return undefined;
@@ -158,7 +156,7 @@ export const hybridJoinScp = defineReadinessRule({
   basis: { words: 'configure the service connection point', page: 'https://learn.microsoft.com/intune/configmgr/comanage/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect', override: "A setup step without a modal verb: without the SCP devices don't find the tenant and hybrid join doesn't happen, so the step is required" },
   title: 'The hybrid join service connection point is configured in every forest that holds the devices',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect`,
-  appliesWhen: HYBRID_JOINED,
+  appliesWhen: isHybridJoined,
   needs: ['identity.hybridJoin.scpConfigured'],
   check(plan) {
     if (plan.bool('identity.hybridJoin.scpConfigured') !== false) return undefined;
@@ -176,7 +174,7 @@ export const hybridJoinUpnSupport = defineReadinessRule({
   source: 'entra-docs docs/identity/devices/hybrid-join-plan.md (newest copy)',
   title: 'Hybrid join supports the users\' UPN: a non-routable on-premises UPN needs a federated domain',
   docUrl: 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan#review-on-premises-ad-users-upn-support-for-microsoft-entra-hybrid-join',
-  appliesWhen: HYBRID_JOINED,
+  appliesWhen: isHybridJoined,
   needs: ['identity.onPremisesUpn', 'identity.domainType'],
   check(plan) {
     if (plan.choice('identity.onPremisesUpn') !== 'non-routable' || plan.choice('identity.domainType') !== 'managed') return undefined;

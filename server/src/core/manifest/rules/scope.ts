@@ -100,3 +100,15 @@ export const policyName = (plan: Plan, i: number, fallback = `#${i + 1}`): strin
 
 /** The plan follows the existing-clients path (clients already managed by Configuration Manager). */
 export const isExistingClientsPath = (plan: Plan): boolean => plan.choice('path') === 'existing-clients';
+
+/** Devices are hybrid joined to Microsoft Entra ID (joined to the on-premises domain too). */
+export const isHybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
+
+/** The plan enrolls devices in Windows Autopatch. */
+export const usesAutopatch = (plan: Plan): boolean => plan.bool('services.windowsAutopatch') === true;
+
+/** The plan says a third-party MDM manages devices today. */
+export const hasThirdPartyMdm = (plan: Plan): boolean => plan.bool('thirdPartyMdm.enabled') === true;
+
+/** The third-party MDM's name for messages. */
+export const mdmName = (plan: Plan): string => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';

@@ -6,16 +6,13 @@ import { WORKLOAD_KEYS, WorkloadKey } from '../manifestSchema';
 import { Plan } from '../plan';
 import { DOCS, authorityOf } from './scope';
 import { defineReadinessRule } from './types';
-import { authorityName, authorityPath, effectiveRank, rankOf, unstatedRankPaths } from './workloads';
+import { AUTHORITY_NAMES, Authority, RANK, authorityName, authorityPath, effectiveRank, rankOf, unstatedRankPaths } from './workloads';
 
 const WORKLOADS = `${DOCS}/workloads`;
 const SWITCH = `${DOCS}/how-to-switch-workloads#switch-workloads`;
 const SRC_WORKLOADS = 'intune/configmgr/comanage/workloads.md (newer copy)';
 const SRC_SWITCH = 'intune/configmgr/comanage/how-to-switch-workloads.md (newer copy)';
 
-type Authority = 'configmgr' | 'pilot-intune' | 'intune';
-const RANK: Record<Authority, number> = { configmgr: 0, 'pilot-intune': 1, intune: 2 };
-const NAMES: Record<Authority, string> = { configmgr: 'Configuration Manager', 'pilot-intune': 'Pilot Intune', intune: 'Intune' };
 const previousPath = (key: WorkloadKey) => `workloads.${key}.previousAuthority`;
 
 /** Where the plan says the workload is today (undefined when it doesn't say). */
@@ -58,7 +55,7 @@ export const switchBackEffects = defineReadinessRule({
         : key === 'officeClickToRunApps' ? ' Microsoft 365 Apps stay at any later version Intune installed; Configuration Manager won\'t roll them back.'
           : '';
       return {
-        message: `${key} moves back from ${NAMES[previousOf(plan, key)!]} to ${authorityName(plan, key)}. Moving back is allowed, but it isn't an undo: plan for what the devices keep from Intune.${versions}`,
+        message: `${key} moves back from ${AUTHORITY_NAMES[previousOf(plan, key)!]} to ${authorityName(plan, key)}. Moving back is allowed, but it isn't an undo: plan for what the devices keep from Intune.${versions}`,
         path: authorityPath(key),
       };
     });

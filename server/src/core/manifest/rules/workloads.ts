@@ -10,15 +10,15 @@ import { Finding, defineReadinessRule } from './types';
 // ---------------------------------------------------------------------------------------------
 // Helpers shared with apps.ts and coexistence.ts
 
-type Authority = 'configmgr' | 'pilot-intune' | 'intune';
-const RANK: Record<Authority, number> = { configmgr: 0, 'pilot-intune': 1, intune: 2 };
+export type Authority = 'configmgr' | 'pilot-intune' | 'intune';
+export const RANK: Record<Authority, number> = { configmgr: 0, 'pilot-intune': 1, intune: 2 };
 
 export const WORKLOAD_NAMES: Record<WorkloadKey, string> = {
   compliancePolicies: 'compliance policies', windowsUpdatePolicies: 'Windows Update policies', resourceAccessPolicies: 'resource access policies',
   endpointProtection: 'Endpoint Protection', deviceConfiguration: 'device configuration', officeClickToRunApps: 'Office Click-to-Run apps', clientApps: 'client apps',
 };
 
-const AUTHORITY_NAMES: Record<Authority, string> = { configmgr: 'Configuration Manager', 'pilot-intune': 'Pilot Intune', intune: 'Intune' };
+export const AUTHORITY_NAMES: Record<Authority, string> = { configmgr: 'Configuration Manager', 'pilot-intune': 'Pilot Intune', intune: 'Intune' };
 
 /** 0 = Configuration Manager, 1 = Pilot Intune, 2 = Intune (an absent workload is Configuration Manager). */
 export function rankOf(plan: Plan, key: WorkloadKey): number {
