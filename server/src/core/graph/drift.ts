@@ -12,8 +12,8 @@ import type { ReadinessResult } from '../manifest/readiness';
 import { setValues } from '../manifest/setValues';
 import { isPlaceholder } from '../manifest/placeholders';
 import { maskText } from '../secrets';
-import { GraphInput, readGraphExports } from './read';
-import { ImportValue, Provenance, planFromGraph, provenanceText, withoutToken } from './toPlan';
+import { GraphInput, GraphReadResult, readGraphExports } from './read';
+import { GraphImport, ImportValue, Provenance, planFromGraph, provenanceText, withoutToken } from './toPlan';
 import { DRIFT_CHECKS, DRIFT_DOC } from './driftChecks';
 
 /** One export as the shell read it: its name as listed (relative to the plan), and its text or bytes, or why it couldn't be read. */
@@ -24,8 +24,6 @@ export interface ExportSource {
   /** Set when the file could not be read (missing, a folder without exports, too large). */
   unreadable?: string;
 }
-
-export { DRIFT_CHECKS, DRIFT_DOC };
 
 type CheckKey = keyof typeof DRIFT_CHECKS;
 
@@ -49,6 +47,23 @@ const FACT_KEYS: Record<string, { check: CheckKey; object: 'esp' | 'autopilot' }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_FREE = new Set(['targetGroup', 'targetGroupType', 'autopilot.esp.targetGroup', 'autopilot.joinType', 'autopilot.deploymentMode', 'autopilot.profileTargetGroup']);
+
+/**
+ * The exports as read and mapped, per list the shell handed in. The checks run on every edit of the
+ * plan, and the language service keeps the same list until an export changes: parsed once per list.
+ */
+const readCache = new WeakMap<readonly ExportSource[], { inputs: GraphInput[]; read: GraphReadResult; imported: GraphImport }>();
+
+function readSources(sources: readonly ExportSource[]): { inputs: GraphInput[]; read: GraphReadResult; imported: GraphImport } {
+  let cached = readCache.get(sources);
+  if (!cached) {
+    const inputs = sources.filter((source) => source.unreadable === undefined).map((source) => ({ name: source.name, text: source.text, bytes: source.bytes }));
+    const read = readGraphExports(inputs);
+    cached = { inputs, read, imported: planFromGraph(read) };
+    readCache.set(sources, cached);
+  }
+  return cached;
+}
 
 export interface DriftOptions {
   /** Severity overrides by check id ('off' leaves the check out), as in the settings' `rules`. */
@@ -74,12 +89,10 @@ export function driftResults(plan: Plan, sources: readonly ExportSource[], optio
   const sourcesSpan = plan.has('sources') ? 'sources' : undefined;
 
   // The exports themselves: any that couldn't be read or parsed is a failure, never a clean report.
-  const inputs: GraphInput[] = [];
+  const { inputs, read, imported } = readSources(sources);
   for (const source of sources) {
     if (source.unreadable !== undefined) push('readable', 'fail', `The tenant export ${source.name} could not be read (${source.unreadable}), so the plan was not compared with it. Correct the path (sources: or --against) or the file.`, sourcesSpan);
-    else inputs.push({ name: source.name, text: source.text, bytes: source.bytes });
   }
-  const read = readGraphExports(inputs);
   for (const error of read.errors) {
     const at = error.line !== undefined ? ` (line ${error.line}, column ${error.column})` : '';
     push('readable', 'fail', `The tenant export ${error.file}${at} could not be read as Graph JSON: ${error.message} It was not compared with the plan.`, sourcesSpan);
@@ -92,7 +105,6 @@ export function driftResults(plan: Plan, sources: readonly ExportSource[], optio
     }
   }
 
-  const imported = planFromGraph(read);
   const compare = (key: CheckKey, path: string, name: string, tenant: ImportValue, source: Provenance) => {
     const flaw = plan.flawOf(path);
     const node = plan.node(path);

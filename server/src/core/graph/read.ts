@@ -144,7 +144,7 @@ function readOne(input: GraphInput, result: GraphReadResult, assignmentLists: { 
 }
 
 /** A JSON.parse failure as an error with its line and column, in our words (V8's may quote the file). */
-export function jsonError(file: string, text: string): GraphError {
+function jsonError(file: string, text: string): GraphError {
   const found = findJsonFault(text) ?? { offset: text.length, reason: 'the text is not valid JSON' };
   const before = text.slice(0, found.offset);
   const line = before.split('\n').length;
