@@ -1,7 +1,7 @@
 // Apps on co-managed devices: the Office Click-to-Run and client apps workloads, the Intune app
 // types and scripts they gate, and the Company Portal as the app portal for Configuration Manager apps.
 import { Plan } from '../plan';
-import { DOCS, oldestWindows, overridesAllToIntune, windowsRank } from './scope';
+import { DOCS, compareDotted, oldestWindows, overridesAllToIntune, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
 import { WorkloadKey } from '../manifestSchema';
 import { authorityName, authorityPath, isSwitched, manifest, moveToIntune, workloadsYaml } from './workloads';
@@ -15,12 +15,7 @@ const SRC_PORTAL = 'intune/configmgr/comanage/company-portal.md (newer copy)';
 function compareVersions(a: string | undefined, b: string): number | undefined {
   if (!a || !/^\d+(\.\d+)*$/.test(a.trim())) return undefined;
   const left = a.trim().split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
+  return Math.sign(compareDotted(left, b.split('.').map(Number)));
 }
 
 /** The plan uses the Company Portal on its co-managed devices. */

@@ -1,6 +1,6 @@
 // Microsoft Entra Connect for hybrid join: the version whose wizard configures hybrid join, and the
 // device attributes its sync has to keep. (Computer-account sync itself: identity.ts.)
-import { isHybridJoined } from './scope';
+import { compareDotted, isHybridJoined } from './scope';
 import { defineReadinessRule } from './types';
 
 const HYBRID_JOIN = 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join';
@@ -8,15 +8,6 @@ const HYBRID_JOIN_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.
 
 /** The first version of Microsoft Entra Connect with the hybrid join wizard. */
 const WIZARD_VERSION = [1, 1, 819, 0];
-
-/** Negative, zero or positive as version a is older than, equal to or newer than b. */
-export function compareDotted(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 export const entraConnectVersion = defineReadinessRule({
   id: 'identity-entra-connect-version', area: 'identity', severity: 'error',

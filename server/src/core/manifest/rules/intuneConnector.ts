@@ -3,8 +3,7 @@
 // objects in the Domain Join profile's OU. Whether there is a connector at all, and the legacy
 // connector, are in rules/autopilotModes.ts.
 import { Plan } from '../plan';
-import { compareDotted } from './entraConnect';
-import { isAutopilotIntoComanagement } from './scope';
+import { compareDotted, isAutopilotIntoComanagement } from './scope';
 import { defineReadinessRule } from './types';
 
 const HYBRID_DOC = 'https://learn.microsoft.com/autopilot/windows-autopilot-hybrid';

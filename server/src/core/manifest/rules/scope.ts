@@ -112,3 +112,12 @@ export const hasThirdPartyMdm = (plan: Plan): boolean => plan.bool('thirdPartyMd
 
 /** The third-party MDM's name for messages. */
 export const mdmName = (plan: Plan): string => plan.str('thirdPartyMdm.name') ?? 'the third-party MDM';
+
+/** Negative, zero or positive as version a is older than, equal to or newer than b. */
+export function compareDotted(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
