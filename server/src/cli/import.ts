@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GraphInput } from '../core/graph/read';
 import { runGraphImport } from '../core/graph/importPlan';
+import { MAX_EXPORT_BYTES } from '../node/readExports';
 import { readTextFile } from '../node/readText';
 import { comparePaths, displayPath } from './files';
 import { UsageError, describeFsError } from './usageError';
@@ -24,9 +25,6 @@ export interface ImportRun {
   messages: string[];
   code: number;
 }
-
-/** Exports bigger than this are not read (a tenant's export is a few hundred KB at most). */
-const MAX_EXPORT_BYTES = 32 * 1024 * 1024;
 
 export function runImport(operands: readonly string[], options: ImportOptions, cwd: string): ImportRun {
   if (operands.length === 0) throw new UsageError("import needs at least one export file or folder, e.g. 'comanage import exports/'");
