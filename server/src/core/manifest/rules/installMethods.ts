@@ -1,8 +1,11 @@
 // Client installation methods other than client push and the co-management settings policy: an
 // Intune app that installs ccmsetup.msi, software update-based and group policy installation (and
 // where they take their installation properties from), and what workgroup computers can't have.
-// The ccmsetup rules check the Intune app's line (comanagement.intuneApp.commandLine) as Intune's.
+// The ccmsetup rules check the Intune app's line (comanagement.intuneApp.commandLine) as ccmsetup.msi's
+// arguments, or as the program it names (plan.ts, OTHER_COMMAND_LINES).
 import { find, targetsCmg } from '../../ccmsetup/query';
+// The ConfigMgrInstallation template's string limit, unless its MAXLEN is raised (the ccmsetup rule adm-template-length uses it too).
+import { ADM_TEMPLATE_MAXLEN as ADM_TEMPLATE_LIMIT } from '../../ccmsetup/rules/cautions';
 import { Plan } from '../plan';
 import { onInternetPath } from './cmg';
 import { defineReadinessRule } from './types';
@@ -103,9 +106,6 @@ export const logonScriptNeedsLogon = defineReadinessRule({
     pass: ['version: 1\ncomanagement:\n  clientInstallMethod: logon-script\n  installCommandLine: ccmsetup.exe /mp:mp01.contoso.com /logon SMSSITECODE=ABC'],
   },
 });
-
-/** The ConfigMgrInstallation template's string limit, unless its MAXLEN is raised. */
-const ADM_TEMPLATE_LIMIT = 255;
 
 export const admTemplate255 = defineReadinessRule({
   id: 'gpo-install-properties-length', area: 'installation', severity: 'warning', source: DEPLOY_SOURCE,
