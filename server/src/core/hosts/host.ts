@@ -125,7 +125,7 @@ export interface Host {
  * properties, which take ccmsetup's arguments without naming it) costs one scan and yields nothing.
  */
 // Two plain searches: several times faster than one with an alternation on a large text.
-export const mentionsCcmsetup = (text: string): boolean => /ccmsetup/i.test(text) || /InstallationPropert/i.test(text);
+const mentionsCcmsetup = (text: string): boolean => /ccmsetup/i.test(text) || /InstallationPropert/i.test(text);
 
 /** The prefilter of a host's files: its own, else whether the text names ccmsetup. */
 export const mentionsHostTarget = (host: Pick<Host, 'mentions'> | undefined, text: string): boolean => (host?.mentions ? host.mentions(text) : mentionsCcmsetup(text));
