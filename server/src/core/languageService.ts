@@ -171,14 +171,17 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const newLineCache = () => new LineCache(`${settingsGeneration}:${minute()}`);
   const linesValid = (lines: LineCache) => lines.generation === `${settingsGeneration}:${minute()}`;
 
-  // The tenant's exports each manifest is compared with (setExports), with a key that says whether they changed.
-  const exportsByUri = new Map<string, { key: string; exports: readonly ExportSource[] }>();
-  const exportsKey = (exports: readonly ExportSource[]) => JSON.stringify(exports.map((e) => [e.name, e.text ?? null, e.unreadable ?? null, e.bytes ? Array.from(e.bytes.subarray(0, 64)).join() + e.bytes.length : null]));
+  // The tenant's exports each manifest is compared with (setExports). An unchanged list keeps the one
+  // held (drift.ts reads and maps each list once); exports given as bytes always count as changed.
+  const exportsByUri = new Map<string, readonly ExportSource[]>();
+  const sameExports = (held: readonly ExportSource[], given: readonly ExportSource[]) => held.length === given.length
+    && given.every((e, i) => !e.bytes && !held[i].bytes && e.name === held[i].name && e.text === held[i].text && e.unreadable === held[i].unreadable);
   function setExports(uri: string, exports: readonly ExportSource[] | undefined): boolean {
-    const key = exports?.length ? exportsKey(exports) : undefined;
-    if (key === exportsByUri.get(uri)?.key && !exports?.some((e) => e.bytes)) return false;
-    if (key === undefined) exportsByUri.delete(uri);
-    else exportsByUri.set(uri, { key, exports: exports! });
+    const given = exports?.length ? exports : undefined;
+    const held = exportsByUri.get(uri);
+    if (given === undefined ? held === undefined : held !== undefined && sameExports(held, given)) return false;
+    if (given === undefined) exportsByUri.delete(uri);
+    else exportsByUri.set(uri, given);
     // The checks found with the old exports no longer hold.
     const cached = cache.get(uri);
     if (cached?.parsed.kind === 'manifest') {
@@ -270,10 +273,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
 
   function* manifestAnalysisSteps(entry: Extract<Parsed, { kind: 'manifest' }>, lines: LineCache | undefined, budget: Budget, uri: string): Steps<ManifestAnalysis> {
     while (!entry.analysis) {
-      const exports = exportsByUri.get(uri)?.exports;
+      const exports = exportsByUri.get(uri);
       const analysis = yield* analyzeManifestSteps(entry.plan.document, entry.plan, { catalog, settings, budget, now: now(), lines, exports });
       // New exports arrived while this analysis paused: it compared the old ones, so it runs again.
-      if (exportsByUri.get(uri)?.exports !== exports) continue;
+      if (exportsByUri.get(uri) !== exports) continue;
       const cut = cutShort(budget);
       // Listed after the cap so it is never the finding that gets dropped.
       entry.analysis = { ...analysis, problems: cut ? [...capProblems(analysis.problems), cut] : capProblems(analysis.problems) };
