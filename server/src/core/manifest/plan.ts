@@ -234,6 +234,11 @@ export class Plan {
     return (this.otherLineCache ??= this.otherLines());
   }
 
+  /** The parsed line of one key of OTHER_COMMAND_LINES (undefined when the plan has none there). */
+  otherCommandLine(path: string): CommandLine | undefined {
+    return this.otherCommandLines().find((c) => c.path === path)?.line;
+  }
+
   private otherLines(): PlanCommandLine[] {
     const lines: PlanCommandLine[] = [];
     for (const { path, context, byProgram } of OTHER_COMMAND_LINES) {

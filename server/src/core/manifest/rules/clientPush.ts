@@ -149,7 +149,7 @@ export const clientPushNtlmFallback = defineReadinessRule({
  * which the reference says acts as AUTO) and where to point: the value, else the line.
  */
 function pushedSiteCodeAt(plan: Plan): { code?: string; span?: Span } {
-  const line = plan.otherCommandLines().find((c) => c.path === 'site.clientPush.commandLine')?.line;
+  const line = plan.otherCommandLine('site.clientPush.commandLine');
   const value = line && find(line, 'SMSSITECODE')?.value;
   return { code: value?.text.trim().toUpperCase(), span: value?.span ?? line?.span };
 }

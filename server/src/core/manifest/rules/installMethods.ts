@@ -97,7 +97,7 @@ export const logonScriptNeedsLogon = defineReadinessRule({
   appliesWhen: (plan) => method(plan) === 'logon-script',
   needs: ['comanagement.installCommandLine'],
   check(plan) {
-    const line = plan.otherCommandLines().find((c) => c.path === 'comanagement.installCommandLine')?.line;
+    const line = plan.otherCommandLine('comanagement.installCommandLine');
     if (!line || find(line, 'logon')) return undefined;
     return { message: 'The logon script runs CCMSetup.exe without /logon, so it installs the client again each time a user signs in. Add /logon: setup then stops when any version of the client is already there.', path: 'comanagement.installCommandLine' };
   },
@@ -118,7 +118,7 @@ export const admTemplate255 = defineReadinessRule({
   appliesWhen: (plan) => plan.bool('site.installPropertiesGpo') === true,
   needs: ['site.installPropertiesGpoCommandLine'],
   check(plan) {
-    const line = plan.otherCommandLines().find((c) => c.path === 'site.installPropertiesGpoCommandLine')?.line;
+    const line = plan.otherCommandLine('site.installPropertiesGpoCommandLine');
     const length = line?.text.trim().length ?? 0;
     if (length <= ADM_TEMPLATE_LIMIT) return undefined;
     return { message: `The installation properties for group policy are ${length} characters long; the ConfigMgrInstallation.adm template takes at most ${ADM_TEMPLATE_LIMIT} unless you raise MAXLEN of SetupParameters in the template (MAXLEN 511, say). Raise it, or shorten the properties.`, path: 'site.installPropertiesGpoCommandLine' };
@@ -174,7 +174,7 @@ export const intuneLobIntranetClient = defineReadinessRule({
   needs: ['comanagement.intuneApp.commandLine', 'path'],
   check(plan) {
     if (!onInternetPath(plan)) return undefined;
-    const line = plan.otherCommandLines().find((c) => c.path === 'comanagement.intuneApp.commandLine')?.line;
+    const line = plan.otherCommandLine('comanagement.intuneApp.commandLine');
     // A line through a CMG without CCMHOSTNAME is missing-required-for-intune's (the ccmsetup rules).
     if (!line || find(line, 'CCMHOSTNAME') || targetsCmg(line)) return undefined;
     return { message: 'The Intune app installs a traditional intranet client (its command line has no CCMHOSTNAME), which stays managed only on the intranet inside a site boundary, but this plan\'s devices start on the internet. Use the co-management command line with CCMHOSTNAME set to the CMG address (Microsoft Entra authentication), or install the client on the intranet.', path: 'comanagement.intuneApp.commandLine' };

@@ -1,16 +1,11 @@
 // Statements of the client installation properties reference that need facts of the plan besides
 // the command line (docs map P21): the collection a PROVISIONTS task sequence is deployed to, and
 // the client certificate an HTTPS-only site asks of the computers it installs.
-import { CommandLine } from '../../ccmsetup/ast';
 import { find } from '../../ccmsetup/query';
-import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
 
 const REFERENCE = 'https://learn.microsoft.com/intune/configmgr/core/clients/deploy/about-client-installation-properties';
 const REFERENCE_SOURCE = 'intune/configmgr/core/clients/deploy/about-client-installation-properties.md (newer copy)';
-
-/** Every command line of the plan: the policies', client push's, the Intune app's, a script's. */
-const allLines = (plan: Plan): CommandLine[] => plan.allCommandLines();
 
 export const provisionTsAllProvisioningDevices = defineReadinessRule({
   id: 'provisionts-all-provisioning-devices', area: 'installation', severity: 'error', source: REFERENCE_SOURCE,
@@ -20,7 +15,8 @@ export const provisionTsAllProvisioningDevices = defineReadinessRule({
   },
   title: 'The task sequence PROVISIONTS names is deployed to All Provisioning Devices',
   docUrl: `${REFERENCE}#provisionts`,
-  appliesWhen: (plan) => allLines(plan).some((line) => find(line, 'PROVISIONTS')),
+  // Every command line of the plan: the policies', client push's, the Intune app's, a script's.
+  appliesWhen: (plan) => plan.allCommandLines().some((line) => find(line, 'PROVISIONTS')),
   needs: ['autopilot.provisioningTaskSequence.deployedTo'],
   check(plan) {
     if (plan.choice('autopilot.provisioningTaskSequence.deployedTo') !== 'other') return undefined;
