@@ -1,7 +1,7 @@
 // Apps on co-managed devices: the Office Click-to-Run and client apps workloads, the Intune app
 // types and scripts they gate, and the Company Portal as the app portal for Configuration Manager apps.
 import { Plan } from '../plan';
-import { DOCS, compareDotted, oldestWindows, overridesAllToIntune, windowsRank } from './scope';
+import { DOCS, WINDOWS_VERSION_KEYS, compareDotted, oldestWindows, overridesAllToIntune, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
 import { WorkloadKey } from '../manifestSchema';
 import { authorityName, authorityPath, isSwitched, manifest, moveToIntune, workloadsYaml } from './workloads';
@@ -22,7 +22,6 @@ function compareVersions(a: string | undefined, b: string): number | undefined {
 const usesCompanyPortal = (plan: Plan) =>
   plan.bool('companyPortal.enabled') === true || (plan.bool('companyPortal.enabled') === undefined && plan.has('companyPortal'));
 
-const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
 
 /** A workload's slider, unless every policy overrides to Intune: left out, it is unknown (not Configuration Manager). */
 const slider = (key: WorkloadKey) => (plan: Plan) => overridesAllToIntune(plan) ? [] : [authorityPath(key)];
@@ -142,7 +141,7 @@ export const scriptsNeed1903 = defineReadinessRule({
   appliesWhen: (plan) => plan.bool('intune.powershellScripts') === true && !isSwitched(plan, 'clientApps'),
   // appliesWhen reads a left-out slider as Configuration Manager; the slider must be stated.
   needsEach: slider('clientApps'),
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= windowsRank('10 1903')!) return undefined;
@@ -196,7 +195,7 @@ export const portalWindows1803 = defineReadinessRule({
   title: 'Devices using the Company Portal for Configuration Manager apps run Windows 10 1803 or later',
   docUrl: `${PORTAL}#prerequisites`,
   appliesWhen: usesCompanyPortal,
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= windowsRank('10 1803')!) return undefined;

@@ -1,7 +1,7 @@
 // Intune enrollment: the MDM authority, the MDM and MAM user scopes of Windows automatic
 // enrollment, and the automatic enrollment choice on the Configuration Manager side.
 import { Plan } from '../plan';
-import { DOCS, isExistingClientsPath, oldestWindows, windowsRank } from './scope';
+import { DOCS, WINDOWS_VERSION_KEYS, isExistingClientsPath, oldestWindows, windowsRank } from './scope';
 import { defineReadinessRule } from './types';
 
 const AUTO_ENROLL = `${DOCS}/tutorial-co-manage-clients#configure-auto-enrollment-of-devices-to-intune`;
@@ -162,7 +162,7 @@ export const deviceTokenNeeds1803 = defineReadinessRule({
   title: 'Existing clients run Windows 10 1803 or later, so they enroll with their device token',
   docUrl: ENABLE_2107,
   appliesWhen: isExistingClientsPath,
-  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1803) return undefined;

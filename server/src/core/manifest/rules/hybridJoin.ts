@@ -4,14 +4,12 @@
 // plan states as domainType federated, or, without domainType, as signInMethod federated-adfs.
 import { Plan } from '../plan';
 import { defineReadinessRule } from './types';
-import { isHybridJoined, oldestWindows, windowsRank } from './scope';
+import { WINDOWS_VERSION_KEYS, isHybridJoined, oldestWindows, windowsRank } from './scope';
 
 const PLAN = 'https://learn.microsoft.com/entra/identity/devices/hybrid-join-plan';
 const CONFIGURE = 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join';
 const PLAN_SOURCE = 'entra-docs docs/identity/devices/hybrid-join-plan.md (newest copy)';
 const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)';
-const WINDOWS_KEYS = ['windows.minimumVersion', 'windows.versions'];
-
 
 /** The domain type the plan states, or the one its sign-in option implies (PHS or PTA: managed; AD FS: federated). */
 export function domainTypeOf(plan: Plan): 'managed' | 'federated' | undefined {
@@ -211,7 +209,7 @@ export const stagedRollout1903 = defineReadinessRule({
   title: 'Cloud authentication through staged rollout is used only with Windows 10 1903 or later',
   docUrl: `${PLAN}#managed-environment`,
   appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.stagedRollout') === true,
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= W10_1903) return undefined;
@@ -230,7 +228,7 @@ export const registeredDualState = defineReadinessRule({
   title: 'Domain-joined devices that are also Entra registered run Windows 10 1803 or later, which clears the dual state',
   docUrl: `${PLAN}#handling-devices-with-microsoft-entra-registered-state`,
   appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.registeredStatePresent') === true,
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= W10_1803) return undefined;
@@ -268,7 +266,7 @@ export const upnWindowsFloor = defineReadinessRule({
   appliesWhen: isHybridJoined,
   needs: ['identity.onPremisesUpn', 'identity.domainType'],
   needsEach: (plan) => plan.choice('identity.onPremisesUpn') === 'routable' ? ['identity.onPremisesUpnDiffers'] : [],
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const floor = upnFloor(plan);
     const oldest = oldestWindows(plan);
@@ -296,7 +294,7 @@ export const upnChanges2004 = defineReadinessRule({
   title: 'Users\' UPNs change on hybrid joined devices only from Windows 10 2004',
   docUrl: `${PLAN}#other-considerations`,
   appliesWhen: (plan) => isHybridJoined(plan) && plan.bool('identity.upnChanges') === true,
-  needsAny: WINDOWS_KEYS,
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= W10_2004) return undefined;

@@ -81,6 +81,9 @@ export function authorityOf(plan: Plan, key: WorkloadKey): 'configmgr' | 'pilot-
   return value === 'intune' || value === 'pilot-intune' ? value : 'configmgr';
 }
 
+/** The keys that say which Windows versions are in scope: a rule on them needs any one (needsAny). */
+export const WINDOWS_VERSION_KEYS: string[] = ['windows.minimumVersion', 'windows.versions'];
+
 /** Every readable Windows version in scope: windows.versions, else windows.minimumVersion. */
 export function windowsVersionsInScope(plan: Plan): { rank: number; text: string; path: string; major: 10 | 11 }[] {
   const read = (path: string) => {

@@ -1,7 +1,7 @@
 // Windows versions: co-management covers Windows 10 (1709 and later) and Windows 11.
 // The Autopilot-into-co-management floor lives with the Autopilot rules.
 import { Plan } from '../plan';
-import { DOCS, isAutopilotIntoComanagement, oldestWindows, windowsRank, windowsVersionsInScope } from './scope';
+import { DOCS, WINDOWS_VERSION_KEYS, isAutopilotIntoComanagement, oldestWindows, windowsRank, windowsVersionsInScope } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 /** Windows 7, 8 and 8.1, however the plan spells them ("8.1", "Windows 7"). */
@@ -25,7 +25,7 @@ export const windows10OrLater = defineReadinessRule({
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); comanage/overview.md (newer copy)',
   title: 'Devices in scope run Windows 10 or later',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-a-hybrid-azure-ad-join-using-azure-ad-connect`,
-  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     return writtenVersions(plan).filter((v) => DOWN_LEVEL.test(v.text)).map((v): Finding => ({
       message: `Windows ${v.text.replace(/^\s*windows\s*/i, '').trim()} can be hybrid joined but never co-managed; co-management needs Windows 10 or later.`,
@@ -48,7 +48,7 @@ export const windowsFloor1709 = defineReadinessRule({
   source: 'intune/configmgr/comanage/how-to-monitor.md (newer copy, commit 0a4a5335); memdocs/configmgr/comanage/overview.md (older copy, commit 00ef4d4f)',
   title: 'Windows 10 devices run version 1709 (RS3) or later, where MDM automatic enrollment works',
   docUrl: `${DOCS}/how-to-monitor#enrollment-errors`,
-  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     const oldest = oldestWindows(plan);
     if (!oldest || oldest.rank >= WINDOWS_10_1709) return undefined;
@@ -88,7 +88,7 @@ export const windowsReleaseOutOfServicing = defineReadinessRule({
   docUrl: `${DOCS}/overview#windows`,
   // Under Autopilot into co-management, autopilot-windows-minimum-version reports ended releases.
   appliesWhen: (plan) => !isAutopilotIntoComanagement(plan),
-  needsAny: ['windows.minimumVersion', 'windows.versions'],
+  needsAny: WINDOWS_VERSION_KEYS,
   check(plan) {
     // The oldest release is already an error when it is below the 1709 floor.
     const oldest = oldestWindows(plan);
