@@ -77,8 +77,9 @@ const ENDED_RANKS = new Set(ENDED_RELEASES.map((v) => windowsRank(v)!));
  */
 const ENDED_WINDOWS_10 = new Set([...ENDED_RELEASES.filter((v) => v.startsWith('10 ')), '10 1511', '10 1703'].map((v) => windowsRank(v)!));
 export const windows10EndedEverywhere = (rank: number): boolean => ENDED_WINDOWS_10.has(rank);
+const WINDOWS_11_21H2 = windowsRank('11 21H2')!;
 /** Windows 11 releases out of servicing in every edition (21H2; its LTSC is 24H2). */
-export const windows11EndedEverywhere = (rank: number): boolean => rank === windowsRank('11 21H2');
+export const windows11EndedEverywhere = (rank: number): boolean => rank === WINDOWS_11_21H2;
 
 export const windowsReleaseOutOfServicing = defineReadinessRule({
   id: 'windows-release-out-of-servicing', area: 'windows', severity: 'error',
