@@ -5,9 +5,8 @@ import type { FlaggedCharacter } from '../text/typographic';
 
 export interface Span { start: number; end: number }
 
-/** Where a command line is used; it decides which context rules apply. */
 /**
- * Where a line is used. 'logon-script': ccmsetup.exe started by a logon script (checked as an exe
+ * Where a command line is used; it decides which context rules apply. 'logon-script': ccmsetup.exe started by a logon script (checked as an exe
  * line too); 'gpo-provisioning': the CCMSetup box of the ConfigMgrInstallation.adm group policy.
  */
 export type LineContext = 'intune' | 'msi' | 'exe' | 'push' | 'logon-script' | 'gpo-provisioning' | 'unknown';
