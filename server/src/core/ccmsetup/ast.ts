@@ -6,8 +6,9 @@ import type { FlaggedCharacter } from '../text/typographic';
 export interface Span { start: number; end: number }
 
 /**
- * Where a command line is used; it decides which context rules apply. 'logon-script': ccmsetup.exe started by a logon script (checked as an exe
- * line too); 'gpo-provisioning': the CCMSetup box of the ConfigMgrInstallation.adm group policy.
+ * Where a command line is used; it decides which context rules apply. 'logon-script': ccmsetup.exe
+ * started by a logon script (checked as an exe line too); 'gpo-provisioning': the CCMSetup box of
+ * the ConfigMgrInstallation.adm group policy.
  */
 export type LineContext = 'intune' | 'msi' | 'exe' | 'push' | 'logon-script' | 'gpo-provisioning' | 'unknown';
 export const LINE_CONTEXTS: readonly LineContext[] = ['intune', 'msi', 'exe', 'push', 'logon-script', 'gpo-provisioning', 'unknown'];
