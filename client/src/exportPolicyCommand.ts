@@ -7,7 +7,6 @@ import { ExportOutcome, policyChoices, presentExport } from './model/policyExpor
 import { ServerRequests } from './requests';
 import { UiSlot } from './ui';
 
-
 export async function exportPolicy(requests: ServerRequests, ui: UiSlot, arg?: unknown): Promise<ExportOutcome | undefined> {
   const uri = await targetManifest(arg, ui, 'Export co-management settings policy', 'Which workload manifest?');
   if (!uri) {

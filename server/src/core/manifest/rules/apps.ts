@@ -22,7 +22,6 @@ function compareVersions(a: string | undefined, b: string): number | undefined {
 const usesCompanyPortal = (plan: Plan) =>
   plan.bool('companyPortal.enabled') === true || (plan.bool('companyPortal.enabled') === undefined && plan.has('companyPortal'));
 
-
 /** A workload's slider, unless every policy overrides to Intune: left out, it is unknown (not Configuration Manager). */
 const slider = (key: WorkloadKey) => (plan: Plan) => overridesAllToIntune(plan) ? [] : [authorityPath(key)];
 
