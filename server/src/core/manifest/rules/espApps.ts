@@ -11,6 +11,9 @@ const SOURCE = 'intune/device-enrollment/windows/setup-status-page.md (newer cop
 export const classicAutopilot = (plan: Plan): boolean =>
   (plan.bool('autopilot.enabled') === true || isAutopilotIntoComanagement(plan)) && plan.choice('autopilot.solution') !== 'device-preparation';
 
+/** Classic Autopilot with an ESP that isn't switched off. */
+export const espShown = (plan: Plan): boolean => classicAutopilot(plan) && plan.bool('autopilot.esp.enabled') !== false;
+
 export const espLobWin32Mix = defineReadinessRule({
   id: 'esp-lob-win32-mix', area: 'esp', severity: 'error', source: SOURCE,
   basis: { words: 'In this situation, ESP fails', page: `${ESP_PAGE}#device-setup-apps` },
@@ -36,7 +39,7 @@ export const espM365AppsAsWin32 = defineReadinessRule({
   basis: { words: 'we recommend deploying Microsoft 365 Apps', page: `${ESP_PAGE}#known-issues` },
   title: 'Microsoft 365 Apps tracked by the Enrollment Status Page are added as a Win32 app',
   docUrl: `${ESP_PAGE}#known-issues`,
-  appliesWhen: (plan) => classicAutopilot(plan) && plan.bool('autopilot.esp.enabled') !== false,
+  appliesWhen: espShown,
   needs: ['intune.m365AppsType'],
   check(plan) {
     if (plan.choice('intune.m365AppsType') !== 'm365-app') return undefined;

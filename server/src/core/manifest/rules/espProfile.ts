@@ -1,14 +1,10 @@
 // Settings of the Enrollment Status Page profile beyond the ones co-management depends on (esp.ts):
 // log collection, Windows quality updates during setup, and the longer wait of hybrid join.
-import { Plan } from '../plan';
-import { classicAutopilot } from './espApps';
+import { espShown } from './espApps';
 import { defineReadinessRule } from './types';
 
 const ESP_PAGE = 'https://learn.microsoft.com/intune/device-enrollment/windows/setup-status-page';
 const SOURCE = 'intune/device-enrollment/windows/setup-status-page.md (newer copy)';
-
-/** Classic Autopilot with an ESP that isn't switched off. */
-const espShown = (plan: Plan) => classicAutopilot(plan) && plan.bool('autopilot.esp.enabled') !== false;
 
 export const espLogCollection = defineReadinessRule({
   id: 'esp-log-collection', area: 'esp', severity: 'warning', source: SOURCE,
