@@ -5,7 +5,7 @@
 import { Plan } from '../plan';
 import { domainTypeOf } from './hybridJoin';
 import { roles } from './permissions';
-import { DOCS, isExistingClientsPath, isHybridJoined } from './scope';
+import { DOCS, isExistingClientsPath, isHybridJoined, scpStillToConfigure } from './scope';
 import { defineReadinessRule } from './types';
 
 const TUTORIAL = `${DOCS}/tutorial-co-manage-clients`;
@@ -14,8 +14,6 @@ const CONFIGURE = 'https://learn.microsoft.com/entra/identity/devices/how-to-hyb
 const CONFIGURE_SOURCE = 'entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)';
 const AD_ROLES = 'permissions.activeDirectoryRoles';
 
-/** Hybrid join is still to be configured in Entra Connect: the plan says the SCP isn't there yet. */
-const scpStillToConfigure = (plan: Plan): boolean => isHybridJoined(plan) && plan.bool('identity.hybridJoin.scpConfigured') === false;
 /** Entra Connect still has to write the SCP into Active Directory: the enterprise admin rule applies. */
 const enterpriseAdminAsked = (plan: Plan): boolean => scpStillToConfigure(plan) && plan.bool('identity.hybridJoin.scpOnDevices') !== true;
 

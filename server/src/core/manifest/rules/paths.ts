@@ -1,9 +1,8 @@
 // The paths to co-management and the cloud attach wizard's options: what the existing-clients path
 // needs on the identity side (a hybrid sign-in option, hybrid join configured), and the Intune side of
 // clearing "Enforce Configuration Manager RBAC". The rest of identity lives in identity.ts.
-import { Plan } from '../plan';
 import { domainTypeOf } from './hybridJoin';
-import { DOCS, isExistingClientsPath } from './scope';
+import { DOCS, isExistingClientsPath, scpStillToConfigure } from './scope';
 import { defineReadinessRule } from './types';
 import { manifest } from './workloads';
 
@@ -31,17 +30,13 @@ export const hybridSignInMethod = defineReadinessRule({
   },
 });
 
-/** identity-hybrid-join-scp (identity.ts) already reports hybrid join not set up: the SCP isn't configured. */
-const scpRuleReports = (plan: Plan): boolean =>
-  plan.choice('identity.deviceJoin') === 'hybrid-joined' && plan.bool('identity.hybridJoin.scpConfigured') === false;
-
 export const hybridJoinConfigured = defineReadinessRule({
   id: 'identity-hybrid-join-configured', area: 'identity', severity: 'error', source: SRC_PATHS,
   basis: { words: 'Configure Microsoft Entra hybrid join', page: 'https://learn.microsoft.com/intune/configmgr/comanage/quickstart-paths#bkmk_path1', override: 'Listed under what the existing-clients path needs (one option for managed, one for federated domains): a requirement' },
   title: 'On the existing-clients path, Microsoft Entra hybrid join is configured for the domain (managed or federated)',
   docUrl: PATH_1,
   // One report for one gap: with the SCP stated as not configured, identity-hybrid-join-scp speaks.
-  appliesWhen: (plan) => isExistingClientsPath(plan) && !scpRuleReports(plan),
+  appliesWhen: (plan) => isExistingClientsPath(plan) && !scpStillToConfigure(plan),
   needs: ['identity.hybridJoin.configured'],
   check(plan) {
     if (plan.bool('identity.hybridJoin.configured') !== false) return undefined;

@@ -107,6 +107,12 @@ export const isExistingClientsPath = (plan: Plan): boolean => plan.choice('path'
 /** Devices are hybrid joined to Microsoft Entra ID (joined to the on-premises domain too). */
 export const isHybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 
+/**
+ * Hybrid joined, and the plan says the service connection point isn't configured yet: hybrid join is
+ * still to be set up in Entra Connect (identity-hybrid-join-scp reports it).
+ */
+export const scpStillToConfigure = (plan: Plan): boolean => isHybridJoined(plan) && plan.bool('identity.hybridJoin.scpConfigured') === false;
+
 /** The plan enrolls devices in Windows Autopatch. */
 export const usesAutopatch = (plan: Plan): boolean => plan.bool('services.windowsAutopatch') === true;
 
