@@ -3,7 +3,7 @@
 import { deletionSpan, find, has } from '../../ccmsetup/query';
 import { Plan } from '../plan';
 import { hasCmg, statesNoCmg } from './cmg';
-import { DOCS, SLIDER_PATHS, isAutopilotIntoComanagement, isManagedDesktop, policyIndexes, policyName, windowsVersionsInScope, workloadsWithAuthority } from './scope';
+import { DOCS, SLIDER_PATHS, isAutopilotIntoComanagement, isHybridJoined, isManagedDesktop, policyIndexes, policyName, windowsVersionsInScope, workloadsWithAuthority } from './scope';
 import { Finding, defineReadinessRule } from './types';
 import { windows10EndedEverywhere, windows11EndedEverywhere } from './windows';
 
@@ -158,7 +158,7 @@ export const autopilotEntraJoinOnly = defineReadinessRule({
     if (plan.choice('autopilot.joinType') === 'hybrid') {
       findings.push({ message: 'Autopilot into co-management doesn\'t support hybrid join, and a hybrid-join Autopilot run that gets the policy times out on the Enrollment Status Page; use a Microsoft Entra join profile.', path: 'autopilot.joinType' });
     }
-    if (plan.choice('identity.deviceJoin') === 'hybrid-joined') {
+    if (isHybridJoined(plan)) {
       findings.push({ message: 'Autopilot into co-management doesn\'t support hybrid joined devices (the older page\'s Windows 11 registry workaround is no longer documented); these devices must be Microsoft Entra joined.', path: 'identity.deviceJoin' });
     }
     return findings;

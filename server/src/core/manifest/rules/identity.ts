@@ -71,7 +71,7 @@ export const autoRegisterClientSetting = defineReadinessRule({
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy)',
   title: 'The client setting that registers new domain-joined devices with Microsoft Entra ID is on',
   docUrl: `${DOCS}/tutorial-co-manage-clients#configure-client-settings-to-direct-clients-to-register-with-azure-ad`,
-  appliesWhen: (plan) => isExistingClientsPath(plan) && plan.choice('identity.deviceJoin') === 'hybrid-joined',
+  appliesWhen: (plan) => isExistingClientsPath(plan) && isHybridJoined(plan),
   needs: ['clientSettings.autoRegisterWithEntra'],
   check(plan) {
     if (plan.bool('clientSettings.autoRegisterWithEntra') !== false) return undefined;

@@ -2,7 +2,7 @@
 // co-management on, configure automatic enrollment and create the CMG.
 import { Plan } from '../plan';
 import { hasCmg } from './cmg';
-import { DOCS } from './scope';
+import { DOCS, isExistingClientsPath, isHybridJoined } from './scope';
 import { Finding, defineReadinessRule } from './types';
 
 const ROLES = `${DOCS}/overview#permissions-and-roles`;
@@ -122,7 +122,7 @@ export const globalAdminForHybridJoinSetup = defineReadinessRule({
   source: 'intune/configmgr/comanage/tutorial-co-manage-clients.md (newer copy); entra-docs docs/identity/devices/how-to-hybrid-join.md (newest copy)',
   title: 'A Microsoft Entra Global Administrator configures hybrid join in Microsoft Entra Connect',
   docUrl: `${DOCS}/tutorial-co-manage-clients#set-up-microsoft-entra-connect`,
-  appliesWhen: (plan) => plan.choice('path') === 'existing-clients' && plan.choice('identity.deviceJoin') === 'hybrid-joined' && !onboardingNeedsGlobalAdmin(plan),
+  appliesWhen: (plan) => isExistingClientsPath(plan) && isHybridJoined(plan) && !onboardingNeedsGlobalAdmin(plan),
   needs: ['permissions.entraRoles'],
   check(plan) {
     if (roles(plan, 'permissions.entraRoles')!.has('global-administrator')) return undefined;
