@@ -21,8 +21,8 @@ import type { EmbeddedLine, Host } from './host';
 import { hostProblem } from './hostRule';
 import { agentWithoutCommandLine, jsonSyntax } from './jsonRules';
 
-export const COMMAND_LINE_PROPERTY = 'configurationManagerAgentCommandLineArgument';
-export const INSTALL_AGENT_PROPERTY = 'installConfigurationManagerAgent';
+const COMMAND_LINE_PROPERTY = 'configurationManagerAgentCommandLineArgument';
+const INSTALL_AGENT_PROPERTY = 'installConfigurationManagerAgent';
 
 /** What jsonc-parser's error codes mean, in our words. */
 const ERRORS: Record<number, string> = {
@@ -121,7 +121,7 @@ function property(object: Node, name: string): Node | undefined {
 }
 
 /** The co-management settings policies of an export: the object itself, or the items of a list. */
-export function exportedPolicies(root: Node | undefined): ExportedPolicy[] {
+function exportedPolicies(root: Node | undefined): ExportedPolicy[] {
   if (!root) return [];
   const objects: Node[] = [];
   if (root.type === 'object') {

@@ -17,7 +17,7 @@ const PREREQUISITES_SOURCE = 'intune/configmgr/core/clients/deploy/prerequisites
 const SITE_WIDE = `${DEPLOY}#configure-the-site-to-automatically-use-client-push-for-discovered-computers`;
 
 /** The plan installs the client with client push. */
-export const usesClientPush = (plan: Plan): boolean => plan.choice('comanagement.clientInstallMethod') === 'client-push';
+const usesClientPush = (plan: Plan): boolean => plan.choice('comanagement.clientInstallMethod') === 'client-push';
 
 const PUSH = 'version: 1\ncomanagement:\n  clientInstallMethod: client-push\n';
 

@@ -61,7 +61,7 @@ export const chinaLatestClient = defineReadinessRule({
 });
 
 /** Above this many clients the spread of automatic enrollment is worth a word (the page's example is 100,000 over several days). */
-export const ENROLLMENT_SPREAD_FROM = 10_000;
+const ENROLLMENT_SPREAD_FROM = 10_000;
 
 export const enrollmentRolloutTakesDays = defineReadinessRule({
   id: 'enrollment-rollout-takes-days', area: 'enrollment', severity: 'information', source: SRC_ENABLE_2107,
