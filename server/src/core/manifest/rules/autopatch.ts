@@ -1,16 +1,12 @@
 // Windows Autopatch and the Windows editions of the devices it registers (docs map P40 #12–#13).
 // Its co-management requirements (workloads, pilot collections, client setting, ownership) are in
 // rules/coexistence.ts.
-import { Plan } from '../plan';
-import { usesAutopatch } from './scope';
+import { editionPaths, usesAutopatch } from './scope';
 import { defineReadinessRule } from './types';
 
 const EDITIONS = 'https://learn.microsoft.com/windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites#windows-editions-build-version-and-architecture';
 const SRC_AUTOPATCH = 'windows-itpro-docs windows/deployment/windows-autopatch/prepare/windows-autopatch-prerequisites.md @0eac40b8 (newer copy)';
 
-const editionPaths = (plan: Plan, edition: string): string[] =>
-  Array.from({ length: plan.count('windows.editions') }, (_, i) => `windows.editions[${i}]`)
-    .filter((path) => plan.choice(path) === edition);
 
 const AUTOPATCH = 'version: 1\nservices:\n  windowsAutopatch: true\n';
 

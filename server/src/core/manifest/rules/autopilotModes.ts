@@ -5,7 +5,7 @@
 // Autopilot into co-management (rules/autopilot.ts) already rejects hybrid join, pre-provisioning
 // and self-deploying, so the rules here stay silent there rather than repeat it.
 import { Plan } from '../plan';
-import { isAutopilotIntoComanagement } from './scope';
+import { editionPaths, isAutopilotIntoComanagement } from './scope';
 import { defineReadinessRule } from './types';
 
 const AUTOPILOT = 'https://learn.microsoft.com/autopilot';
@@ -198,12 +198,10 @@ export const windowsEdition = defineReadinessRule({
   appliesWhen: (plan) => plan.bool('autopilot.enabled') === true || isAutopilotIntoComanagement(plan),
   needs: ['windows.editions'],
   check(plan) {
-    return Array.from({ length: plan.count('windows.editions') }, (_, i) => `windows.editions[${i}]`)
-      .filter((path) => plan.choice(path) === 'home')
-      .map((path) => ({
-        message: 'Windows Autopilot supports the Pro, Pro Education, Pro for Workstations, Enterprise, Education and Enterprise LTSC editions; Home isn\'t one of them. Upgrade these devices (for example to Pro) or set them up without Autopilot.',
-        path,
-      }));
+    return editionPaths(plan, 'home').map((path) => ({
+      message: 'Windows Autopilot supports the Pro, Pro Education, Pro for Workstations, Enterprise, Education and Enterprise LTSC editions; Home isn\'t one of them. Upgrade these devices (for example to Pro) or set them up without Autopilot.',
+      path,
+    }));
   },
   examples: {
     fail: [`${ON}windows:\n  editions: [pro, home]\n`],

@@ -107,6 +107,11 @@ export const isExistingClientsPath = (plan: Plan): boolean => plan.choice('path'
 /** Devices are hybrid joined to Microsoft Entra ID (joined to the on-premises domain too). */
 export const isHybridJoined = (plan: Plan): boolean => plan.choice('identity.deviceJoin') === 'hybrid-joined';
 
+/** The key paths of `windows.editions` items naming `edition` (e.g. home), for a finding each. */
+export const editionPaths = (plan: Plan, edition: string): string[] =>
+  Array.from({ length: plan.count('windows.editions') }, (_, i) => `windows.editions[${i}]`)
+    .filter((path) => plan.choice(path) === edition);
+
 /**
  * Hybrid joined, and the plan says the service connection point isn't configured yet: hybrid join is
  * still to be set up in Entra Connect (identity-hybrid-join-scp reports it).
